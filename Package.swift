@@ -1,0 +1,50 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "pagemill",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "pagemill", targets: ["pagemill"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        // C libraries, each imported only by the module that wraps it.
+        .systemLibrary(name: "CZeroMQ", pkgConfig: "libzmq", providers: [.apt(["libzmq3-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+
+        // ZeroMQ wrapper: context, socket, multipart message, poller.
+        .target(name: "ZeroMQ", dependencies: ["CZeroMQ"]),
+        // Extraction: raw page in, record out. Pure: no sockets, no database.
+        .target(name: "Extraction"),
+        // Store: SQLite schema, migrations, batched writes, queries.
+        .target(name: "Store", dependencies: ["CSQLite", "Extraction"]),
+        // Reading pages from files, folders, JSON Lines and gzip, as a stream.
+        .target(name: "PageInput", dependencies: ["CZlib", "Extraction"]),
+        // Reproducible synthetic pages for the demo, tests and load tests.
+        .target(name: "PageGenerator"),
+        // Cluster: wire protocol and the producer, worker and collector roles.
+        .target(name: "Cluster", dependencies: [
+            "ZeroMQ", "Extraction", "Store", "PageInput",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        // The executable: argument parsing and wiring only.
+        .executableTarget(name: "pagemill", dependencies: [
+            "Cluster", "Extraction", "Store", "PageInput", "PageGenerator",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+
+        .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
+        .testTarget(name: "ExtractionTests", dependencies: ["Extraction"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Extraction"]),
+        .testTarget(name: "PageInputTests", dependencies: ["PageInput", "Extraction"]),
+        .testTarget(name: "PageGeneratorTests", dependencies: ["PageGenerator"]),
+        .testTarget(name: "ClusterTests", dependencies: ["Cluster", "Store", "PageGenerator"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,70 @@
+/// Turns raw pages into records. Pure and thread-safe: no I/O, no shared state, so a worker
+/// can call it from any thread and tests can call it without a cluster.
+public struct Extractor: Sendable {
+    /// Pages larger than this are refused rather than parsed.
+    public var maximumPageBytes: Int
+
+    /// Creates an extractor that refuses pages over `maximumPageBytes`.
+    public init(maximumPageBytes: Int = 32 << 20) {
+        self.maximumPageBytes = maximumPageBytes
+    }
+
+    /// Extracts the record of one page, or says why it cannot.
+    public func extract(_ page: RawPage) throws(ExtractionError) -> PageRecord {
+        guard page.body.count <= maximumPageBytes else {
+            throw ExtractionError(.tooLarge, pageID: page.id,
+                                  detail: "page is \(page.body.count) bytes, over the limit of \(maximumPageBytes)")
+        }
+        guard page.body.contains(where: { $0 > 0x20 }) else {
+            throw ExtractionError(.empty, pageID: page.id, detail: "page is empty")
+        }
+        if Self.looksBinary(page.body) {
+            throw ExtractionError(.binary, pageID: page.id, detail: "page holds binary data, not text")
+        }
+        let format = page.format == .unknown ? Self.sniff(page.body) : page.format
+        var metadata: PageMetadata
+        var text: String
+        switch format {
+        case .html, .unknown:
+            let content = HTMLContentExtractor(document: page.body)
+            metadata = content.metadata
+            text = MainContentSelector.select(content.blocks).joined(separator: "\n\n")
+        case .text:
+            let content = PlainTextExtractor(text: String(decoding: page.body, as: UTF8.self))
+            metadata = content.metadata
+            text = content.paragraphs.joined(separator: "\n\n")
+        }
+        if text.isEmpty, let description = metadata.description { text = description }
+        guard !text.isEmpty || metadata.title != nil else {
+            throw ExtractionError(.noContent, pageID: page.id, detail: "page holds no text")
+        }
+        return PageRecord(
+            id: page.id, url: page.url ?? metadata.canonicalURL, canonicalURL: metadata.canonicalURL,
+            title: metadata.title, authors: metadata.authors, published: metadata.published,
+            language: LanguageDetector.detect(text.isEmpty ? (metadata.title ?? "") : text, declared: metadata.declaredLanguage),
+            description: metadata.description, siteName: metadata.siteName, tags: metadata.tags,
+            image: metadata.image, text: text, wordCount: TextNormalizer.wordCount(text),
+            contentHash: TextNormalizer.contentHash(text)
+        )
+    }
+
+    /// Text has almost no NUL or other C0 control bytes; images and archives have many.
+    static func looksBinary(_ body: [UInt8]) -> Bool {
+        let sample = body.prefix(8192)
+        var controls = 0
+        for byte in sample where byte < 0x09 || (byte > 0x0D && byte < 0x20) {
+            if byte == 0 && sample.count < 64 { return true }
+            controls += 1
+        }
+        return controls * 10 > sample.count
+    }
+
+    /// HTML when a tag shows up early, plain text otherwise.
+    static func sniff(_ body: [UInt8]) -> RawPage.Format {
+        let head = String(decoding: body.prefix(2048), as: UTF8.self).lowercased()
+        for marker in ["<!doctype", "<html", "<head", "<body", "<div", "<p>", "<p ", "<meta", "<title"] where head.contains(marker) {
+            return .html
+        }
+        return .text
+    }
+}

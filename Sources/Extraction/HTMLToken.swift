@@ -1,0 +1,17 @@
+/// One piece of an HTML document, as the tokenizer finds it.
+enum HTMLToken {
+    /// `<name attr=value ...>`; names are lower-cased ASCII.
+    case startTag(name: String, attributes: [HTMLAttribute], selfClosing: Bool)
+    /// `</name>`.
+    case endTag(name: String)
+    /// Character data between tags, undecoded: the byte range in the document.
+    case text(Range<Int>)
+    /// The raw content of a script, style or similar element, undecoded.
+    case rawText(name: String, range: Range<Int>)
+}
+
+/// A tag's attribute, with its value's character references decoded.
+struct HTMLAttribute {
+    let name: String
+    let value: String
+}

@@ -1,0 +1,226 @@
+/// A forgiving byte-level HTML tokenizer: it never fails, whatever the input, and its work is
+/// linear in the input's size.
+///
+/// It follows the shape of the HTML tokenizer's states closely enough for extraction: tags,
+/// attributes (quoted, unquoted, bare), comments, doctypes, CDATA, and the raw-text elements
+/// whose content is not markup.
+struct HTMLTokenizer {
+    private let bytes: [UInt8]
+    private var position = 0
+
+    /// Elements whose content runs, unparsed, to their end tag.
+    static let rawTextElements: Set<String> = [
+        "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext",
+    ]
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    mutating func next() -> HTMLToken? {
+        let count = bytes.count
+        while position < count {
+            if bytes[position] != UInt8(ascii: "<") {
+                let start = position
+                position = indexOf(UInt8(ascii: "<"), from: position) ?? count
+                return .text(start..<position)
+            }
+            // At '<': decide what follows.
+            let next = position + 1 < count ? bytes[position + 1] : 0
+            if next == UInt8(ascii: "!") {
+                skipMarkupDeclaration()
+                continue
+            }
+            if next == UInt8(ascii: "?") {
+                position = (indexOf(UInt8(ascii: ">"), from: position) ?? count - 1) + 1
+                continue
+            }
+            if next == UInt8(ascii: "/") {
+                if position + 2 < count, isASCIILetter(bytes[position + 2]) {
+                    return readEndTag()
+                }
+                // "</>" or "</ 3": bogus comment up to '>'.
+                position = (indexOf(UInt8(ascii: ">"), from: position) ?? count - 1) + 1
+                continue
+            }
+            if isASCIILetter(next) {
+                return readStartTag()
+            }
+            // A lone '<' is text.
+            let start = position
+            position = indexOf(UInt8(ascii: "<"), from: position + 1) ?? count
+            return .text(start..<position)
+        }
+        return nil
+    }
+
+    // MARK: Tags
+
+    private mutating func readStartTag() -> HTMLToken {
+        position += 1
+        let name = readName()
+        var attributes: [HTMLAttribute] = []
+        var selfClosing = false
+        let count = bytes.count
+        while position < count {
+            skipWhitespace()
+            guard position < count else { break }
+            let byte = bytes[position]
+            if byte == UInt8(ascii: ">") { position += 1; break }
+            if byte == UInt8(ascii: "/") {
+                position += 1
+                if position < count, bytes[position] == UInt8(ascii: ">") { selfClosing = true; position += 1; break }
+                continue
+            }
+            let attributeName = readAttributeName()
+            skipWhitespace()
+            var value = ""
+            if position < count, bytes[position] == UInt8(ascii: "=") {
+                position += 1
+                skipWhitespace()
+                value = readAttributeValue()
+            }
+            // The first of duplicate attributes wins, as in browsers.
+            if !attributeName.isEmpty, !attributes.contains(where: { $0.name == attributeName }) {
+                attributes.append(HTMLAttribute(name: attributeName, value: value))
+            }
+        }
+        if !selfClosing, Self.rawTextElements.contains(name) {
+            return readRawText(of: name)
+        }
+        return .startTag(name: name, attributes: attributes, selfClosing: selfClosing)
+    }
+
+    /// Consumes a raw-text element's content and its end tag; the start tag's attributes are
+    /// dropped, except that the caller learns the element's name.
+    private mutating func readRawText(of name: String) -> HTMLToken {
+        let start = position
+        let count = bytes.count
+        let nameBytes = Array(name.utf8)
+        var cursor = position
+        while let open = indexOf(UInt8(ascii: "<"), from: cursor) {
+            if open + 1 < count, bytes[open + 1] == UInt8(ascii: "/"), matchesName(nameBytes, at: open + 2) {
+                position = (indexOf(UInt8(ascii: ">"), from: open) ?? count - 1) + 1
+                return .rawText(name: name, range: start..<open)
+            }
+            cursor = open + 1
+        }
+        position = count
+        return .rawText(name: name, range: start..<count)
+    }
+
+    private mutating func readEndTag() -> HTMLToken {
+        position += 2
+        let name = readName()
+        position = (indexOf(UInt8(ascii: ">"), from: position) ?? bytes.count - 1) + 1
+        return .endTag(name: name)
+    }
+
+    private mutating func skipMarkupDeclaration() {
+        let count = bytes.count
+        let dash = UInt8(ascii: "-")
+        guard position + 3 < count, bytes[position + 2] == dash, bytes[position + 3] == dash else {
+            // Doctype, CDATA and bogus comments end at the next '>'.
+            position = (indexOf(UInt8(ascii: ">"), from: position) ?? count - 1) + 1
+            return
+        }
+        // "<!-->" and "<!--->" are empty comments.
+        let bodyStart = position + 4
+        if bodyStart < count, bytes[bodyStart] == UInt8(ascii: ">") { position = bodyStart + 1; return }
+        if bodyStart + 1 < count, bytes[bodyStart] == dash, bytes[bodyStart + 1] == UInt8(ascii: ">") {
+            position = bodyStart + 2
+            return
+        }
+        // Otherwise the comment ends at the first "-->" or "--!>"; unterminated, it runs to the end.
+        var cursor = bodyStart
+        while let close = indexOf(UInt8(ascii: ">"), from: cursor) {
+            if close >= bodyStart + 2, bytes[close - 1] == dash, bytes[close - 2] == dash {
+                position = close + 1
+                return
+            }
+            if close >= bodyStart + 3, bytes[close - 1] == UInt8(ascii: "!"), bytes[close - 2] == dash, bytes[close - 3] == dash {
+                position = close + 1
+                return
+            }
+            cursor = close + 1
+        }
+        position = count
+    }
+
+    // MARK: Pieces
+
+    private mutating func readName() -> String {
+        let start = position
+        let count = bytes.count
+        while position < count {
+            let byte = bytes[position]
+            if isWhitespace(byte) || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ">") { break }
+            position += 1
+        }
+        return lowercased(start..<position)
+    }
+
+    private mutating func readAttributeName() -> String {
+        let start = position
+        let count = bytes.count
+        position += 1 // The first character may be anything but whitespace, '/' or '>', even '='.
+        while position < count {
+            let byte = bytes[position]
+            if isWhitespace(byte) || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "=") { break }
+            position += 1
+        }
+        return lowercased(start..<position)
+    }
+
+    private mutating func readAttributeValue() -> String {
+        let count = bytes.count
+        guard position < count else { return "" }
+        let quote = bytes[position]
+        let range: Range<Int>
+        if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
+            let end = indexOf(quote, from: position + 1) ?? count
+            range = (position + 1)..<end
+            position = min(end + 1, count)
+        } else {
+            let start = position
+            while position < count, !isWhitespace(bytes[position]), bytes[position] != UInt8(ascii: ">") { position += 1 }
+            range = start..<position
+        }
+        return CharacterReferences.decode(bytes[range], inAttribute: true)
+    }
+
+    private mutating func skipWhitespace() {
+        while position < bytes.count, isWhitespace(bytes[position]) { position += 1 }
+    }
+
+    private func indexOf(_ byte: UInt8, from start: Int) -> Int? {
+        var index = start
+        let count = bytes.count
+        while index < count {
+            if bytes[index] == byte { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    private func matchesName(_ name: [UInt8], at start: Int) -> Bool {
+        guard start + name.count <= bytes.count else { return false }
+        for (offset, expected) in name.enumerated() where bytes[start + offset] | 0x20 != expected {
+            return false
+        }
+        let after = start + name.count
+        return after == bytes.count || isWhitespace(bytes[after]) || bytes[after] == UInt8(ascii: ">") || bytes[after] == UInt8(ascii: "/")
+    }
+
+    private func lowercased(_ range: Range<Int>) -> String {
+        String(decoding: bytes[range].lazy.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
+
+    private func isASCIILetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+    }
+
+    private func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D
+    }
+}

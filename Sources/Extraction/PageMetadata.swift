@@ -1,0 +1,25 @@
+/// What a page says about itself, gathered from wherever it put it.
+struct PageMetadata {
+    var title: String?
+    var authors: [String] = []
+    var published: String?
+    var declaredLanguage: String?
+    var description: String?
+    var siteName: String?
+    var tags: [String] = []
+    var image: String?
+    var canonicalURL: String?
+
+    /// Fills whatever is still missing from `other`.
+    mutating func fillGaps(from other: PageMetadata) {
+        title = title ?? other.title
+        if authors.isEmpty { authors = other.authors }
+        published = published ?? other.published
+        declaredLanguage = declaredLanguage ?? other.declaredLanguage
+        description = description ?? other.description
+        siteName = siteName ?? other.siteName
+        if tags.isEmpty { tags = other.tags }
+        image = image ?? other.image
+        canonicalURL = canonicalURL ?? other.canonicalURL
+    }
+}

@@ -1,0 +1,60 @@
+/// The clean, enriched record extracted from one raw page: what the store keeps.
+public struct PageRecord: Sendable, Codable, Equatable {
+    /// The page's identity, copied from the raw page.
+    public var id: String
+    /// The address the page was fetched from.
+    public var url: String?
+    /// The canonical address the page declares for itself.
+    public var canonicalURL: String?
+    /// The page's title.
+    public var title: String?
+    /// The authors, in the order the page names them.
+    public var authors: [String]
+    /// The publication date, ISO 8601.
+    public var published: String?
+    /// The language of the main text, ISO 639-1, when it could be told.
+    public var language: String?
+    /// The page's own summary.
+    public var description: String?
+    /// The site's name.
+    public var siteName: String?
+    /// The page's own keywords or hashtags.
+    public var tags: [String]
+    /// The lead image's address.
+    public var image: String?
+    /// The main content: paragraphs separated by blank lines.
+    public var text: String
+    /// The number of words in `text`.
+    public var wordCount: Int
+    /// A hash of the normalised text, to find the same content under different ids.
+    public var contentHash: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, url, canonicalURL = "canonical_url", title, authors = "author", published, language
+        case description, siteName = "site_name", tags, image, text, wordCount = "word_count"
+        case contentHash = "content_hash"
+    }
+
+    /// Creates a record.
+    public init(
+        id: String, url: String? = nil, canonicalURL: String? = nil, title: String? = nil,
+        authors: [String] = [], published: String? = nil, language: String? = nil,
+        description: String? = nil, siteName: String? = nil, tags: [String] = [],
+        image: String? = nil, text: String, wordCount: Int, contentHash: String
+    ) {
+        self.id = id
+        self.url = url
+        self.canonicalURL = canonicalURL
+        self.title = title
+        self.authors = authors
+        self.published = published
+        self.language = language
+        self.description = description
+        self.siteName = siteName
+        self.tags = tags
+        self.image = image
+        self.text = text
+        self.wordCount = wordCount
+        self.contentHash = contentHash
+    }
+}

@@ -1,0 +1,32 @@
+/// A page as it arrives from a crawl: bytes plus what the input said about them.
+public struct RawPage: Sendable, Equatable {
+    /// What kind of document the bytes hold, as far as the input tells.
+    public enum Format: String, Sendable, Codable {
+        /// HTML markup.
+        case html
+        /// Scraped plain text, one paragraph a line or block.
+        case text
+        /// Not declared: the extractor sniffs the bytes.
+        case unknown
+    }
+
+    /// The page's stable identity: a path relative to its input root, or a JSON Lines `id`.
+    public var id: String
+    /// The address the page was fetched from, when known.
+    public var url: String?
+    /// The raw bytes, in whatever encoding the page used.
+    public var body: [UInt8]
+    /// The declared format.
+    public var format: Format
+    /// When the page was fetched, as the input gave it (ISO 8601), if it did.
+    public var fetchedAt: String?
+
+    /// Creates a raw page.
+    public init(id: String, url: String? = nil, body: [UInt8], format: Format = .unknown, fetchedAt: String? = nil) {
+        self.id = id
+        self.url = url
+        self.body = body
+        self.format = format
+        self.fetchedAt = fetchedAt
+    }
+}

@@ -1,0 +1,54 @@
+/// The schema, as a list of steps: step N brings a database from `user_version` N to N+1.
+/// Append new steps; never edit one that has shipped.
+enum Migrations {
+    static let steps: [String] = [
+        """
+        CREATE TABLE pages (
+            id TEXT PRIMARY KEY,
+            url TEXT,
+            canonical_url TEXT,
+            title TEXT,
+            authors TEXT NOT NULL DEFAULT '[]',
+            published TEXT,
+            language TEXT,
+            description TEXT,
+            site_name TEXT,
+            tags TEXT NOT NULL DEFAULT '[]',
+            image TEXT,
+            text TEXT NOT NULL,
+            word_count INTEGER NOT NULL,
+            content_hash TEXT NOT NULL,
+            worker TEXT,
+            extraction_ms REAL,
+            stored_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+        ) WITHOUT ROWID;
+        CREATE INDEX pages_content_hash ON pages(content_hash);
+        CREATE TABLE failures (
+            id TEXT PRIMARY KEY,
+            error TEXT NOT NULL,
+            attempts INTEGER NOT NULL,
+            worker TEXT,
+            failed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+        ) WITHOUT ROWID;
+        """,
+    ]
+
+    /// The version a fully migrated database has.
+    static var latestVersion: Int { steps.count }
+
+    /// Applies the steps the database has not had yet, each in its own transaction.
+    static func migrate(_ database: Database) throws(StoreError) {
+        let current = try database.userVersion
+        guard current <= latestVersion else {
+            throw StoreError(.migration, resultCode: 0,
+                             message: "database schema version \(current) is newer than this pagemill knows (\(latestVersion))",
+                             path: database.path)
+        }
+        for version in current..<latestVersion {
+            try database.transaction { () throws(StoreError) in
+                try database.execute(steps[version])
+                try database.execute("PRAGMA user_version = \(version + 1)")
+            }
+        }
+    }
+}

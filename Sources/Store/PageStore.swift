@@ -1,0 +1,130 @@
+import Extraction
+import Foundation
+
+/// pagemill's database: records in `pages`, pages that could not be processed in `failures`.
+///
+/// Writes are batched into one transaction and idempotent: storing a page twice leaves one
+/// row, and a page that is stored is never also a failure. Not thread-safe: one store, one thread.
+public final class PageStore {
+    /// The connection, for queries beyond the ones here.
+    public let database: Database
+    private let insertPage: Statement
+    private let insertFailure: Statement
+    private let clearFailure: Statement
+    private let encoder = JSONEncoder()
+
+    /// Opens or creates the database at `path` and brings its schema up to date.
+    public init(path: String) throws(StoreError) {
+        database = try Database(path: path)
+        try Migrations.migrate(database)
+        insertPage = try database.prepare("""
+            INSERT INTO pages (id, url, canonical_url, title, authors, published, language, description,
+                site_name, tags, image, text, word_count, content_hash, worker, extraction_ms)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
+            ON CONFLICT(id) DO NOTHING
+            """)
+        insertFailure = try database.prepare("""
+            INSERT INTO failures (id, error, attempts, worker)
+            SELECT ?1, ?2, ?3, ?4 WHERE NOT EXISTS (SELECT 1 FROM pages WHERE id = ?1)
+            ON CONFLICT(id) DO UPDATE SET error = excluded.error,
+                attempts = max(failures.attempts, excluded.attempts), worker = excluded.worker
+            """)
+        clearFailure = try database.prepare("DELETE FROM failures WHERE id = ?1")
+    }
+
+    /// Stores a batch of outcomes in one transaction. Returns how many new rows it wrote to `pages`.
+    @discardableResult
+    public func store(_ outcomes: [PageOutcome]) throws(StoreError) -> Int {
+        guard !outcomes.isEmpty else { return 0 }
+        return try database.transaction { () throws(StoreError) -> Int in
+            var inserted = 0
+            for outcome in outcomes {
+                switch outcome {
+                case let .stored(record, worker, milliseconds):
+                    try bind(record, worker: worker, milliseconds: milliseconds)
+                    try insertPage.step()
+                    inserted += database.changes
+                    insertPage.reset()
+                    try clearFailure.bind(record.id, at: 1)
+                    try clearFailure.step()
+                    clearFailure.reset()
+                case let .failed(id, error, attempts, worker):
+                    try insertFailure.bind(id, at: 1)
+                    try insertFailure.bind(error, at: 2)
+                    try insertFailure.bind(attempts, at: 3)
+                    try insertFailure.bind(worker, at: 4)
+                    try insertFailure.step()
+                    insertFailure.reset()
+                }
+            }
+            return inserted
+        }
+    }
+
+    private func bind(_ record: PageRecord, worker: String?, milliseconds: Double) throws(StoreError) {
+        try insertPage.bind(record.id, at: 1)
+        try insertPage.bind(record.url, at: 2)
+        try insertPage.bind(record.canonicalURL, at: 3)
+        try insertPage.bind(record.title, at: 4)
+        try insertPage.bind(jsonArray(record.authors), at: 5)
+        try insertPage.bind(record.published, at: 6)
+        try insertPage.bind(record.language, at: 7)
+        try insertPage.bind(record.description, at: 8)
+        try insertPage.bind(record.siteName, at: 9)
+        try insertPage.bind(jsonArray(record.tags), at: 10)
+        try insertPage.bind(record.image, at: 11)
+        try insertPage.bind(record.text, at: 12)
+        try insertPage.bind(record.wordCount, at: 13)
+        try insertPage.bind(record.contentHash, at: 14)
+        try insertPage.bind(worker, at: 15)
+        try insertPage.bind(milliseconds, at: 16)
+    }
+
+    private func jsonArray(_ values: [String]) -> String {
+        (try? encoder.encode(values)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+    }
+
+    // MARK: Queries
+
+    /// How many rows each table holds.
+    public func counts() throws(StoreError) -> StoreCounts {
+        let pages = try database.prepare("SELECT count(*) FROM pages")
+        try pages.step()
+        let failures = try database.prepare("SELECT count(*) FROM failures")
+        try failures.step()
+        return StoreCounts(pages: pages.int(at: 0), failures: failures.int(at: 0))
+    }
+
+    /// Every stored page id, in id order.
+    public func pageIDs() throws(StoreError) -> [String] {
+        try strings("SELECT id FROM pages ORDER BY id")
+    }
+
+    /// Every failed page id with its error, in id order.
+    public func failures() throws(StoreError) -> [(id: String, error: String, attempts: Int)] {
+        let statement = try database.prepare("SELECT id, error, attempts FROM failures ORDER BY id")
+        var rows: [(String, String, Int)] = []
+        while try statement.step() {
+            rows.append((statement.string(at: 0) ?? "", statement.string(at: 1) ?? "", statement.int(at: 2)))
+        }
+        return rows
+    }
+
+    /// A few stored rows, for a summary: id, title, language and word count.
+    public func sample(limit: Int) throws(StoreError) -> [(id: String, title: String?, language: String?, words: Int)] {
+        let statement = try database.prepare("SELECT id, title, language, word_count FROM pages ORDER BY id LIMIT ?1")
+        try statement.bind(limit, at: 1)
+        var rows: [(String, String?, String?, Int)] = []
+        while try statement.step() {
+            rows.append((statement.string(at: 0) ?? "", statement.string(at: 1), statement.string(at: 2), statement.int(at: 3)))
+        }
+        return rows
+    }
+
+    private func strings(_ sql: String) throws(StoreError) -> [String] {
+        let statement = try database.prepare(sql)
+        var values: [String] = []
+        while try statement.step() { values.append(statement.string(at: 0) ?? "") }
+        return values
+    }
+}

@@ -1,0 +1,89 @@
+import CSQLite
+
+/// SQLite's "copy the bytes now" destructor, which Swift cannot import as a constant.
+private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+/// A compiled SQL statement, finalized when released. Bind with 1-based indices, step, read
+/// columns with 0-based ones, reset to run again.
+public final class Statement {
+    private let handle: OpaquePointer
+    private let database: Database
+    /// The SQL text, for error messages.
+    public let sql: String
+
+    init(database: Database, sql: String) throws(StoreError) {
+        var statement: OpaquePointer?
+        let result = sqlite3_prepare_v3(database.handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
+        guard result == SQLITE_OK, let statement else {
+            throw StoreError(.prepare, resultCode: result, message: database.lastMessage, sql: sql, path: database.path)
+        }
+        self.handle = statement
+        self.database = database
+        self.sql = sql
+    }
+
+    deinit {
+        sqlite3_finalize(handle)
+    }
+
+    /// Binds a value to the 1-based parameter `index`; nil binds NULL.
+    public func bind(_ value: String?, at index: Int32) throws(StoreError) {
+        let result: Int32
+        if let value {
+            result = sqlite3_bind_text(handle, index, value, -1, transient)
+        } else {
+            result = sqlite3_bind_null(handle, index)
+        }
+        try check(result, .bind)
+    }
+
+    /// Binds an integer to the 1-based parameter `index`.
+    public func bind(_ value: Int, at index: Int32) throws(StoreError) {
+        try check(sqlite3_bind_int64(handle, index, Int64(value)), .bind)
+    }
+
+    /// Binds a real number to the 1-based parameter `index`.
+    public func bind(_ value: Double, at index: Int32) throws(StoreError) {
+        try check(sqlite3_bind_double(handle, index, value), .bind)
+    }
+
+    /// Advances: true when a row is ready to read, false when the statement is done.
+    @discardableResult
+    public func step() throws(StoreError) -> Bool {
+        let result = sqlite3_step(handle)
+        switch result {
+        case SQLITE_ROW: return true
+        case SQLITE_DONE: return false
+        default:
+            throw StoreError(.step, resultCode: result, message: database.lastMessage, sql: sql, path: database.path)
+        }
+    }
+
+    /// Makes the statement ready to run again, clearing its bindings.
+    public func reset() {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+    }
+
+    /// The integer in column `index` of the current row.
+    public func int(at index: Int32) -> Int {
+        Int(sqlite3_column_int64(handle, index))
+    }
+
+    /// The real number in column `index` of the current row.
+    public func double(at index: Int32) -> Double {
+        sqlite3_column_double(handle, index)
+    }
+
+    /// The text in column `index` of the current row, nil for NULL.
+    public func string(at index: Int32) -> String? {
+        guard let text = sqlite3_column_text(handle, index) else { return nil }
+        return String(cString: text)
+    }
+
+    private func check(_ result: Int32, _ code: StoreError.Code) throws(StoreError) {
+        guard result == SQLITE_OK else {
+            throw StoreError(code, resultCode: result, message: database.lastMessage, sql: sql, path: database.path)
+        }
+    }
+}
