@@ -1,0 +1,181 @@
+import Extraction
+import Logging
+import Store
+import ZeroMQ
+
+/// Receives records from workers, commits them to SQLite in batches, and only then
+/// acknowledges them to the producer. Binds the collector endpoint (PULL) and connects a
+/// DEALER to the producer endpoint for the acknowledgements.
+///
+/// `run()` blocks its thread (SQLite and ZeroMQ calls): give it a thread of its own.
+public final class Collector {
+    /// What the collector needs to know.
+    public struct Configuration: Sendable {
+        public var producerEndpoint: String
+        public var collectorEndpoint: String
+        /// The largest message accepted from a worker.
+        public var maximumMessageBytes: Int
+        /// Results per transaction, at most.
+        public var batchSize: Int
+        /// How long a result may wait for its batch to fill.
+        public var batchDelay: Duration
+        /// The protocol's clocks.
+        public var timing: ClusterTiming
+
+        public init(producerEndpoint: String, collectorEndpoint: String, maximumMessageBytes: Int,
+                    batchSize: Int = 512, batchDelay: Duration = .milliseconds(20), timing: ClusterTiming = ClusterTiming()) {
+            self.producerEndpoint = producerEndpoint
+            self.collectorEndpoint = collectorEndpoint
+            self.maximumMessageBytes = maximumMessageBytes
+            self.batchSize = batchSize
+            self.batchDelay = batchDelay
+            self.timing = timing
+        }
+    }
+
+    private let configuration: Configuration
+    private let store: PageStore
+    private var logger: Logger
+    private let shutdown: ShutdownRequest
+    private let clock = ContinuousClock()
+    /// The statistics, for other threads.
+    public let statistics: StatisticsBox<CollectorStatistics>
+    private var stats = CollectorStatistics()
+
+    private var batch: [PageOutcome] = []
+    private var acknowledgements: [WireMessage.Acknowledgement] = []
+    private var batchStarted: ContinuousClock.Instant?
+    private var lastHeardFromProducer: ContinuousClock.Instant
+
+    /// Creates a collector writing to `store`.
+    public init(configuration: Configuration, store: PageStore, logger: Logger, shutdown: ShutdownRequest,
+                statistics: StatisticsBox<CollectorStatistics> = StatisticsBox(CollectorStatistics())) {
+        self.statistics = statistics
+        self.configuration = configuration
+        self.store = store
+        self.logger = logger
+        self.logger[metadataKey: "role"] = "collector"
+        self.shutdown = shutdown
+        self.lastHeardFromProducer = ContinuousClock().now
+    }
+
+    /// Runs until shutdown is requested, then commits what it holds and stops.
+    public func run(context: Context) throws(ClusterError) {
+        do throws(ZeroMQError) {
+            let results = try context.socket(.pull)
+            try results.setLinger(milliseconds: 0)
+            try results.setHighWaterMarks(send: 1000, receive: 4096)
+            try results.setMaximumMessageSize(bytes: Int64(configuration.maximumMessageBytes))
+            try results.bind(configuration.collectorEndpoint)
+            var producer = try connectToProducer(context)
+            logger.info("collector listening", metadata: ["endpoint": "\(configuration.collectorEndpoint)"])
+            var lastHeartbeat = clock.now
+
+            while shutdown.stage == .running {
+                var poller = Poller([results, producer])
+                let waitLimit = batchStarted == nil ? 100 : max(0, (configuration.batchDelay - (clock.now - batchStarted!)).milliseconds)
+                let ready = try poller.poll(timeoutMilliseconds: waitLimit)
+                if ready[0] {
+                    while batch.count < configuration.batchSize, let message = try results.receive(wait: false) {
+                        take(message)
+                    }
+                }
+                if ready[1] {
+                    while let message = try producer.receive(wait: false) { hearFromProducer(message, producer: producer) }
+                }
+                if let started = batchStarted, batch.count >= configuration.batchSize || clock.now - started >= configuration.batchDelay {
+                    try commit(producer: producer)
+                }
+                let now = clock.now
+                if now - lastHeartbeat >= configuration.timing.heartbeatInterval {
+                    lastHeartbeat = now
+                    try producer.send(WireMessage.heartbeat.encoded(), wait: false)
+                }
+                if now - lastHeardFromProducer > configuration.timing.peerTimeout * 2 {
+                    logger.warning("producer silent; reconnecting")
+                    producer = try connectToProducer(context)
+                }
+            }
+            // Drain: commit and acknowledge what has arrived; anything still queued is redelivered.
+            if shutdown.stage == .drain { try commit(producer: producer) }
+            logger.notice("stopped", metadata: ["stored": "\(stats.stored)", "failed": "\(stats.failed)"])
+        } catch {
+            if error.isContextTerminated { return }
+            throw ClusterError(error)
+        }
+    }
+
+    private func connectToProducer(_ context: Context) throws(ZeroMQError) -> Socket {
+        let socket = try context.socket(.dealer)
+        try socket.setLinger(milliseconds: 2000)
+        try socket.setReconnectInterval(milliseconds: 100, maximum: 5000)
+        try socket.connect(Endpoint.connectable(configuration.producerEndpoint))
+        try socket.send(WireMessage.hello(role: .collector, name: "collector", credit: 0).encoded())
+        lastHeardFromProducer = clock.now
+        return socket
+    }
+
+    private func take(_ message: Message) {
+        stats.received += 1
+        do throws(ClusterError) {
+            switch try WireMessage(decoding: message) {
+            case let .result(ticket, worker, milliseconds, record):
+                add(.stored(record, worker: worker, extractionMilliseconds: milliseconds),
+                    WireMessage.Acknowledgement(ticket: ticket, pageID: record.id, stored: true))
+            case let .failed(ticket, pageID, reporter, attempts, error):
+                add(.failed(id: pageID, error: error, attempts: attempts, worker: reporter),
+                    WireMessage.Acknowledgement(ticket: ticket, pageID: pageID, stored: false))
+            default:
+                stats.rejectedMessages += 1
+                logger.warning("rejected a message the collector does not take")
+            }
+        } catch {
+            stats.rejectedMessages += 1
+            logger.warning("rejected a message", metadata: ["error": "\(error)"])
+        }
+    }
+
+    private func add(_ outcome: PageOutcome, _ acknowledgement: WireMessage.Acknowledgement) {
+        if batchStarted == nil { batchStarted = clock.now }
+        batch.append(outcome)
+        acknowledgements.append(acknowledgement)
+    }
+
+    private func hearFromProducer(_ message: Message, producer: Socket) {
+        lastHeardFromProducer = clock.now
+        guard let decoded = try? WireMessage(decoding: message) else {
+            stats.rejectedMessages += 1
+            return
+        }
+        switch decoded {
+        case .reset:
+            _ = try? producer.send(WireMessage.hello(role: .collector, name: "collector", credit: 0).encoded(), wait: false)
+        case let .failed(ticket, pageID, reporter, attempts, error):
+            add(.failed(id: pageID, error: error, attempts: attempts, worker: reporter),
+                WireMessage.Acknowledgement(ticket: ticket, pageID: pageID, stored: false))
+        default:
+            break
+        }
+    }
+
+    /// Commits the batch, then acknowledges it: never the other way round.
+    private func commit(producer: Socket) throws(ZeroMQError) {
+        batchStarted = nil
+        guard !batch.isEmpty else { return }
+        do throws(StoreError) {
+            stats.stored += try store.store(batch)
+        } catch {
+            // Not acknowledged, so the producer redelivers these pages when their leases expire.
+            logger.error("commit failed; pages will be redelivered", metadata: ["error": "\(error)", "pages": "\(batch.count)"])
+            batch.removeAll()
+            acknowledgements.removeAll()
+            return
+        }
+        stats.failed += acknowledgements.lazy.filter { !$0.stored }.count
+        stats.commits += 1
+        try producer.send(WireMessage.acknowledge(acknowledgements).encoded(), wait: false)
+        batch.removeAll(keepingCapacity: true)
+        acknowledgements.removeAll(keepingCapacity: true)
+        statistics.publish(stats)
+    }
+}

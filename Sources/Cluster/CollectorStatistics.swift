@@ -1,0 +1,15 @@
+/// What the collector has done so far.
+public struct CollectorStatistics: Sendable, Equatable {
+    /// Results received from workers (duplicates included).
+    public var received = 0
+    /// New rows written to `pages`.
+    public var stored = 0
+    /// Failures recorded.
+    public var failed = 0
+    /// Transactions committed.
+    public var commits = 0
+    /// Messages ignored because they broke the protocol.
+    public var rejectedMessages = 0
+
+    public init() {}
+}

@@ -1,0 +1,165 @@
+import Extraction
+
+/// The producer's book of every page between being read and being committed: who holds it,
+/// until when, and how often it has been tried. Pure bookkeeping, no sockets, so its rules
+/// can be tested on their own.
+struct DeliveryLedger {
+    typealias Ticket = UInt64
+    typealias Instant = ContinuousClock.Instant
+
+    enum State: Equatable {
+        /// Waiting to be handed (again) to a worker.
+        case queued
+        /// Leased to a worker until `deadline`.
+        case leased(worker: [UInt8], deadline: Instant)
+        /// The worker passed it on; the collector has until `deadline` to commit it.
+        case awaitingCommit(deadline: Instant)
+        /// Sent to the collector to record as failed; unacknowledged until `deadline`.
+        case reportingFailure(deadline: Instant)
+    }
+
+    struct Entry {
+        var pageID: String
+        /// Kept until the page is committed, so it can be handed out again.
+        var page: RawPage?
+        /// Set once the page is to be recorded as failed instead of processed.
+        var failure: String?
+        var attempts: Int
+        var state: State
+        var bytes: Int
+    }
+
+    private(set) var entries: [Ticket: Entry] = [:]
+    /// Tickets to hand out again, oldest first; entries may have moved on since (checked on use).
+    private var retryQueue: [Ticket] = []
+    private var retryHead = 0
+    /// Failures waiting for a collector to report them to.
+    private(set) var pendingFailureReports: [Ticket] = []
+    let lease: Duration
+    let maximumAttempts: Int
+
+    init(lease: Duration, maximumAttempts: Int) {
+        self.lease = lease
+        self.maximumAttempts = maximumAttempts
+    }
+
+    var count: Int { entries.count }
+    var hasRetries: Bool { retryHead < retryQueue.count }
+
+    // MARK: Arrivals
+
+    /// Records a fresh page, leased at once to `worker`.
+    mutating func addLeased(_ ticket: Ticket, page: RawPage, to worker: [UInt8], now: Instant) {
+        entries[ticket] = Entry(pageID: page.id, page: page, failure: nil, attempts: 1,
+                                state: .leased(worker: worker, deadline: now + lease), bytes: page.body.count)
+    }
+
+    /// Records a page that cannot be processed, to report to the collector.
+    mutating func addFailure(_ ticket: Ticket, pageID: String, error: String, bytes: Int) {
+        entries[ticket] = Entry(pageID: pageID, page: nil, failure: error, attempts: 0, state: .queued, bytes: bytes)
+        pendingFailureReports.append(ticket)
+    }
+
+    // MARK: Leasing
+
+    /// The next ticket to hand out again, leased to `worker`, with its page and attempt number.
+    mutating func leaseRetry(to worker: [UInt8], now: Instant) -> (Ticket, RawPage, Int)? {
+        while retryHead < retryQueue.count {
+            let ticket = retryQueue[retryHead]
+            retryHead += 1
+            if retryHead > 1024, retryHead * 2 > retryQueue.count {
+                retryQueue.removeFirst(retryHead)
+                retryHead = 0
+            }
+            guard var entry = entries[ticket], entry.state == .queued, entry.failure == nil, let page = entry.page else { continue }
+            entry.attempts += 1
+            entry.state = .leased(worker: worker, deadline: now + lease)
+            entries[ticket] = entry
+            return (ticket, page, entry.attempts)
+        }
+        return nil
+    }
+
+    /// The worker passed the page to the collector: the lease now waits on the commit.
+    mutating func finished(_ ticket: Ticket, by worker: [UInt8], now: Instant) {
+        guard var entry = entries[ticket], case let .leased(holder, _) = entry.state, holder == worker else { return }
+        entry.state = .awaitingCommit(deadline: now + lease)
+        entries[ticket] = entry
+    }
+
+    /// Committed: forget the page. Returns the entry, or nil for a ticket unknown or already done
+    /// (a late duplicate) or whose id does not match (an acknowledgement from an earlier run).
+    mutating func acknowledge(_ ticket: Ticket, pageID: String) -> Entry? {
+        guard let entry = entries[ticket], entry.pageID == pageID else { return nil }
+        entries[ticket] = nil
+        return entry
+    }
+
+    // MARK: Failures of delivery
+
+    /// Puts the page back in line without counting an attempt (a draining worker handed it back).
+    mutating func handBack(_ ticket: Ticket, from worker: [UInt8]) {
+        guard var entry = entries[ticket], case let .leased(holder, _) = entry.state, holder == worker else { return }
+        entry.attempts = max(0, entry.attempts - 1)
+        entry.state = .queued
+        entries[ticket] = entry
+        retryQueue.append(ticket)
+    }
+
+    /// Requeues every page leased to a worker that died or left. Returns how many.
+    @discardableResult
+    mutating func releaseAll(heldBy worker: [UInt8]) -> Int {
+        var released = 0
+        for (ticket, entry) in entries {
+            if case let .leased(holder, _) = entry.state, holder == worker {
+                requeueOrGiveUp(ticket, reason: "its worker stopped responding")
+                released += 1
+            }
+        }
+        return released
+    }
+
+    /// Requeues pages whose lease ran out. Returns how many.
+    mutating func expireLeases(now: Instant) -> Int {
+        var expired: [(Ticket, String)] = []
+        for (ticket, entry) in entries {
+            switch entry.state {
+            case let .leased(_, deadline) where deadline <= now:
+                expired.append((ticket, "its lease expired at the worker"))
+            case let .awaitingCommit(deadline) where deadline <= now:
+                expired.append((ticket, "the collector did not commit it in time"))
+            case let .reportingFailure(deadline) where deadline <= now:
+                entries[ticket]?.state = .queued
+                pendingFailureReports.append(ticket)
+            default: break
+            }
+        }
+        for (ticket, reason) in expired { requeueOrGiveUp(ticket, reason: reason) }
+        return expired.count
+    }
+
+    private mutating func requeueOrGiveUp(_ ticket: Ticket, reason: String) {
+        guard var entry = entries[ticket] else { return }
+        entry.state = .queued
+        if entry.attempts >= maximumAttempts {
+            entry.failure = "gave up after \(entry.attempts) attempts: the last time, \(reason)"
+            entry.page = nil
+            pendingFailureReports.append(ticket)
+        } else {
+            retryQueue.append(ticket)
+        }
+        entries[ticket] = entry
+    }
+
+    /// The failures to send to the collector now, marked as sent.
+    mutating func takeFailureReports(now: Instant) -> [(Ticket, Entry)] {
+        let tickets = pendingFailureReports
+        pendingFailureReports.removeAll()
+        return tickets.compactMap { ticket in
+            guard var entry = entries[ticket], entry.state == .queued, entry.failure != nil else { return nil }
+            entry.state = .reportingFailure(deadline: now + lease)
+            entries[ticket] = entry
+            return (ticket, entry)
+        }
+    }
+}

@@ -1,0 +1,296 @@
+import Extraction
+import Logging
+import PageInput
+import ZeroMQ
+
+/// Hands pages out to workers under leases, on credit, and forgets each only when the
+/// collector says it is committed. Binds the producer endpoint (ROUTER); workers and the
+/// collector connect to it (DEALER).
+///
+/// `run()` blocks its thread: call it from a thread of its own, never from Swift concurrency's pool.
+public final class Producer {
+    /// What the producer needs to know.
+    public struct Configuration: Sendable {
+        /// The endpoint to bind, e.g. `tcp://0.0.0.0:5557`.
+        public var endpoint: String
+        /// The largest page handed out; larger ones are recorded as failed.
+        public var maximumPageBytes: Int
+        /// Pages read but not yet committed, at most: bounds the producer's memory.
+        public var maximumInFlight: Int
+        /// The protocol's clocks.
+        public var timing: ClusterTiming
+
+        public init(endpoint: String, maximumPageBytes: Int, maximumInFlight: Int = 1024, timing: ClusterTiming = ClusterTiming()) {
+            self.endpoint = endpoint
+            self.maximumPageBytes = maximumPageBytes
+            self.maximumInFlight = maximumInFlight
+            self.timing = timing
+        }
+    }
+
+    /// How a run ended.
+    public enum Outcome: Sendable, Equatable {
+        /// Every page was committed, as a record or as a failure.
+        case completed
+        /// A shutdown was requested first; pages not committed were not stored.
+        case interrupted
+    }
+
+    private struct Peer {
+        var name: String
+        var credit: Int
+        var lastSeen: ContinuousClock.Instant
+    }
+
+    private let configuration: Configuration
+    private let source: PageSource
+    private var logger: Logger
+    private let shutdown: ShutdownRequest
+    /// The statistics, for progress displays on other threads.
+    public let statistics: StatisticsBox<ProducerStatistics>
+
+    private let clock = ContinuousClock()
+    private var ledger: DeliveryLedger
+    private var workers: [[UInt8]: Peer] = [:]
+    private var workerOrder: [[UInt8]] = []
+    private var nextWorker = 0
+    private var collector: (identity: [UInt8], lastSeen: ContinuousClock.Instant)?
+    private var nextTicket: UInt64 = 1
+    private var stats = ProducerStatistics()
+
+    /// Creates a producer that reads pages from `source`.
+    public init(configuration: Configuration, source: PageSource, logger: Logger, shutdown: ShutdownRequest,
+                statistics: StatisticsBox<ProducerStatistics> = StatisticsBox(ProducerStatistics())) {
+        self.statistics = statistics
+        self.configuration = configuration
+        self.source = source
+        self.logger = logger
+        self.logger[metadataKey: "role"] = "producer"
+        self.shutdown = shutdown
+        self.ledger = DeliveryLedger(lease: configuration.timing.lease, maximumAttempts: configuration.timing.maximumAttempts)
+    }
+
+    /// Runs until every page is committed, or until a shutdown request has been honoured.
+    public func run(context: Context) throws(ClusterError) -> Outcome {
+        let socket: Socket
+        do throws(ZeroMQError) {
+            socket = try context.socket(.router)
+            try socket.setLinger(milliseconds: 1000)
+            try socket.setRouterMandatory(true)
+            try socket.setMaximumMessageSize(bytes: Int64(configuration.maximumPageBytes) + 1 << 20)
+            try socket.bind(configuration.endpoint)
+        } catch {
+            throw ClusterError(error)
+        }
+        logger.info("producer listening", metadata: ["endpoint": "\(configuration.endpoint)"])
+        var poller = Poller([socket])
+        let timing = configuration.timing
+        var lastHeartbeat = clock.now
+        var lastHousekeeping = clock.now
+        var drainDeadline: ContinuousClock.Instant?
+
+        while true {
+            let stage = shutdown.stage
+            if stage == .immediate { publish(); return .interrupted }
+            if stage == .drain, drainDeadline == nil {
+                drainDeadline = clock.now + timing.drainGrace
+                logger.notice("draining: waiting for pages in flight to be committed", metadata: ["in_flight": "\(ledger.count)"])
+            }
+            do throws(ZeroMQError) {
+                if try poller.poll(timeoutMilliseconds: 50)[0] {
+                    var handled = 0
+                    while handled < 1000, let message = try socket.receive(wait: false) {
+                        handle(message, on: socket)
+                        handled += 1
+                    }
+                }
+                let now = clock.now
+                if now - lastHousekeeping >= .milliseconds(200) {
+                    lastHousekeeping = now
+                    housekeeping(now: now)
+                }
+                if now - lastHeartbeat >= timing.heartbeatInterval {
+                    lastHeartbeat = now
+                    sendHeartbeats(on: socket)
+                }
+                reportFailures(on: socket, now: now)
+                if drainDeadline == nil { dispatch(on: socket, now: now) }
+            } catch {
+                if error.isContextTerminated { return .interrupted }
+                throw ClusterError(error)
+            }
+            publish()
+            if stats.inputExhausted && ledger.count == 0 {
+                logger.info("every page committed", metadata: ["stored": "\(stats.stored)", "failed": "\(stats.failed)"])
+                return .completed
+            }
+            if let drainDeadline, ledger.entries.values.allSatisfy({ $0.state == .queued }) || clock.now >= drainDeadline {
+                logger.notice("drained", metadata: ["uncommitted": "\(ledger.count)"])
+                return .interrupted
+            }
+        }
+    }
+
+    // MARK: Messages
+
+    private func handle(_ message: Message, on socket: Socket) {
+        guard message.count >= 2 else { return }
+        let identity = message.frames[0]
+        let decoded: WireMessage
+        do throws(ClusterError) {
+            decoded = try WireMessage(decoding: Message(Array(message.frames.dropFirst())))
+        } catch {
+            stats.rejectedMessages += 1
+            logger.warning("rejected a message", metadata: ["peer": "\(hex(identity))", "error": "\(error)"])
+            return
+        }
+        let now = clock.now
+        if workers[identity] != nil { workers[identity]?.lastSeen = now }
+        if collector?.identity == identity { collector?.lastSeen = now }
+
+        switch decoded {
+        case let .hello(.worker, name, credit):
+            if workers[identity] != nil { ledger.releaseAll(heldBy: identity) } else { workerOrder.append(identity) }
+            workers[identity] = Peer(name: name, credit: credit, lastSeen: now)
+            logger.info("worker joined", metadata: ["worker": "\(name)", "credit": "\(credit)"])
+        case let .hello(.collector, name, _):
+            collector = (identity, now)
+            logger.info("collector joined", metadata: ["collector": "\(name)"])
+        case let .credit(count, finished):
+            guard workers[identity] != nil else { return askToIntroduce(identity, on: socket) }
+            workers[identity]?.credit += count
+            for ticket in finished { ledger.finished(ticket, by: identity, now: now) }
+        case let .handBack(tickets):
+            for ticket in tickets { ledger.handBack(ticket, from: identity) }
+        case .goodbye:
+            if let peer = workers[identity] {
+                let released = ledger.releaseAll(heldBy: identity)
+                logger.info("worker left", metadata: ["worker": "\(peer.name)", "requeued": "\(released)"])
+                removeWorker(identity)
+            }
+        case let .acknowledge(acknowledgements):
+            for acknowledgement in acknowledgements {
+                guard let entry = ledger.acknowledge(acknowledgement.ticket, pageID: acknowledgement.pageID) else { continue }
+                if acknowledgement.stored { stats.stored += 1 } else { stats.failed += 1 }
+                stats.bytesDone += entry.bytes
+            }
+        case .heartbeat:
+            if workers[identity] == nil && collector?.identity != identity { askToIntroduce(identity, on: socket) }
+        case .page, .result, .failed, .reset:
+            stats.rejectedMessages += 1
+            logger.warning("rejected a message the producer does not take", metadata: ["peer": "\(hex(identity))"])
+        }
+    }
+
+    private func askToIntroduce(_ identity: [UInt8], on socket: Socket) {
+        send(.reset, to: identity, on: socket)
+    }
+
+    // MARK: Dispatch
+
+    private func dispatch(on socket: Socket, now: ContinuousClock.Instant) {
+        guard !workerOrder.isEmpty else { return }
+        var idleRounds = 0
+        while idleRounds < workerOrder.count {
+            nextWorker = (nextWorker + 1) % workerOrder.count
+            let identity = workerOrder[nextWorker]
+            guard let peer = workers[identity], peer.credit > 0 else { idleRounds += 1; continue }
+            guard let (ticket, page, attempt) = nextPage(for: identity, now: now) else { return }
+            idleRounds = 0
+            workers[identity]?.credit -= 1
+            if attempt > 1 { stats.redelivered += 1 }
+            if !send(.page(ticket: ticket, attempt: attempt, page: page), to: identity, on: socket) {
+                ledger.handBack(ticket, from: identity)
+            }
+        }
+    }
+
+    /// A page to lease to `worker`: one to retry first, else a fresh one from the inputs.
+    private func nextPage(for worker: [UInt8], now: ContinuousClock.Instant) -> (UInt64, RawPage, Int)? {
+        if let retry = ledger.leaseRetry(to: worker, now: now) { return retry }
+        while !stats.inputExhausted && ledger.count < configuration.maximumInFlight {
+            guard let item = source.next() else {
+                stats.inputExhausted = true
+                logger.info("every input read", metadata: ["pages": "\(stats.read)"])
+                return nil
+            }
+            stats.read += 1
+            let ticket = nextTicket
+            nextTicket += 1
+            switch item {
+            case let .page(page):
+                ledger.addLeased(ticket, page: page, to: worker, now: now)
+                return (ticket, page, 1)
+            case let .unreadable(id, error):
+                logger.warning("unreadable page", metadata: ["page": "\(id)", "error": "\(error)"])
+                ledger.addFailure(ticket, pageID: id, error: error.description, bytes: 0)
+            }
+        }
+        return nil
+    }
+
+    private func reportFailures(on socket: Socket, now: ContinuousClock.Instant) {
+        guard let collector, !ledger.pendingFailureReports.isEmpty else { return }
+        for (ticket, entry) in ledger.takeFailureReports(now: now) {
+            send(.failed(ticket: ticket, pageID: entry.pageID, reporter: "producer",
+                         attempts: entry.attempts, error: entry.failure ?? "unknown error"),
+                 to: collector.identity, on: socket)
+        }
+    }
+
+    // MARK: Liveness
+
+    private func housekeeping(now: ContinuousClock.Instant) {
+        let timeout = configuration.timing.peerTimeout
+        for (identity, peer) in workers where now - peer.lastSeen > timeout {
+            let released = ledger.releaseAll(heldBy: identity)
+            logger.warning("worker silent, dropped", metadata: ["worker": "\(peer.name)", "requeued": "\(released)"])
+            removeWorker(identity)
+        }
+        if let collector, now - collector.lastSeen > timeout {
+            logger.warning("collector silent; waiting for it to come back")
+            self.collector = nil
+        }
+        let expired = ledger.expireLeases(now: now)
+        if expired > 0 { logger.warning("leases expired; pages requeued", metadata: ["pages": "\(expired)"]) }
+    }
+
+    private func sendHeartbeats(on socket: Socket) {
+        for identity in workerOrder { send(.heartbeat, to: identity, on: socket) }
+        if let collector { send(.heartbeat, to: collector.identity, on: socket) }
+    }
+
+    private func removeWorker(_ identity: [UInt8]) {
+        workers[identity] = nil
+        workerOrder.removeAll { $0 == identity }
+        if nextWorker >= workerOrder.count { nextWorker = 0 }
+    }
+
+    /// Sends without blocking. False when the peer is gone or its queue is full; a peer that is
+    /// gone is forgotten, and its pages requeued.
+    @discardableResult
+    private func send(_ message: WireMessage, to identity: [UInt8], on socket: Socket) -> Bool {
+        var frames = message.encoded().frames
+        frames.insert(identity, at: 0)
+        do throws(ZeroMQError) {
+            return try socket.send(Message(frames), wait: false)
+        } catch {
+            if workers[identity] != nil {
+                ledger.releaseAll(heldBy: identity)
+                removeWorker(identity)
+            }
+            if collector?.identity == identity { collector = nil }
+            return false
+        }
+    }
+
+    private func publish() {
+        stats.inFlight = ledger.count
+        stats.workers = workers.count
+        statistics.publish(stats)
+    }
+}
+
+func hex(_ bytes: [UInt8]) -> String {
+    bytes.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+}

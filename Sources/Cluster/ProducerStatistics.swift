@@ -1,0 +1,44 @@
+import Synchronization
+
+/// What the producer has done so far; a snapshot, safe to read from any thread.
+public struct ProducerStatistics: Sendable, Equatable {
+    /// Pages read from the inputs (unreadable ones included).
+    public var read = 0
+    /// Pages the collector committed as records.
+    public var stored = 0
+    /// Pages the collector recorded as failed.
+    public var failed = 0
+    /// Pages handed out again after a worker died, hung or handed them back.
+    public var redelivered = 0
+    /// Pages read but not yet committed.
+    public var inFlight = 0
+    /// Workers currently connected.
+    public var workers = 0
+    /// Raw bytes of the pages committed so far.
+    public var bytesDone = 0
+    /// Messages ignored because they broke the protocol.
+    public var rejectedMessages = 0
+    /// True once every input has been read.
+    public var inputExhausted = false
+
+    /// Pages committed either way.
+    public var done: Int { stored + failed }
+
+    public init() {}
+}
+
+/// A lock-protected box through which a role publishes its statistics to other threads.
+public final class StatisticsBox<Value: Sendable>: Sendable {
+    private let value: Mutex<Value>
+
+    public init(_ initial: Value) {
+        value = Mutex(initial)
+    }
+
+    /// The latest snapshot.
+    public var snapshot: Value { value.withLock { $0 } }
+
+    func publish(_ new: Value) {
+        value.withLock { $0 = new }
+    }
+}

@@ -1,0 +1,53 @@
+import Extraction
+import ZeroMQ
+
+/// The messages of pagemill's wire protocol, version 1 (see docs/PROTOCOL.md).
+///
+/// Every message is a ZeroMQ multipart message whose first frame is the protocol tag
+/// `pagemill/1` and whose second frame is the command; the rest are the command's arguments.
+/// Numbers travel as decimal ASCII so that a client in any language can speak it.
+public enum WireMessage: Sendable, Equatable {
+    /// A worker or the collector introduces itself to the producer; a worker grants its first credit.
+    case hello(role: PeerRole, name: String, credit: Int)
+    /// A worker can take `credit` more pages; `finished` are the tickets it has just passed on.
+    case credit(Int, finished: [UInt64])
+    /// The producer leases a page to a worker.
+    case page(ticket: UInt64, attempt: Int, page: RawPage)
+    /// A worker hands back pages it will not process (it is draining).
+    case handBack(tickets: [UInt64])
+    /// A worker's record for a page, sent to the collector.
+    case result(ticket: UInt64, worker: String, extractionMilliseconds: Double, record: PageRecord)
+    /// A page that cannot be processed, sent to the collector by a worker or by the producer.
+    case failed(ticket: UInt64, pageID: String, reporter: String, attempts: Int, error: String)
+    /// The collector has committed these pages; the producer may forget them.
+    case acknowledge([Acknowledgement])
+    /// Keeps a peer known to be alive.
+    case heartbeat
+    /// The producer does not know this peer: it must send `hello` again.
+    case reset
+    /// A worker is leaving; anything it still holds must go to another.
+    case goodbye
+
+    /// Who is introducing itself.
+    public enum PeerRole: String, Sendable {
+        case worker, collector
+    }
+
+    /// One committed page: its ticket, its id and whether it was stored or recorded as failed.
+    public struct Acknowledgement: Sendable, Equatable {
+        public var ticket: UInt64
+        public var pageID: String
+        public var stored: Bool
+
+        public init(ticket: UInt64, pageID: String, stored: Bool) {
+            self.ticket = ticket
+            self.pageID = pageID
+            self.stored = stored
+        }
+    }
+
+    /// The protocol tag every message starts with.
+    public static let protocolTag = "pagemill/1"
+    static let protocolTagBytes = Array(protocolTag.utf8)
+    static let tagPrefix = Array("pagemill/".utf8)
+}

@@ -1,0 +1,194 @@
+import Extraction
+import Foundation
+import Logging
+import ZeroMQ
+
+/// Takes pages from the producer on credit, extracts them, and sends the records to the
+/// collector. Connects a DEALER to the producer endpoint and a PUSH to the collector endpoint.
+///
+/// `run()` blocks its thread: call it from a thread of its own, never from Swift concurrency's pool.
+public final class Worker {
+    /// What the worker needs to know.
+    public struct Configuration: Sendable {
+        public var producerEndpoint: String
+        public var collectorEndpoint: String
+        /// The name the worker logs and stores its records under.
+        public var name: String
+        /// How many pages it holds at most (the one it works on included).
+        public var credit: Int
+        /// The largest message accepted from the producer.
+        public var maximumPageBytes: Int
+        /// The protocol's clocks.
+        public var timing: ClusterTiming
+
+        public init(producerEndpoint: String, collectorEndpoint: String, name: String, credit: Int = 2,
+                    maximumPageBytes: Int, timing: ClusterTiming = ClusterTiming()) {
+            self.producerEndpoint = producerEndpoint
+            self.collectorEndpoint = collectorEndpoint
+            self.name = name
+            self.credit = max(1, credit)
+            self.maximumPageBytes = maximumPageBytes
+            self.timing = timing
+        }
+    }
+
+    private struct Lease {
+        let ticket: UInt64
+        let attempt: Int
+        let page: RawPage
+    }
+
+    private let configuration: Configuration
+    private let extractor: Extractor
+    private var logger: Logger
+    private let shutdown: ShutdownRequest
+    private let clock = ContinuousClock()
+
+    private var held: [Lease] = []
+    /// Results the collector's queue had no room for yet, oldest first.
+    private var outbox: [(ticket: UInt64, message: Message)] = []
+    private var finishedTickets: [UInt64] = []
+    private var lastHeardFromProducer: ContinuousClock.Instant
+    private var silenceAllowed: Duration
+
+    /// Pages processed so far (records and failures).
+    public private(set) var processed = 0
+
+    /// Creates a worker.
+    public init(configuration: Configuration, extractor: Extractor, logger: Logger, shutdown: ShutdownRequest) {
+        self.configuration = configuration
+        self.extractor = extractor
+        self.logger = logger
+        self.logger[metadataKey: "worker"] = "\(configuration.name)"
+        self.shutdown = shutdown
+        self.lastHeardFromProducer = ContinuousClock().now
+        self.silenceAllowed = configuration.timing.peerTimeout
+    }
+
+    /// Runs until shutdown is requested; then hands back what it has not started and leaves.
+    public func run(context: Context) throws(ClusterError) {
+        do throws(ZeroMQError) {
+            let results = try context.socket(.push)
+            try results.setLinger(milliseconds: Int32(configuration.timing.drainGrace.milliseconds))
+            try results.setHighWaterMarks(send: 256, receive: 256)
+            try results.connect(Endpoint.connectable(configuration.collectorEndpoint))
+            var producer = try connectToProducer(context)
+            var lastHeartbeat = clock.now
+            logger.info("worker started", metadata: [
+                "producer": "\(configuration.producerEndpoint)", "collector": "\(configuration.collectorEndpoint)",
+            ])
+
+            while shutdown.stage == .running {
+                var poller = Poller([producer])
+                let busy = !held.isEmpty && outbox.isEmpty
+                if try poller.poll(timeoutMilliseconds: busy ? 0 : 50)[0] {
+                    while let message = try producer.receive(wait: false) { handle(message, producer: producer) }
+                }
+                try flushOutbox(results, producer: producer)
+                if outbox.isEmpty, !held.isEmpty {
+                    let lease = held.removeFirst()
+                    outbox.append((lease.ticket, process(lease)))
+                    try flushOutbox(results, producer: producer)
+                }
+                let now = clock.now
+                if now - lastHeartbeat >= configuration.timing.heartbeatInterval {
+                    lastHeartbeat = now
+                    try producer.send(WireMessage.heartbeat.encoded(), wait: false)
+                }
+                if now - lastHeardFromProducer > silenceAllowed {
+                    // The producer died or restarted: start a fresh session, backing off while it stays away.
+                    logger.warning("producer silent; reconnecting", metadata: ["after": "\(silenceAllowed)"])
+                    held.removeAll()
+                    producer = try connectToProducer(context)
+                    silenceAllowed = min(silenceAllowed * 2, .seconds(60))
+                }
+            }
+            try drain(results: results, producer: producer)
+        } catch {
+            if error.isContextTerminated { return }
+            throw ClusterError(error)
+        }
+    }
+
+    private func connectToProducer(_ context: Context) throws(ZeroMQError) -> Socket {
+        let socket = try context.socket(.dealer)
+        try socket.setLinger(milliseconds: 1000)
+        try socket.setMaximumMessageSize(bytes: Int64(configuration.maximumPageBytes) + 1 << 20)
+        try socket.setReconnectInterval(milliseconds: 100, maximum: 5000)
+        try socket.connect(Endpoint.connectable(configuration.producerEndpoint))
+        try socket.send(WireMessage.hello(role: .worker, name: configuration.name, credit: configuration.credit).encoded())
+        lastHeardFromProducer = clock.now
+        return socket
+    }
+
+    private func handle(_ message: Message, producer: Socket) {
+        lastHeardFromProducer = clock.now
+        silenceAllowed = configuration.timing.peerTimeout
+        do throws(ClusterError) {
+            switch try WireMessage(decoding: message) {
+            case let .page(ticket, attempt, page):
+                held.append(Lease(ticket: ticket, attempt: attempt, page: page))
+            case .reset:
+                // The producer restarted and forgot us: whatever we hold is leased to nobody.
+                logger.info("producer asked for a new session")
+                held.removeAll()
+                _ = try? producer.send(WireMessage.hello(role: .worker, name: configuration.name, credit: configuration.credit).encoded())
+            case .heartbeat:
+                break
+            default:
+                logger.warning("ignored a message a worker does not take")
+            }
+        } catch {
+            logger.warning("rejected a message from the producer", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Extracts one page and builds the message for the collector.
+    private func process(_ lease: Lease) -> Message {
+        let started = clock.now
+        processed += 1
+        do throws(ExtractionError) {
+            let record = try extractor.extract(lease.page)
+            let elapsed = clock.now - started
+            let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+            return WireMessage.result(ticket: lease.ticket, worker: configuration.name,
+                                      extractionMilliseconds: milliseconds, record: record).encoded()
+        } catch {
+            logger.info("page failed", metadata: ["page": "\(lease.page.id)", "error": "\(error)"])
+            return WireMessage.failed(ticket: lease.ticket, pageID: lease.page.id, reporter: configuration.name,
+                                      attempts: lease.attempt, error: error.description).encoded()
+        }
+    }
+
+    /// Sends what the collector can take now; each sent result frees a credit at the producer.
+    private func flushOutbox(_ results: Socket, producer: Socket) throws(ZeroMQError) {
+        while let next = outbox.first {
+            guard try results.send(next.message, wait: false) else { break }
+            outbox.removeFirst()
+            finishedTickets.append(next.ticket)
+        }
+        if !finishedTickets.isEmpty {
+            try producer.send(WireMessage.credit(finishedTickets.count, finished: finishedTickets).encoded(), wait: false)
+            finishedTickets.removeAll()
+        }
+    }
+
+    private func drain(results: Socket, producer: Socket) throws(ZeroMQError) {
+        logger.notice("draining", metadata: ["held": "\(held.count)", "unsent": "\(outbox.count)"])
+        if !held.isEmpty {
+            try producer.send(WireMessage.handBack(tickets: held.map(\.ticket)).encoded(), wait: false)
+            held.removeAll()
+        }
+        let deadline = clock.now + configuration.timing.drainGrace
+        while !outbox.isEmpty, shutdown.stage != .immediate, clock.now < deadline {
+            try flushOutbox(results, producer: producer)
+            if !outbox.isEmpty { Thread.sleep(forTimeInterval: 0.01) }
+        }
+        try producer.send(WireMessage.goodbye.encoded(), wait: false)
+        if shutdown.stage == .immediate {
+            try results.setLinger(milliseconds: 0)
+            try producer.setLinger(milliseconds: 0)
+        }
+        logger.notice("stopped", metadata: ["processed": "\(processed)"])
+    }
+}

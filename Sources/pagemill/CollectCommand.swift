@@ -1,0 +1,48 @@
+import ArgumentParser
+import Cluster
+import Foundation
+import Store
+import ZeroMQ
+
+struct CollectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "collect",
+        abstract: "Commit records from workers to SQLite, then acknowledge them to the producer.",
+        discussion: """
+            Binds --collector and connects to --producer. Runs until SIGTERM or SIGINT: the first
+            signal commits what has arrived and stops; what was not committed is redelivered.
+
+            Example: pagemill collect --db pages.sqlite --collector tcp://0.0.0.0:5558 --producer tcp://producer-host:5557
+            """
+    )
+
+    @Option(help: "The SQLite database to write (created if missing).")
+    var db: String
+
+    @OptionGroup var endpoints: EndpointOptions
+    @OptionGroup var limits: PageLimitOptions
+    @OptionGroup var timing: TimingOptions
+    @OptionGroup var logging: LoggingOptions
+
+    @Option(help: ArgumentHelp("Records per transaction, at most.", valueName: "count"))
+    var batchSize: Int = 512
+
+    func run() throws {
+        let store: PageStore
+        do {
+            store = try PageStore(path: db)
+        } catch {
+            throw failBeforeStart("cannot use --db \(db): \(error)")
+        }
+        let logger = logging.makeLogger("pagemill.collect")
+        let shutdown = ShutdownRequest()
+        let signals = SignalHandler(shutdown)
+        defer { withExtendedLifetime(signals) {} }
+        let collector = Collector(
+            configuration: .init(producerEndpoint: endpoints.producer, collectorEndpoint: endpoints.collector,
+                                 maximumMessageBytes: limits.maxPageBytes * 2 + (1 << 20), batchSize: batchSize,
+                                 timing: timing.timing),
+            store: store, logger: logger, shutdown: shutdown)
+        try collector.run(context: try Context())
+    }
+}

@@ -1,0 +1,20 @@
+import ArgumentParser
+
+/// The `pagemill` command: every role of the cluster, and the tools around it.
+@main
+struct Pagemill: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pagemill",
+        abstract: "Turns raw web pages into clean, enriched records in SQLite, across worker processes.",
+        discussion: """
+            A producer hands pages out over ZeroMQ to workers, which extract them; a collector
+            commits the records to SQLite and only then acknowledges them, so no page is lost or
+            stored twice. `run` does it all on one machine; `produce`, `work` and `collect` run
+            the roles separately, on as many machines as you like.
+            """,
+        subcommands: [
+            RunCommand.self, ProduceCommand.self, WorkCommand.self, CollectCommand.self,
+            GenerateCommand.self, ExtractCommand.self,
+        ]
+    )
+}

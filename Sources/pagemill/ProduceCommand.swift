@@ -1,0 +1,54 @@
+import ArgumentParser
+import Cluster
+import Foundation
+import PageInput
+import ZeroMQ
+
+struct ProduceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "produce",
+        abstract: "Hand pages out to workers; exit once every page is committed or recorded as failed.",
+        discussion: """
+            Binds --producer. Inputs: files and folders (recursively: .html, .htm, .txt, with or
+            without .gz), JSON Lines files (.jsonl, .jsonl.gz: one page a line with id, url, html
+            or text, fetched_at), or - for JSON Lines on standard input. Inputs are streamed.
+
+            Example: pagemill produce crawl/ --producer tcp://0.0.0.0:5557 --collector tcp://collector-host:5558
+            """
+    )
+
+    @Argument(help: "Files, folders or JSON Lines files to read; - reads JSON Lines from standard input.")
+    var inputs: [String]
+
+    @OptionGroup var endpoints: EndpointOptions
+    @OptionGroup var limits: PageLimitOptions
+    @OptionGroup var timing: TimingOptions
+    @OptionGroup var logging: LoggingOptions
+
+    @Option(help: ArgumentHelp("Pages read but not yet committed, at most (bounds memory).", valueName: "count"))
+    var maxInFlight: Int = 1024
+
+    func run() throws {
+        let source: PageSource
+        do {
+            source = try PageSource(inputs: inputs, maximumPageBytes: limits.maxPageBytes)
+        } catch {
+            throw failBeforeStart("\(error)")
+        }
+        let logger = logging.makeLogger("pagemill.produce")
+        let shutdown = ShutdownRequest()
+        let signals = SignalHandler(shutdown)
+        defer { withExtendedLifetime(signals) {} }
+        let producer = Producer(
+            configuration: .init(endpoint: endpoints.producer, maximumPageBytes: limits.maxPageBytes,
+                                 maximumInFlight: maxInFlight, timing: timing.timing),
+            source: source, logger: logger, shutdown: shutdown)
+        let context = try Context()
+        let outcome = try producer.run(context: context)
+        let statistics = producer.statistics.snapshot
+        print("produced: \(statistics.stored) stored, \(statistics.failed) failed, \(statistics.redelivered) redelivered")
+        if outcome == .interrupted {
+            throw ExitCode(1)
+        }
+    }
+}

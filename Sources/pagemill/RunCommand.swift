@@ -1,0 +1,167 @@
+import ArgumentParser
+import Cluster
+import Extraction
+import Foundation
+import Logging
+import PageInput
+import Store
+import Synchronization
+import ZeroMQ
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run the whole cluster on this machine: producer, collector and N worker processes.",
+        discussion: """
+            The producer and the collector run in this process; the workers are separate processes,
+            restarted if they die, talking over ipc:// endpoints in a private temporary folder.
+            Shows progress, then a summary. Exits 0 once every page is stored or recorded as
+            failed; SIGINT or SIGTERM drains, a second one stops at once.
+
+            Example: pagemill run crawl/ dump.jsonl.gz --db pages.sqlite --workers 8
+            """
+    )
+
+    @Argument(help: "Files, folders or JSON Lines files to read; - reads JSON Lines from standard input.")
+    var inputs: [String]
+
+    @Option(help: "The SQLite database to write (created if missing).")
+    var db: String
+
+    @Option(help: "Worker processes to run (default: the number of cores).")
+    var workers: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: ArgumentHelp("Pages each worker holds at most.", valueName: "count"))
+    var credit: Int = 2
+
+    @OptionGroup var limits: PageLimitOptions
+    @OptionGroup var timing: TimingOptions
+    @OptionGroup var logging: LoggingOptions
+
+    func validate() throws {
+        guard workers >= 1 else { throw ValidationError("--workers must be at least 1") }
+    }
+
+    func run() throws {
+        do {
+            try PageSource.validate(inputs)
+        } catch {
+            throw failBeforeStart("\(error)")
+        }
+        do {
+            _ = try PageStore(path: db)
+        } catch {
+            throw failBeforeStart("cannot use --db \(db): \(error)")
+        }
+        let logger = logging.makeLogger("pagemill.run", defaultLevel: .warning)
+        let folder = try PrivateFolder()
+        let producerEndpoint = "ipc://\(folder.path)/producer"
+        let collectorEndpoint = "ipc://\(folder.path)/collector"
+        let producerShutdown = ShutdownRequest()
+        let collectorShutdown = ShutdownRequest()
+        let signals = SignalHandler(producerShutdown) { _ in
+            // A second signal stops everything at once; a first lets the producer drain.
+            if producerShutdown.stage == .immediate { collectorShutdown.request(.immediate) }
+        }
+        defer { withExtendedLifetime(signals) {} }
+
+        let context = try Context()
+        let clusterTiming = timing.timing
+        let maximumPageBytes = limits.maxPageBytes
+        let (inputs, db) = (self.inputs, self.db)
+        let producerStatistics = StatisticsBox(ProducerStatistics())
+        let collectorStatistics = StatisticsBox(CollectorStatistics())
+
+        let collectorThread = RoleThread(name: "collector") {
+            let collector = Collector(
+                configuration: .init(producerEndpoint: producerEndpoint, collectorEndpoint: collectorEndpoint,
+                                     maximumMessageBytes: maximumPageBytes * 2 + (1 << 20), timing: clusterTiming),
+                store: try PageStore(path: db), logger: logger, shutdown: collectorShutdown, statistics: collectorStatistics)
+            try collector.run(context: context)
+        }
+        let producerThread = RoleThread(name: "producer") { () throws -> Producer.Outcome in
+            let producer = Producer(
+                configuration: .init(endpoint: producerEndpoint, maximumPageBytes: maximumPageBytes, timing: clusterTiming),
+                source: try PageSource(inputs: inputs, maximumPageBytes: maximumPageBytes),
+                logger: logger, shutdown: producerShutdown, statistics: producerStatistics)
+            return try producer.run(context: context)
+        }
+        let total = Mutex<Int?>(nil)
+        if !inputs.contains("-") {
+            Thread.detachNewThread { total.withLock { $0 = PageCounter.count(inputs) } }
+        }
+
+        let started = Date()
+        let workerArguments = { (index: Int) -> [String] in
+            ["work", "--producer", producerEndpoint, "--collector", collectorEndpoint, "--name", "worker-\(index + 1)",
+             "--credit", String(credit), "--max-page-bytes", String(maximumPageBytes),
+             "--lease", String(timing.lease), "--peer-timeout", String(timing.peerTimeout),
+             "--drain-grace", String(timing.drainGrace), "--log-level", (logging.logLevel ?? .warning).rawValue]
+        }
+        let supervisor = try WorkerSupervisor(count: workers, logger: logger, arguments: workerArguments)
+        let progress = ProgressDisplay()
+        while !producerThread.isFinished {
+            if producerShutdown.stage == .running { supervisor.superviseOnce() }
+            progress.update(producerStatistics.snapshot, total: total.withLock { $0 })
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        progress.update(producerStatistics.snapshot, total: total.withLock { $0 })
+        progress.finish()
+        let outcome: Producer.Outcome
+        do {
+            outcome = try producerThread.join()
+        } catch {
+            collectorShutdown.request(.immediate)
+            supervisor.stopAll(grace: 1)
+            throw failBeforeStart("\(error)")
+        }
+        collectorShutdown.request(.drain)
+        try collectorThread.join()
+        supervisor.stopAll(grace: timing.drainGrace)
+
+        let elapsed = Date().timeIntervalSince(started)
+        let statistics = producerStatistics.snapshot
+        print(RunSummary(statistics: statistics, seconds: elapsed, workerRestarts: supervisor.restarts, database: db).text)
+        if outcome == .interrupted { throw ExitCode(1) }
+    }
+}
+
+/// A temporary folder only this process can use, removed when released.
+final class PrivateFolder {
+    let path: String
+
+    init() throws {
+        var template = Array((NSTemporaryDirectory() + "/pagemill-XXXXXX").utf8CString)
+        guard let created = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+            throw failBeforeStart("cannot create a temporary folder in \(NSTemporaryDirectory())")
+        }
+        path = String(cString: created)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}
+
+/// The lines printed at the end of a run.
+struct RunSummary {
+    let statistics: ProducerStatistics
+    let seconds: Double
+    let workerRestarts: Int
+    let database: String
+
+    var text: String {
+        let rate = Double(statistics.done) / max(seconds, 0.001)
+        let megabytes = Double(statistics.bytesDone) / 1e6
+        var lines = [
+            "pages stored:   \(statistics.stored)",
+            "pages failed:   \(statistics.failed)",
+            "time:           \(String(format: "%.2f", seconds)) s",
+            "throughput:     \(String(format: "%.1f", rate)) pages/s, \(String(format: "%.2f", megabytes / max(seconds, 0.001))) MB/s",
+            "database:       \(database)",
+        ]
+        if statistics.redelivered > 0 { lines.append("redelivered:    \(statistics.redelivered)") }
+        if workerRestarts > 0 { lines.append("worker restarts: \(workerRestarts)") }
+        return lines.joined(separator: "\n")
+    }
+}

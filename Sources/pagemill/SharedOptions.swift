@@ -1,0 +1,82 @@
+import ArgumentParser
+import Cluster
+import Foundation
+import Logging
+
+/// The two endpoints every role takes, so one pair of settings configures a deployment.
+struct EndpointOptions: ParsableArguments {
+    @Option(help: ArgumentHelp(
+        "Where the producer hands pages out: it binds here, workers and the collector connect. (env: PAGEMILL_PRODUCER)",
+        valueName: "endpoint"))
+    var producer: String = ProcessInfo.processInfo.environment["PAGEMILL_PRODUCER"] ?? "tcp://127.0.0.1:5557"
+
+    @Option(help: ArgumentHelp(
+        "Where the collector takes results: it binds here, workers connect. (env: PAGEMILL_COLLECTOR)",
+        valueName: "endpoint"))
+    var collector: String = ProcessInfo.processInfo.environment["PAGEMILL_COLLECTOR"] ?? "tcp://127.0.0.1:5558"
+
+    func validate() throws {
+        for endpoint in [producer, collector] {
+            if let problem = Endpoint.problem(with: endpoint) { throw ValidationError(problem) }
+        }
+    }
+}
+
+/// Settings of the delivery protocol, shared by the roles.
+struct TimingOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Seconds a page may stay with a worker, then with the collector, before it goes to another.", valueName: "seconds"))
+    var lease: Double = 60
+
+    @Option(help: ArgumentHelp("Seconds of silence after which a peer is taken for dead.", valueName: "seconds"))
+    var peerTimeout: Double = 5
+
+    @Option(help: ArgumentHelp("Seconds a role may take to drain after SIGTERM before it stops regardless.", valueName: "seconds"))
+    var drainGrace: Double = 20
+
+    @Option(help: ArgumentHelp("Times a page is handed out before it is recorded as failed.", valueName: "count"))
+    var maxAttempts: Int = 3
+
+    var timing: ClusterTiming {
+        var timing = ClusterTiming()
+        timing.lease = .milliseconds(Int(lease * 1000))
+        timing.peerTimeout = .milliseconds(Int(peerTimeout * 1000))
+        timing.heartbeatInterval = .milliseconds(max(50, Int(peerTimeout * 1000) / 5))
+        timing.drainGrace = .milliseconds(Int(drainGrace * 1000))
+        timing.maximumAttempts = max(1, maxAttempts)
+        return timing
+    }
+
+    func validate() throws {
+        guard lease > 0, peerTimeout > 0, drainGrace >= 0 else { throw ValidationError("timings must be positive") }
+    }
+}
+
+/// Logging to standard error.
+struct LoggingOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("trace, debug, info, notice, warning, error or critical (default: info; warning for run).", valueName: "level"))
+    var logLevel: Logger.Level?
+
+    func makeLogger(_ label: String, defaultLevel: Logger.Level = .info) -> Logger {
+        let level = logLevel ?? defaultLevel
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        return Logger(label: label)
+    }
+}
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}
+
+/// The page size limit, shared by the roles that read or accept pages.
+struct PageLimitOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Pages larger than this many bytes are recorded as failures, not processed.", valueName: "bytes"))
+    var maxPageBytes: Int = 16 << 20
+}
+
+/// Prints `pagemill: error: …` and exits with code 2: for problems found before anything starts.
+func failBeforeStart(_ message: String) -> ExitCode {
+    FileHandle.standardError.write(Data("pagemill: error: \(message)\n".utf8))
+    return ExitCode(2)
+}

@@ -1,0 +1,27 @@
+import Cluster
+import Dispatch
+import Foundation
+
+/// Turns SIGTERM and SIGINT into shutdown requests: the first asks for a drain, the second
+/// for an immediate stop. Kept alive for as long as the command runs.
+final class SignalHandler {
+    private var sources: [DispatchSourceSignal] = []
+
+    init(_ shutdown: ShutdownRequest, onSignal: (@Sendable (Int32) -> Void)? = nil) {
+        signal(SIGPIPE, SIG_IGN)
+        for number in [SIGTERM, SIGINT] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                shutdown.escalate()
+                onSignal?(number)
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    deinit {
+        sources.forEach { $0.cancel() }
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Cluster
+import Extraction
+import Foundation
+import ZeroMQ
+
+struct WorkCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "work",
+        abstract: "Extract pages handed out by the producer and send the records to the collector.",
+        discussion: """
+            Connects to both endpoints and runs until SIGTERM or SIGINT: the first signal drains
+            (finishes the page at hand, hands back the rest), a second stops at once. If the
+            producer goes away the worker reconnects by itself, with backoff.
+
+            Example: pagemill work --producer tcp://producer-host:5557 --collector tcp://collector-host:5558
+            """
+    )
+
+    @OptionGroup var endpoints: EndpointOptions
+    @OptionGroup var limits: PageLimitOptions
+    @OptionGroup var timing: TimingOptions
+    @OptionGroup var logging: LoggingOptions
+
+    @Option(help: "The name this worker logs and stores records under (default: host-pid).")
+    var name: String?
+
+    @Option(help: ArgumentHelp("Pages the worker holds at most, the one at hand included.", valueName: "count"))
+    var credit: Int = 2
+
+    func run() throws {
+        let logger = logging.makeLogger("pagemill.work")
+        let shutdown = ShutdownRequest()
+        let signals = SignalHandler(shutdown)
+        defer { withExtendedLifetime(signals) {} }
+        let workerName = name ?? "\(ProcessInfo.processInfo.hostName)-\(getpid())"
+        let worker = Worker(
+            configuration: .init(producerEndpoint: endpoints.producer, collectorEndpoint: endpoints.collector,
+                                 name: workerName, credit: credit, maximumPageBytes: limits.maxPageBytes,
+                                 timing: timing.timing),
+            extractor: Extractor(maximumPageBytes: limits.maxPageBytes), logger: logger, shutdown: shutdown)
+        try worker.run(context: try Context())
+    }
+}

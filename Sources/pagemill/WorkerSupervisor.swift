@@ -1,0 +1,83 @@
+import Foundation
+import Logging
+
+/// Starts worker processes of this same executable, restarts any that dies (with backoff),
+/// and stops them all at the end.
+final class WorkerSupervisor {
+    private struct Slot {
+        var process: Process
+        var restarts: Int
+        var restartAt: Date?
+    }
+
+    private let arguments: (Int) -> [String]
+    private let logger: Logger
+    private var slots: [Slot] = []
+    /// Worker deaths seen, for the summary.
+    private(set) var restarts = 0
+
+    /// `arguments(i)` gives the command line of worker `i`.
+    init(count: Int, logger: Logger, arguments: @escaping (Int) -> [String]) throws {
+        self.arguments = arguments
+        self.logger = logger
+        for index in 0..<count {
+            slots.append(Slot(process: try launch(index), restarts: 0, restartAt: nil))
+        }
+    }
+
+    /// The worker process ids, for tests and logs.
+    var processIdentifiers: [Int32] { slots.map(\.process.processIdentifier) }
+
+    private func launch(_ index: Int) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.executablePath)
+        process.arguments = arguments(index)
+        try process.run()
+        return process
+    }
+
+    /// Restarts workers that died; call it regularly.
+    func superviseOnce() {
+        let now = Date()
+        for index in slots.indices {
+            if slots[index].process.isRunning { continue }
+            if let restartAt = slots[index].restartAt {
+                guard now >= restartAt else { continue }
+                do {
+                    slots[index].process = try launch(index)
+                    slots[index].restartAt = nil
+                } catch {
+                    logger.error("cannot restart worker", metadata: ["worker": "\(index)", "error": "\(error)"])
+                    slots[index].restartAt = now.addingTimeInterval(5)
+                }
+                continue
+            }
+            let status = slots[index].process.terminationStatus
+            restarts += 1
+            slots[index].restarts += 1
+            // Back off 0.1 s, 0.2 s, … up to 5 s for a worker that keeps dying.
+            let delay = min(5, 0.1 * pow(2, Double(min(slots[index].restarts - 1, 6))))
+            logger.warning("worker died; restarting", metadata: ["worker": "\(index)", "status": "\(status)", "in_seconds": "\(delay)"])
+            slots[index].restartAt = now.addingTimeInterval(delay)
+        }
+    }
+
+    /// Sends SIGTERM to every worker, waits up to `grace` seconds, then SIGKILLs the rest.
+    func stopAll(grace: TimeInterval) {
+        for slot in slots where slot.process.isRunning { kill(slot.process.processIdentifier, SIGTERM) }
+        let deadline = Date().addingTimeInterval(grace)
+        while slots.contains(where: { $0.process.isRunning }), Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        for slot in slots where slot.process.isRunning {
+            kill(slot.process.processIdentifier, SIGKILL)
+            slot.process.waitUntilExit()
+        }
+    }
+
+    /// This executable's path, so workers run the very same build.
+    static var executablePath: String {
+        if let resolved = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return resolved }
+        return CommandLine.arguments[0]
+    }
+}
