@@ -45,6 +45,8 @@ let package = Package(
         .testTarget(name: "PageInputTests", dependencies: ["PageInput", "Extraction"]),
         .testTarget(name: "PageGeneratorTests", dependencies: ["PageGenerator"]),
         .testTarget(name: "ClusterTests", dependencies: ["Cluster", "Store", "PageGenerator"]),
+        // End to end: the built `pagemill` executable run as real processes over real sockets.
+        .testTarget(name: "pagemillTests", dependencies: ["Store", "PageGenerator"]),
     ],
     swiftLanguageModes: [.v6]
 )

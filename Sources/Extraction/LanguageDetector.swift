@@ -57,10 +57,27 @@ enum LanguageDetector {
     private static func latinLanguage(_ text: String) -> String? {
         var scores = [Int](repeating: 0, count: stopWords.count)
         var words = 0
-        for word in text.lowercased().split(whereSeparator: { !$0.isLetter }).prefix(2000) {
-            words += 1
-            let token = String(word)
-            for (index, entry) in stopWords.enumerated() where entry.words.contains(token) { scores[index] += 1 }
+        var token: [UInt8] = []
+        var text = text
+        text.withUTF8 { bytes in
+            func score() {
+                guard !token.isEmpty else { return }
+                words += 1
+                if token.count <= 6 {
+                    let word = String(decoding: token, as: UTF8.self)
+                    for index in stopWords.indices where stopWords[index].words.contains(word) { scores[index] += 1 }
+                }
+                token.removeAll(keepingCapacity: true)
+            }
+            for byte in bytes {
+                if byte >= 0x80 || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) {
+                    token.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                } else {
+                    score()
+                    if words >= 2000 { break }
+                }
+            }
+            score()
         }
         guard words >= 5, let best = scores.indices.max(by: { scores[$0] < scores[$1] }), scores[best] * 20 >= words else {
             return nil

@@ -1,61 +1,154 @@
-/// Small text helpers shared by the HTML and plain-text paths.
+/// Small text helpers shared by the HTML and plain-text paths. They work on UTF-8 bytes with
+/// an ASCII fast path: Unicode property look-ups per character cost more than the whole parse.
 enum TextNormalizer {
-    /// Collapses runs of white space (no-break spaces included) to one space and trims the ends.
+    /// Collapses runs of white space (no-break and other Unicode spaces included) to one space,
+    /// drops control characters and soft hyphens, and trims the ends.
     static func collapseWhitespace(_ text: String) -> String {
-        var output = String.UnicodeScalarView()
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace || scalar == "\u{00A0}" || scalar == "\u{200B}" {
-                pendingSpace = !output.isEmpty
-                continue
-            }
-            if scalar.value < 0x20 || scalar == "\u{00AD}" { continue } // Control characters, soft hyphens.
-            if pendingSpace { output.append(" "); pendingSpace = false }
-            output.append(scalar)
-        }
-        return String(output)
+        var text = text
+        return text.withUTF8 { collapseWhitespace(bytes: $0) }
     }
 
-    /// Counts words: maximal runs of letters, digits and marks. CJK characters count one each.
+    /// The same, on UTF-8 bytes.
+    static func collapseWhitespace<Bytes: Collection<UInt8>>(bytes: Bytes) -> String where Bytes.Index == Int {
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        var index = bytes.startIndex
+        let end = bytes.endIndex
+        while index < end {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                index += 1
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                    pendingSpace = !output.isEmpty
+                } else if byte >= 0x20 && byte != 0x7F {
+                    if pendingSpace { output.append(0x20); pendingSpace = false }
+                    output.append(byte)
+                }
+                continue
+            }
+            let length = sequenceLength(byte)
+            let next = index + length <= end ? length : end - index
+            switch spaceKind(bytes, at: index, length: next) {
+            case .space:
+                pendingSpace = !output.isEmpty
+            case .drop:
+                break
+            case .keep:
+                if pendingSpace { output.append(0x20); pendingSpace = false }
+                for offset in 0..<next { output.append(bytes[index + offset]) }
+            }
+            index += next
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    private enum SpaceKind { case space, drop, keep }
+
+    /// Classifies the multi-byte sequence at `index`: Unicode spaces, invisible characters to
+    /// drop (soft hyphen, zero-width joiners, byte-order marks), or text to keep.
+    private static func spaceKind<Bytes: Collection<UInt8>>(_ bytes: Bytes, at index: Int, length: Int) -> SpaceKind where Bytes.Index == Int {
+        let lead = bytes[index]
+        if lead == 0xC2, length == 2 {
+            let second = bytes[index + 1]
+            if second == 0xA0 || second == 0x85 { return .space }
+            if second == 0xAD || second < 0xA0 { return .drop } // Soft hyphen, C1 controls.
+            return .keep
+        }
+        if lead == 0xE2, length == 3, bytes[index + 1] == 0x80 {
+            let third = bytes[index + 2]
+            if third <= 0x8A || third == 0xAF || third == 0xA8 || third == 0xA9 { return .space }
+            if third >= 0x8B && third <= 0x8F { return third == 0x8B ? .space : .drop }
+        }
+        if lead == 0xE2, length == 3, bytes[index + 1] == 0x81, bytes[index + 2] == 0x9F { return .space }
+        if lead == 0xE3, length == 3, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 { return .space }
+        if lead == 0xEF, length == 3, bytes[index + 1] == 0xBB, bytes[index + 2] == 0xBF { return .drop }
+        return .keep
+    }
+
+    static func sequenceLength(_ lead: UInt8) -> Int {
+        lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+    }
+
+    /// Counts words: runs of letters and digits (any non-ASCII character that is not
+    /// punctuation counts as a letter). CJK characters, written without spaces, count one each.
     static func wordCount(_ text: String) -> Int {
         var count = 0
         var inWord = false
-        for scalar in text.unicodeScalars {
-            let properties = scalar.properties
-            if isIdeograph(scalar) {
-                count += 1
-                inWord = false
-            } else if properties.isAlphabetic || properties.numericType != nil {
-                if !inWord { count += 1; inWord = true }
-            } else {
-                inWord = false
+        var text = text
+        text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    let isWordByte = (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
+                    if isWordByte && !inWord { count += 1 }
+                    inWord = isWordByte
+                    index += 1
+                    continue
+                }
+                let length = min(sequenceLength(byte), bytes.count - index)
+                let scalar = decodeScalar(bytes, at: index, length: length)
+                index += length
+                if isIdeograph(scalar) {
+                    count += 1
+                    inWord = false
+                } else if isPunctuationOrSpace(scalar) {
+                    inWord = false
+                } else {
+                    if !inWord { count += 1 }
+                    inWord = true
+                }
             }
         }
         return count
     }
 
-    static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF: true
-        default: false
+    static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, length: Int) -> UInt32 {
+        var value = UInt32(bytes[index])
+        switch length {
+        case 2: value &= 0x1F
+        case 3: value &= 0x0F
+        case 4: value &= 0x07
+        default: return value
         }
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        return value
     }
 
-    /// A 64-bit FNV-1a hash of the text's words, lower-cased: equal for the same content however
-    /// it was spaced or cased. Hex, 16 digits.
+    static func isIdeograph(_ value: UInt32) -> Bool {
+        (0x3040...0x30FF).contains(value) || (0x3400...0x4DBF).contains(value) || (0x4E00...0x9FFF).contains(value)
+            || (0xF900...0xFAFF).contains(value)
+    }
+
+    /// Latin-1 punctuation, general punctuation, CJK punctuation and full-width forms, arrows
+    /// and symbols: what separates words rather than making them.
+    static func isPunctuationOrSpace(_ value: UInt32) -> Bool {
+        (0x80...0xBF).contains(value) || value == 0xD7 || value == 0xF7 || (0x2000...0x2BFF).contains(value)
+            || (0x3000...0x303F).contains(value) || (0xFF00...0xFF0F).contains(value) || (0xFE30...0xFE4F).contains(value)
+    }
+
+    /// A 64-bit FNV-1a hash of the text with white space collapsed and ASCII lower-cased:
+    /// equal for the same content however it was spaced. Hex, 16 digits.
     static func contentHash(_ text: String) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         var separate = false
-        for scalar in text.lowercased().unicodeScalars {
-            if scalar.properties.isWhitespace {
-                separate = true
-                continue
+        var started = false
+        var text = text
+        text.withUTF8 { bytes in
+            for byte in bytes {
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                    separate = started
+                    continue
+                }
+                if separate {
+                    hash = (hash ^ 0x20) &* 0x100_0000_01b3
+                    separate = false
+                }
+                started = true
+                let lowered = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                hash = (hash ^ UInt64(lowered)) &* 0x100_0000_01b3
             }
-            if separate {
-                hash = (hash ^ 0x20) &* 0x100_0000_01b3
-                separate = false
-            }
-            for byte in String(scalar).utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         }
         let hex = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex

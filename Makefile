@@ -1,0 +1,48 @@
+# pagemill: `make demo` runs the cluster on generated pages; `make test` runs every test.
+# Both install the system packages they need (Debian/Ubuntu) when they are missing.
+
+SWIFT        ?= swift
+APT_PACKAGES := libzmq3-dev libsqlite3-dev zlib1g-dev pkg-config sqlite3
+SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+DEMO_PAGES   ?= 5000
+DEMO_WORKERS ?= $(shell nproc)
+RELEASE_BIN  := .build/release/pagemill
+
+.PHONY: deps build release demo test clean help
+
+help:
+	@echo "make demo   install what is missing, build, run the cluster on generated pages into demo.sqlite"
+	@echo "make test   install what is missing, build, run every test"
+	@echo "make build  debug build;  make release  release build"
+
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product pagemill
+
+demo: release
+	rm -rf demo-pages demo.sqlite demo.sqlite-wal demo.sqlite-shm
+	$(RELEASE_BIN) generate --pages $(DEMO_PAGES) --out demo-pages --seed 7
+	$(RELEASE_BIN) run demo-pages --db demo.sqlite --workers $(DEMO_WORKERS)
+	@echo
+	@echo "A few stored rows:"
+	@sqlite3 -header -column demo.sqlite \
+	  "SELECT id, substr(title, 1, 50) AS title, language, published, word_count FROM pages ORDER BY id LIMIT 8;"
+	@sqlite3 demo.sqlite "SELECT 'rows in pages: ' || count(*) FROM pages; SELECT 'rows in failures: ' || count(*) FROM failures;"
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+clean:
+	rm -rf .build demo-pages demo.sqlite demo.sqlite-wal demo.sqlite-shm

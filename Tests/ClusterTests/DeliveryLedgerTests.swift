@@ -1,0 +1,88 @@
+import Extraction
+import Testing
+@testable import Cluster
+
+@Suite struct DeliveryLedgerTests {
+    let workerA: [UInt8] = [1], workerB: [UInt8] = [2]
+    let clock = ContinuousClock()
+
+    func page(_ id: String) -> RawPage { RawPage(id: id, body: Array(id.utf8)) }
+
+    @Test func aPageIsForgottenOnlyWhenCommitted() {
+        var ledger = DeliveryLedger(lease: .seconds(10), maximumAttempts: 3)
+        let now = clock.now
+        ledger.addLeased(1, page: page("a"), to: workerA, now: now)
+        ledger.finished(1, by: workerA, now: now)
+        #expect(ledger.count == 1)
+        let wrongID = ledger.acknowledge(1, pageID: "other")
+        #expect(wrongID == nil, "an acknowledgement for another page id is ignored")
+        let committed = ledger.acknowledge(1, pageID: "a")
+        #expect(committed != nil)
+        let again = ledger.acknowledge(1, pageID: "a")
+        #expect(again == nil, "a second acknowledgement is ignored")
+        #expect(ledger.count == 0)
+    }
+
+    @Test func aDeadWorkersPagesGoToAnother() throws {
+        var ledger = DeliveryLedger(lease: .seconds(10), maximumAttempts: 3)
+        let now = clock.now
+        ledger.addLeased(1, page: page("a"), to: workerA, now: now)
+        ledger.addLeased(2, page: page("b"), to: workerB, now: now)
+        let released = ledger.releaseAll(heldBy: workerA)
+        #expect(released == 1)
+        let retry = ledger.leaseRetry(to: workerB, now: now)
+        #expect(retry?.0 == 1 && retry?.1.id == "a" && retry?.2 == 2)
+        let none = ledger.leaseRetry(to: workerB, now: now)
+        #expect(none == nil)
+    }
+
+    @Test func expiredLeasesAreRequeuedThenGivenUp() throws {
+        var ledger = DeliveryLedger(lease: .seconds(1), maximumAttempts: 2)
+        var now = clock.now
+        ledger.addLeased(1, page: page("poison"), to: workerA, now: now)
+        now += .seconds(2)
+        let firstExpiry = ledger.expireLeases(now: now)
+        #expect(firstExpiry == 1)
+        let second = ledger.leaseRetry(to: workerB, now: now)
+        #expect(second?.2 == 2)
+        now += .seconds(2)
+        let expired = ledger.expireLeases(now: now)
+        #expect(expired == 1)
+        let third = ledger.leaseRetry(to: workerA, now: now)
+        #expect(third == nil, "no third attempt")
+        let reports = ledger.takeFailureReports(now: now)
+        #expect(reports.count == 1)
+        #expect(reports.first?.1.failure?.contains("gave up after 2 attempts") == true)
+        let recorded = ledger.acknowledge(1, pageID: "poison")
+        #expect(recorded != nil)
+    }
+
+    @Test func aHandedBackPageDoesNotCountAsAnAttempt() throws {
+        var ledger = DeliveryLedger(lease: .seconds(10), maximumAttempts: 1)
+        let now = clock.now
+        ledger.addLeased(1, page: page("a"), to: workerA, now: now)
+        ledger.handBack(1, from: workerA)
+        let retry = ledger.leaseRetry(to: workerB, now: now)
+        #expect(retry?.2 == 1)
+    }
+
+    @Test func aLateFinishFromAFormerHolderChangesNothing() {
+        var ledger = DeliveryLedger(lease: .seconds(10), maximumAttempts: 3)
+        let now = clock.now
+        ledger.addLeased(1, page: page("a"), to: workerA, now: now)
+        ledger.releaseAll(heldBy: workerA)
+        _ = ledger.leaseRetry(to: workerB, now: now)
+        ledger.finished(1, by: workerA, now: now)
+        guard case let .leased(holder, _) = ledger.entries[1]?.state else { Issue.record("not leased"); return }
+        #expect(holder == workerB)
+    }
+
+    @Test func unreadablePagesAreReportedAsFailures() {
+        var ledger = DeliveryLedger(lease: .seconds(10), maximumAttempts: 3)
+        ledger.addFailure(9, pageID: "bad.jsonl:2", error: "not JSON", bytes: 0)
+        let reports = ledger.takeFailureReports(now: clock.now)
+        #expect(reports.map(\.0) == [9])
+        let again = ledger.takeFailureReports(now: clock.now)
+        #expect(again.isEmpty, "reported once until its lease expires")
+    }
+}

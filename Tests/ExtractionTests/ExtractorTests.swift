@@ -1,0 +1,138 @@
+import Testing
+@testable import Extraction
+
+@Suite struct ExtractorTests {
+    let extractor = Extractor()
+
+    func html(_ body: String, head: String = "") -> RawPage {
+        RawPage(id: "page", body: Array("<!DOCTYPE html><html lang=\"en\"><head>\(head)</head><body>\(body)</body></html>".utf8), format: .html)
+    }
+
+    @Test func keepsTheArticleAndDropsTheFurniture() throws {
+        let page = html("""
+            <div class="cookie-banner"><p>We use cookies to improve your experience.</p></div>
+            <nav><a href="/">Home</a><a href="/world">World</a></nav>
+            <main><article><h1>Rivers rise after the storm</h1>
+            <p>The river rose two metres overnight, and the town hall opened its doors to the families of the low streets.</p>
+            <div class="share-buttons"><a>Facebook</a><a>Twitter</a></div>
+            <p>By the morning the water had reached the old bridge, which engineers closed to traffic as a precaution.</p>
+            </article></main>
+            <aside class="sidebar"><p>Most read this week</p></aside>
+            <section id="comments"><p>Leave a comment</p></section>
+            <footer>© News</footer>
+            """)
+        let record = try extractor.extract(page)
+        #expect(record.text.contains("The river rose two metres overnight"))
+        #expect(record.text.contains("old bridge"))
+        for boilerplate in ["cookies", "Home", "Facebook", "Most read", "Leave a comment", "©"] {
+            #expect(!record.text.contains(boilerplate), "kept \(boilerplate)")
+        }
+        #expect(record.text.components(separatedBy: "\n\n").count == 3)
+        #expect(record.language == "en")
+        #expect(record.wordCount > 30)
+    }
+
+    @Test func readsMetadataFromMetaTagsAndJSONLD() throws {
+        let page = html("<p>Short text here for the body of the page, enough words to count.</p>", head: """
+            <title>Fallback title</title>
+            <meta property="og:site_name" content="The Daily">
+            <meta name="description" content="A summary.">
+            <meta name="keywords" content="floods, weather">
+            <link rel="canonical" href="https://daily.example/floods">
+            <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebPage","name":"Page"},
+              {"@type":"NewsArticle","headline":"Floods","author":[{"@type":"Person","name":"Ann Lee"},{"name":"Bo Chen"}],
+               "datePublished":"2024-03-01T08:00:00+01:00","image":{"url":"https://daily.example/a.jpg"}}]}</script>
+            """)
+        let record = try extractor.extract(page)
+        #expect(record.title == "Fallback title")
+        #expect(record.authors == ["Ann Lee", "Bo Chen"])
+        #expect(record.published == "2024-03-01T08:00:00+01:00")
+        #expect(record.siteName == "The Daily")
+        #expect(record.description == "A summary.")
+        #expect(record.tags == ["floods", "weather"])
+        #expect(record.canonicalURL == "https://daily.example/floods")
+        #expect(record.image == "https://daily.example/a.jpg")
+    }
+
+    @Test func readsAScrapedTextPage() throws {
+        let text = """
+            Kim meets Putin at the cosmodrome
+
+            Kim meets Putin at the cosmodrome
+
+            2023-09-13 22:20:04
+
+            The two leaders met on Wednesday at the Vostochny cosmodrome in the far east of the country.
+
+            Read more:  Farewell to the long-time employees of the station
+
+            The meeting was short, but long enough to sign an agreement on military aid and satellites.
+
+            #Kim #Putin #summit
+            1694634934
+
+            Facebook
+            Twitter
+
+            Leave a Comment
+            """
+        let record = try extractor.extract(RawPage(id: "kim", body: Array(text.utf8), format: .text))
+        #expect(record.title == "Kim meets Putin at the cosmodrome")
+        #expect(record.published == "2023-09-13T22:20:04")
+        #expect(record.tags == ["Kim", "Putin", "summit"])
+        #expect(record.text.hasPrefix("The two leaders met"))
+        #expect(record.text.hasSuffix("military aid and satellites."))
+        #expect(!record.text.contains("Read more"))
+        #expect(!record.text.contains("Facebook"))
+    }
+
+    @Test func tellsLanguagesFromTheText() throws {
+        let french = "Le président a rencontré les ministres dans la ville pour parler de la paix et de l'économie du pays."
+        let record = try extractor.extract(RawPage(id: "fr", body: Array(french.utf8), format: .text))
+        #expect(record.language == "fr" || record.text.isEmpty)
+        #expect(LanguageDetector.detect("Президент встретился с министрами в городе, чтобы обсудить мир и экономику.", declared: "en") == "ru")
+        #expect(LanguageDetector.detect("대통령은 평화와 경제에 대해 논의하기 위해 도시에서 장관들을 만났습니다.", declared: nil) == "ko")
+    }
+
+    @Test(arguments: [
+        ("", ExtractionError.Code.empty),
+        ("   \n\t ", .empty),
+        ("\u{0}\u{1}\u{2}PNG\u{0}\u{0}\u{3}\u{4}", .binary),
+    ])
+    func refusesWhatIsNotAPage(body: String, code: ExtractionError.Code) {
+        let error = #expect(throws: ExtractionError.self) {
+            try extractor.extract(RawPage(id: "bad", body: Array(body.utf8)))
+        }
+        #expect(error?.code == code)
+        #expect(error?.pageID == "bad")
+    }
+
+    @Test func refusesAPageOverTheLimit() {
+        let small = Extractor(maximumPageBytes: 10)
+        let error = #expect(throws: ExtractionError.self) {
+            try small.extract(RawPage(id: "big", body: Array(repeating: UInt8(ascii: "a"), count: 11)))
+        }
+        #expect(error?.code == .tooLarge)
+    }
+
+    @Test func invalidUTF8IsReadNotRefused() throws {
+        var body = Array("<p>Caf".utf8)
+        body += [0xE9, 0xFF, 0xC3]
+        body += Array(" au lait, une boisson chaude que les gens aiment le matin.</p>".utf8)
+        let record = try extractor.extract(RawPage(id: "latin1", body: body, format: .html))
+        #expect(record.text.contains("au lait"))
+    }
+
+    @Test func survivesDeepNestingAndUnclosedMarkup() throws {
+        let deep = String(repeating: "<div>", count: 100_000) + "<p>Deep text inside many divs, still found.</p>"
+        let record = try extractor.extract(RawPage(id: "deep", body: Array(deep.utf8), format: .html))
+        #expect(record.text.contains("Deep text"))
+        let broken = "<p>Open <b>bold <i>italic <!-- never closed comment <script>var x = '</p>'"
+        _ = try? extractor.extract(RawPage(id: "broken", body: Array(broken.utf8), format: .html))
+    }
+
+    @Test func sniffsTheFormatWhenNotDeclared() {
+        #expect(Extractor.sniff(Array("<!doctype html><p>x</p>".utf8)) == .html)
+        #expect(Extractor.sniff(Array("Just a line of text.\n\nAnother.".utf8)) == .text)
+    }
+}

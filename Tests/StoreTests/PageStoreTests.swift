@@ -1,0 +1,67 @@
+import Extraction
+import Foundation
+import Testing
+@testable import Store
+
+@Suite struct PageStoreTests {
+    let folder: String
+
+    init() throws {
+        folder = NSTemporaryDirectory() + "/pagemill-store-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    }
+
+    func record(_ id: String, text: String = "some text") -> PageRecord {
+        PageRecord(id: id, title: "Title \(id)", authors: ["A"], tags: ["t"], text: text, wordCount: 2, contentHash: "0")
+    }
+
+    @Test func migratesANewDatabase() throws {
+        let store = try PageStore(path: folder + "/new.sqlite")
+        #expect(try store.database.userVersion == Migrations.latestVersion)
+        // Opening it again applies nothing and loses nothing.
+        try store.store([.stored(record("a"), worker: "w", extractionMilliseconds: 1)])
+        let again = try PageStore(path: folder + "/new.sqlite")
+        #expect(try again.counts() == StoreCounts(pages: 1, failures: 0))
+    }
+
+    @Test func storingTwiceLeavesOneRow() throws {
+        let store = try PageStore(path: folder + "/twice.sqlite")
+        #expect(try store.store([.stored(record("a"), worker: "w1", extractionMilliseconds: 1)]) == 1)
+        #expect(try store.store([
+            .stored(record("a", text: "other"), worker: "w2", extractionMilliseconds: 1),
+            .stored(record("b"), worker: "w2", extractionMilliseconds: 1),
+        ]) == 1)
+        #expect(try store.pageIDs() == ["a", "b"])
+    }
+
+    @Test func aStoredPageIsNeverAlsoAFailure() throws {
+        let store = try PageStore(path: folder + "/failures.sqlite")
+        try store.store([.failed(id: "x", error: "timeout", attempts: 1, worker: "w")])
+        try store.store([.failed(id: "x", error: "timeout again", attempts: 2, worker: "w")])
+        #expect(try store.failures().map(\.attempts) == [2])
+        try store.store([.stored(record("x"), worker: "w", extractionMilliseconds: 1)])
+        #expect(try store.counts() == StoreCounts(pages: 1, failures: 0))
+        try store.store([.failed(id: "x", error: "late failure", attempts: 3, worker: "w")])
+        #expect(try store.counts() == StoreCounts(pages: 1, failures: 0))
+    }
+
+    @Test func errorsCarryTheSQL() throws {
+        let database = try Database(path: folder + "/errors.sqlite")
+        let error = #expect(throws: StoreError.self) { try database.prepare("SELECT nothing FROM nowhere") }
+        #expect(error?.sql == "SELECT nothing FROM nowhere")
+        #expect(error?.code == .prepare)
+        #expect(error?.description.contains("nowhere") == true)
+    }
+
+    @Test func anUnusablePathIsAnOpenError() {
+        let error = #expect(throws: StoreError.self) { try PageStore(path: folder + "/missing-folder/x.sqlite") }
+        #expect(error?.code == .open)
+    }
+
+    @Test func aNewerSchemaIsRefused() throws {
+        let path = folder + "/future.sqlite"
+        try Database(path: path).execute("PRAGMA user_version = 999")
+        let error = #expect(throws: StoreError.self) { try PageStore(path: path) }
+        #expect(error?.code == .migration)
+    }
+}
