@@ -44,6 +44,8 @@ struct HTMLContentExtractor {
     private var currentLinkCharacters = 0
     private var currentIsHeading = false
     private var firstHeading: String?
+    /// The `<title>` element: often suffixed with the site's name, so a fallback.
+    private var documentTitle: String?
     private var structuredData: [String] = []
 
     init(document bytes: [UInt8]) {
@@ -64,7 +66,7 @@ struct HTMLContentExtractor {
         for json in structuredData {
             metadata.fillGaps(from: StructuredData.metadata(fromJSONLD: json))
         }
-        if metadata.title == nil { metadata.title = firstHeading }
+        if metadata.title == nil { metadata.title = documentTitle ?? firstHeading }
     }
 
     // MARK: Elements
@@ -157,9 +159,9 @@ struct HTMLContentExtractor {
     private mutating func rawText(_ name: String, _ bytes: ArraySlice<UInt8>) {
         switch name {
         case "title":
-            if metadata.title == nil {
+            if documentTitle == nil {
                 let title = TextNormalizer.collapseWhitespace(CharacterReferences.decode(bytes))
-                if !title.isEmpty { metadata.title = title }
+                if !title.isEmpty { documentTitle = title }
             }
         case "script":
             // The tokenizer drops a raw-text element's attributes, so recognise JSON-LD by shape.

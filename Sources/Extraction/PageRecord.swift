@@ -57,4 +57,24 @@ public struct PageRecord: Sendable, Codable, Equatable {
         self.wordCount = wordCount
         self.contentHash = contentHash
     }
+
+    /// Decodes leniently: only `id` and `text` are required, so that records from workers
+    /// written in other languages may leave out what they do not know.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        text = try container.decode(String.self, forKey: .text)
+        url = try container.decodeIfPresent(String.self, forKey: .url)
+        canonicalURL = try container.decodeIfPresent(String.self, forKey: .canonicalURL)
+        title = try container.decodeIfPresent(String.self, forKey: .title)
+        authors = try container.decodeIfPresent([String].self, forKey: .authors) ?? []
+        published = try container.decodeIfPresent(String.self, forKey: .published)
+        language = try container.decodeIfPresent(String.self, forKey: .language)
+        description = try container.decodeIfPresent(String.self, forKey: .description)
+        siteName = try container.decodeIfPresent(String.self, forKey: .siteName)
+        tags = try container.decodeIfPresent([String].self, forKey: .tags) ?? []
+        image = try container.decodeIfPresent(String.self, forKey: .image)
+        wordCount = try container.decodeIfPresent(Int.self, forKey: .wordCount) ?? TextNormalizer.wordCount(text)
+        contentHash = try container.decodeIfPresent(String.self, forKey: .contentHash) ?? TextNormalizer.contentHash(text)
+    }
 }

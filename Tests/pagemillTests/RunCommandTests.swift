@@ -3,51 +3,51 @@ import Testing
 
 /// `pagemill run`: the whole cluster from one command, bad inputs included.
 extension EndToEndTests {
-@Suite(.serialized) struct RunCommandTests {
-    @Test func badInputsBecomeFailuresAndTheRunStillSucceeds() throws {
-        let folder = try TemporaryFolder()
-        let pages = try folder.generatePages(300, into: "pages")
-        func write(_ name: String, _ bytes: [UInt8]) throws {
-            try Data(bytes).write(to: URL(fileURLWithPath: pages + "/" + name))
+    @Suite(.serialized) struct RunCommandTests {
+        @Test func badInputsBecomeFailuresAndTheRunStillSucceeds() throws {
+            let folder = try TemporaryFolder()
+            let pages = try folder.generatePages(300, into: "pages")
+            func write(_ name: String, _ bytes: [UInt8]) throws {
+                try Data(bytes).write(to: URL(fileURLWithPath: pages + "/" + name))
+            }
+            try write("bad-empty.html", [])
+            try write("bad-binary.html", [0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0x0D] + (0..<4000).map { UInt8(truthy: $0 % 7 == 0) })
+            try write("good-invalid-utf8.txt", Array("Title line\n\nA café that sells ".utf8) + [0xFF, 0xFE, 0xC3] + Array(" good bread every morning.\n".utf8))
+            try write("bad-huge.html", Array(repeating: UInt8(ascii: "a"), count: 50 << 20))
+            try write("mixed.jsonl", Array("""
+                {"id": "good-jsonl", "html": "<p>A good page sent as JSON Lines, with enough words in it.</p>"}
+                {this is not json
+                """.utf8))
+            let database = folder.file("run.sqlite")
+            let run = try RoleProcess(["run", pages, "--db", database, "--workers", "2"], log: folder.file("run.log"))
+            let status = run.waitForExit(timeout: .seconds(300))
+            #expect(status == 0, "run: \(run.log)")
+            let counts = storedCounts(database)
+            #expect(counts?.pages == 302, "\(run.log)")
+            #expect(counts?.failures == 4, "\(run.log)")
+            let ids = try storedIDs(database)
+            #expect(ids.contains("good-invalid-utf8.txt") && ids.contains("good-jsonl"))
+            #expect(run.log.contains("pages stored:   302"))
+            #expect(run.log.contains("pages failed:   4"))
         }
-        try write("bad-empty.html", [])
-        try write("bad-binary.html", [0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0x0D] + (0..<4000).map { UInt8(truthy: $0 % 7 == 0) })
-        try write("good-invalid-utf8.txt", Array("Title line\n\nA café that sells ".utf8) + [0xFF, 0xFE, 0xC3] + Array(" good bread every morning.\n".utf8))
-        try write("bad-huge.html", Array(repeating: UInt8(ascii: "a"), count: 50 << 20))
-        try write("mixed.jsonl", Array("""
-            {"id": "good-jsonl", "html": "<p>A good page sent as JSON Lines, with enough words in it.</p>"}
-            {this is not json
-            """.utf8))
-        let database = folder.file("run.sqlite")
-        let run = try RoleProcess(["run", pages, "--db", database, "--workers", "2"], log: folder.file("run.log"))
-        let status = run.waitForExit(timeout: .seconds(300))
-        #expect(status == 0, "run: \(run.log)")
-        let counts = storedCounts(database)
-        #expect(counts?.pages == 302, "\(run.log)")
-        #expect(counts?.failures == 4, "\(run.log)")
-        let ids = try storedIDs(database)
-        #expect(ids.contains("good-invalid-utf8.txt") && ids.contains("good-jsonl"))
-        #expect(run.log.contains("pages stored:   302"))
-        #expect(run.log.contains("pages failed:   4"))
-    }
 
-    @Test func aMissingInputIsAOneLineErrorWithExitCodeTwo() throws {
-        let folder = try TemporaryFolder()
-        let run = try RoleProcess(["run", folder.file("nowhere"), "--db", folder.file("x.sqlite")], log: folder.file("run.log"))
-        #expect(run.waitForExit(timeout: .seconds(30)) == 2)
-        #expect(run.log.contains("nowhere: no such file or folder"))
-        #expect(run.log.split(separator: "\n").count == 1)
-        #expect(!FileManager.default.fileExists(atPath: folder.file("x.sqlite")))
-    }
+        @Test func aMissingInputIsAOneLineErrorWithExitCodeTwo() throws {
+            let folder = try TemporaryFolder()
+            let run = try RoleProcess(["run", folder.file("nowhere"), "--db", folder.file("x.sqlite")], log: folder.file("run.log"))
+            #expect(run.waitForExit(timeout: .seconds(30)) == 2)
+            #expect(run.log.contains("nowhere: no such file or folder"))
+            #expect(run.log.split(separator: "\n").count == 1)
+            #expect(!FileManager.default.fileExists(atPath: folder.file("x.sqlite")))
+        }
 
-    @Test func anUnusableDatabaseIsAOneLineErrorWithExitCodeTwo() throws {
-        let folder = try TemporaryFolder()
-        let pages = try folder.generatePages(3, into: "pages")
-        let run = try RoleProcess(["run", pages, "--db", folder.file("no/such/folder/x.sqlite")], log: folder.file("run.log"))
-        #expect(run.waitForExit(timeout: .seconds(30)) == 2)
-        #expect(run.log.hasPrefix("pagemill: error: cannot use --db"))
+        @Test func anUnusableDatabaseIsAOneLineErrorWithExitCodeTwo() throws {
+            let folder = try TemporaryFolder()
+            let pages = try folder.generatePages(3, into: "pages")
+            let run = try RoleProcess(["run", pages, "--db", folder.file("no/such/folder/x.sqlite")], log: folder.file("run.log"))
+            #expect(run.waitForExit(timeout: .seconds(30)) == 2)
+            #expect(run.log.hasPrefix("pagemill: error: cannot use --db"))
+        }
     }
-}
 }
 
 private extension UInt8 {
