@@ -27,7 +27,8 @@ final class ProgressDisplay {
             } else {
                 line = ""
             }
-            line += "\(statistics.done)/\(knownTotal) pages (\(Int(fraction * 100))%), \(Int(rate)) pages/s, ETA \(Self.duration(remaining))"
+            let eta = statistics.done > 0 ? Self.duration(remaining) : "--"
+            line += "\(statistics.done)/\(knownTotal) pages (\(Int(fraction * 100))%), \(Int(rate)) pages/s, ETA \(eta)"
         } else {
             line = "\(statistics.done) pages, \(Int(rate)) pages/s"
         }
