@@ -26,9 +26,9 @@ public struct Extractor: Sendable {
         var text: String
         switch format {
         case .html, .unknown:
-            let content = HTMLContentExtractor(document: page.body)
-            metadata = content.metadata
-            text = MainContentSelector.select(content.blocks).joined(separator: "\n\n")
+            let document = HTMLDocument(bytes: page.body)
+            metadata = document.metadata
+            text = MainContentSelector.text(of: document.tree)
         case .text:
             let content = PlainTextExtractor(text: String(decoding: page.body, as: UTF8.self))
             metadata = content.metadata

@@ -1,15 +1,19 @@
-/// Chooses the blocks that make the main content out of everything a page's body held.
+/// Chooses and renders the main content of a parsed page.
 enum MainContentSelector {
-    static func select(_ blocks: [HTMLContentExtractor.Block]) -> [String] {
-        // When the page marks its article and the article holds real text, keep only that.
-        let inArticle = blocks.filter(\.insideArticle)
-        let articleWords = inArticle.reduce(0) { $0 + TextNormalizer.wordCount($1.text) }
-        let candidates = articleWords >= 40 ? inArticle : blocks
-        return candidates.compactMap { block in
-            let characters = block.text.utf8.count
-            // Link lists (menus, tag clouds, "related" rows) are mostly link text.
-            if block.linkCharacters * 2 > characters, characters < 400 { return nil }
-            return block.text
+    /// The main text: blocks separated by blank lines, list items by line breaks.
+    static func text(of tree: DocumentTree) -> String {
+        let locator = ContentLocator(tree: tree)
+        var renderer = BlockRenderer(tree: tree, locator: locator)
+        let blocks = renderer.render(locator.mainContent())
+        var output = ""
+        var previousWasListItem = false
+        for block in blocks {
+            // Rows of links (tag lists, "read more" teasers) are navigation, not content.
+            if block.linkShare > 0.6 && !block.isHeading { continue }
+            if !output.isEmpty { output += block.isListItem && previousWasListItem ? "\n" : "\n\n" }
+            output += block.text
+            previousWasListItem = block.isListItem
         }
+        return output
     }
 }

@@ -127,6 +127,9 @@ import Testing
         let deep = String(repeating: "<div>", count: 100_000) + "<p>Deep text inside many divs, still found.</p>"
         let record = try extractor.extract(RawPage(id: "deep", body: Array(deep.utf8), format: .html))
         #expect(record.text.contains("Deep text"))
+        // A stray "</p>" at the depth limit once recursed without end.
+        let stray = String(repeating: "<div>", count: 1000) + String(repeating: "</p>", count: 10) + "<p>After the strays.</p>"
+        #expect(try extractor.extract(RawPage(id: "stray", body: Array(stray.utf8), format: .html)).text.contains("After the strays"))
         let broken = "<p>Open <b>bold <i>italic <!-- never closed comment <script>var x = '</p>'"
         _ = try? extractor.extract(RawPage(id: "broken", body: Array(broken.utf8), format: .html))
     }

@@ -1,0 +1,116 @@
+/// Turns the chosen content elements into text blocks: one a paragraph, heading, list item or
+/// table row, in document order, leaving out what is boilerplate inside the content too
+/// (share bars, related-article lists, link-only rows).
+struct BlockRenderer {
+    /// One rendered block.
+    struct Block {
+        var text: String
+        var isHeading: Bool
+        var isListItem: Bool
+        var linkShare: Double
+    }
+
+    private static let blockBoundaries: Set<String> = [
+        "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
+        "blockquote", "pre", "table", "tr", "br", "hr", "figure", "header", "address", "details", "summary", "caption",
+        "tbody", "thead", "center",
+    ]
+    private static let headings: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
+    private static let cleanedContainers: Set<String> = ["div", "section", "ul", "ol", "table", "dl", "span", "p"]
+
+    let tree: DocumentTree
+    let locator: ContentLocator
+
+    private var blocks: [Block] = []
+    private var current: [UInt8] = []
+    private var currentLinkBytes = 0
+    private var linkDepth = 0
+    private var headingDepth = 0
+    private var listItemDepth = 0
+    private var currentIsHeading = false
+    private var currentIsListItem = false
+
+    init(tree: DocumentTree, locator: ContentLocator) {
+        self.tree = tree
+        self.locator = locator
+    }
+
+    /// The blocks of the given content roots.
+    mutating func render(_ roots: [DocumentTree.NodeID]) -> [Block] {
+        for root in roots { walk(root) }
+        flush()
+        return blocks
+    }
+
+    private mutating func walk(_ root: DocumentTree.NodeID) {
+        // Iterative depth-first walk: (node, entering?) pairs, so depth costs no stack.
+        var pending: [(DocumentTree.NodeID, Bool)] = [(root, true)]
+        while let (node, entering) = pending.popLast() {
+            if tree.isText(node) {
+                append(tree.text(node))
+                continue
+            }
+            let name = tree.name(node)
+            if entering {
+                guard node == root || keeps(node) else { continue }
+                if Self.blockBoundaries.contains(name) { flush() }
+                switch name {
+                case "a": linkDepth += 1
+                case "li", "dt", "dd": listItemDepth += 1; currentIsListItem = true
+                case "td", "th": current.append(0x20)
+                default: if Self.headings.contains(name) { headingDepth += 1; currentIsHeading = true }
+                }
+                pending.append((node, false))
+                var children: [DocumentTree.NodeID] = []
+                for child in tree.children(node) { children.append(child) }
+                for child in children.reversed() { pending.append((child, true)) }
+            } else {
+                if Self.blockBoundaries.contains(name) { flush() }
+                switch name {
+                case "a": linkDepth -= 1
+                case "li", "dt", "dd": listItemDepth -= 1
+                case "td", "th": current.append(0x20)
+                case "img":
+                    break
+                default: if Self.headings.contains(name) { headingDepth -= 1 }
+                }
+            }
+        }
+    }
+
+    /// Whether a node inside the content is rendered: not boilerplate by nature, and not a
+    /// container that is mostly links or says it is something else.
+    private func keeps(_ node: DocumentTree.NodeID) -> Bool {
+        if locator.excluded[Int(node)] { return false }
+        let name = tree.name(node)
+        guard Self.cleanedContainers.contains(name) else { return true }
+        if tree.flags(node).contains(.articleBody) { return true }
+        let density = locator.linkDensity(node)
+        let length = locator.length(node)
+        // A container whose class says boilerplate goes, unless it holds a good deal of text.
+        if BoilerplatePatterns.weight(tree.hint(node)) < 0 && length < 500 { return false }
+        if name == "ul" || name == "ol" { return density < 0.5 || length > 2000 }
+        if name == "p" { return true }
+        return density < 0.5 || length > 1000
+    }
+
+    private mutating func append(_ text: String) {
+        let before = current.count
+        current.append(contentsOf: text.utf8)
+        if linkDepth > 0 { currentLinkBytes += current.count - before }
+    }
+
+    private mutating func flush() {
+        defer {
+            current.removeAll(keepingCapacity: true)
+            currentLinkBytes = 0
+            currentIsHeading = headingDepth > 0
+            currentIsListItem = listItemDepth > 0
+        }
+        guard current.contains(where: { $0 > 0x20 }) else { return }
+        let text = TextNormalizer.collapseWhitespace(bytes: current)
+        guard !text.isEmpty else { return }
+        blocks.append(Block(text: text, isHeading: currentIsHeading, isListItem: currentIsListItem,
+                            linkShare: Double(currentLinkBytes) / Double(max(1, current.count))))
+    }
+}

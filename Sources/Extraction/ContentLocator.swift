@@ -1,0 +1,188 @@
+/// Finds the elements that hold a page's main content.
+///
+/// First, the page's own markers (`itemprop="articleBody"`); failing those, readability's
+/// scoring: each paragraph scores by its length and commas, passes the score to its parent and
+/// grandparent, and the best-scoring container, discounted by its share of link text, wins,
+/// together with the siblings that look like more of the same.
+struct ContentLocator {
+    let tree: DocumentTree
+    /// Nodes outside the content by their nature: scripts, navigation, hidden, unlikely classes.
+    private(set) var excluded: [Bool]
+    /// Per node: text length (bytes, white space excluded), link text length, commas.
+    private(set) var textLength: [Int32]
+    private(set) var linkLength: [Int32]
+    private var commas: [Int32]
+
+    static let structuralSkips: Set<String> = [
+        "script", "style", "noscript", "nav", "aside", "footer", "form", "button", "select", "option", "svg", "iframe",
+        "template", "dialog", "menu", "label", "fieldset", "input", "textarea", "head", "title", "figcaption", "object",
+        "embed", "canvas", "map", "video", "audio",
+    ]
+    private static let neverUnlikely: Set<String> = ["html", "body", "article", "main", "a", "#root"]
+
+    init(tree: DocumentTree) {
+        self.tree = tree
+        let count = tree.count
+        excluded = [Bool](repeating: false, count: count)
+        textLength = [Int32](repeating: 0, count: count)
+        linkLength = [Int32](repeating: 0, count: count)
+        commas = [Int32](repeating: 0, count: count)
+        // Parents come before children, so one forward pass settles exclusion…
+        for index in 1..<count {
+            let node = DocumentTree.NodeID(index)
+            if excluded[Int(tree.parent(node))] { excluded[index] = true; continue }
+            excluded[index] = Self.excludes(tree, node)
+        }
+        // …and one backward pass sums the text of each subtree into its root.
+        for index in stride(from: count - 1, to: 0, by: -1) {
+            let node = DocumentTree.NodeID(index)
+            guard !excluded[index] else { continue }
+            if tree.isText(node) {
+                let (length, commaCount) = Self.measure(tree.text(node))
+                textLength[index] += length
+                commas[index] += commaCount
+            }
+            if tree.name(node) == "a" { linkLength[index] = textLength[index] }
+            let parent = Int(tree.parent(node))
+            textLength[parent] += textLength[index]
+            linkLength[parent] += linkLength[index]
+            commas[parent] += commas[index]
+        }
+    }
+
+    static func excludes(_ tree: DocumentTree, _ node: DocumentTree.NodeID) -> Bool {
+        if tree.isText(node) { return false }
+        let name = tree.name(node)
+        if structuralSkips.contains(name) { return true }
+        let flags = tree.flags(node)
+        if flags.contains(.hidden) || flags.contains(.navigationRole) { return true }
+        if flags.contains(.articleBody) || neverUnlikely.contains(name) { return false }
+        let hint = tree.hint(node)
+        if name == "header" && !BoilerplatePatterns.matches(hint, BoilerplatePatterns.maybeContent) { return true }
+        return BoilerplatePatterns.matches(hint, BoilerplatePatterns.unlikely)
+            && !BoilerplatePatterns.matches(hint, BoilerplatePatterns.maybeContent)
+    }
+
+    /// Non-space bytes and commas in a text.
+    private static func measure(_ text: String) -> (Int32, Int32) {
+        var length: Int32 = 0, commaCount: Int32 = 0
+        for byte in text.utf8 {
+            if byte > 0x20 { length += 1 }
+            if byte == UInt8(ascii: ",") { commaCount += 1 }
+        }
+        return (length, commaCount)
+    }
+
+    func linkDensity(_ node: DocumentTree.NodeID) -> Double {
+        let text = textLength[Int(node)]
+        return text == 0 ? 0 : Double(linkLength[Int(node)]) / Double(text)
+    }
+
+    func length(_ node: DocumentTree.NodeID) -> Int { Int(textLength[Int(node)]) }
+
+    // MARK: Choosing
+
+    private static let paragraphLike: Set<String> = ["p", "pre", "td", "blockquote", "li", "dd", "h2", "h3"]
+    private static let blockElements: Set<String> = [
+        "p", "div", "section", "article", "main", "table", "ul", "ol", "dl", "blockquote", "pre", "h1", "h2", "h3", "h4",
+        "h5", "h6", "figure", "form", "header", "footer", "aside", "nav",
+    ]
+
+    /// The content's top-level nodes, in document order.
+    func mainContent() -> [DocumentTree.NodeID] {
+        if let marked = markedContent() { return [marked] }
+        var scores = [Double](repeating: 0, count: tree.count)
+        var scored = [Bool](repeating: false, count: tree.count)
+        var candidates: [DocumentTree.NodeID] = []
+        for index in 1..<tree.count where !excluded[index] {
+            let node = DocumentTree.NodeID(index)
+            guard isScoredParagraph(node) else { continue }
+            let length = Int(textLength[index])
+            guard length >= 25 else { continue }
+            let score = 1 + Double(commas[index]) + min(Double(length) / 100, 3)
+            var ancestor = tree.parent(node)
+            var level = 0
+            while ancestor > 0, level < 3 {
+                let slot = Int(ancestor)
+                if !scored[slot] {
+                    scored[slot] = true
+                    scores[slot] = baseScore(ancestor)
+                    candidates.append(ancestor)
+                }
+                scores[slot] += score / (level == 0 ? 1 : level == 1 ? 2 : Double(level) * 3)
+                ancestor = tree.parent(ancestor)
+                level += 1
+            }
+        }
+        guard !candidates.isEmpty else { return [tree.root] }
+        var best = candidates[0]
+        var bestScore = -Double.infinity
+        for candidate in candidates {
+            let final = scores[Int(candidate)] * (1 - linkDensity(candidate))
+            scores[Int(candidate)] = final
+            if final > bestScore { (best, bestScore) = (candidate, final) }
+        }
+        // A lone child wrapper adds nothing: climb while the parent holds just this content.
+        var top = best
+        while tree.parent(top) > 0 {
+            let parent = tree.parent(top)
+            if length(parent) > length(top) + length(top) / 5 { break }
+            top = parent
+        }
+        return withSiblings(top, scores: scores, scored: scored, topScore: bestScore)
+    }
+
+    private func isScoredParagraph(_ node: DocumentTree.NodeID) -> Bool {
+        let name = tree.name(node)
+        if Self.paragraphLike.contains(name) { return true }
+        guard name == "div" || name == "section" else { return false }
+        // A div with text of its own and no block children is a paragraph in all but name.
+        var hasText = false
+        for child in tree.children(node) {
+            if Self.blockElements.contains(tree.name(child)) { return false }
+            if tree.isText(child) && tree.text(child).utf8.contains(where: { $0 > 0x20 }) { hasText = true }
+        }
+        return hasText
+    }
+
+    private func baseScore(_ node: DocumentTree.NodeID) -> Double {
+        var score: Double
+        switch tree.name(node) {
+        case "div", "article", "main", "section": score = 5
+        case "pre", "td", "blockquote": score = 3
+        case "address", "ol", "ul", "dl", "dd", "dt", "li", "form": score = -3
+        case "h1", "h2", "h3", "h4", "h5", "h6", "th": score = -5
+        default: score = 0
+        }
+        if tree.name(node) == "article" || tree.flags(node).contains(.mainRole) { score += 10 }
+        return score + BoilerplatePatterns.weight(tree.hint(node))
+    }
+
+    private func withSiblings(_ top: DocumentTree.NodeID, scores: [Double], scored: [Bool], topScore: Double) -> [DocumentTree.NodeID] {
+        let parent = tree.parent(top)
+        guard parent >= 0 else { return [top] }
+        let threshold = max(10, topScore * 0.2)
+        var chosen: [DocumentTree.NodeID] = []
+        for sibling in tree.children(parent) {
+            if sibling == top { chosen.append(sibling); continue }
+            guard !excluded[Int(sibling)], !tree.isText(sibling) else { continue }
+            if scored[Int(sibling)], scores[Int(sibling)] >= threshold { chosen.append(sibling); continue }
+            if tree.name(sibling) == "p" {
+                let length = self.length(sibling), density = linkDensity(sibling)
+                if length > 80 && density < 0.25 { chosen.append(sibling) }
+            }
+        }
+        return chosen
+    }
+
+    /// The element the page itself marks as the article body, when it holds real text.
+    private func markedContent() -> DocumentTree.NodeID? {
+        var best: DocumentTree.NodeID?
+        for index in 1..<tree.count where !excluded[index] && tree.flags(DocumentTree.NodeID(index)).contains(.articleBody) {
+            if textLength[index] >= 250, best.map({ textLength[Int($0)] < textLength[index] }) ?? true {
+                best = DocumentTree.NodeID(index)
+            }
+        }
+        return best
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+
+/// A parsed HTML page: its element tree and the metadata it declares about itself (meta tags,
+/// JSON-LD, `<title>`, `<time>`, canonical link), gathered in one pass over the tokens.
+struct HTMLDocument {
+    private(set) var tree: DocumentTree
+    private(set) var metadata = PageMetadata()
+
+    private var builder = TreeBuilder()
+    private var firstHeading: String?
+    private var headingText: [UInt8]?
+    /// The `<title>` element: often suffixed with the site's name, so a fallback.
+    private var documentTitle: String?
+    private var structuredData: [String] = []
+
+    init(bytes: [UInt8]) {
+        tree = DocumentTree()
+        var tokenizer = HTMLTokenizer(bytes)
+        while let token = tokenizer.next() {
+            switch token {
+            case let .startTag(name, attributes, _):
+                readAttributes(of: name, attributes)
+                builder.open(name, attributes: attributes)
+                if name == "h1", firstHeading == nil { headingText = [] }
+            case let .endTag(name):
+                if name == "h1", let heading = headingText {
+                    let text = TextNormalizer.collapseWhitespace(bytes: heading)
+                    if !text.isEmpty { firstHeading = text }
+                    headingText = nil
+                }
+                builder.close(name)
+            case let .text(range):
+                let text = CharacterReferences.decode(bytes[range])
+                if headingText != nil { headingText?.append(contentsOf: text.utf8) }
+                builder.text(text)
+            case let .rawText(name, range):
+                builder.rawElement(name)
+                rawText(name, bytes[range])
+            }
+        }
+        tree = builder.tree
+        builder = TreeBuilder()
+        for json in structuredData {
+            metadata.fillGaps(from: StructuredData.metadata(fromJSONLD: json))
+        }
+        if metadata.title == nil { metadata.title = firstHeading ?? documentTitle }
+    }
+
+    private mutating func readAttributes(of name: String, _ attributes: [HTMLAttribute]) {
+        switch name {
+        case "meta": readMeta(attributes)
+        case "link": readLink(attributes)
+        case "html":
+            if let lang = attributes.first(where: { $0.name == "lang" })?.value, !lang.isEmpty {
+                metadata.declaredLanguage = lang
+            }
+        case "time":
+            if metadata.published == nil,
+               let datetime = attributes.first(where: { $0.name == "datetime" })?.value, !datetime.isEmpty {
+                metadata.published = datetime
+            }
+        default: break
+        }
+    }
+
+    private mutating func rawText(_ name: String, _ bytes: ArraySlice<UInt8>) {
+        switch name {
+        case "title":
+            if documentTitle == nil {
+                let title = TextNormalizer.collapseWhitespace(CharacterReferences.decode(bytes))
+                if !title.isEmpty { documentTitle = title }
+            }
+        case "script":
+            // The tokenizer drops a raw-text element's attributes, so recognise JSON-LD by shape.
+            let trimmed = bytes.drop(while: { $0 <= 0x20 })
+            if let first = trimmed.first, first == UInt8(ascii: "{") || first == UInt8(ascii: "["),
+               trimmed.count < 1 << 20, String(decoding: trimmed.prefix(400), as: UTF8.self).contains("@context") {
+                structuredData.append(String(decoding: trimmed, as: UTF8.self))
+            }
+        default: break
+        }
+    }
+
+    // MARK: Metadata
+
+    private mutating func readMeta(_ attributes: [HTMLAttribute]) {
+        let key = (attributes.first { $0.name == "property" || $0.name == "name" || $0.name == "itemprop" }?.value ?? "").lowercased()
+        guard let content = attributes.first(where: { $0.name == "content" })?.value, !content.isEmpty else { return }
+        let value = TextNormalizer.collapseWhitespace(content)
+        switch key {
+        case "og:title", "twitter:title": metadata.title = metadata.title ?? value
+        case "description", "og:description", "twitter:description": metadata.description = metadata.description ?? value
+        case "og:site_name", "application-name": metadata.siteName = metadata.siteName ?? value
+        case "og:image", "twitter:image", "image": metadata.image = metadata.image ?? value
+        case "author", "article:author", "byl", "sailthru.author":
+            if metadata.authors.isEmpty, !value.hasPrefix("http") { metadata.authors = [value] }
+        case "article:published_time", "datepublished", "date", "pubdate", "publishdate", "dc.date", "dc.date.issued", "og:published_time":
+            metadata.published = metadata.published ?? value
+        case "keywords", "news_keywords":
+            if metadata.tags.isEmpty {
+                metadata.tags = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            }
+        case "article:tag":
+            metadata.tags.append(value)
+        case "og:url":
+            metadata.canonicalURL = metadata.canonicalURL ?? value
+        default: break
+        }
+    }
+
+    private mutating func readLink(_ attributes: [HTMLAttribute]) {
+        guard attributes.contains(where: { $0.name == "rel" && $0.value.lowercased() == "canonical" }),
+              let href = attributes.first(where: { $0.name == "href" })?.value, !href.isEmpty else { return }
+        metadata.canonicalURL = href
+    }
+}

@@ -1,0 +1,102 @@
+/// Feeds tokens into a `DocumentTree`, keeping the stack of open elements and implying the
+/// end tags HTML allows pages to omit.
+struct TreeBuilder {
+    private(set) var tree = DocumentTree()
+    private var stack: [(name: String, node: DocumentTree.NodeID)] = [("#root", 0)]
+
+    /// Deeper elements are flattened into their ancestor: bounded depth, bounded work.
+    static let maximumDepth = 512
+
+    static let voidElements: Set<String> = [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param",
+    ]
+    /// Elements whose start closes an open `<p>`.
+    private static let closesParagraph: Set<String> = [
+        "address", "article", "aside", "blockquote", "details", "dialog", "div", "dl", "fieldset", "figcaption", "figure",
+        "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "main", "menu", "nav", "ol", "p", "pre",
+        "section", "table", "ul",
+    ]
+    /// Elements that stop the search for an element to close implicitly.
+    private static let scopeBoundaries: Set<String> = ["table", "td", "th", "ul", "ol", "div", "section", "article", "body", "html"]
+
+    mutating func open(_ name: String, attributes: [HTMLAttribute]) {
+        if Self.closesParagraph.contains(name) { closeImplied("p", boundaries: Self.scopeBoundaries) }
+        switch name {
+        case "li": closeImplied("li", boundaries: ["ul", "ol", "menu"])
+        case "dt", "dd": closeImplied("dd", boundaries: ["dl"]); closeImplied("dt", boundaries: ["dl"])
+        case "tr": closeImplied("tr", boundaries: ["table", "tbody", "thead", "tfoot"])
+        case "td", "th": closeImplied("td", boundaries: ["tr", "table"]); closeImplied("th", boundaries: ["tr", "table"])
+        case "option": closeImplied("option", boundaries: ["select"])
+        default: break
+        }
+        var hint = ""
+        var flags: DocumentTree.ElementFlags = []
+        for attribute in attributes {
+            switch attribute.name {
+            case "class", "id":
+                if !hint.isEmpty { hint += " " }
+                hint += attribute.value.lowercased()
+            case "itemprop":
+                if attribute.value.lowercased().contains("articlebody") { flags.insert(.articleBody) }
+            case "role":
+                switch attribute.value.lowercased() {
+                case "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "dialog", "alert", "search":
+                    flags.insert(.navigationRole)
+                case "main", "article": flags.insert(.mainRole)
+                default: break
+                }
+            case "hidden": flags.insert(.hidden)
+            case "aria-hidden": if attribute.value == "true" { flags.insert(.hidden) }
+            case "style":
+                let style = attribute.value.lowercased().filter { $0 != " " }
+                if style.contains("display:none") || style.contains("visibility:hidden") { flags.insert(.hidden) }
+            default: break
+            }
+        }
+        let parent = stack[stack.count - 1].node
+        let node = tree.appendNode(name: name, parent: parent, hint: hint, flags: flags, text: "")
+        if !Self.voidElements.contains(name), stack.count < Self.maximumDepth {
+            stack.append((name, node))
+        }
+    }
+
+    mutating func close(_ name: String) {
+        // Close the nearest open element of that name, and everything opened inside it.
+        var index = stack.count - 1
+        let limit = max(1, stack.count - 64)
+        while index >= limit {
+            if stack[index].name == name {
+                stack.removeSubrange(index...)
+                return
+            }
+            index -= 1
+        }
+        // A "</p>" with no open paragraph is an empty one: a paragraph break.
+        if name == "p" { tree.appendNode(name: "p", parent: stack[stack.count - 1].node, hint: "", flags: [], text: "") }
+    }
+
+    mutating func text(_ text: String) {
+        tree.appendText(text, to: stack[stack.count - 1].node)
+    }
+
+    /// A raw-text element (script, style, textarea …) as an empty element, for structure.
+    mutating func rawElement(_ name: String) {
+        tree.appendNode(name: name, parent: stack[stack.count - 1].node, hint: "", flags: [], text: "")
+    }
+
+    private mutating func closeImplied(_ name: String, boundaries: Set<String>) {
+        // Look a bounded way up: an implied end tag closes a near element, and a bound keeps
+        // deeply nested pages linear.
+        var index = stack.count - 1
+        let limit = max(0, stack.count - 24)
+        while index > limit {
+            let open = stack[index].name
+            if open == name {
+                stack.removeSubrange(index...)
+                return
+            }
+            if boundaries.contains(open) { return }
+            index -= 1
+        }
+    }
+}
