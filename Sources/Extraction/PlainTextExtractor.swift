@@ -1,68 +1,127 @@
-/// Pulls the content out of a scraped plain-text page: a title (often given twice), a date line,
-/// body paragraphs with teaser lines between them, then hashtags, a timestamp and the site's
-/// share and comment boilerplate.
+/// Pulls the content out of a scraped plain-text page: a title (often given twice), a date
+/// line, maybe a byline, body paragraphs with teaser lines between them, then hashtags, a
+/// timestamp and the site's share and comment furniture.
+///
+/// The rules go by the shape and position of lines, not by a list of phrases, so that they hold
+/// for sites and languages they were not written against:
+/// - a teaser is a short line that opens with a lead of one to three words set off by a colon
+///   or a wide gap, or whose lead recurs on other short lines of the page, and that does not
+///   end as a sentence does;
+/// - a byline is a short, unpunctuated line of names right under the date;
+/// - what follows the hashtags or the bare timestamp is furniture, and so is a trailing run of
+///   short unpunctuated lines (share buttons, "Leave a comment").
 struct PlainTextExtractor {
     private(set) var paragraphs: [String] = []
     private(set) var metadata = PageMetadata()
 
+    private struct Line {
+        let raw: Substring
+        let text: String
+        let words: [Substring]
+    }
+
     init(text: String) {
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-            .map { TextNormalizer.collapseWhitespace(String($0)) }
-            .filter { !$0.isEmpty }
+        let lines = text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline).compactMap { raw -> Line? in
+            let collapsed = TextNormalizer.collapseWhitespace(String(raw))
+            guard !collapsed.isEmpty else { return nil }
+            return Line(raw: raw, text: collapsed, words: collapsed.split(separator: " "))
+        }
         var index = 0
         if let first = lines.first {
-            metadata.title = first
+            metadata.title = first.text
             index = 1
-            if lines.count > 1, lines[1] == first { index = 2 }
+            if lines.count > 1, lines[1].text == first.text { index = 2 }
         }
-        // The date line, if any, sits right under the title.
-        if index < lines.count, let date = Self.isoDate(lines[index]) {
+        // The date line, if any, sits right under the title; a byline may follow it.
+        if index < lines.count, let date = DateText.iso8601(lines[index].text) {
             metadata.published = date
             index += 1
         }
+        if index < lines.count, let authors = Self.byline(lines[index]) {
+            metadata.authors = authors
+            index += 1
+        }
+        var body: [Line] = []
         while index < lines.count {
             let line = lines[index]
             index += 1
             if Self.isHashtagLine(line) {
-                metadata.tags = line.split(separator: " ").map { String($0.dropFirst()) }.filter { !$0.isEmpty }
-                break // What follows the hashtags is the site's furniture, not the article.
+                metadata.tags = line.words.map { String($0.dropFirst()) }.filter { !$0.isEmpty }
+                break
             }
-            if Self.isTimestamp(line) { break }
-            if Self.isTeaser(line) { continue }
-            paragraphs.append(line)
+            if Self.isTimestamp(line.text) { break }
+            body.append(line)
         }
+        // Short lines that open with the same two words recur as teasers ("Read also …").
+        var leads: [String: Int] = [:]
+        for line in body where Self.isShortUnfinished(line) { leads[Self.lead(line), default: 0] += 1 }
+        body.removeAll { line in
+            guard !Self.endsAsSentence(line.text) else { return false }
+            if Self.hasSetOffLead(line) && line.words.count <= 40 { return true }
+            return Self.isShortUnfinished(line) && leads[Self.lead(line), default: 0] >= 2
+        }
+        while let last = body.last, last.words.count < 8, !Self.endsAsSentence(last.text) { body.removeLast() }
+        paragraphs = body.map(\.text)
     }
 
-    /// "2023-09-13 22:20:04" → "2023-09-13T22:20:04"; nil when the line is not a date.
-    static func isoDate(_ line: String) -> String? {
-        let bytes = Array(line.utf8)
-        guard bytes.count == 10 || bytes.count == 16 || bytes.count == 19 else { return nil }
-        let digits = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18].filter { $0 < bytes.count }
-        guard digits.allSatisfy({ bytes[$0] >= 0x30 && bytes[$0] <= 0x39 }),
-              bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
-        if bytes.count == 10 { return line }
-        guard bytes[10] == UInt8(ascii: " ") || bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":") else { return nil }
-        return line.prefix(10) + "T" + line.dropFirst(11)
-    }
-
-    private static func isHashtagLine(_ line: String) -> Bool {
-        let words = line.split(separator: " ")
-        return !words.isEmpty && words.allSatisfy { $0.hasPrefix("#") && $0.count > 1 }
+    private static func isHashtagLine(_ line: Line) -> Bool {
+        !line.words.isEmpty && line.words.allSatisfy { $0.hasPrefix("#") && $0.count > 1 }
     }
 
     private static func isTimestamp(_ line: String) -> Bool {
-        (9...11).contains(line.count) && line.allSatisfy(\.isASCII) && line.allSatisfy(\.isNumber)
+        (9...11).contains(line.count) && line.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
-    /// A teaser is a short line that introduces a link to another article: a few words, then a
-    /// colon or a wide gap, then a title, with no sentence punctuation at its end.
-    private static func isTeaser(_ line: String) -> Bool {
-        guard line.count < 220, let last = line.last, !".!?»”\"…".contains(last) else { return false }
-        let head = line.prefix(32)
-        if let colon = head.firstIndex(of: ":") {
-            let lead = head[..<colon].split(separator: " ")
-            return (1...3).contains(lead.count)
+    private static func endsAsSentence(_ text: String) -> Bool {
+        guard let last = text.last else { return false }
+        return ".;…。".contains(last) || (text.count > 200 && "!?»”\")".contains(last))
+    }
+
+    private static func isShortUnfinished(_ line: Line) -> Bool {
+        line.words.count <= 25 && line.text.count < 220 && !endsAsSentence(line.text)
+    }
+
+    private static func lead(_ line: Line) -> String {
+        line.words.prefix(2).joined(separator: " ").lowercased()
+    }
+
+    /// One to three words, then a colon or a gap of two spaces or more, then the rest.
+    private static func hasSetOffLead(_ line: Line) -> Bool {
+        let raw = line.raw.drop(while: \.isWhitespace)
+        var words = 0
+        var index = raw.startIndex
+        var inWord = false
+        while index < raw.endIndex, words <= 3 {
+            let character = raw[index]
+            if character == ":" {
+                return inWord && (1...3).contains(words) && raw.index(after: index) < raw.endIndex
+            }
+            if character.isWhitespace {
+                // No-break spaces count: scraped text often keeps "&nbsp; " as the gap.
+                let next = raw.index(after: index)
+                if inWord, next < raw.endIndex, raw[next].isWhitespace { return (1...3).contains(words) }
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                words += 1
+            }
+            index = raw.index(after: index)
         }
         return false
+    }
+
+    /// A byline: "By Ann Lee and Bo Chen", "Par Ann Lee", or just the names, short and unpunctuated.
+    private static func byline(_ line: Line) -> [String]? {
+        guard (1...9).contains(line.words.count), line.text.count <= 90, !endsAsSentence(line.text),
+              !line.text.contains(":") else { return nil }
+        var words = line.words
+        let markers: Set<String> = ["by", "par", "von", "por", "di", "door", "av", "przez", "от", "автор", "by:"]
+        if let first = words.first, markers.contains(first.lowercased()) { words.removeFirst() }
+        guard !words.isEmpty, words.allSatisfy({ $0.first.map { $0.isUppercase || !$0.isLetter } ?? false || ["and", "et", "und", "y", "e", "de", "van", "von", "da", "edited", "by"].contains($0.lowercased()) }) else {
+            return nil
+        }
+        let names = words.joined(separator: " ")
+        return names.components(separatedBy: ", ").flatMap { $0.components(separatedBy: " and ") }
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 }

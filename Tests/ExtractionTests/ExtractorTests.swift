@@ -86,6 +86,23 @@ import Testing
         #expect(!record.text.contains("Facebook"))
     }
 
+    @Test func readsBylinesAndTeasersOfAnyWording() throws {
+        let text = "Titre\n\nTitre\n\n2024-02-01 10:00:00\n\nPar Ann Lee et Bo Chen\n\n"
+            + "Le premier paragraphe du texte, qui parle de choses et d'autres.\n\n"
+            + "Lisez encore\u{00A0} Un autre article sans rapport avec celui-ci\n\n"
+            + "Le second paragraphe du texte, qui continue le propos.\n\n"
+            + "Voir aussi Encore un autre titre d'article\n\n"
+            + "Voir aussi Et un dernier titre\n\n"
+            + "La fin du texte, enfin.\n\nPartager\nCommenter\n"
+        let record = try extractor.extract(RawPage(id: "fr", body: Array(text.utf8), format: .text))
+        #expect(record.authors == ["Ann Lee et Bo Chen"] || record.authors == ["Ann Lee", "Bo Chen"])
+        #expect(record.text.components(separatedBy: "\n\n") == [
+            "Le premier paragraphe du texte, qui parle de choses et d'autres.",
+            "Le second paragraphe du texte, qui continue le propos.",
+            "La fin du texte, enfin.",
+        ])
+    }
+
     @Test func tellsLanguagesFromTheText() throws {
         let french = "Le président a rencontré les ministres dans la ville pour parler de la paix et de l'économie du pays."
         let record = try extractor.extract(RawPage(id: "fr", body: Array(french.utf8), format: .text))
