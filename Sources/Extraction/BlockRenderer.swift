@@ -16,7 +16,7 @@ struct BlockRenderer {
         "tbody", "thead", "center",
     ]
     private static let headings: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
-    private static let cleanedContainers: Set<String> = ["div", "section", "ul", "ol", "table", "dl", "span", "p"]
+    private static let cleanedContainers: Set<String> = ["div", "section", "ul", "ol", "table", "dl", "span", "p", "form"]
 
     let tree: DocumentTree
     let locator: ContentLocator
@@ -91,6 +91,8 @@ struct BlockRenderer {
         if BoilerplatePatterns.weight(tree.hint(node)) < 0 && length < 500 { return false }
         if name == "ul" || name == "ol" { return density < 0.5 || length > 2000 }
         if name == "p" { return true }
+        // Whole pages sit in a <form> on some platforms; a small form is a comment or sign-up box.
+        if name == "form" { return length > 1000 && density < 0.5 }
         return density < 0.5 || length > 1000
     }
 

@@ -14,7 +14,7 @@ struct ContentLocator {
     private var commas: [Int32]
 
     static let structuralSkips: Set<String> = [
-        "script", "style", "noscript", "nav", "aside", "footer", "form", "button", "select", "option", "svg", "iframe",
+        "script", "style", "noscript", "nav", "aside", "footer", "button", "select", "option", "svg", "iframe",
         "template", "dialog", "menu", "label", "fieldset", "input", "textarea", "head", "title", "figcaption", "object",
         "embed", "canvas", "map", "video", "audio",
     ]
@@ -27,14 +27,34 @@ struct ContentLocator {
         textLength = [Int32](repeating: 0, count: count)
         linkLength = [Int32](repeating: 0, count: count)
         commas = [Int32](repeating: 0, count: count)
-        // Parents come before children, so one forward pass settles exclusion…
+        // Parents come before children, so one forward pass settles exclusion, and one
+        // backward pass sums each subtree's text into its root. First what is never content…
         for index in 1..<count {
             let node = DocumentTree.NodeID(index)
-            if excluded[Int(tree.parent(node))] { excluded[index] = true; continue }
-            excluded[index] = Self.excludes(tree, node)
+            excluded[index] = excluded[Int(tree.parent(node))] || Self.isNeverContent(tree, node)
         }
-        // …and one backward pass sums the text of each subtree into its root.
-        for index in stride(from: count - 1, to: 0, by: -1) {
+        sumText()
+        // …then what class names call boilerplate, unless it holds much of the page's text:
+        // a wrapper named "page-ad-margins" or "container penci_sidebar" may hold the article.
+        let pageText = max(1, textLength[0])
+        var changed = false
+        for index in 1..<count where !excluded[index] {
+            let node = DocumentTree.NodeID(index)
+            if excluded[Int(tree.parent(node))] || (Self.isUnlikely(tree, node) && textLength[index] * 10 < pageText * 3) {
+                excluded[index] = true
+                changed = true
+            }
+        }
+        if changed { sumText() }
+    }
+
+    private mutating func sumText() {
+        for index in textLength.indices {
+            textLength[index] = 0
+            linkLength[index] = 0
+            commas[index] = 0
+        }
+        for index in stride(from: tree.count - 1, to: 0, by: -1) {
             let node = DocumentTree.NodeID(index)
             guard !excluded[index] else { continue }
             if tree.isText(node) {
@@ -50,13 +70,19 @@ struct ContentLocator {
         }
     }
 
-    static func excludes(_ tree: DocumentTree, _ node: DocumentTree.NodeID) -> Bool {
+    /// Scripts, navigation, hidden elements: never content, whatever they hold.
+    static func isNeverContent(_ tree: DocumentTree, _ node: DocumentTree.NodeID) -> Bool {
+        if tree.isText(node) { return false }
+        if structuralSkips.contains(tree.name(node)) { return true }
+        let flags = tree.flags(node)
+        return flags.contains(.hidden) || flags.contains(.navigationRole)
+    }
+
+    /// Elements whose class or id calls them boilerplate.
+    static func isUnlikely(_ tree: DocumentTree, _ node: DocumentTree.NodeID) -> Bool {
         if tree.isText(node) { return false }
         let name = tree.name(node)
-        if structuralSkips.contains(name) { return true }
-        let flags = tree.flags(node)
-        if flags.contains(.hidden) || flags.contains(.navigationRole) { return true }
-        if flags.contains(.articleBody) || neverUnlikely.contains(name) { return false }
+        if tree.flags(node).contains(.articleBody) || neverUnlikely.contains(name) { return false }
         let hint = tree.hint(node)
         if name == "header" && !BoilerplatePatterns.matches(hint, BoilerplatePatterns.maybeContent) { return true }
         return BoilerplatePatterns.matches(hint, BoilerplatePatterns.unlikely)

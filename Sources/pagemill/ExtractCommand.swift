@@ -26,6 +26,9 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "jsonl, json or text.")
     var format: Format = .jsonl
 
+    @Flag(help: "Also print, on standard error, which elements were taken as the content and why.")
+    var explain = false
+
     @OptionGroup var limits: PageLimitOptions
 
     func run() throws {
@@ -45,6 +48,7 @@ struct ExtractCommand: ParsableCommand {
             switch item {
             case var .page(page):
                 if !page.id.contains("://") { page.id = Self.shortID(page.id) }
+                if explain { FileHandle.standardError.write(Data("\(page.id):\n\(extractor.explain(page))\n".utf8)) }
                 do {
                     let record = try extractor.extract(page)
                     switch format {
