@@ -155,8 +155,15 @@ struct ContentLocator {
             if length(parent) > length(top) + length(top) / 5 { break }
             top = parent
         }
-        return withSiblings(top, scores: scores, scored: scored, topScore: bestScore)
+        let chosen = withSiblings(top, scores: scores, scored: scored, topScore: bestScore)
+        // Pages that are not one article (services, listings, forums, products) spread their
+        // content over many containers; when the best one holds little of the page, take the page.
+        let chosenLength = chosen.reduce(0) { $0 + length($1) }
+        if Double(chosenLength) < Double(length(tree.root)) * Self.pageFallbackShare { return [tree.root] }
+        return chosen
     }
+
+    static let pageFallbackShare = 0.5
 
     private func isScoredParagraph(_ node: DocumentTree.NodeID) -> Bool {
         let name = tree.name(node)

@@ -6,18 +6,64 @@ enum MainContentSelector {
     static func text(of tree: DocumentTree) -> String {
         let locator = ContentLocator(tree: tree)
         var renderer = BlockRenderer(tree: tree, locator: locator)
-        let blocks = renderer.render(locator.mainContent())
+        let blocks = trimmed(renderer.render(locator.mainContent()))
         var output = ""
         var previousWasListItem = false
         for block in blocks {
-            // Rows of links (tag lists, "read more" teasers) are navigation, not content.
-            if block.linkShare > 0.6 && !block.isHeading { continue }
             if !output.isEmpty { output += block.isListItem && previousWasListItem ? "\n" : "\n\n" }
             output += block.text
             previousWasListItem = block.isListItem
         }
         return output
     }
+
+    /// Drops what surrounds an article inside its own container: link rows, datelines and
+    /// bylines, "Advertisement" labels, and the short lines before the first real paragraph and
+    /// after the last one (kickers, share prompts, related headlines).
+    static func trimmed(_ blocks: [BlockRenderer.Block]) -> [BlockRenderer.Block] {
+        let words = blocks.map { TextNormalizer.wordCount($0.text) }
+        func isSubstantial(_ index: Int) -> Bool {
+            words[index] >= 12 && blocks[index].linkShare < 0.5 && !blocks[index].isHeading
+        }
+        guard let first = blocks.indices.first(where: isSubstantial),
+              let last = blocks.indices.last(where: isSubstantial) else {
+            return blocks.filter { $0.linkShare <= 0.6 }
+        }
+        var kept: [BlockRenderer.Block] = []
+        for index in blocks.indices {
+            let block = blocks[index]
+            // Rows of links (tag lists, "read more" teasers) are navigation, not content.
+            if block.linkShare > 0.6 && !block.isHeading { continue }
+
+            if index > last && block.linkShare > 0.3 { continue }
+            if words[index] <= 2 && !block.isListItem && !block.isHeading { continue }
+            if words[index] <= 14 && looksLikeDateline(block.text) { continue }
+            kept.append(block)
+        }
+        return kept
+    }
+
+    /// "Updated 5:27 am CST, Wednesday, November 20, 2019", "By Staff | Nov. 18, 2019 at 2:26 PM":
+    /// a short line with a clock time or a year and no sentence in it.
+    static func looksLikeDateline(_ text: String) -> Bool {
+        guard let last = text.last, last != "." || text.hasSuffix(".m.") else { return false }
+        let bytes = Array(text.utf8)
+        var hasTime = false, hasYear = false
+        for index in bytes.indices {
+            if index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: ":"), isDigit(bytes[index]), isDigit(bytes[index + 2]) {
+                hasTime = true
+            }
+            if index + 3 < bytes.count, (bytes[index] == UInt8(ascii: "1") && bytes[index + 1] == UInt8(ascii: "9"))
+                || (bytes[index] == UInt8(ascii: "2") && bytes[index + 1] == UInt8(ascii: "0")),
+               isDigit(bytes[index + 2]), isDigit(bytes[index + 3]),
+               index == 0 || !isDigit(bytes[index - 1]), index + 4 == bytes.count || !isDigit(bytes[index + 4]) {
+                hasYear = true
+            }
+        }
+        return hasTime || (hasYear && TextNormalizer.wordCount(text) <= 8)
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 }
 
 extension Extractor {
