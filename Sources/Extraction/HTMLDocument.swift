@@ -7,11 +7,20 @@ struct HTMLDocument {
     private(set) var metadata = PageMetadata()
 
     private var builder = TreeBuilder()
-    private var firstHeading: String?
+    /// The first few `<h1>` texts: one of them is usually the visible headline.
+    private var headings: [String] = []
     private var headingText: [UInt8]?
     /// The `<title>` element: often suffixed with the site's name, so a fallback.
     private var documentTitle: String?
     private var structuredData: [String] = []
+    /// The first `<time datetime>`, a weaker source of the date than meta tags and JSON-LD.
+    private var timeElementDate: String?
+    /// The text of the first byline-like element (`itemprop=author`, `rel=author`, class "author…").
+    private var bylineText: [UInt8]?
+    private var bylineDepth = 0
+    private var byline: String?
+    /// A date written in the byline ("By Ann Lee, Jul 18, 2025").
+    private var bylineDate: String?
 
     init(bytes: [UInt8]) {
         tree = DocumentTree()
@@ -20,18 +29,34 @@ struct HTMLDocument {
             switch token {
             case let .startTag(name, attributes, _):
                 readAttributes(of: name, attributes)
+                if byline == nil, bylineText == nil, Self.isByline(attributes) {
+                    bylineText = []
+                    bylineDepth = 0
+                }
+                if bylineText != nil, !TreeBuilder.voidElements.contains(name) { bylineDepth += 1 }
                 builder.open(name, attributes: attributes)
-                if name == "h1", firstHeading == nil { headingText = [] }
+                if name == "h1", headings.count < 5 { headingText = [] }
+                if name == "br" || name == "img", headingText != nil { headingText?.append(0x20) }
             case let .endTag(name):
+                if let text = bylineText, !TreeBuilder.voidElements.contains(name) {
+                    bylineDepth -= 1
+                    if bylineDepth <= 0 {
+                        let line = TextNormalizer.collapseWhitespace(bytes: text)
+                        bylineDate = bylineDate ?? DateText.find(in: line)
+                        byline = BylineText.names(line)
+                        bylineText = nil
+                    }
+                }
                 if name == "h1", let heading = headingText {
                     let text = TextNormalizer.collapseWhitespace(bytes: heading)
-                    if !text.isEmpty { firstHeading = text }
+                    if !text.isEmpty { headings.append(text) }
                     headingText = nil
                 }
                 builder.close(name)
             case let .text(range):
                 let text = CharacterReferences.decode(bytes[range])
                 if headingText != nil { headingText?.append(contentsOf: text.utf8) }
+                if bylineText != nil { bylineText?.append(contentsOf: text.utf8) }
                 builder.text(text)
             case let .rawText(name, range):
                 builder.rawElement(name)
@@ -43,7 +68,25 @@ struct HTMLDocument {
         for json in structuredData {
             metadata.fillGaps(from: StructuredData.metadata(fromJSONLD: json))
         }
-        if metadata.title == nil { metadata.title = firstHeading ?? documentTitle }
+        if metadata.authors.isEmpty, let byline { metadata.authors = BylineText.split(byline) }
+        metadata.published = (metadata.published.flatMap(DateText.normalize) ?? metadata.published)
+            ?? timeElementDate.flatMap(DateText.normalize)
+            ?? metadata.canonicalURL.flatMap(DateText.fromURL) ?? bylineDate
+        metadata.title = TitleCleaner.choose(headings: headings, metaTitle: metadata.title ?? documentTitle,
+                                             siteName: metadata.siteName)
+    }
+
+    private static func isByline(_ attributes: [HTMLAttribute]) -> Bool {
+        for attribute in attributes {
+            switch attribute.name {
+            case "itemprop", "rel": if attribute.value.lowercased() == "author" { return true }
+            case "class":
+                let tokens = attribute.value.lowercased().split { !$0.isLetter }
+                if tokens.contains(where: { $0 == "author" || $0 == "byline" || $0 == "authorname" || $0 == "author_name" }) { return true }
+            default: break
+            }
+        }
+        return false
     }
 
     private mutating func readAttributes(of name: String, _ attributes: [HTMLAttribute]) {
@@ -55,9 +98,9 @@ struct HTMLDocument {
                 metadata.declaredLanguage = lang
             }
         case "time":
-            if metadata.published == nil,
+            if timeElementDate == nil,
                let datetime = attributes.first(where: { $0.name == "datetime" })?.value, !datetime.isEmpty {
-                metadata.published = datetime
+                timeElementDate = datetime
             }
         default: break
         }

@@ -69,7 +69,10 @@ enum StructuredData {
     private static func names(_ value: Any?) -> [String]? {
         switch value {
         case let text as String: return string(text).map { [$0] }
-        case let object as [String: Any]: return string(object["name"]).map { [$0] }
+        case let object as [String: Any]:
+            // An organisation "wrote" many a page; the byline names the people.
+            if let type = object["@type"] as? String, type.lowercased() == "organization" { return nil }
+            return string(object["name"]).map { [$0] }
         case let array as [Any]:
             let all = array.flatMap { names($0) ?? [] }
             return all.isEmpty ? nil : all

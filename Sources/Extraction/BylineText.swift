@@ -1,0 +1,30 @@
+import Foundation
+
+/// Reads the names in a byline: "By Ann Lee and Bo Chen" → ["Ann Lee", "Bo Chen"].
+enum BylineText {
+    private static let markers: Set<String> = ["by", "par", "von", "por", "di", "door", "av", "przez", "written", "author", "author:", "by:"]
+
+    /// The names part of a byline, or nil when the text is too long or too sentence-like to be one.
+    static func names(_ text: String) -> String? {
+        var words = text.split(separator: " ")
+        while let first = words.first, markers.contains(first.lowercased()) { words.removeFirst() }
+        // Bylines often run on into the date or the reading time: stop at the first number,
+        // separator or "on"/"updated".
+        if let end = words.firstIndex(where: { word in
+            word.contains(where: \.isNumber) || ["|", "•", "·", "-", "—", "on", "updated", "published"].contains(word.lowercased())
+        }) {
+            words = Array(words[..<end])
+        }
+        guard (1...8).contains(words.count), let last = words.last?.last, last != "." || words.count <= 3 else { return nil }
+        let names = words.joined(separator: " ")
+        guard names.count <= 80, !names.contains("http"), names.first?.isLetter == true else { return nil }
+        return names
+    }
+
+    /// Splits "Ann Lee, Bo Chen and Cy Diaz" into names.
+    static func split(_ names: String) -> [String] {
+        names.components(separatedBy: ", ").flatMap { $0.components(separatedBy: " and ") }
+            .flatMap { $0.components(separatedBy: " & ") }
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+
+/// Takes the site's name off a page title: "Healthy Eating Plate • The Nutrition Source" →
+/// "Healthy Eating Plate".
+enum TitleCleaner {
+    /// The visible headline is what readers call the title, but the first `<h1>` is sometimes
+    /// the site's logo: take the `<h1>` that agrees with the meta title, else the meta title
+    /// without the site's name, else the first `<h1>`.
+    static func choose(headings: [String], metaTitle: String?, siteName: String?) -> String? {
+        guard let metaTitle else { return headings.first }
+        let cleaned = clean(metaTitle, siteName: siteName)
+        let scored = headings.map { ($0, overlap($0, metaTitle)) }
+        if let best = scored.max(by: { $0.1 < $1.1 }), best.1 >= 0.5 { return best.0 }
+        return cleaned
+    }
+
+    /// Bag-of-words F1 between two short texts, case-insensitive.
+    static func overlap(_ first: String, _ second: String) -> Double {
+        func words(_ text: String) -> [Substring] { text.lowercased().split { !$0.isLetter && !$0.isNumber } }
+        let a = words(first), b = words(second)
+        guard !a.isEmpty, !b.isEmpty else { return 0 }
+        var counts: [Substring: Int] = [:]
+        for word in b { counts[word, default: 0] += 1 }
+        var common = 0
+        for word in a where counts[word, default: 0] > 0 {
+            counts[word]! -= 1
+            common += 1
+        }
+        guard common > 0 else { return 0 }
+        let precision = Double(common) / Double(a.count), recall = Double(common) / Double(b.count)
+        return 2 * precision * recall / (precision + recall)
+    }
+
+    private static let separators = [" | ", " - ", " – ", " — ", " • ", " · ", " :: ", " « ", " » "]
+
+    static func clean(_ title: String, siteName: String?) -> String {
+        for separator in separators {
+            let parts = title.components(separatedBy: separator)
+            guard parts.count >= 2 else { continue }
+            let first = parts[0].trimmingCharacters(in: .whitespaces)
+            let rest = parts.dropFirst().joined(separator: separator)
+            // Keep the longer side unless it is the site's name; the site's name is usually last.
+            if let siteName, rest.localizedCaseInsensitiveContains(siteName) || siteName.localizedCaseInsensitiveContains(rest) {
+                return first
+            }
+            if TextNormalizer.wordCount(first) >= 2 && TextNormalizer.wordCount(first) >= TextNormalizer.wordCount(rest) { return first }
+            if TextNormalizer.wordCount(rest) <= 4 { return first }
+        }
+        return title
+    }
+}
