@@ -83,10 +83,9 @@ struct ContentLocator {
         if tree.isText(node) { return false }
         let name = tree.name(node)
         if tree.flags(node).contains(.articleBody) || neverUnlikely.contains(name) { return false }
-        let hint = tree.hint(node)
-        if name == "header" && !BoilerplatePatterns.matches(hint, BoilerplatePatterns.maybeContent) { return true }
-        return BoilerplatePatterns.matches(hint, BoilerplatePatterns.unlikely)
-            && !BoilerplatePatterns.matches(hint, BoilerplatePatterns.maybeContent)
+        let verdict = tree.verdict(node)
+        if name == "header" && !verdict.contains(.maybeContent) { return true }
+        return verdict.contains(.unlikely) && !verdict.contains(.maybeContent)
     }
 
     /// Non-space bytes and commas in a text.
@@ -188,7 +187,7 @@ struct ContentLocator {
         default: score = 0
         }
         if tree.name(node) == "article" || tree.flags(node).contains(.mainRole) { score += 10 }
-        return score + BoilerplatePatterns.weight(tree.hint(node))
+        return score + tree.verdict(node).weight
     }
 
     private func withSiblings(_ top: DocumentTree.NodeID, scores: [Double], scored: [Bool], topScore: Double) -> [DocumentTree.NodeID] {

@@ -15,6 +15,10 @@ struct DocumentTree {
     private(set) var hints: [String] = []
     /// The attributes that matter for extraction, per element.
     private(set) var flags: [ElementFlags] = []
+    /// What each element's class and id say about it.
+    private(set) var verdicts: [BoilerplatePatterns.Verdict] = []
+    /// Pages repeat their class names: classify each distinct one once.
+    private var verdictCache: [String: BoilerplatePatterns.Verdict] = [:]
     /// Text nodes' decoded text (raw white space); empty for elements.
     private(set) var texts: [String] = []
 
@@ -37,6 +41,7 @@ struct DocumentTree {
     func parent(_ node: NodeID) -> NodeID { parents[Int(node)] }
     func hint(_ node: NodeID) -> String { hints[Int(node)] }
     func flags(_ node: NodeID) -> ElementFlags { flags[Int(node)] }
+    func verdict(_ node: NodeID) -> BoilerplatePatterns.Verdict { verdicts[Int(node)] }
     func text(_ node: NodeID) -> String { texts[Int(node)] }
     func isText(_ node: NodeID) -> Bool { names[Int(node)].isEmpty }
 
@@ -63,6 +68,15 @@ struct DocumentTree {
         nextSiblings.append(Self.none)
         hints.append(hint)
         self.flags.append(flags)
+        if hint.isEmpty {
+            verdicts.append([])
+        } else if let known = verdictCache[hint] {
+            verdicts.append(known)
+        } else {
+            let verdict = BoilerplatePatterns.verdict(hint)
+            verdictCache[hint] = verdict
+            verdicts.append(verdict)
+        }
         texts.append(text)
         if parent != Self.none {
             let last = lastChildren[Int(parent)]

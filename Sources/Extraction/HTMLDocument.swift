@@ -81,8 +81,11 @@ struct HTMLDocument {
             switch attribute.name {
             case "itemprop", "rel": if attribute.value.lowercased() == "author" { return true }
             case "class":
-                let tokens = attribute.value.lowercased().split { !$0.isLetter }
-                if tokens.contains(where: { $0 == "author" || $0 == "byline" || $0 == "authorname" || $0 == "author_name" }) { return true }
+                // Cheap test first: most classes mention neither.
+                let value = attribute.value.lowercased()
+                guard value.utf8.count >= 6, ByteSearch.contains(value, "author") || ByteSearch.contains(value, "byline") else { continue }
+                let tokens = value.split { !$0.isLetter }
+                if tokens.contains(where: { $0 == "author" || $0 == "byline" || $0 == "authorname" }) { return true }
             default: break
             }
         }

@@ -213,7 +213,14 @@ struct HTMLTokenizer {
     }
 
     private func lowercased(_ range: Range<Int>) -> String {
-        String(decoding: bytes[range].lazy.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }, as: UTF8.self)
+        String(unsafeUninitializedCapacity: range.count) { buffer in
+            var index = 0
+            for byte in bytes[range] {
+                buffer[index] = byte >= 65 && byte <= 90 ? byte | 0x20 : byte
+                index += 1
+            }
+            return index
+        }
     }
 
     private func isASCIILetter(_ byte: UInt8) -> Bool {

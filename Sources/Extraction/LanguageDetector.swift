@@ -15,6 +15,15 @@ enum LanguageDetector {
         ("pl", ["i", "w", "na", "z", "się", "nie", "do", "to", "że", "jest", "o", "jak", "po", "ale", "co", "od", "za", "przez", "dla", "tak", "są", "jego", "też", "już", "tym", "może", "było", "być", "oraz", "które"]),
     ]
 
+    /// Each stop word, with the languages (bits, in `stopWords` order) it belongs to: one look-up a word.
+    private static let stopWordLanguages: [String: UInt16] = {
+        var table: [String: UInt16] = [:]
+        for (index, entry) in stopWords.enumerated() {
+            for word in entry.words { table[word, default: 0] |= 1 << index }
+        }
+        return table
+    }()
+
     /// The ISO 639-1 code for `text`, or `declared` (normalised) when the text does not tell.
     static func detect(_ text: String, declared: String?) -> String? {
         let declaredCode = declared.flatMap(normalise)
@@ -63,9 +72,8 @@ enum LanguageDetector {
             func score() {
                 guard !token.isEmpty else { return }
                 words += 1
-                if token.count <= 6 {
-                    let word = String(decoding: token, as: UTF8.self)
-                    for index in stopWords.indices where stopWords[index].words.contains(word) { scores[index] += 1 }
+                if token.count <= 6, let languages = stopWordLanguages[String(decoding: token, as: UTF8.self)] {
+                    for index in stopWords.indices where languages & (1 << index) != 0 { scores[index] += 1 }
                 }
                 token.removeAll(keepingCapacity: true)
             }
@@ -74,7 +82,7 @@ enum LanguageDetector {
                     token.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
                 } else {
                     score()
-                    if words >= 2000 { break }
+                    if words >= 1000 { break }
                 }
             }
             score()

@@ -25,8 +25,7 @@ enum MainContentSelector {
         func isSubstantial(_ index: Int) -> Bool {
             words[index] >= 12 && blocks[index].linkShare < 0.5 && !blocks[index].isHeading
         }
-        guard let first = blocks.indices.first(where: isSubstantial),
-              let last = blocks.indices.last(where: isSubstantial) else {
+        guard let last = blocks.indices.last(where: isSubstantial) else {
             return blocks.filter { $0.linkShare <= 0.6 }
         }
         var kept: [BlockRenderer.Block] = []

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Fuzzes the extraction entry point with libFuzzer.
+#   Fuzz/run.sh [SECONDS]   (default 600)
+# Crashing inputs land in Fuzz/crashes/; copy each into Tests/ExtractionTests/FuzzRegressions/
+# once fixed, where a test replays them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-600}
+mkdir -p .build/fuzz Fuzz/crashes Fuzz/corpus
+swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name Extraction \
+  Sources/Extraction/*.swift Fuzz/ExtractionFuzzer.swift -o .build/fuzz/extraction-fuzzer
+# Seed the corpus with small real pages.
+if [ -d ../shared/corpus/wcxb-dev/html ] && [ -z "$(ls -A Fuzz/corpus)" ]; then
+  pages=(../shared/corpus/wcxb-dev/html/*.gz)
+  for f in "${pages[@]:0:40}"; do zcat "$f" > "Fuzz/corpus/$(basename "$f" .gz)" || true; done
+  cp ../shared/corpus/text-pages/000*.txt Fuzz/corpus/ 2>/dev/null || true
+fi
+.build/fuzz/extraction-fuzzer Fuzz/corpus -max_total_time="$seconds" -max_len=200000 \
+  -artifact_prefix=Fuzz/crashes/ -print_final_stats=1 -timeout=10 -rss_limit_mb=4096

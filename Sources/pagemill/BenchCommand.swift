@@ -1,0 +1,71 @@
+import ArgumentParser
+import Extraction
+import Foundation
+import PageInput
+
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure pagemill's speed.",
+        subcommands: [ExtractionBenchmark.self]
+    )
+}
+
+/// In-process extraction speed on one core: pages are read into memory first, so the figure
+/// is the extractor's alone.
+struct ExtractionBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extraction",
+        abstract: "Extract a set of pages in this process, on one thread, and report pages/s and MB/s.",
+        discussion: "Example: pagemill bench extraction ../shared/corpus/scrapinghub/html --rounds 5"
+    )
+
+    @Argument(help: "Files or folders of pages.")
+    var paths: [String]
+
+    @Option(help: "How many times to extract the whole set; the best round is reported too.")
+    var rounds: Int = 3
+
+    @Flag(help: "Print the result as one JSON object.")
+    var json = false
+
+    func run() throws {
+        let source: PageSource
+        do {
+            source = try PageSource(inputs: paths, maximumPageBytes: 64 << 20)
+        } catch {
+            throw failBeforeStart("\(error)")
+        }
+        var pages: [RawPage] = []
+        while let item = source.next() {
+            if case let .page(page) = item { pages.append(page) }
+        }
+        let bytes = pages.reduce(0) { $0 + $1.body.count }
+        let extractor = Extractor()
+        var times: [Double] = []
+        var failures = 0
+        for _ in 0..<max(1, rounds) {
+            let started = ContinuousClock.now
+            for page in pages {
+                do { _ = try extractor.extract(page) } catch { failures += 1 }
+            }
+            let elapsed = ContinuousClock.now - started
+            times.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        }
+        let total = times.reduce(0, +)
+        let mean = Double(pages.count * times.count) / total
+        let best = Double(pages.count) / (times.min() ?? total)
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        let peakMegabytes = Double(usage.ru_maxrss) / 1024
+        if json {
+            print("{\"pages\":\(pages.count),\"bytes\":\(bytes),\"rounds\":\(times.count),\"pages_per_second\":\(Int(mean)),\"best_pages_per_second\":\(Int(best)),\"megabytes_per_second\":\(String(format: "%.1f", mean * Double(bytes) / Double(max(1, pages.count)) / 1e6)),\"peak_rss_megabytes\":\(String(format: "%.1f", peakMegabytes))}")
+        } else {
+            print("pages:          \(pages.count) (\(String(format: "%.1f", Double(bytes) / 1e6)) MB, \(failures / max(1, times.count)) refused)")
+            print("rounds:         \(times.count)")
+            print("pages/s:        \(Int(mean)) mean, \(Int(best)) best round")
+            print("MB/s:           \(String(format: "%.1f", mean * Double(bytes) / Double(max(1, pages.count)) / 1e6))")
+            print("peak memory:    \(String(format: "%.1f", peakMegabytes)) MB (whole process, pages included)")
+        }
+    }
+}
