@@ -40,7 +40,7 @@ let package = Package(
         ]),
 
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
-        .testTarget(name: "ExtractionTests", dependencies: ["Extraction"]),
+        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "PageInput"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Extraction"]),
         .testTarget(name: "PageInputTests", dependencies: ["PageInput", "Extraction"]),
         .testTarget(name: "PageGeneratorTests", dependencies: ["PageGenerator"]),
