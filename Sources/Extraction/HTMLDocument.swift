@@ -59,8 +59,10 @@ struct HTMLDocument {
                 if bylineText != nil { bylineText?.append(contentsOf: text.utf8) }
                 builder.text(text)
             case let .rawText(name, range):
-                builder.rawElement(name)
+                // Scripts, styles and titles are not text of the page; their content feeds metadata.
                 rawText(name, bytes[range])
+            case .comment, .doctype:
+                break
             }
         }
         tree = builder.tree

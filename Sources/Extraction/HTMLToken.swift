@@ -8,6 +8,10 @@ enum HTMLToken {
     case text(Range<Int>)
     /// The raw content of a script, style or similar element, undecoded.
     case rawText(name: String, range: Range<Int>)
+    /// A comment's content (`<!--…-->`, or a bogus comment such as `<?…>`).
+    case comment(Range<Int>)
+    /// A doctype, with its name lower-cased.
+    case doctype(name: String)
 }
 
 /// A tag's attribute, with its value's character references decoded.

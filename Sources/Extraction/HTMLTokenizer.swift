@@ -13,12 +13,22 @@ struct HTMLTokenizer {
         "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext",
     ]
 
-    init(_ bytes: [UInt8]) {
+    /// Set after the start tag of a raw-text element: its content comes next, as one token.
+    private var pendingRawText: String?
+
+    /// A tokenizer for `bytes`; `rawTextElement` starts inside such an element's content, as
+    /// the html5lib tests' initial states do.
+    init(_ bytes: [UInt8], rawTextElement: String? = nil) {
         self.bytes = bytes
+        self.pendingRawText = rawTextElement
     }
 
     mutating func next() -> HTMLToken? {
         let count = bytes.count
+        if let name = pendingRawText {
+            pendingRawText = nil
+            if let token = readRawText(of: name) { return token }
+        }
         while position < count {
             if bytes[position] != UInt8(ascii: "<") {
                 let start = position
@@ -28,20 +38,25 @@ struct HTMLTokenizer {
             // At '<': decide what follows.
             let next = position + 1 < count ? bytes[position + 1] : 0
             if next == UInt8(ascii: "!") {
-                skipMarkupDeclaration()
-                continue
+                return readMarkupDeclaration()
             }
             if next == UInt8(ascii: "?") {
-                position = (indexOf(UInt8(ascii: ">"), from: position) ?? count - 1) + 1
-                continue
+                return bogusComment(from: position + 1)
             }
             if next == UInt8(ascii: "/") {
                 if position + 2 < count, isASCIILetter(bytes[position + 2]) {
                     return readEndTag()
                 }
-                // "</>" or "</ 3": bogus comment up to '>'.
-                position = (indexOf(UInt8(ascii: ">"), from: position) ?? count - 1) + 1
-                continue
+                if position + 2 < count, bytes[position + 2] == UInt8(ascii: ">") {
+                    position += 3 // "</>" is nothing at all.
+                    continue
+                }
+                if position + 2 >= count {
+                    let start = position
+                    position = count
+                    return .text(start..<count)
+                }
+                return bogusComment(from: position + 2)
             }
             if isASCIILetter(next) {
                 return readStartTag()
@@ -85,28 +100,28 @@ struct HTMLTokenizer {
                 attributes.append(HTMLAttribute(name: attributeName, value: value))
             }
         }
-        if !selfClosing, Self.rawTextElements.contains(name) {
-            return readRawText(of: name)
-        }
+        if !selfClosing, Self.rawTextElements.contains(name) { pendingRawText = name }
         return .startTag(name: name, attributes: attributes, selfClosing: selfClosing)
     }
 
-    /// Consumes a raw-text element's content and its end tag; the start tag's attributes are
-    /// dropped, except that the caller learns the element's name.
-    private mutating func readRawText(of name: String) -> HTMLToken {
+    /// Reads a raw-text element's content up to (not including) its end tag; nil when empty.
+    private mutating func readRawText(of name: String) -> HTMLToken? {
         let start = position
         let count = bytes.count
         let nameBytes = Array(name.utf8)
         var cursor = position
-        while let open = indexOf(UInt8(ascii: "<"), from: cursor) {
-            if open + 1 < count, bytes[open + 1] == UInt8(ascii: "/"), matchesName(nameBytes, at: open + 2) {
-                position = (indexOf(UInt8(ascii: ">"), from: open) ?? count - 1) + 1
-                return .rawText(name: name, range: start..<open)
+        var end = count
+        if name != "plaintext" {
+            while let open = indexOf(UInt8(ascii: "<"), from: cursor) {
+                if open + 1 < count, bytes[open + 1] == UInt8(ascii: "/"), matchesName(nameBytes, at: open + 2) {
+                    end = open
+                    break
+                }
+                cursor = open + 1
             }
-            cursor = open + 1
         }
-        position = count
-        return .rawText(name: name, range: start..<count)
+        position = end
+        return end > start ? .rawText(name: name, range: start..<end) : nil
     }
 
     private mutating func readEndTag() -> HTMLToken {
@@ -116,35 +131,60 @@ struct HTMLTokenizer {
         return .endTag(name: name)
     }
 
-    private mutating func skipMarkupDeclaration() {
+    /// A bogus comment runs from `start` to the next '>'.
+    private mutating func bogusComment(from start: Int) -> HTMLToken {
+        let end = indexOf(UInt8(ascii: ">"), from: start) ?? bytes.count
+        position = min(end + 1, bytes.count)
+        return .comment(start..<end)
+    }
+
+    private mutating func readMarkupDeclaration() -> HTMLToken {
         let count = bytes.count
         let dash = UInt8(ascii: "-")
         guard position + 3 < count, bytes[position + 2] == dash, bytes[position + 3] == dash else {
-            // Doctype, CDATA and bogus comments end at the next '>'.
-            position = (indexOf(UInt8(ascii: ">"), from: position) ?? count - 1) + 1
-            return
+            if matchesKeyword("doctype", at: position + 2) {
+                let end = indexOf(UInt8(ascii: ">"), from: position) ?? count
+                var nameStart = position + 9
+                while nameStart < end, isWhitespace(bytes[nameStart]) { nameStart += 1 }
+                var nameEnd = nameStart
+                while nameEnd < end, !isWhitespace(bytes[nameEnd]) { nameEnd += 1 }
+                position = min(end + 1, count)
+                return .doctype(name: lowercased(nameStart..<nameEnd))
+            }
+            // CDATA and other declarations: bogus comments up to the next '>'.
+            return bogusComment(from: position + 2)
         }
         // "<!-->" and "<!--->" are empty comments.
         let bodyStart = position + 4
-        if bodyStart < count, bytes[bodyStart] == UInt8(ascii: ">") { position = bodyStart + 1; return }
+        if bodyStart < count, bytes[bodyStart] == UInt8(ascii: ">") { position = bodyStart + 1; return .comment(bodyStart..<bodyStart) }
         if bodyStart + 1 < count, bytes[bodyStart] == dash, bytes[bodyStart + 1] == UInt8(ascii: ">") {
             position = bodyStart + 2
-            return
+            return .comment(bodyStart..<bodyStart)
         }
         // Otherwise the comment ends at the first "-->" or "--!>"; unterminated, it runs to the end.
         var cursor = bodyStart
         while let close = indexOf(UInt8(ascii: ">"), from: cursor) {
             if close >= bodyStart + 2, bytes[close - 1] == dash, bytes[close - 2] == dash {
                 position = close + 1
-                return
+                return .comment(bodyStart..<(close - 2))
             }
             if close >= bodyStart + 3, bytes[close - 1] == UInt8(ascii: "!"), bytes[close - 2] == dash, bytes[close - 3] == dash {
                 position = close + 1
-                return
+                return .comment(bodyStart..<(close - 3))
             }
             cursor = close + 1
         }
         position = count
+        var end = count
+        while end > bodyStart, bytes[end - 1] == dash, end > count - 2 { end -= 1 }
+        return .comment(bodyStart..<end)
+    }
+
+    private func matchesKeyword(_ keyword: StaticString, at start: Int) -> Bool {
+        let length = keyword.utf8CodeUnitCount
+        guard start + length <= bytes.count else { return false }
+        for offset in 0..<length where bytes[start + offset] | 0x20 != keyword.utf8Start[offset] { return false }
+        return true
     }
 
     // MARK: Pieces

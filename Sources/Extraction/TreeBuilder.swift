@@ -79,11 +79,6 @@ struct TreeBuilder {
         tree.appendText(text, to: stack[stack.count - 1].node)
     }
 
-    /// A raw-text element (script, style, textarea …) as an empty element, for structure.
-    mutating func rawElement(_ name: String) {
-        tree.appendNode(name: name, parent: stack[stack.count - 1].node, hint: "", flags: [], text: "")
-    }
-
     private mutating func closeImplied(_ name: String, boundaries: Set<String>) {
         // Look a bounded way up: an implied end tag closes a near element, and a bound keeps
         // deeply nested pages linear.
