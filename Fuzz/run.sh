@@ -15,5 +15,5 @@ if [ -d ../shared/corpus/wcxb-dev/html ] && [ -z "$(ls -A Fuzz/corpus)" ]; then
   for f in "${pages[@]:0:40}"; do zcat "$f" > "Fuzz/corpus/$(basename "$f" .gz)" || true; done
   cp ../shared/corpus/text-pages/000*.txt Fuzz/corpus/ 2>/dev/null || true
 fi
-.build/fuzz/extraction-fuzzer Fuzz/corpus -max_total_time="$seconds" -max_len=200000 \
+.build/fuzz/extraction-fuzzer Fuzz/corpus -max_total_time="$seconds" -max_len="${MAX_LEN:-200000}" \
   -artifact_prefix=Fuzz/crashes/ -print_final_stats=1 -timeout=10 -rss_limit_mb=4096

@@ -20,6 +20,8 @@ struct BlockRenderer {
 
     let tree: DocumentTree
     let locator: ContentLocator
+    /// True on pages made of links (listings, news fronts): link density then says nothing.
+    let linksAreContent: Bool
 
     private var blocks: [Block] = []
     private var current: [UInt8] = []
@@ -30,9 +32,10 @@ struct BlockRenderer {
     private var currentIsHeading = false
     private var currentIsListItem = false
 
-    init(tree: DocumentTree, locator: ContentLocator) {
+    init(tree: DocumentTree, locator: ContentLocator, linksAreContent: Bool = false) {
         self.tree = tree
         self.locator = locator
+        self.linksAreContent = linksAreContent
     }
 
     /// The blocks of the given content roots.
@@ -85,7 +88,7 @@ struct BlockRenderer {
         let name = tree.name(node)
         guard Self.cleanedContainers.contains(name) else { return true }
         if tree.flags(node).contains(.articleBody) { return true }
-        let density = locator.linkDensity(node)
+        let density = linksAreContent ? 0 : locator.linkDensity(node)
         let length = locator.length(node)
         // A container whose class says boilerplate goes, unless it holds a good deal of text.
         if tree.verdict(node).weight < 0 && length < 500 { return false }

@@ -5,8 +5,14 @@ enum MainContentSelector {
     /// The main text: blocks separated by blank lines, list items by line breaks.
     static func text(of tree: DocumentTree) -> String {
         let locator = ContentLocator(tree: tree)
-        var renderer = BlockRenderer(tree: tree, locator: locator)
-        let blocks = trimmed(renderer.render(locator.mainContent()))
+        let roots = locator.mainContent()
+        // On listings, link lists and news fronts the links are the content: keep them.
+        let text = roots.reduce(0) { $0 + locator.length($1) }
+        let links = roots.reduce(0) { $0 + Int(locator.linkLength[Int($1)]) }
+        let linksAreContent = text > 0 && links * 2 > text && text - links < 1500
+        var renderer = BlockRenderer(tree: tree, locator: locator, linksAreContent: linksAreContent)
+        let rendered = renderer.render(roots)
+        let blocks = linksAreContent ? rendered : trimmed(rendered)
         var output = ""
         var previousWasListItem = false
         for block in blocks {
