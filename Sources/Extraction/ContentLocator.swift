@@ -14,7 +14,7 @@ struct ContentLocator {
     private var commas: [Int32]
 
     static let structuralSkips: Set<String> = [
-        "script", "style", "noscript", "nav", "aside", "footer", "button", "select", "option", "svg", "iframe",
+        "script", "style", "nav", "aside", "footer", "button", "select", "option", "svg", "iframe",
         "template", "dialog", "menu", "label", "fieldset", "input", "textarea", "head", "title", "figcaption", "object",
         "embed", "canvas", "map", "video", "audio",
     ]

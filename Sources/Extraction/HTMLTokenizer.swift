@@ -8,9 +8,11 @@ struct HTMLTokenizer {
     private let bytes: [UInt8]
     private var position = 0
 
-    /// Elements whose content runs, unparsed, to their end tag.
+    /// Elements whose content runs, unparsed, to their end tag. `<noscript>` is not among them:
+    /// it is read as markup, as a browser without scripts (and a crawler) reads it, since
+    /// forums and single-page sites put their server-rendered content there.
     static let rawTextElements: Set<String> = [
-        "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext",
+        "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext",
     ]
 
     /// Set after the start tag of a raw-text element: its content comes next, as one token.
