@@ -15,6 +15,7 @@ extension WireMessage {
         case let .page(ticket, attempt, page):
             add("PAGE"); add(String(ticket)); add(String(attempt)); add(page.id); add(page.url ?? "")
             add(page.format.rawValue); add(page.fetchedAt ?? ""); frames.append(page.body)
+            if let charset = page.charset { add(charset) }
         case let .handBack(tickets):
             add("RETURN"); tickets.forEach { add(String($0)) }
         case let .result(ticket, worker, milliseconds, record):
@@ -62,9 +63,10 @@ extension WireMessage {
             let format = RawPage.Format(rawValue: try reader.string()) ?? .unknown
             let fetchedAt = try reader.string()
             let body = try reader.bytes()
+            let charset = reader.atEnd ? "" : try reader.string()
             self = .page(ticket: ticket, attempt: attempt, page: RawPage(
                 id: id, url: url.isEmpty ? nil : url, body: body, format: format,
-                fetchedAt: fetchedAt.isEmpty ? nil : fetchedAt))
+                fetchedAt: fetchedAt.isEmpty ? nil : fetchedAt, charset: charset.isEmpty ? nil : charset))
         case "RETURN":
             self = .handBack(tickets: try reader.remainingTickets())
         case "RESULT":

@@ -18,19 +18,21 @@ public struct Extractor: Sendable {
         guard page.body.contains(where: { $0 > 0x20 }) else {
             throw ExtractionError(.empty, pageID: page.id, detail: "page is empty")
         }
-        if Self.looksBinary(page.body) {
+        // UTF-16 is full of NUL bytes: bring the text to UTF-8 before judging it binary.
+        let body = CharsetDetector.utf8(page.body, declared: page.charset).bytes
+        if Self.looksBinary(body) {
             throw ExtractionError(.binary, pageID: page.id, detail: "page holds binary data, not text")
         }
-        let format = page.format == .unknown ? Self.sniff(page.body) : page.format
+        let format = page.format == .unknown ? Self.sniff(body) : page.format
         var metadata: PageMetadata
         var text: String
         switch format {
         case .html, .unknown:
-            let document = HTMLDocument(bytes: page.body)
+            let document = HTMLDocument(bytes: body)
             metadata = document.metadata
             text = MainContentSelector.text(of: document.tree)
         case .text:
-            let content = PlainTextExtractor(text: String(decoding: page.body, as: UTF8.self))
+            let content = PlainTextExtractor(text: String(decoding: body, as: UTF8.self))
             metadata = content.metadata
             text = content.paragraphs.joined(separator: "\n\n")
         }

@@ -75,7 +75,7 @@ extension Extractor {
     /// Why the extractor chose what it chose: the path of each content root, with its text
     /// length and link density. For `pagemill extract --explain`.
     public func explain(_ page: RawPage) -> String {
-        let document = HTMLDocument(bytes: page.body)
+        let document = HTMLDocument(bytes: CharsetDetector.utf8(page.body, declared: page.charset).bytes)
         let tree = document.tree
         let locator = ContentLocator(tree: tree)
         var lines: [String] = []

@@ -20,13 +20,17 @@ public struct RawPage: Sendable, Equatable {
     public var format: Format
     /// When the page was fetched, as the input gave it (ISO 8601), if it did.
     public var fetchedAt: String?
+    /// The character encoding the input declared for the bytes (an HTTP header's, say), if any.
+    public var charset: String?
 
     /// Creates a raw page.
-    public init(id: String, url: String? = nil, body: [UInt8], format: Format = .unknown, fetchedAt: String? = nil) {
+    public init(id: String, url: String? = nil, body: [UInt8], format: Format = .unknown, fetchedAt: String? = nil,
+                charset: String? = nil) {
         self.id = id
         self.url = url
         self.body = body
         self.format = format
         self.fetchedAt = fetchedAt
+        self.charset = charset
     }
 }

@@ -30,6 +30,7 @@ enum JSONLinesPage {
             return .unreadable(id: id, error: InputError(.tooLarge, location: location,
                 detail: "page is \(bytes.count) bytes, over the --max-page-bytes limit of \(maximumPageBytes)"))
         }
-        return .page(RawPage(id: id, url: url, body: bytes, format: format, fetchedAt: object["fetched_at"] as? String))
+        return .page(RawPage(id: id, url: url, body: bytes, format: format, fetchedAt: object["fetched_at"] as? String,
+                             charset: object["charset"] as? String))
     }
 }
