@@ -95,4 +95,22 @@ enum DateText {
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
         return "\(year)-\(two(month))-\(two(day))"
     }
+
+    /// Days from the date that starts `first` to the one that starts `second` (both ISO 8601).
+    static func daysBetween(_ first: String, _ second: String) -> Int? {
+        guard let a = dayNumber(first), let b = dayNumber(second) else { return nil }
+        return b - a
+    }
+
+    /// Days since 1970-01-01 of an ISO date's day (the civil-from-days algorithm, inverted).
+    private static func dayNumber(_ iso: String) -> Int? {
+        let parts = iso.prefix(10).split(separator: "-")
+        guard parts.count == 3, var year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
+        year -= month <= 2 ? 1 : 0
+        let era = (year >= 0 ? year : year - 399) / 400
+        let yearOfEra = year - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
 }

@@ -19,6 +19,10 @@ struct HTMLDocument {
     private var bylineText: [UInt8]?
     private var bylineDepth = 0
     private var byline: String?
+    /// Set by `<script type="application/ld+json">`: its content is structured data.
+    private var inStructuredData = false
+    /// The first date written out in short visible text ("Published on July 18, 2025").
+    private var visibleDate: String?
     /// A date written in the byline ("By Ann Lee, Jul 18, 2025").
     private var bylineDate: String?
 
@@ -29,6 +33,9 @@ struct HTMLDocument {
             switch token {
             case let .startTag(name, attributes, _):
                 readAttributes(of: name, attributes)
+                if name == "script" {
+                    inStructuredData = attributes.contains { $0.name == "type" && $0.value.lowercased().contains("ld+json") }
+                }
                 if byline == nil, bylineText == nil, Self.isByline(attributes) {
                     bylineText = []
                     bylineDepth = 0
@@ -57,6 +64,9 @@ struct HTMLDocument {
                 let text = CharacterReferences.decode(bytes[range])
                 if headingText != nil { headingText?.append(contentsOf: text.utf8) }
                 if bylineText != nil { bylineText?.append(contentsOf: text.utf8) }
+                if visibleDate == nil, text.utf8.count < 120, text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
+                    visibleDate = DateText.find(in: text)
+                }
                 builder.text(text)
             case let .rawText(name, range):
                 // Scripts, styles and titles are not text of the page; their content feeds metadata.
@@ -73,7 +83,12 @@ struct HTMLDocument {
         if metadata.authors.isEmpty, let byline { metadata.authors = BylineText.split(byline) }
         metadata.published = (metadata.published.flatMap(DateText.normalize) ?? metadata.published)
             ?? timeElementDate.flatMap(DateText.normalize)
-            ?? metadata.canonicalURL.flatMap(DateText.fromURL) ?? bylineDate
+            ?? metadata.canonicalURL.flatMap(DateText.fromURL) ?? bylineDate ?? visibleDate
+        // A time stamp in UTC can fall on the day after the one the page shows its readers.
+        if let shown = bylineDate ?? visibleDate, let published = metadata.published,
+           let gap = DateText.daysBetween(shown, published), gap == 1 || gap == -1 {
+            metadata.published = shown
+        }
         metadata.title = TitleCleaner.choose(headings: headings, metaTitle: metadata.title ?? documentTitle,
                                              siteName: metadata.siteName)
     }
@@ -119,10 +134,9 @@ struct HTMLDocument {
                 if !title.isEmpty { documentTitle = title }
             }
         case "script":
-            // The tokenizer drops a raw-text element's attributes, so recognise JSON-LD by shape.
             let trimmed = bytes.drop(while: { $0 <= 0x20 })
-            if let first = trimmed.first, first == UInt8(ascii: "{") || first == UInt8(ascii: "["),
-               trimmed.count < 1 << 20, String(decoding: trimmed.prefix(400), as: UTF8.self).contains("@context") {
+            if inStructuredData, let first = trimmed.first, first == UInt8(ascii: "{") || first == UInt8(ascii: "["),
+               trimmed.count < 1 << 20 {
                 structuredData.append(String(decoding: trimmed, as: UTF8.self))
             }
         default: break
