@@ -10,8 +10,16 @@ enum TitleCleaner {
         guard let metaTitle else { return headings.first }
         let cleaned = clean(metaTitle, siteName: siteName)
         let scored = headings.map { ($0, overlap($0, metaTitle)) }
-        if let best = scored.max(by: { $0.1 < $1.1 }), best.1 >= 0.5 { return best.0 }
+        if let best = scored.max(by: { $0.1 < $1.1 }), best.1 >= 0.5 { return withoutTagline(best.0) }
         return cleaned
+    }
+
+    /// "Best Movers in NYC 2025 | Top 19 Companies" → "Best Movers in NYC 2025": a bar sets off
+    /// a tagline, even in a headline.
+    static func withoutTagline(_ headline: String) -> String {
+        guard let bar = headline.range(of: " | ") else { return headline }
+        let first = String(headline[..<bar.lowerBound])
+        return TextNormalizer.wordCount(first) >= 3 ? first : headline
     }
 
     /// Bag-of-words F1 between two short texts, case-insensitive.
@@ -34,7 +42,14 @@ enum TitleCleaner {
     private static let separators = [" | ", " - ", " – ", " — ", " • ", " · ", " :: ", " « ", " » "]
 
     static func clean(_ title: String, siteName: String?) -> String {
-        for separator in separators {
+        // "Topic - Overview | Site Name": a bar before the last part sets off the site's name.
+        if let bar = title.range(of: " | ", options: .backwards) {
+            let last = title[bar.upperBound...]
+            if TextNormalizer.wordCount(String(last)) <= 6 && TextNormalizer.wordCount(String(title[..<bar.lowerBound])) >= 2 {
+                return clean(String(title[..<bar.lowerBound]), siteName: siteName)
+            }
+        }
+        for separator in separators where separator != " | " {
             let parts = title.components(separatedBy: separator)
             guard parts.count >= 2 else { continue }
             let first = parts[0].trimmingCharacters(in: .whitespaces)
