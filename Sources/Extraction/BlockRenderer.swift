@@ -16,7 +16,7 @@ struct BlockRenderer {
         "tbody", "thead", "center",
     ]
     private static let headings: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
-    private static let cleanedContainers: Set<String> = ["div", "section", "ul", "ol", "table", "dl", "span", "p", "form"]
+    private static let cleanedContainers: Set<String> = ["div", "section", "ul", "ol", "table", "dl", "p", "form"]
 
     let tree: DocumentTree
     let locator: ContentLocator

@@ -114,7 +114,7 @@ struct ContentLocator {
     ]
 
     /// The content's top-level nodes, in document order.
-    func mainContent() -> [DocumentTree.NodeID] {
+    func mainContent(isArticle: Bool = false) -> [DocumentTree.NodeID] {
         if let marked = markedContent() { return [marked] }
         var scores = [Double](repeating: 0, count: tree.count)
         var scored = [Bool](repeating: false, count: tree.count)
@@ -158,11 +158,14 @@ struct ContentLocator {
         // Pages that are not one article (services, listings, forums, products) spread their
         // content over many containers; when the best one holds little of the page, take the page.
         let chosenLength = chosen.reduce(0) { $0 + length($1) }
-        if Double(chosenLength) < Double(length(tree.root)) * Self.pageFallbackShare { return [tree.root] }
+        // A page that calls itself an article needs stronger evidence that its text is spread out.
+        let share = isArticle ? Self.articleFallbackShare : Self.pageFallbackShare
+        if Double(chosenLength) < Double(length(tree.root)) * share { return [tree.root] }
         return chosen
     }
 
     static let pageFallbackShare = 0.5
+    static let articleFallbackShare = 0.3
 
     private func isScoredParagraph(_ node: DocumentTree.NodeID) -> Bool {
         let name = tree.name(node)

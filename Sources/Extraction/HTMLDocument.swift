@@ -164,6 +164,8 @@ struct HTMLDocument {
             }
         case "article:tag":
             metadata.tags.append(value)
+        case "og:type":
+            if value.lowercased() == "article" { metadata.isArticle = true }
         case "og:url":
             metadata.canonicalURL = metadata.canonicalURL ?? value
         default: break

@@ -3,9 +3,9 @@ import Foundation
 /// Chooses and renders the main content of a parsed page.
 enum MainContentSelector {
     /// The main text: blocks separated by blank lines, list items by line breaks.
-    static func text(of tree: DocumentTree) -> String {
+    static func text(of tree: DocumentTree, isArticle: Bool = false) -> String {
         let locator = ContentLocator(tree: tree)
-        let roots = locator.mainContent()
+        let roots = locator.mainContent(isArticle: isArticle)
         // On listings, link lists and news fronts the links are the content: keep them.
         let text = roots.reduce(0) { $0 + locator.length($1) }
         let links = roots.reduce(0) { $0 + Int(locator.linkLength[Int($1)]) }
@@ -94,7 +94,7 @@ extension Extractor {
             longest = DocumentTree.NodeID(index)
         }
         lines.append("longest text: \(path(of: longest))")
-        for root in locator.mainContent() {
+        for root in locator.mainContent(isArticle: document.metadata.isArticle) {
             var path: [String] = []
             var node = root
             while node > 0 {

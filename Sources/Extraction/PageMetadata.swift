@@ -9,6 +9,9 @@ struct PageMetadata {
     var tags: [String] = []
     var image: String?
     var canonicalURL: String?
+    /// True when the page calls itself an article (og:type, JSON-LD @type): its content is
+    /// then one container, never the whole page.
+    var isArticle = false
 
     /// Fills whatever is still missing from `other`.
     mutating func fillGaps(from other: PageMetadata) {
@@ -21,5 +24,6 @@ struct PageMetadata {
         if tags.isEmpty { tags = other.tags }
         image = image ?? other.image
         canonicalURL = canonicalURL ?? other.canonicalURL
+        isArticle = isArticle || other.isArticle
     }
 }
