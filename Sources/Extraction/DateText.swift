@@ -51,6 +51,7 @@ enum DateText {
 
     /// The first date written out in `text`, as "YYYY-MM-DD".
     static func find(in text: String) -> String? {
+        guard containsYear(text) else { return nil }
         let tokens = text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
         guard tokens.count >= 3 else { return nil }
         func year(_ token: String) -> Int? {
@@ -77,6 +78,22 @@ enum DateText {
             }
         }
         return nil
+    }
+
+    /// Whether a four-digit year from 1990 to 2099 appears: a cheap test before tokenizing.
+    static func containsYear(_ text: String) -> Bool {
+        var run = 0
+        var first: UInt8 = 0, second: UInt8 = 0
+        for byte in text.utf8 {
+            if byte >= 0x30 && byte <= 0x39 {
+                if run == 0 { first = byte } else if run == 1 { second = byte }
+                run += 1
+                if run == 4, (first == 0x31 && second == 0x39) || (first == 0x32 && second == 0x30) { return true }
+            } else {
+                run = 0
+            }
+        }
+        return false
     }
 
     /// A date in an address: "/2019/11/19/" or "/2019-11-19-".
