@@ -31,7 +31,7 @@ release: deps
 	$(SWIFT) build -c release --product pagemill
 
 demo: release
-	rm -rf demo-pages demo.sqlite demo.sqlite-wal demo.sqlite-shm
+	rm -rf demo-pages demo.sqlite demo.sqlite-wal demo.sqlite-shm demo.sqlite.producer-journal*
 	$(RELEASE_BIN) generate --pages $(DEMO_PAGES) --out demo-pages --seed 7
 	$(RELEASE_BIN) run demo-pages --db demo.sqlite --workers $(DEMO_WORKERS)
 	@echo

@@ -1,6 +1,7 @@
 import Extraction
 import Logging
 import PageInput
+import Store
 import ZeroMQ
 
 /// Hands pages out to workers under leases, on credit, and forgets each only when the
@@ -44,6 +45,7 @@ public final class Producer {
 
     private let configuration: Configuration
     private let source: PageSource
+    private let journal: ProducerJournal?
     private var logger: Logger
     private let shutdown: ShutdownRequest
     /// The statistics, for progress displays on other threads.
@@ -58,12 +60,15 @@ public final class Producer {
     private var nextTicket: UInt64 = 1
     private var stats = ProducerStatistics()
 
-    /// Creates a producer that reads pages from `source`.
-    public init(configuration: Configuration, source: PageSource, logger: Logger, shutdown: ShutdownRequest,
+    /// Creates a producer that reads pages from `source`, and skips and records committed pages
+    /// in `journal` when there is one.
+    public init(configuration: Configuration, source: PageSource, journal: ProducerJournal? = nil,
+                logger: Logger, shutdown: ShutdownRequest,
                 statistics: StatisticsBox<ProducerStatistics> = StatisticsBox(ProducerStatistics())) {
         self.statistics = statistics
         self.configuration = configuration
         self.source = source
+        self.journal = journal
         self.logger = logger
         self.logger[metadataKey: "role"] = "producer"
         self.shutdown = shutdown
@@ -169,10 +174,18 @@ public final class Producer {
                 removeWorker(identity)
             }
         case let .acknowledge(acknowledgements):
+            var committed: [UInt64] = []
             for acknowledgement in acknowledgements {
                 guard let entry = ledger.acknowledge(acknowledgement.ticket, pageID: acknowledgement.pageID) else { continue }
                 if acknowledgement.stored { stats.stored += 1 } else { stats.failed += 1 }
                 stats.bytesDone += entry.bytes
+                committed.append(acknowledgement.ticket)
+            }
+            do throws(StoreError) {
+                try journal?.record(committed)
+            } catch {
+                // Not fatal: the pages are stored; a restart would only send them again, harmlessly.
+                logger.error("cannot write the journal", metadata: ["error": "\(error)"])
             }
         case .heartbeat:
             if workers[identity] == nil && collector?.identity != identity { askToIntroduce(identity, on: socket) }
@@ -209,6 +222,13 @@ public final class Producer {
     private func nextPage(for worker: [UInt8], now: ContinuousClock.Instant) -> (UInt64, RawPage, Int)? {
         if let retry = ledger.leaseRetry(to: worker, now: now) { return retry }
         while !stats.inputExhausted && ledger.count < configuration.maximumInFlight {
+            // Pages an earlier run got committed are passed over without being read.
+            while let journal, journal.isCommitted(nextTicket) {
+                guard source.skip() else { break }
+                nextTicket += 1
+                stats.read += 1
+                stats.resumed += 1
+            }
             guard let item = source.next() else {
                 stats.inputExhausted = true
                 logger.info("every input read", metadata: ["pages": "\(stats.read)"])

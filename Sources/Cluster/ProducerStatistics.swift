@@ -8,6 +8,8 @@ public struct ProducerStatistics: Sendable, Equatable {
     public var stored = 0
     /// Pages the collector recorded as failed.
     public var failed = 0
+    /// Pages a journal showed were committed in an earlier run, and so were not sent again.
+    public var resumed = 0
     /// Pages handed out again after a worker died, hung or handed them back.
     public var redelivered = 0
     /// Pages read but not yet committed.
@@ -21,8 +23,8 @@ public struct ProducerStatistics: Sendable, Equatable {
     /// True once every input has been read.
     public var inputExhausted = false
 
-    /// Pages committed either way.
-    public var done: Int { stored + failed }
+    /// Pages committed either way, in this run or an earlier one.
+    public var done: Int { stored + failed + resumed }
 
     public init() {}
 }

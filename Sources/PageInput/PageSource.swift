@@ -68,6 +68,33 @@ public final class PageSource {
         }
     }
 
+    /// Passes over the next item without reading a page file's content (a JSON Lines line is
+    /// read, not parsed): how a restarted producer skips what was committed. False at the end.
+    public func skip() -> Bool {
+        while true {
+            if let current = lines {
+                if let line = try? current.reader.readLine(limit: Int.max / 4) {
+                    lines?.number += 1
+                    if line.contains(where: { $0 > 0x20 }) { return true }
+                    continue
+                }
+                lines = nil
+            }
+            guard let next = pending.popLast() else { return false }
+            switch next {
+            case let .directory(absolute, id):
+                expand(directory: absolute, id: id)
+            case let .path(absolute, id, _):
+                if Self.isJSONLines(absolute) || absolute == "-" {
+                    guard let reader = try? CompressedFileReader(path: absolute) else { return true }
+                    lines = (reader, id, 0)
+                    continue
+                }
+                return true
+            }
+        }
+    }
+
     private func expand(directory: String, id: String) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
         for name in names.sorted().reversed() where !name.hasPrefix(".") {
@@ -109,7 +136,7 @@ public final class PageSource {
     private func nextLine() -> InputItem? {
         guard let current = lines else { return nil }
         while true {
-            let number = current.number + 1
+            let number = (lines?.number ?? current.number) + 1
             lines?.number = number
             let location = "\(current.id):\(number)"
             let bytes: [UInt8]
@@ -123,7 +150,7 @@ public final class PageSource {
                 if error.code == .unreadable { lines = nil }
                 return .unreadable(id: location, error: InputError(error.code, location: location, detail: error.detail))
             }
-            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            if !bytes.contains(where: { $0 > 0x20 }) { continue } // Blank lines are not pages.
             return JSONLinesPage.parse(bytes, location: location, maximumPageBytes: maximumPageBytes)
         }
     }

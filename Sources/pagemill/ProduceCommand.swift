@@ -13,6 +13,9 @@ struct ProduceCommand: ParsableCommand {
             without .gz), JSON Lines files (.jsonl, .jsonl.gz: one page a line with id, url, html
             or text, fetched_at), or - for JSON Lines on standard input. Inputs are streamed.
 
+            The journal (default ./pagemill-journal.sqlite) records what the collector committed:
+            run the same command again after a crash and only the rest is sent. --fresh starts over.
+
             Example: pagemill produce crawl/ --producer tcp://0.0.0.0:5557 --collector tcp://collector-host:5558
             """
     )
@@ -21,6 +24,7 @@ struct ProduceCommand: ParsableCommand {
     var inputs: [String]
 
     @OptionGroup var endpoints: EndpointOptions
+    @OptionGroup var journalOptions: JournalOptions
     @OptionGroup var limits: PageLimitOptions
     @OptionGroup var timing: TimingOptions
     @OptionGroup var logging: LoggingOptions
@@ -35,18 +39,23 @@ struct ProduceCommand: ParsableCommand {
         } catch {
             throw failBeforeStart("\(error)")
         }
+        let journal = try journalOptions.open(defaultPath: "pagemill-journal.sqlite", inputs: inputs)
         let logger = logging.makeLogger("pagemill.produce")
+        if let journal, journal.committedCount > 0 {
+            logger.notice("resuming: pages committed in an earlier run will not be sent again",
+                          metadata: ["committed": "\(journal.committedCount)"])
+        }
         let shutdown = ShutdownRequest()
         let signals = SignalHandler(shutdown)
         defer { withExtendedLifetime(signals) {} }
         let producer = Producer(
             configuration: .init(endpoint: endpoints.producer, maximumPageBytes: limits.maxPageBytes,
                                  maximumInFlight: maxInFlight, timing: timing.timing),
-            source: source, logger: logger, shutdown: shutdown)
+            source: source, journal: journal, logger: logger, shutdown: shutdown)
         let context = try Context()
         let outcome = try producer.run(context: context)
         let statistics = producer.statistics.snapshot
-        print("produced: \(statistics.stored) stored, \(statistics.failed) failed, \(statistics.redelivered) redelivered")
+        print("produced: \(statistics.stored) stored, \(statistics.failed) failed, \(statistics.redelivered) redelivered, \(statistics.resumed) committed in an earlier run")
         if outcome == .interrupted {
             throw ExitCode(1)
         }

@@ -18,6 +18,9 @@ struct RunCommand: ParsableCommand {
             Shows progress, then a summary. Exits 0 once every page is stored or recorded as
             failed; SIGINT or SIGTERM drains, a second one stops at once.
 
+            A journal beside the database (DB.producer-journal) records what was committed: run
+            the same command again after a crash and only the rest is processed. --fresh starts over.
+
             Example: pagemill run crawl/ dump.jsonl.gz --db pages.sqlite --workers 8
             """
     )
@@ -34,6 +37,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Pages each worker holds at most.", valueName: "count"))
     var credit: Int = 2
 
+    @OptionGroup var journalOptions: JournalOptions
     @OptionGroup var limits: PageLimitOptions
     @OptionGroup var timing: TimingOptions
     @OptionGroup var logging: LoggingOptions
@@ -53,6 +57,9 @@ struct RunCommand: ParsableCommand {
         } catch {
             throw failBeforeStart("cannot use --db \(db): \(error)")
         }
+        // Opened here to fail early, then again on the producer's thread, which owns it.
+        let journalPath = journalOptions.noJournal ? nil : (journalOptions.journal ?? db + ".producer-journal")
+        _ = try journalOptions.open(defaultPath: db + ".producer-journal", inputs: inputs)
         let logger = logging.makeLogger("pagemill.run", defaultLevel: .warning)
         let folder = try PrivateFolder()
         let producerEndpoint = "ipc://\(folder.path)/producer"
@@ -69,6 +76,7 @@ struct RunCommand: ParsableCommand {
         let clusterTiming = timing.timing
         let maximumPageBytes = limits.maxPageBytes
         let (inputs, db) = (self.inputs, self.db)
+        let journalInputs = inputs.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         let producerStatistics = StatisticsBox(ProducerStatistics())
         let collectorStatistics = StatisticsBox(CollectorStatistics())
 
@@ -83,6 +91,7 @@ struct RunCommand: ParsableCommand {
             let producer = Producer(
                 configuration: .init(endpoint: producerEndpoint, maximumPageBytes: maximumPageBytes, timing: clusterTiming),
                 source: try PageSource(inputs: inputs, maximumPageBytes: maximumPageBytes),
+                journal: try journalPath.map { try ProducerJournal(path: $0, inputs: journalInputs) },
                 logger: logger, shutdown: producerShutdown, statistics: producerStatistics)
             return try producer.run(context: context)
         }
@@ -161,6 +170,7 @@ struct RunSummary {
             "database:       \(database)",
         ]
         if statistics.redelivered > 0 { lines.append("redelivered:    \(statistics.redelivered)") }
+        if statistics.resumed > 0 { lines.append("stored earlier: \(statistics.resumed) (skipped; --fresh starts over)") }
         if workerRestarts > 0 { lines.append("worker restarts: \(workerRestarts)") }
         return lines.joined(separator: "\n")
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Cluster
 import Foundation
 import Logging
+import Store
 
 /// The two endpoints every role takes, so one pair of settings configures a deployment.
 struct EndpointOptions: ParsableArguments {
@@ -79,4 +80,30 @@ struct PageLimitOptions: ParsableArguments {
 func failBeforeStart(_ message: String) -> ExitCode {
     FileHandle.standardError.write(Data("pagemill: error: \(message)\n".utf8))
     return ExitCode(2)
+}
+
+/// Where the producer remembers what was committed, so that a restart resumes.
+struct JournalOptions: ParsableArguments {
+    @Option(help: ArgumentHelp(
+        "The producer's journal of committed pages: restarted with the same inputs, it sends only what is not stored yet.",
+        valueName: "path"))
+    var journal: String?
+
+    @Flag(help: "Start over: forget the journal's record of committed pages.")
+    var fresh = false
+
+    @Flag(help: "Keep no journal: a restarted producer sends every page again (storing stays idempotent).")
+    var noJournal = false
+
+    /// Opens the journal at `journal` or `defaultPath`; exits 2 when it cannot.
+    func open(defaultPath: String, inputs: [String]) throws -> ProducerJournal? {
+        guard !noJournal else { return nil }
+        let path = journal ?? defaultPath
+        if fresh { try? FileManager.default.removeItem(atPath: path) }
+        do {
+            return try ProducerJournal(path: path, inputs: inputs.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
+        } catch {
+            throw failBeforeStart("cannot use the journal \(path): \(error)")
+        }
+    }
 }
