@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "PageGeneratorTests", dependencies: ["PageGenerator"]),
         .testTarget(name: "ClusterTests", dependencies: ["Cluster", "Store", "PageGenerator"]),
         // End to end: the built `pagemill` executable run as real processes over real sockets.
-        .testTarget(name: "pagemillTests", dependencies: ["Store", "PageGenerator"]),
+        .testTarget(name: "pagemillTests", dependencies: ["Store", "PageGenerator", "ZeroMQ"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -27,6 +27,9 @@ struct DeliveryLedger {
         var attempts: Int
         var state: State
         var bytes: Int
+        /// After a failed delivery, the page waits until then: a page that kills its worker
+        /// should not take down the next one at once.
+        var notBefore: Instant?
     }
 
     private(set) var entries: [Ticket: Entry] = [:]
@@ -64,14 +67,20 @@ struct DeliveryLedger {
 
     /// The next ticket to hand out again, leased to `worker`, with its page and attempt number.
     mutating func leaseRetry(to worker: [UInt8], now: Instant) -> (Ticket, RawPage, Int)? {
-        while retryHead < retryQueue.count {
+        var scanned = 0
+        while retryHead < retryQueue.count, scanned < 256 {
             let ticket = retryQueue[retryHead]
             retryHead += 1
+            scanned += 1
             if retryHead > 1024, retryHead * 2 > retryQueue.count {
                 retryQueue.removeFirst(retryHead)
                 retryHead = 0
             }
             guard var entry = entries[ticket], entry.state == .queued, entry.failure == nil, let page = entry.page else { continue }
+            if let notBefore = entry.notBefore, notBefore > now {
+                retryQueue.append(ticket) // Not due yet: back in line.
+                continue
+            }
             entry.attempts += 1
             entry.state = .leased(worker: worker, deadline: now + lease)
             entries[ticket] = entry
@@ -108,11 +117,11 @@ struct DeliveryLedger {
 
     /// Requeues every page leased to a worker that died or left. Returns how many.
     @discardableResult
-    mutating func releaseAll(heldBy worker: [UInt8]) -> Int {
+    mutating func releaseAll(heldBy worker: [UInt8], now: Instant) -> Int {
         var released = 0
         for (ticket, entry) in entries {
             if case let .leased(holder, _) = entry.state, holder == worker {
-                requeueOrGiveUp(ticket, reason: "its worker stopped responding")
+                requeueOrGiveUp(ticket, reason: "its worker stopped responding", now: now)
                 released += 1
             }
         }
@@ -134,13 +143,15 @@ struct DeliveryLedger {
             default: break
             }
         }
-        for (ticket, reason) in expired { requeueOrGiveUp(ticket, reason: reason) }
+        for (ticket, reason) in expired { requeueOrGiveUp(ticket, reason: reason, now: now) }
         return expired.count
     }
 
-    private mutating func requeueOrGiveUp(_ ticket: Ticket, reason: String) {
+    private mutating func requeueOrGiveUp(_ ticket: Ticket, reason: String, now: Instant) {
         guard var entry = entries[ticket] else { return }
         entry.state = .queued
+        // Back off: half a second after the first failed delivery, doubling, at most 30 s.
+        entry.notBefore = now + .milliseconds(min(30_000, 500 << min(entry.attempts - 1, 6)))
         if entry.attempts >= maximumAttempts {
             entry.failure = "gave up after \(entry.attempts) attempts: the last time, \(reason)"
             entry.page = nil

@@ -155,7 +155,7 @@ public final class Producer {
 
         switch decoded {
         case let .hello(.worker, name, credit):
-            if workers[identity] != nil { ledger.releaseAll(heldBy: identity) } else { workerOrder.append(identity) }
+            if workers[identity] != nil { ledger.releaseAll(heldBy: identity, now: clock.now) } else { workerOrder.append(identity) }
             workers[identity] = Peer(name: name, credit: credit, lastSeen: now)
             logger.info("worker joined", metadata: ["worker": "\(name)", "credit": "\(credit)"])
         case let .hello(.collector, name, _):
@@ -169,7 +169,7 @@ public final class Producer {
             for ticket in tickets { ledger.handBack(ticket, from: identity) }
         case .goodbye:
             if let peer = workers[identity] {
-                let released = ledger.releaseAll(heldBy: identity)
+                let released = ledger.releaseAll(heldBy: identity, now: clock.now)
                 logger.info("worker left", metadata: ["worker": "\(peer.name)", "requeued": "\(released)"])
                 removeWorker(identity)
             }
@@ -263,7 +263,7 @@ public final class Producer {
     private func housekeeping(now: ContinuousClock.Instant) {
         let timeout = configuration.timing.peerTimeout
         for (identity, peer) in workers where now - peer.lastSeen > timeout {
-            let released = ledger.releaseAll(heldBy: identity)
+            let released = ledger.releaseAll(heldBy: identity, now: clock.now)
             logger.warning("worker silent, dropped", metadata: ["worker": "\(peer.name)", "requeued": "\(released)"])
             removeWorker(identity)
         }
@@ -296,7 +296,7 @@ public final class Producer {
             return try socket.send(Message(frames), wait: false)
         } catch {
             if workers[identity] != nil {
-                ledger.releaseAll(heldBy: identity)
+                ledger.releaseAll(heldBy: identity, now: clock.now)
                 removeWorker(identity)
             }
             if collector?.identity == identity { collector = nil }

@@ -20,9 +20,15 @@ public final class Worker {
         public var maximumPageBytes: Int
         /// The protocol's clocks.
         public var timing: ClusterTiming
+        /// The longest one page's extraction may take; past it the worker exits (nil: no limit).
+        public var pageTimeLimit: Duration?
+        /// For fault-injection runs only: a page holding `PAGEMILL-POISON-HANG` hangs the
+        /// extraction, one holding `PAGEMILL-POISON-CRASH` kills the worker.
+        public var injectFaults = false
 
         public init(producerEndpoint: String, collectorEndpoint: String, name: String, credit: Int = 2,
-                    maximumPageBytes: Int, timing: ClusterTiming = ClusterTiming()) {
+                    maximumPageBytes: Int, timing: ClusterTiming = ClusterTiming(), pageTimeLimit: Duration? = .seconds(30)) {
+            self.pageTimeLimit = pageTimeLimit
             self.producerEndpoint = producerEndpoint
             self.collectorEndpoint = collectorEndpoint
             self.name = name
@@ -50,6 +56,7 @@ public final class Worker {
     private var finishedTickets: [UInt64] = []
     private var lastHeardFromProducer: ContinuousClock.Instant
     private var silenceAllowed: Duration
+    private let watchdog: PageWatchdog?
 
     /// Pages processed so far (records and failures).
     public private(set) var processed = 0
@@ -63,6 +70,7 @@ public final class Worker {
         self.shutdown = shutdown
         self.lastHeardFromProducer = ContinuousClock().now
         self.silenceAllowed = configuration.timing.peerTimeout
+        self.watchdog = configuration.pageTimeLimit.map { PageWatchdog(limit: $0, logger: logger) }
     }
 
     /// Runs until shutdown is requested; then hands back what it has not started and leaves.
@@ -147,6 +155,9 @@ public final class Worker {
     private func process(_ lease: Lease) -> Message {
         let started = clock.now
         processed += 1
+        watchdog?.begin(lease.page.id)
+        defer { watchdog?.end() }
+        if configuration.injectFaults { FaultInjection.apply(to: lease.page) }
         do throws(ExtractionError) {
             let record = try extractor.extract(lease.page)
             let elapsed = clock.now - started

@@ -37,6 +37,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Pages each worker holds at most.", valueName: "count"))
     var credit: Int = 2
 
+    @Option(help: ArgumentHelp("Seconds one page's extraction may take before its worker is restarted and the page retried.", valueName: "seconds"))
+    var pageTimeout: Double = 30
+
     @OptionGroup var journalOptions: JournalOptions
     @OptionGroup var limits: PageLimitOptions
     @OptionGroup var timing: TimingOptions
@@ -105,7 +108,7 @@ struct RunCommand: ParsableCommand {
             ["work", "--producer", producerEndpoint, "--collector", collectorEndpoint, "--name", "worker-\(index + 1)",
              "--credit", String(credit), "--max-page-bytes", String(maximumPageBytes),
              "--lease", String(timing.lease), "--peer-timeout", String(timing.peerTimeout),
-             "--drain-grace", String(timing.drainGrace), "--log-level", (logging.logLevel ?? .warning).rawValue]
+             "--drain-grace", String(timing.drainGrace), "--page-timeout", String(pageTimeout), "--log-level", (logging.logLevel ?? .warning).rawValue]
         }
         let supervisor = try WorkerSupervisor(count: workers, logger: logger, arguments: workerArguments)
         let progress = ProgressDisplay()

@@ -28,16 +28,27 @@ struct WorkCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Pages the worker holds at most, the one at hand included.", valueName: "count"))
     var credit: Int = 2
 
+    @Option(help: ArgumentHelp(
+        "Seconds one page's extraction may take; past that the worker exits (status 3) and the page is retried elsewhere, then recorded as failed. 0: no limit.",
+        valueName: "seconds"))
+    var pageTimeout: Double = 30
+
+    @Flag(help: ArgumentHelp("For fault-injection runs: pages holding PAGEMILL-POISON-HANG hang this worker, PAGEMILL-POISON-CRASH kill it.", visibility: .hidden))
+    var injectFaults = false
+
     func run() throws {
         let logger = logging.makeLogger("pagemill.work")
         let shutdown = ShutdownRequest()
         let signals = SignalHandler(shutdown)
         defer { withExtendedLifetime(signals) {} }
         let workerName = name ?? "\(ProcessInfo.processInfo.hostName)-\(getpid())"
-        let worker = Worker(
-            configuration: .init(producerEndpoint: endpoints.producer, collectorEndpoint: endpoints.collector,
+        var configuration = Worker.Configuration(producerEndpoint: endpoints.producer, collectorEndpoint: endpoints.collector,
                                  name: workerName, credit: credit, maximumPageBytes: limits.maxPageBytes,
-                                 timing: timing.timing),
+                                 timing: timing.timing,
+                                 pageTimeLimit: pageTimeout > 0 ? .milliseconds(Int(pageTimeout * 1000)) : nil)
+        configuration.injectFaults = injectFaults
+        let worker = Worker(
+            configuration: configuration,
             extractor: Extractor(maximumPageBytes: limits.maxPageBytes), logger: logger, shutdown: shutdown)
         try worker.run(context: try Context())
     }

@@ -28,11 +28,13 @@ import Testing
         let now = clock.now
         ledger.addLeased(1, page: page("a"), to: workerA, now: now)
         ledger.addLeased(2, page: page("b"), to: workerB, now: now)
-        let released = ledger.releaseAll(heldBy: workerA)
+        let released = ledger.releaseAll(heldBy: workerA, now: now)
         #expect(released == 1)
-        let retry = ledger.leaseRetry(to: workerB, now: now)
+        let tooSoon = ledger.leaseRetry(to: workerB, now: now)
+        #expect(tooSoon == nil, "a page whose worker died waits a moment before it goes out again")
+        let retry = ledger.leaseRetry(to: workerB, now: now + .seconds(1))
         #expect(retry?.0 == 1 && retry?.1.id == "a" && retry?.2 == 2)
-        let none = ledger.leaseRetry(to: workerB, now: now)
+        let none = ledger.leaseRetry(to: workerB, now: now + .seconds(1))
         #expect(none == nil)
     }
 
@@ -43,12 +45,13 @@ import Testing
         now += .seconds(2)
         let firstExpiry = ledger.expireLeases(now: now)
         #expect(firstExpiry == 1)
+        now += .seconds(1)
         let second = ledger.leaseRetry(to: workerB, now: now)
         #expect(second?.2 == 2)
         now += .seconds(2)
         let expired = ledger.expireLeases(now: now)
         #expect(expired == 1)
-        let third = ledger.leaseRetry(to: workerA, now: now)
+        let third = ledger.leaseRetry(to: workerA, now: now + .seconds(60))
         #expect(third == nil, "no third attempt")
         let reports = ledger.takeFailureReports(now: now)
         #expect(reports.count == 1)
@@ -70,8 +73,8 @@ import Testing
         var ledger = DeliveryLedger(lease: .seconds(10), maximumAttempts: 3)
         let now = clock.now
         ledger.addLeased(1, page: page("a"), to: workerA, now: now)
-        ledger.releaseAll(heldBy: workerA)
-        _ = ledger.leaseRetry(to: workerB, now: now)
+        ledger.releaseAll(heldBy: workerA, now: now)
+        _ = ledger.leaseRetry(to: workerB, now: now + .seconds(1))
         ledger.finished(1, by: workerA, now: now)
         guard case let .leased(holder, _) = ledger.entries[1]?.state else { Issue.record("not leased"); return }
         #expect(holder == workerB)

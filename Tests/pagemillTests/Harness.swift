@@ -45,10 +45,10 @@ final class RoleProcess {
     let logPath: String
 
     init(_ arguments: [String], log: String) throws {
+        logPath = log
         guard FileManager.default.isExecutableFile(atPath: pagemillBinary) else {
             throw HarnessError("no pagemill executable at \(pagemillBinary): run `swift build` first")
         }
-        logPath = log
         FileManager.default.createFile(atPath: log, contents: nil)
         let output = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
         process.executableURL = URL(fileURLWithPath: pagemillBinary)

@@ -1,0 +1,169 @@
+import Foundation
+import PageGenerator
+import Store
+import Testing
+import ZeroMQ
+
+/// The fault-injection harness: `produce`, `collect` and three `work` processes over
+/// tcp://127.0.0.1 on generated pages with poison pages mixed in, under a seeded schedule of
+/// faults (SIGKILL and restart of a worker, of the collector and of the producer; SIGSTOP and
+/// SIGCONT of a worker; a rogue client sending garbage). Afterwards every good page must be
+/// stored exactly once, every poison page recorded as failed, and no page be both.
+///
+/// `make test` runs three schedules; any number: `PAGEMILL_CHAOS_SCHEDULES=50 swift test --filter ChaosTests`.
+extension EndToEndTests {
+    @Suite(.serialized) struct ChaosTests {
+        static let schedules = Int(ProcessInfo.processInfo.environment["PAGEMILL_CHAOS_SCHEDULES"] ?? "") ?? 3
+        static let goodPages = 1000
+
+        enum Fault: CaseIterable { case killWorker, stopWorker, killCollector, killProducer, rogueClient }
+
+        @Test(arguments: 1...schedules)
+        func everyPageIsStoredExactlyOnceWhateverFails(seed: Int) throws {
+            let folder = try TemporaryFolder()
+            let pages = try folder.generatePages(Self.goodPages, into: "pages", seed: UInt64(seed))
+            let poison = ["poison-hang.html": "PAGEMILL-POISON-HANG", "poison-crash.html": "PAGEMILL-POISON-CRASH"]
+            for (name, marker) in poison {
+                try Data("<html><body><p>A page that \(marker) its worker, every time.</p></body></html>".utf8)
+                    .write(to: URL(fileURLWithPath: pages + "/" + name))
+            }
+            let cluster = try ChaosCluster(folder: folder, pages: pages)
+            var random = SeededRandom(seed: UInt64(seed))
+            var faults = Fault.allCases
+            faults.shuffle(using: &random)
+
+            // Each fault fires once the store has grown by another eighth of the pages.
+            for (index, fault) in faults.enumerated() {
+                let threshold = Self.goodPages * (index + 1) / 8
+                waitUntil(timeout: .seconds(120)) {
+                    cluster.restartDeadWorkers()
+                    return cluster.storedPages >= threshold || !cluster.producer.process.isRunning
+                }
+                try cluster.inject(fault, random: &random)
+            }
+            let finished = waitUntil(timeout: .seconds(300)) {
+                cluster.restartDeadWorkers()
+                return !cluster.producer.process.isRunning
+            }
+            #expect(finished, "the producer never finished: \(cluster.producer.log.suffix(2000))")
+            #expect(cluster.producer.process.terminationStatus == 0, "producer: \(cluster.producer.log.suffix(2000))")
+
+            let store = try cluster.store()
+            let stored = Set(try store.pageIDs())
+            let failed = Set(try store.failures().map { $0.id })
+            let expected = Set(try FileManager.default.contentsOfDirectory(atPath: pages)).subtracting(poison.keys)
+            #expect(stored == expected, "lost: \(expected.subtracting(stored).sorted().prefix(10)), extra: \(stored.subtracting(expected).sorted().prefix(10))")
+            #expect(try store.pageIDs().count == Self.goodPages, "a page was stored twice")
+            #expect(failed == Set(poison.keys), "failures: \(failed)")
+            #expect(stored.isDisjoint(with: failed))
+        }
+    }
+}
+
+/// The processes of one chaos run, restarted as the schedule says.
+final class ChaosCluster {
+    let folder: TemporaryFolder
+    let pages: String
+    let endpoints: [String]
+    let database: String
+    var producer: RoleProcess
+    var collector: RoleProcess
+    var workers: [RoleProcess]
+    private var restarts = 0
+
+    init(folder: TemporaryFolder, pages: String) throws {
+        self.folder = folder
+        self.pages = pages
+        let producerEndpoint = "tcp://127.0.0.1:\(try freePort())"
+        let collectorEndpoint = "tcp://127.0.0.1:\(try freePort())"
+        let endpoints = ["--producer", producerEndpoint, "--collector", collectorEndpoint,
+                     "--peer-timeout", "1", "--lease", "10", "--max-attempts", "3", "--drain-grace", "2"]
+        self.endpoints = endpoints
+        database = folder.file("pages.sqlite")
+        collector = try RoleProcess(["collect", "--db", database] + endpoints, log: folder.file("collector-0.log"))
+        workers = try (0..<3).map { try Self.startWorker($0, folder: folder, endpoints: endpoints, generation: 0) }
+        producer = try Self.startProducer(pages: pages, folder: folder, endpoints: endpoints, generation: 0)
+    }
+
+    var storedPages: Int { storedCounts(database)?.pages ?? 0 }
+
+    func store() throws -> PageStore { try PageStore(path: database) }
+
+    private static func startWorker(_ index: Int, folder: TemporaryFolder, endpoints: [String], generation: Int) throws -> RoleProcess {
+        try RoleProcess(["work", "--name", "worker-\(index)", "--inject-faults", "--page-timeout", "2"] + endpoints,
+                        log: folder.file("worker-\(index)-\(generation).log"))
+    }
+
+    private static func startProducer(pages: String, folder: TemporaryFolder, endpoints: [String], generation: Int) throws -> RoleProcess {
+        try RoleProcess(["produce", pages, "--journal", folder.file("journal.sqlite")] + endpoints,
+                        log: folder.file("producer-\(generation).log"))
+    }
+
+    private func startWorker(_ index: Int) throws -> RoleProcess {
+        restarts += 1
+        return try Self.startWorker(index, folder: folder, endpoints: endpoints, generation: restarts)
+    }
+
+    private func startProducer() throws -> RoleProcess {
+        restarts += 1
+        return try Self.startProducer(pages: pages, folder: folder, endpoints: endpoints, generation: restarts)
+    }
+
+    /// Workers that died (a poison page, a fault) come back, as a supervisor would bring them.
+    func restartDeadWorkers() {
+        for index in workers.indices where !workers[index].process.isRunning {
+            if let replacement = try? startWorker(index) { workers[index] = replacement }
+        }
+    }
+
+    func inject(_ fault: EndToEndTests.ChaosTests.Fault, random: inout SeededRandom) throws {
+        switch fault {
+        case .killWorker:
+            let victim = Int(random.next() % UInt64(workers.count))
+            workers[victim].signal(SIGKILL)
+            _ = workers[victim].waitForExit(timeout: .seconds(10))
+            workers[victim] = try startWorker(victim)
+        case .stopWorker:
+            let victim = Int(random.next() % UInt64(workers.count))
+            workers[victim].signal(SIGSTOP)
+            // Long enough for the producer to drop it and hand its pages to others.
+            waitUntil(timeout: .seconds(3)) { false }
+            workers[victim].signal(SIGCONT)
+        case .killCollector:
+            collector.signal(SIGKILL)
+            _ = collector.waitForExit(timeout: .seconds(10))
+            restarts += 1
+            collector = try RoleProcess(["collect", "--db", database] + endpoints, log: folder.file("collector-\(restarts).log"))
+        case .killProducer:
+            guard producer.process.isRunning else { return }
+            producer.signal(SIGKILL)
+            _ = producer.waitForExit(timeout: .seconds(10))
+            producer = try startProducer()
+        case .rogueClient:
+            try sendGarbage()
+        }
+    }
+
+    /// Garbage frames, a wrong protocol version and an oversized message at both endpoints.
+    private func sendGarbage() throws {
+        let context = try Context()
+        let toProducer = try context.socket(.dealer)
+        try toProducer.setLinger(milliseconds: 500)
+        try toProducer.connect(endpoints[1])
+        let toCollector = try context.socket(.push)
+        try toCollector.setLinger(milliseconds: 500)
+        try toCollector.connect(endpoints[3])
+        let garbage: [Message] = [
+            Message([[0xFF, 0x00, 0x13]]),
+            Message(strings: ["pagemill/2", "HELLO", "worker", "rogue", "1000"]),
+            Message(strings: ["pagemill/1", "CREDIT", "not-a-number"]),
+            Message(strings: ["pagemill/1", "ACK", "1", "page-000000.html", "stored"]),
+            Message(strings: ["pagemill/1", "RESULT", "1", "rogue", "0", "{not json"]),
+            Message([Array(repeating: 0x41, count: 64 << 20)]),
+        ]
+        for message in garbage {
+            _ = try toProducer.send(message, wait: false)
+            _ = try toCollector.send(message, wait: false)
+        }
+    }
+}
