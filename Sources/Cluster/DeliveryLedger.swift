@@ -30,6 +30,8 @@ struct DeliveryLedger {
         /// After a failed delivery, the page waits until then: a page that kills its worker
         /// should not take down the next one at once.
         var notBefore: Instant?
+        /// The order in which pages were leased: a worker works through its pages in that order.
+        var leaseSequence: UInt64 = 0
     }
 
     private(set) var entries: [Ticket: Entry] = [:]
@@ -40,6 +42,7 @@ struct DeliveryLedger {
     private(set) var pendingFailureReports: [Ticket] = []
     let lease: Duration
     let maximumAttempts: Int
+    private var leaseCounter: UInt64 = 0
 
     init(lease: Duration, maximumAttempts: Int) {
         self.lease = lease
@@ -53,8 +56,10 @@ struct DeliveryLedger {
 
     /// Records a fresh page, leased at once to `worker`.
     mutating func addLeased(_ ticket: Ticket, page: RawPage, to worker: [UInt8], now: Instant) {
+        leaseCounter += 1
         entries[ticket] = Entry(pageID: page.id, page: page, failure: nil, attempts: 1,
-                                state: .leased(worker: worker, deadline: now + lease), bytes: page.body.count)
+                                state: .leased(worker: worker, deadline: now + lease), bytes: page.body.count,
+                                leaseSequence: leaseCounter)
     }
 
     /// Records a page that cannot be processed, to report to the collector.
@@ -82,6 +87,8 @@ struct DeliveryLedger {
                 continue
             }
             entry.attempts += 1
+            leaseCounter += 1
+            entry.leaseSequence = leaseCounter
             entry.state = .leased(worker: worker, deadline: now + lease)
             entries[ticket] = entry
             return (ticket, page, entry.attempts)
@@ -117,15 +124,23 @@ struct DeliveryLedger {
 
     /// Requeues every page leased to a worker that died or left. Returns how many.
     @discardableResult
+    ///
+    /// Only the page the worker was working on (the oldest it held: workers go in order) counts
+    /// an attempt; the pages waiting behind it did nothing wrong and go back in line as they were.
     mutating func releaseAll(heldBy worker: [UInt8], now: Instant) -> Int {
-        var released = 0
+        var held: [(Ticket, UInt64)] = []
         for (ticket, entry) in entries {
-            if case let .leased(holder, _) = entry.state, holder == worker {
+            if case let .leased(holder, _) = entry.state, holder == worker { held.append((ticket, entry.leaseSequence)) }
+        }
+        held.sort { $0.1 < $1.1 }
+        for (index, (ticket, _)) in held.enumerated() {
+            if index == 0 {
                 requeueOrGiveUp(ticket, reason: "its worker stopped responding", now: now)
-                released += 1
+            } else {
+                handBack(ticket, from: worker)
             }
         }
-        return released
+        return held.count
     }
 
     /// Requeues pages whose lease ran out. Returns how many.

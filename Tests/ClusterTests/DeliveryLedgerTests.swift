@@ -89,3 +89,17 @@ import Testing
         #expect(again.isEmpty, "reported once until its lease expires")
     }
 }
+
+extension DeliveryLedgerTests {
+    @Test func onlyThePageAtHandIsBlamedWhenAWorkerDies() {
+        var ledger = DeliveryLedger(lease: .seconds(10), maximumAttempts: 1)
+        let now = clock.now
+        ledger.addLeased(1, page: page("poison"), to: workerA, now: now)
+        ledger.addLeased(2, page: page("innocent"), to: workerA, now: now)
+        ledger.releaseAll(heldBy: workerA, now: now)
+        let reports = ledger.takeFailureReports(now: now)
+        #expect(reports.map(\.0) == [1], "the page being worked on is given up")
+        let retry = ledger.leaseRetry(to: workerB, now: now)
+        #expect(retry?.0 == 2 && retry?.2 == 1, "the page waiting behind it goes out again, as its first attempt")
+    }
+}

@@ -56,6 +56,9 @@ extension EndToEndTests {
             #expect(try store.pageIDs().count == Self.goodPages, "a page was stored twice")
             #expect(failed == Set(poison.keys), "failures: \(failed)")
             #expect(stored.isDisjoint(with: failed))
+            let lost = expected.subtracting(stored).count
+            let duplicated = try store.pageIDs().count - stored.count
+            print("chaos schedule \(seed): faults \(faults.map { "\($0)" }.joined(separator: ",")); pages \(expected.count + poison.count), stored \(stored.count), failed \(failed.count), lost \(lost), duplicated \(duplicated)")
         }
     }
 }
