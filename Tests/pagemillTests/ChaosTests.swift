@@ -37,16 +37,17 @@ extension EndToEndTests {
                 let threshold = Self.goodPages * (index + 1) / 8
                 waitUntil(timeout: .seconds(120)) {
                     cluster.restartDeadWorkers()
-                    return cluster.storedPages >= threshold || !cluster.producer.process.isRunning
+                    return cluster.storedPages >= threshold || !cluster.producer.isAlive
                 }
                 try cluster.inject(fault, random: &random)
             }
             let finished = waitUntil(timeout: .seconds(300)) {
                 cluster.restartDeadWorkers()
-                return !cluster.producer.process.isRunning
+                return !cluster.producer.isAlive
             }
+            let status = cluster.producer.waitForExit(timeout: .seconds(10))
             #expect(finished, "the producer never finished: \(cluster.producer.log.suffix(2000))")
-            #expect(cluster.producer.process.terminationStatus == 0, "producer: \(cluster.producer.log.suffix(2000))")
+            #expect(status == 0, "producer: \(cluster.producer.log.suffix(2000))")
 
             let store = try cluster.store()
             let stored = Set(try store.pageIDs())
@@ -114,7 +115,7 @@ final class ChaosCluster {
 
     /// Workers that died (a poison page, a fault) come back, as a supervisor would bring them.
     func restartDeadWorkers() {
-        for index in workers.indices where !workers[index].process.isRunning {
+        for index in workers.indices where !workers[index].isAlive {
             if let replacement = try? startWorker(index) { workers[index] = replacement }
         }
     }
@@ -138,7 +139,7 @@ final class ChaosCluster {
             restarts += 1
             collector = try RoleProcess(["collect", "--db", database] + endpoints, log: folder.file("collector-\(restarts).log"))
         case .killProducer:
-            guard producer.process.isRunning else { return }
+            guard producer.isAlive else { return }
             producer.signal(SIGKILL)
             _ = producer.waitForExit(timeout: .seconds(10))
             producer = try startProducer()

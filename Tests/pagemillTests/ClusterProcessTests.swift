@@ -55,7 +55,7 @@ extension EndToEndTests {
             let counts = storedCounts(cluster.database)
             #expect(counts?.pages == Self.pageCount)
             #expect(counts?.failures == 0)
-            #expect(cluster.workers[0].process.terminationReason == .uncaughtSignal)
+            #expect(cluster.workers[0].wasKilledBySignal)
         }
 
         @Test func aProducerKilledAndRestartedResumesWhereItWas() throws {

@@ -39,41 +39,63 @@ final class TemporaryFolder {
     }
 }
 
-/// A `pagemill` process, killed (SIGKILL) if still running when released.
+/// A `pagemill` process, killed (SIGKILL) if still running when released. Spawned and reaped
+/// with posix_spawn and waitpid directly: Foundation's `Process` can miss a child's exit when
+/// many children come and go, and then waits forever.
 final class RoleProcess {
-    let process = Process()
+    let pid: pid_t
     let logPath: String
+    private var status: Int32?
 
     init(_ arguments: [String], log: String) throws {
         logPath = log
         guard FileManager.default.isExecutableFile(atPath: pagemillBinary) else {
             throw HarnessError("no pagemill executable at \(pagemillBinary): run `swift build` first")
         }
-        FileManager.default.createFile(atPath: log, contents: nil)
-        let output = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
-        process.executableURL = URL(fileURLWithPath: pagemillBinary)
-        process.arguments = arguments
-        process.standardOutput = output
-        process.standardError = output
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let argv = ([pagemillBinary] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var child: pid_t = 0
+        let result = posix_spawn(&child, pagemillBinary, &actions, nil, argv, environ)
+        guard result == 0 else { throw HarnessError("posix_spawn failed: \(result)") }
+        pid = child
     }
 
     deinit {
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+        if isAlive {
+            kill(pid, SIGKILL)
+            var raw: Int32 = 0
+            while waitpid(pid, &raw, 0) == -1 && errno == EINTR {}
         }
     }
 
-    var pid: Int32 { process.processIdentifier }
+    func signal(_ number: Int32) { kill(pid, number) }
 
-    func signal(_ number: Int32) { kill(process.processIdentifier, number) }
+    /// True while the process runs; reaps it once it has exited.
+    var isAlive: Bool {
+        guard status == nil else { return false }
+        var raw: Int32 = 0
+        let result = waitpid(pid, &raw, WNOHANG)
+        if result == pid {
+            // Exit code, or 128 + signal number as shells report it.
+            status = (raw & 0x7F) == 0 ? (raw >> 8) & 0xFF : 128 + (raw & 0x7F)
+            return false
+        }
+        return result == 0
+    }
+
+    /// True when the process was ended by a signal.
+    var wasKilledBySignal: Bool { _ = waitForExit(timeout: .seconds(5)); return (status ?? 0) > 128 }
 
     /// Waits for the process to exit and returns its status, or nil after `timeout`.
     func waitForExit(timeout: Duration) -> Int32? {
-        let stopped = waitUntil(timeout: timeout) { !self.process.isRunning }
-        return stopped ? process.terminationStatus : nil
+        let stopped = waitUntil(timeout: timeout) { !self.isAlive }
+        return stopped ? status : nil
     }
 
     var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
