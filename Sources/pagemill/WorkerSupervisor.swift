@@ -5,7 +5,7 @@ import Logging
 /// and stops them all at the end.
 final class WorkerSupervisor {
     private struct Slot {
-        var process: Process
+        var process: ChildProcess
         var restarts: Int
         var restartAt: Date?
     }
@@ -26,14 +26,10 @@ final class WorkerSupervisor {
     }
 
     /// The worker process ids, for tests and logs.
-    var processIdentifiers: [Int32] { slots.map(\.process.processIdentifier) }
+    var processIdentifiers: [Int32] { slots.map(\.process.pid) }
 
-    private func launch(_ index: Int) throws -> Process {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.executablePath)
-        process.arguments = arguments(index)
-        try process.run()
-        return process
+    private func launch(_ index: Int) throws -> ChildProcess {
+        try ChildProcess(executable: Self.executablePath, arguments: arguments(index))
     }
 
     /// Restarts workers that died; call it regularly.
@@ -52,7 +48,7 @@ final class WorkerSupervisor {
                 }
                 continue
             }
-            let status = slots[index].process.terminationStatus
+            let status = slots[index].process.exitStatus ?? -1
             restarts += 1
             slots[index].restarts += 1
             // Back off 0.1 s, 0.2 s, … up to 5 s for a worker that keeps dying.
@@ -64,13 +60,13 @@ final class WorkerSupervisor {
 
     /// Sends SIGTERM to every worker, waits up to `grace` seconds, then SIGKILLs the rest.
     func stopAll(grace: TimeInterval) {
-        for slot in slots where slot.process.isRunning { kill(slot.process.processIdentifier, SIGTERM) }
+        for slot in slots where slot.process.isRunning { slot.process.signal(SIGTERM) }
         let deadline = Date().addingTimeInterval(grace)
         while slots.contains(where: { $0.process.isRunning }), Date() < deadline {
             Thread.sleep(forTimeInterval: 0.02)
         }
         for slot in slots where slot.process.isRunning {
-            kill(slot.process.processIdentifier, SIGKILL)
+            slot.process.signal(SIGKILL)
             slot.process.waitUntilExit()
         }
     }

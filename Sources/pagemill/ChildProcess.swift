@@ -1,0 +1,45 @@
+import Foundation
+
+/// A child process of this executable, spawned with posix_spawn and reaped with waitpid.
+/// Foundation's `Process` can miss a child's exit when children come and go, and then reports
+/// it running forever; a supervisor must see every death.
+final class ChildProcess {
+    let pid: pid_t
+    private(set) var exitStatus: Int32?
+
+    /// Starts `executable` with `arguments`, sharing this process's standard streams.
+    init(executable: String, arguments: [String]) throws {
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var child: pid_t = 0
+        let result = posix_spawn(&child, executable, nil, nil, argv, environ)
+        guard result == 0 else {
+            throw NSError(domain: "pagemill", code: Int(result),
+                          userInfo: [NSLocalizedDescriptionKey: "cannot start \(executable): \(String(cString: strerror(result)))"])
+        }
+        pid = child
+    }
+
+    /// True while the child runs; reaps it, and records its status, once it has exited.
+    var isRunning: Bool {
+        guard exitStatus == nil else { return false }
+        var raw: Int32 = 0
+        let result = waitpid(pid, &raw, WNOHANG)
+        guard result == pid else { return result == 0 }
+        // The exit code, or 128 + the signal's number, as shells report it.
+        exitStatus = (raw & 0x7F) == 0 ? (raw >> 8) & 0xFF : 128 + (raw & 0x7F)
+        return false
+    }
+
+    func signal(_ number: Int32) {
+        if isRunning { kill(pid, number) }
+    }
+
+    /// Waits for the child's exit.
+    func waitUntilExit() {
+        guard isRunning else { return }
+        var raw: Int32 = 0
+        while waitpid(pid, &raw, 0) == -1 && errno == EINTR {}
+        exitStatus = (raw & 0x7F) == 0 ? (raw >> 8) & 0xFF : 128 + (raw & 0x7F)
+    }
+}
