@@ -95,14 +95,7 @@ extension Extractor {
         }
         lines.append("longest text: \(path(of: longest))")
         for root in locator.mainContent(isArticle: document.metadata.isArticle) {
-            var path: [String] = []
-            var node = root
-            while node > 0 {
-                let hint = tree.hint(node)
-                path.append(tree.name(node) + (hint.isEmpty ? "" : "[\(hint.prefix(40))]") + (locator.excluded[Int(node)] ? "(excluded)" : ""))
-                node = tree.parent(node)
-            }
-            lines.append("content root: \(path.reversed().joined(separator: " > "))")
+            lines.append("content root: \(path(of: root))")
             lines.append("  text \(locator.length(root)) bytes, link density \(String(format: "%.2f", locator.linkDensity(root)))")
         }
         return lines.joined(separator: "\n")
