@@ -10,15 +10,18 @@ import ZeroMQ
 /// SIGCONT of a worker; a rogue client sending garbage). Afterwards every good page must be
 /// stored exactly once, every poison page recorded as failed, and no page be both.
 ///
-/// `make test` runs three schedules; any number: `PAGEMILL_CHAOS_SCHEDULES=50 swift test --filter ChaosTests`.
+/// `make test` runs three schedules; any number: `PAGEMILL_CHAOS_SCHEDULES=50 swift test --filter ChaosTests`
+/// (`PAGEMILL_CHAOS_FIRST_SEED` to start the series elsewhere).
 extension EndToEndTests {
     @Suite(.serialized) struct ChaosTests {
         static let schedules = Int(ProcessInfo.processInfo.environment["PAGEMILL_CHAOS_SCHEDULES"] ?? "") ?? 3
+        /// The first seed, to continue an interrupted series: PAGEMILL_CHAOS_FIRST_SEED=20.
+        static let firstSeed = Int(ProcessInfo.processInfo.environment["PAGEMILL_CHAOS_FIRST_SEED"] ?? "") ?? 1
         static let goodPages = 1000
 
         enum Fault: CaseIterable { case killWorker, stopWorker, killCollector, killProducer, rogueClient }
 
-        @Test(arguments: 1...schedules)
+        @Test(arguments: firstSeed..<(firstSeed + schedules))
         func everyPageIsStoredExactlyOnceWhateverFails(seed: Int) throws {
             let folder = try TemporaryFolder()
             let pages = try folder.generatePages(Self.goodPages, into: "pages", seed: UInt64(seed))
