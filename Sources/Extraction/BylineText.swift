@@ -2,6 +2,15 @@ import Foundation
 
 /// Reads the names in a byline: "By Ann Lee and Bo Chen" → ["Ann Lee", "Bo Chen"].
 enum BylineText {
+    /// Words that end the names: dates, roles and the furniture forums put beside a user name.
+    private static let stopWords: Set<String> = [
+        "|", "•", "·", "-", "—", "on", "updated", "published", "posted", "wrote", "says",
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
+        "member", "moderator", "admin", "administrator", "joined", "reviewer", "offline", "online", "staff", "writer",
+        "editor", "former", "subscribe", "share", "follow", "well-known", "contributor", "senior", "verified",
+    ]
+
     private static let markers: Set<String> = ["by", "par", "von", "por", "di", "door", "av", "przez", "written", "author", "author:", "by:"]
 
     /// The names part of a byline, or nil when the text is too long or too sentence-like to be one.
@@ -11,7 +20,8 @@ enum BylineText {
         // Bylines often run on into the date or the reading time: stop at the first number,
         // separator or "on"/"updated".
         if let end = words.firstIndex(where: { word in
-            word.contains(where: \.isNumber) || ["|", "•", "·", "-", "—", "on", "updated", "published"].contains(word.lowercased())
+            let lower = word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,:"))
+            return word.contains(where: \.isNumber) || Self.stopWords.contains(lower)
         }) {
             words = Array(words[..<end])
         }
