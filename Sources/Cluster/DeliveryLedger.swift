@@ -50,7 +50,6 @@ struct DeliveryLedger {
     }
 
     var count: Int { entries.count }
-    var hasRetries: Bool { retryHead < retryQueue.count }
 
     // MARK: Arrivals
 

@@ -25,9 +25,6 @@ final class WorkerSupervisor {
         }
     }
 
-    /// The worker process ids, for tests and logs.
-    var processIdentifiers: [Int32] { slots.map(\.process.pid) }
-
     private func launch(_ index: Int) throws -> ChildProcess {
         try ChildProcess(executable: Self.executablePath, arguments: arguments(index))
     }
