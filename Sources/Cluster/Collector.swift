@@ -41,6 +41,7 @@ public final class Collector {
     /// The statistics, for other threads.
     public let statistics: StatisticsBox<CollectorStatistics>
     private var stats = CollectorStatistics()
+    private var badTraffic = BadTrafficLog()
 
     private var batch: [PageOutcome] = []
     private var acknowledgements: [WireMessage.Acknowledgement] = []
@@ -66,23 +67,32 @@ public final class Collector {
             try results.setLinger(milliseconds: 0)
             try results.setHighWaterMarks(send: 1000, receive: 4096)
             try results.setMaximumMessageSize(bytes: Int64(configuration.maximumMessageBytes))
+            let monitor = try ConnectionMonitor(watching: results, context: context)
             try results.bind(configuration.collectorEndpoint)
             var producer = try connectToProducer(context)
             logger.info("collector listening", metadata: ["endpoint": "\(configuration.collectorEndpoint)"])
             var lastHeartbeat = clock.now
 
             while shutdown.stage == .running {
-                var poller = Poller([results, producer])
+                var poller = Poller([results, producer, monitor.socket])
                 let waitLimit = batchStarted == nil ? 100 : max(0, (configuration.batchDelay - (clock.now - batchStarted!)).milliseconds)
                 let ready = try poller.poll(timeoutMilliseconds: waitLimit)
                 if ready[0] {
-                    while batch.count < configuration.batchSize, let message = try results.receive(wait: false) {
+                    // Bounded, so that a flood of garbage cannot starve the producer's socket.
+                    var taken = 0
+                    while batch.count < configuration.batchSize, taken < 4 * configuration.batchSize,
+                          let message = try results.receive(wait: false) {
                         take(message)
+                        taken += 1
                     }
                 }
                 if ready[1] {
                     while let message = try producer.receive(wait: false) { hearFromProducer(message, producer: producer) }
                 }
+                if ready[2] { try badTraffic.watch(monitor, logger: logger) {
+                    stats.closedConnections += 1
+                    if $0 { stats.failedHandshakes += 1 }
+                } }
                 if let started = batchStarted, batch.count >= configuration.batchSize || clock.now - started >= configuration.batchDelay {
                     try commit(producer: producer)
                 }
@@ -90,6 +100,7 @@ public final class Collector {
                 if now - lastHeartbeat >= configuration.timing.heartbeatInterval {
                     lastHeartbeat = now
                     try producer.send(WireMessage.heartbeat.encoded(), wait: false)
+                    badTraffic.summarize(logger: logger, now: now)
                 }
                 if now - lastHeardFromProducer > configuration.timing.peerTimeout * 2 {
                     logger.warning("producer silent; reconnecting")
@@ -98,7 +109,9 @@ public final class Collector {
             }
             // Drain: commit and acknowledge what has arrived; anything still queued is redelivered.
             if shutdown.stage == .drain { try commit(producer: producer) }
-            logger.notice("stopped", metadata: ["stored": "\(stats.stored)", "failed": "\(stats.failed)"])
+            logger.notice("stopped", metadata: ["stored": "\(stats.stored)", "failed": "\(stats.failed)",
+                                                "rejected": "\(stats.rejectedMessages)", "failed_handshakes": "\(stats.failedHandshakes)",
+                                                "closed_connections": "\(stats.closedConnections)"])
         } catch {
             if error.isContextTerminated { return }
             throw ClusterError(error)
@@ -127,13 +140,14 @@ public final class Collector {
                     WireMessage.Acknowledgement(ticket: ticket, pageID: pageID, stored: false))
             default:
                 stats.rejectedMessages += 1
-                logger.warning("rejected a message the collector does not take")
+                badTraffic.rejected(from: message.peerAddress, reason: "a message the collector does not take", logger: logger)
             }
         } catch {
             stats.rejectedMessages += 1
-            logger.warning("rejected a message", metadata: ["error": "\(error)"])
+            badTraffic.rejected(from: message.peerAddress, reason: "\(error)", logger: logger)
         }
     }
+
 
     private func add(_ outcome: PageOutcome, _ acknowledgement: WireMessage.Acknowledgement) {
         if batchStarted == nil { batchStarted = clock.now }

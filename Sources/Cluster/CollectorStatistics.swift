@@ -10,6 +10,10 @@ public struct CollectorStatistics: Sendable, Equatable {
     public var commits = 0
     /// Messages ignored because they broke the protocol.
     public var rejectedMessages = 0
+    /// Connections that closed: workers leaving, or peers dropped by libzmq for an oversized frame.
+    public var closedConnections = 0
+    /// Connections whose ZMTP handshake failed: not ZeroMQ, or a wrong mechanism.
+    public var failedHandshakes = 0
 
     public init() {}
 }

@@ -20,12 +20,17 @@ public final class Producer {
         public var maximumInFlight: Int
         /// The protocol's clocks.
         public var timing: ClusterTiming
+        /// The most pages one worker may hold at once, whatever credit it claims: a client that
+        /// asks for a million pages and never reads holds this many, until their leases expire.
+        public var maximumCreditPerWorker: Int
 
-        public init(endpoint: String, maximumPageBytes: Int, maximumInFlight: Int = 1024, timing: ClusterTiming = ClusterTiming()) {
+        public init(endpoint: String, maximumPageBytes: Int, maximumInFlight: Int = 1024,
+                    timing: ClusterTiming = ClusterTiming(), maximumCreditPerWorker: Int = 64) {
             self.endpoint = endpoint
             self.maximumPageBytes = maximumPageBytes
             self.maximumInFlight = maximumInFlight
             self.timing = timing
+            self.maximumCreditPerWorker = max(1, maximumCreditPerWorker)
         }
     }
 
@@ -59,6 +64,7 @@ public final class Producer {
     private var collector: (identity: [UInt8], lastSeen: ContinuousClock.Instant)?
     private var nextTicket: UInt64 = 1
     private var stats = ProducerStatistics()
+    private var badTraffic = BadTrafficLog()
 
     /// Creates a producer that reads pages from `source`, and skips and records committed pages
     /// in `journal` when there is one.
@@ -78,17 +84,19 @@ public final class Producer {
     /// Runs until every page is committed, or until a shutdown request has been honoured.
     public func run(context: Context) throws(ClusterError) -> Outcome {
         let socket: Socket
+        let monitor: ConnectionMonitor
         do throws(ZeroMQError) {
             socket = try context.socket(.router)
             try socket.setLinger(milliseconds: 1000)
             try socket.setRouterMandatory(true)
             try socket.setMaximumMessageSize(bytes: Int64(configuration.maximumPageBytes) + 1 << 20)
+            monitor = try ConnectionMonitor(watching: socket, context: context)
             try socket.bind(configuration.endpoint)
         } catch {
             throw ClusterError(error)
         }
         logger.info("producer listening", metadata: ["endpoint": "\(configuration.endpoint)"])
-        var poller = Poller([socket])
+        var poller = Poller([socket, monitor.socket])
         let timing = configuration.timing
         var lastHeartbeat = clock.now
         var lastHousekeeping = clock.now
@@ -102,13 +110,18 @@ public final class Producer {
                 logger.notice("draining: waiting for pages in flight to be committed", metadata: ["in_flight": "\(ledger.count)"])
             }
             do throws(ZeroMQError) {
-                if try poller.poll(timeoutMilliseconds: 50)[0] {
+                let ready = try poller.poll(timeoutMilliseconds: 50)
+                if ready[0] {
                     var handled = 0
                     while handled < 1000, let message = try socket.receive(wait: false) {
                         handle(message, on: socket)
                         handled += 1
                     }
                 }
+                if ready[1] { try badTraffic.watch(monitor, logger: logger) {
+                    stats.closedConnections += 1
+                    if $0 { stats.failedHandshakes += 1 }
+                } }
                 let now = clock.now
                 if now - lastHousekeeping >= .milliseconds(200) {
                     lastHousekeeping = now
@@ -146,7 +159,7 @@ public final class Producer {
             decoded = try WireMessage(decoding: Message(Array(message.frames.dropFirst())))
         } catch {
             stats.rejectedMessages += 1
-            logger.warning("rejected a message", metadata: ["peer": "\(hex(identity))", "error": "\(error)"])
+            badTraffic.rejected(from: message.peerAddress, reason: "\(error)", logger: logger)
             return
         }
         let now = clock.now
@@ -156,14 +169,15 @@ public final class Producer {
         switch decoded {
         case let .hello(.worker, name, credit):
             if workers[identity] != nil { ledger.releaseAll(heldBy: identity, now: clock.now) } else { workerOrder.append(identity) }
-            workers[identity] = Peer(name: name, credit: credit, lastSeen: now)
-            logger.info("worker joined", metadata: ["worker": "\(name)", "credit": "\(credit)"])
+            let granted = min(credit, configuration.maximumCreditPerWorker)
+            workers[identity] = Peer(name: name, credit: granted, lastSeen: now)
+            logger.info("worker joined", metadata: ["worker": "\(name)", "credit": "\(granted)", "peer": "\(message.peerAddress ?? "local")"])
         case let .hello(.collector, name, _):
             collector = (identity, now)
-            logger.info("collector joined", metadata: ["collector": "\(name)"])
+            logger.info("collector joined", metadata: ["collector": "\(name)", "peer": "\(message.peerAddress ?? "local")"])
         case let .credit(count, finished):
-            guard workers[identity] != nil else { return askToIntroduce(identity, on: socket) }
-            workers[identity]?.credit += count
+            guard let peer = workers[identity] else { return askToIntroduce(identity, on: socket) }
+            workers[identity]?.credit = min(peer.credit + count, configuration.maximumCreditPerWorker)
             for ticket in finished { ledger.finished(ticket, by: identity, now: now) }
         case let .handBack(tickets):
             for ticket in tickets { ledger.handBack(ticket, from: identity) }
@@ -191,9 +205,10 @@ public final class Producer {
             if workers[identity] == nil && collector?.identity != identity { askToIntroduce(identity, on: socket) }
         case .page, .result, .failed, .reset:
             stats.rejectedMessages += 1
-            logger.warning("rejected a message the producer does not take", metadata: ["peer": "\(hex(identity))"])
+            badTraffic.rejected(from: message.peerAddress, reason: "a message the producer does not take", logger: logger)
         }
     }
+
 
     private func askToIntroduce(_ identity: [UInt8], on socket: Socket) {
         send(.reset, to: identity, on: socket)
@@ -271,6 +286,7 @@ public final class Producer {
             logger.warning("collector silent; waiting for it to come back")
             self.collector = nil
         }
+        badTraffic.summarize(logger: logger, now: now)
         let expired = ledger.expireLeases(now: now)
         if expired > 0 { logger.warning("leases expired; pages requeued", metadata: ["pages": "\(expired)"]) }
     }
@@ -309,8 +325,4 @@ public final class Producer {
         stats.workers = workers.count
         statistics.publish(stats)
     }
-}
-
-func hex(_ bytes: [UInt8]) -> String {
-    bytes.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
 }

@@ -20,6 +20,10 @@ public struct ProducerStatistics: Sendable, Equatable {
     public var bytesDone = 0
     /// Messages ignored because they broke the protocol.
     public var rejectedMessages = 0
+    /// Connections that closed: peers leaving, or dropped by libzmq for an oversized frame.
+    public var closedConnections = 0
+    /// Connections whose ZMTP handshake failed: not ZeroMQ, or a wrong mechanism.
+    public var failedHandshakes = 0
     /// True once every input has been read.
     public var inputExhausted = false
 

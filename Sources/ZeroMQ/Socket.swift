@@ -88,6 +88,7 @@ public final class Socket {
     /// waiting, or when a receive timeout set with `setReceiveTimeout` expires.
     public func receive(wait: Bool = true) throws(ZeroMQError) -> Message? {
         var frames: [[UInt8]] = []
+        var peerAddress: String?
         var part = zmq_msg_t()
         zmq_msg_init(&part)
         defer { zmq_msg_close(&part) }
@@ -100,12 +101,15 @@ public final class Socket {
                 if code == EAGAIN && frames.isEmpty { return nil }
                 throw ZeroMQError(code: code, operation: "zmq_msg_recv", endpoint: endpointDescription)
             }
+            if peerAddress == nil, let address = zmq_msg_gets(&part, "Peer-Address") {
+                peerAddress = String(cString: address)
+            }
             if let data = zmq_msg_data(&part), size > 0 {
                 frames.append(Array(UnsafeRawBufferPointer(start: data, count: Int(size))))
             } else {
                 frames.append([])
             }
-            if zmq_msg_more(&part) == 0 { return Message(frames) }
+            if zmq_msg_more(&part) == 0 { return Message(frames, peerAddress: peerAddress) }
         }
     }
 

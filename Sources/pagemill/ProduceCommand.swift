@@ -32,6 +32,14 @@ struct ProduceCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Pages read but not yet committed, at most (bounds memory).", valueName: "count"))
     var maxInFlight: Int = 1024
 
+    @Option(help: ArgumentHelp("Pages one worker may hold at once, whatever credit it asks for.", valueName: "count"))
+    var maxCredit: Int = 64
+
+    func validate() throws {
+        guard maxInFlight >= 1 else { throw ValidationError("--max-in-flight must be at least 1") }
+        guard maxCredit >= 1 else { throw ValidationError("--max-credit must be at least 1") }
+    }
+
     func run() throws {
         let source: PageSource
         do {
@@ -50,12 +58,13 @@ struct ProduceCommand: ParsableCommand {
         defer { withExtendedLifetime(signals) {} }
         let producer = Producer(
             configuration: .init(endpoint: endpoints.producer, maximumPageBytes: limits.maxPageBytes,
-                                 maximumInFlight: maxInFlight, timing: timing.timing),
+                                 maximumInFlight: maxInFlight, timing: timing.timing, maximumCreditPerWorker: maxCredit),
             source: source, journal: journal, logger: logger, shutdown: shutdown)
         let context = try Context()
         let outcome = try producer.run(context: context)
         let statistics = producer.statistics.snapshot
         print("produced: \(statistics.stored) stored, \(statistics.failed) failed, \(statistics.redelivered) redelivered, \(statistics.resumed) committed in an earlier run")
+        print("bad traffic: rejected: \(statistics.rejectedMessages) messages, \(statistics.failedHandshakes) failed handshakes, \(statistics.closedConnections) connections closed")
         if outcome == .interrupted {
             throw ExitCode(1)
         }

@@ -7,7 +7,8 @@ import ZeroMQ
 /// The fault-injection harness: `produce`, `collect` and three `work` processes over
 /// tcp://127.0.0.1 on generated pages with poison pages mixed in, under a seeded schedule of
 /// faults (SIGKILL and restart of a worker, of the collector and of the producer; SIGSTOP and
-/// SIGCONT of a worker; a rogue client sending garbage). Afterwards every good page must be
+/// SIGCONT of a worker; a network cut between a worker and the rest; a rogue client sending
+/// garbage). Each worker reaches the producer and the collector through a `NetworkLink`. Afterwards every good page must be
 /// stored exactly once, every poison page recorded as failed, and no page be both.
 ///
 /// `make test` runs three schedules; any number: `PAGEMILL_CHAOS_SCHEDULES=50 swift test --filter ChaosTests`
@@ -19,7 +20,7 @@ extension EndToEndTests {
         static let firstSeed = Int(ProcessInfo.processInfo.environment["PAGEMILL_CHAOS_FIRST_SEED"] ?? "") ?? 1
         static let goodPages = 1000
 
-        enum Fault: CaseIterable { case killWorker, stopWorker, killCollector, killProducer, rogueClient }
+        enum Fault: CaseIterable { case killWorker, stopWorker, cutNetwork, killCollector, killProducer, rogueClient }
 
         @Test(arguments: firstSeed..<(firstSeed + schedules))
         func everyPageIsStoredExactlyOnceWhateverFails(seed: Int) throws {
@@ -72,6 +73,8 @@ final class ChaosCluster {
     let folder: TemporaryFolder
     let pages: String
     let endpoints: [String]
+    /// For each worker, its links to the producer and to the collector.
+    let links: [(producer: NetworkLink, collector: NetworkLink)]
     let database: String
     var producer: RoleProcess
     var collector: RoleProcess
@@ -81,24 +84,38 @@ final class ChaosCluster {
     init(folder: TemporaryFolder, pages: String) throws {
         self.folder = folder
         self.pages = pages
-        let producerEndpoint = "tcp://127.0.0.1:\(try freePort())"
-        let collectorEndpoint = "tcp://127.0.0.1:\(try freePort())"
-        let endpoints = ["--producer", producerEndpoint, "--collector", collectorEndpoint,
-                     "--peer-timeout", "1", "--lease", "10", "--max-attempts", "3", "--drain-grace", "2"]
+        let producerPort = try freePort()
+        let collectorPort = try freePort()
+        let endpoints = ["--producer", "tcp://127.0.0.1:\(producerPort)", "--collector", "tcp://127.0.0.1:\(collectorPort)"]
+            + Self.timing
         self.endpoints = endpoints
+        let links = try (0..<3).map { _ in (try NetworkLink(to: producerPort), try NetworkLink(to: collectorPort)) }
+        self.links = links
         database = folder.file("pages.sqlite")
         collector = try RoleProcess(["collect", "--db", database] + endpoints, log: folder.file("collector-0.log"))
-        workers = try (0..<3).map { try Self.startWorker($0, folder: folder, endpoints: endpoints, generation: 0) }
+        workers = try (0..<3).map { try Self.startWorker($0, folder: folder, links: links, generation: 0) }
         producer = try Self.startProducer(pages: pages, folder: folder, endpoints: endpoints, generation: 0)
     }
+
+    deinit {
+        for link in links {
+            link.producer.stop()
+            link.collector.stop()
+        }
+    }
+
+    static let timing = ["--peer-timeout", "1", "--lease", "10", "--max-attempts", "3", "--drain-grace", "2"]
 
     var storedPages: Int { storedCounts(database)?.pages ?? 0 }
 
     func store() throws -> PageStore { try PageStore(path: database) }
 
-    private static func startWorker(_ index: Int, folder: TemporaryFolder, endpoints: [String], generation: Int) throws -> RoleProcess {
-        try RoleProcess(["work", "--name", "worker-\(index)", "--inject-faults", "--page-timeout", "2"] + endpoints,
-                        log: folder.file("worker-\(index)-\(generation).log"))
+    private static func startWorker(_ index: Int, folder: TemporaryFolder, links: [(producer: NetworkLink, collector: NetworkLink)],
+                                    generation: Int) throws -> RoleProcess {
+        let endpoints = ["--producer", "tcp://127.0.0.1:\(links[index].producer.port)",
+                         "--collector", "tcp://127.0.0.1:\(links[index].collector.port)"] + timing
+        return try RoleProcess(["work", "--name", "worker-\(index)", "--inject-faults", "--page-timeout", "2"] + endpoints,
+                               log: folder.file("worker-\(index)-\(generation).log"))
     }
 
     private static func startProducer(pages: String, folder: TemporaryFolder, endpoints: [String], generation: Int) throws -> RoleProcess {
@@ -108,7 +125,7 @@ final class ChaosCluster {
 
     private func startWorker(_ index: Int) throws -> RoleProcess {
         restarts += 1
-        return try Self.startWorker(index, folder: folder, endpoints: endpoints, generation: restarts)
+        return try Self.startWorker(index, folder: folder, links: links, generation: restarts)
     }
 
     private func startProducer() throws -> RoleProcess {
@@ -124,6 +141,9 @@ final class ChaosCluster {
     }
 
     func inject(_ fault: EndToEndTests.ChaosTests.Fault, random: inout SeededRandom) throws {
+        if ProcessInfo.processInfo.environment["PAGEMILL_KEEP_TEST_FOLDERS"] != nil {
+            print("\(Date()) injecting \(fault) at \(storedPages) stored")
+        }
         switch fault {
         case .killWorker:
             let victim = Int(random.next() % UInt64(workers.count))
@@ -132,10 +152,27 @@ final class ChaosCluster {
             workers[victim] = try startWorker(victim)
         case .stopWorker:
             let victim = Int(random.next() % UInt64(workers.count))
+            let dropped = timesDropped(victim)
             workers[victim].signal(SIGSTOP)
-            // Long enough for the producer to drop it and hand its pages to others.
-            waitUntil(timeout: .seconds(3)) { false }
+            // Until the producer drops it and hands its pages to others.
+            waitUntil(timeout: .seconds(10)) { timesDropped(victim) > dropped }
             workers[victim].signal(SIGCONT)
+        case .cutNetwork:
+            let victim = Int(random.next() % UInt64(workers.count))
+            let dropped = timesDropped(victim)
+            if ProcessInfo.processInfo.environment["PAGEMILL_KEEP_TEST_FOLDERS"] != nil { print("cutting worker-\(victim)") }
+            let reconnections = workers[victim].log.components(separatedBy: "producer silent").count
+            links[victim].producer.cut()
+            links[victim].collector.cut()
+            // Until the worker, hearing nothing, reconnects (its new connection waits at the cut,
+            // its results are held there) and the producer, if it knew the worker, drops it.
+            let separated = waitUntil(timeout: .seconds(10)) {
+                workers[victim].log.components(separatedBy: "producer silent").count > reconnections
+            }
+            waitUntil(timeout: .seconds(3)) { timesDropped(victim) > dropped }
+            #expect(separated || !producer.isAlive, "the cut did not separate worker-\(victim) from the producer (\(folder.path))")
+            links[victim].producer.mend()
+            links[victim].collector.mend()
         case .killCollector:
             collector.signal(SIGKILL)
             _ = collector.waitForExit(timeout: .seconds(10))
@@ -149,6 +186,11 @@ final class ChaosCluster {
         case .rogueClient:
             try sendGarbage()
         }
+    }
+
+    /// How many times the current producer has dropped worker `index` for silence.
+    private func timesDropped(_ index: Int) -> Int {
+        producer.log.components(separatedBy: "\n").filter { $0.contains("worker silent") && $0.contains("worker-\(index)") }.count
     }
 
     /// Garbage frames, a wrong protocol version and an oversized message at both endpoints.

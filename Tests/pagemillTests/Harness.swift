@@ -13,7 +13,8 @@ let pagemillBinary: String = {
     return folder.appendingPathComponent("pagemill").path
 }()
 
-/// A private temporary folder, removed however the test ends.
+/// A private temporary folder, removed however the test ends (kept, for reading the roles'
+/// logs, when PAGEMILL_KEEP_TEST_FOLDERS is set).
 final class TemporaryFolder {
     let path: String
 
@@ -22,7 +23,13 @@ final class TemporaryFolder {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
 
-    deinit { try? FileManager.default.removeItem(atPath: path) }
+    deinit {
+        if ProcessInfo.processInfo.environment["PAGEMILL_KEEP_TEST_FOLDERS"] != nil {
+            print("kept \(path)")
+            return
+        }
+        try? FileManager.default.removeItem(atPath: path)
+    }
 
     func file(_ name: String) -> String { path + "/" + name }
 
