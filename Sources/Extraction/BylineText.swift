@@ -9,6 +9,7 @@ enum BylineText {
         "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
         "member", "moderator", "admin", "administrator", "joined", "reviewer", "offline", "online", "staff", "writer",
         "editor", "former", "subscribe", "share", "follow", "well-known", "contributor", "senior", "verified",
+        "founder", "co-founder", "ceo", "cto", "expert", "specialist", "reviewed", "fact-checked", "edited", "at",
     ]
 
     private static let markers: Set<String> = ["by", "par", "von", "por", "di", "door", "av", "przez", "written", "author", "author:", "by:"]
@@ -16,6 +17,8 @@ enum BylineText {
     /// The names part of a byline, or nil when the text is too long or too sentence-like to be one.
     static func names(_ text: String) -> String? {
         var words = text.split(separator: " ")
+        // "Recipe by Ann Lee", "Story by …": a word or two may come before the marker.
+        if let by = words.prefix(3).firstIndex(where: { $0.lowercased() == "by" }) { words.removeFirst(by) }
         while let first = words.first, markers.contains(first.lowercased()) { words.removeFirst() }
         // Bylines often run on into the date or the reading time: stop at the first number,
         // separator or "on"/"updated".

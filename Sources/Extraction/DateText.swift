@@ -61,7 +61,8 @@ enum DateText {
         func day(_ token: String) -> Int? {
             let digits = token.prefix { $0.isNumber }
             guard !digits.isEmpty, digits.count <= 2, let value = Int(digits), (1...31).contains(value),
-                  ["", "st", "nd", "rd", "th", "er", "o", "º"].contains(String(token.dropFirst(digits.count))) else { return nil }
+                  ["", "st", "nd", "rd", "th", "er", "o", "º"].contains(String(token.dropFirst(digits.count)))
+                    || Self.isTimeSuffix(token.dropFirst(digits.count)) else { return nil }
             return value
         }
         for index in 0..<(tokens.count - 2) {
@@ -78,6 +79,11 @@ enum DateText {
             }
         }
         return nil
+    }
+
+    /// "t08" of "2022-11-23T08:10": an ISO 8601 time right after the day.
+    private static func isTimeSuffix(_ rest: Substring) -> Bool {
+        rest.count == 3 && rest.first == "t" && rest.dropFirst().allSatisfy(\.isNumber)
     }
 
     /// Whether a four-digit year from 1990 to 2099 appears: a cheap test before tokenizing.

@@ -40,11 +40,16 @@ struct HTMLDocument {
                     bylineText = []
                     bylineDepth = 0
                 }
-                if bylineText != nil, !TreeBuilder.voidElements.contains(name) { bylineDepth += 1 }
+                if bylineText != nil {
+                    // Elements side by side are laid out apart: "Ann Lee</p><p>Jan 2" is two phrases.
+                    bylineText?.append(0x20)
+                    if !TreeBuilder.voidElements.contains(name) { bylineDepth += 1 }
+                }
                 builder.open(name, attributes: attributes)
                 if name == "h1", headings.count < 5 { headingText = [] }
                 if name == "br" || name == "img", headingText != nil { headingText?.append(0x20) }
             case let .endTag(name):
+                if bylineText != nil { bylineText?.append(0x20) }
                 if let text = bylineText, !TreeBuilder.voidElements.contains(name) {
                     bylineDepth -= 1
                     if bylineDepth <= 0 {
@@ -84,6 +89,7 @@ struct HTMLDocument {
         metadata.published = (metadata.published.flatMap(DateText.normalize) ?? metadata.published)
             ?? timeElementDate.flatMap(DateText.normalize)
             ?? metadata.canonicalURL.flatMap(DateText.fromURL) ?? bylineDate ?? visibleDate
+            ?? metadata.modified.flatMap(DateText.normalize)
         // A time stamp in UTC can fall on the day after the one the page shows its readers.
         if let shown = bylineDate ?? visibleDate, let published = metadata.published,
            let gap = DateText.daysBetween(shown, published), gap == 1 || gap == -1 {
@@ -156,8 +162,12 @@ struct HTMLDocument {
         case "og:image", "twitter:image", "image": metadata.image = metadata.image ?? value
         case "author", "article:author", "byl", "sailthru.author":
             if metadata.authors.isEmpty, !value.hasPrefix("http") { metadata.authors = [value] }
-        case "article:published_time", "datepublished", "date", "pubdate", "publishdate", "dc.date", "dc.date.issued", "og:published_time":
+        case "article:published_time", "datepublished", "date", "pubdate", "publishdate", "dc.date", "dc.date.issued",
+             "og:published_time", "published", "publication_date", "citation_publication_date", "parsely-pub-date",
+             "sailthru.date", "dcterms.created", "dc.date.created", "datecreated", "article.published":
             metadata.published = metadata.published ?? value
+        case "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified":
+            metadata.modified = metadata.modified ?? value
         case "keywords", "news_keywords":
             if metadata.tags.isEmpty {
                 metadata.tags = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }

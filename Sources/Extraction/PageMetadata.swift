@@ -3,6 +3,8 @@ struct PageMetadata {
     var title: String?
     var authors: [String] = []
     var published: String?
+    /// When the page was last changed: the date of last resort, for a page that gives no other.
+    var modified: String?
     var declaredLanguage: String?
     var description: String?
     var siteName: String?
@@ -18,6 +20,7 @@ struct PageMetadata {
         title = title ?? other.title
         if authors.isEmpty { authors = other.authors }
         published = published ?? other.published
+        modified = modified ?? other.modified
         declaredLanguage = declaredLanguage ?? other.declaredLanguage
         description = description ?? other.description
         siteName = siteName ?? other.siteName

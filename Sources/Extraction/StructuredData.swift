@@ -10,8 +10,12 @@ enum StructuredData {
 
     /// The metadata in one JSON-LD block; empty when it is not valid JSON.
     static func metadata(fromJSONLD json: String) -> PageMetadata {
-        guard let data = json.data(using: .utf8),
-              let root = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else {
+        func parse(_ text: String) -> Any? {
+            try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
+        }
+        // Many pages put raw line breaks and tabs inside JSON strings, which JSON forbids;
+        // as whitespace, they change nothing a reader of the metadata cares about.
+        guard let root = parse(json) ?? parse(String(json.unicodeScalars.map { $0.value < 0x20 ? " " : Character($0) })) else {
             return PageMetadata()
         }
         var result = PageMetadata()
@@ -49,6 +53,7 @@ enum StructuredData {
         result.title = string(object["headline"]) ?? string(object["name"])
         result.authors = names(object["author"]) ?? []
         result.published = string(object["datePublished"]) ?? string(object["dateCreated"])
+        result.modified = string(object["dateModified"])
         result.description = string(object["description"])
         result.image = url(object["image"]) ?? url(object["thumbnailUrl"])
         result.declaredLanguage = string(object["inLanguage"])

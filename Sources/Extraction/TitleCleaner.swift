@@ -10,7 +10,14 @@ enum TitleCleaner {
         guard let metaTitle else { return headings.first }
         let cleaned = clean(metaTitle, siteName: siteName)
         let scored = headings.map { ($0, overlap($0, metaTitle)) }
-        if let best = scored.max(by: { $0.1 < $1.1 }), best.1 >= 0.5 { return withoutTagline(best.0) }
+        if let best = scored.max(by: { $0.1 < $1.1 }), best.1 >= 0.5 {
+            // A headline that repeats the title's site suffix ("… - Japan Forum") loses it too.
+            if metaTitle.hasPrefix(cleaned), cleaned.count < metaTitle.count {
+                let suffix = metaTitle.dropFirst(cleaned.count)
+                if best.0.hasSuffix(suffix), best.0.count > suffix.count { return String(best.0.dropLast(suffix.count)) }
+            }
+            return withoutTagline(best.0)
+        }
         return cleaned
     }
 
@@ -41,6 +48,13 @@ enum TitleCleaner {
 
     private static let separators = [" | ", " - ", " – ", " — ", " • ", " · ", " :: ", " « ", " » "]
 
+    /// "University of Wisconsin-Stevens Point": a few words, each long one capitalised.
+    private static func looksLikeAName(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        guard (2...6).contains(words.count) else { return false }
+        return words.allSatisfy { $0.count < 4 || $0.first?.isUppercase == true }
+    }
+
     static func clean(_ title: String, siteName: String?) -> String {
         // "Topic - Overview | Site Name": a bar before the last part sets off the site's name.
         if let bar = title.range(of: " | ", options: .backwards) {
@@ -59,7 +73,7 @@ enum TitleCleaner {
                 return first
             }
             if TextNormalizer.wordCount(first) >= 2 && TextNormalizer.wordCount(first) >= TextNormalizer.wordCount(rest) { return first }
-            if TextNormalizer.wordCount(rest) <= 4 { return first }
+            if TextNormalizer.wordCount(rest) <= 4 || looksLikeAName(rest) { return first }
         }
         return title
     }

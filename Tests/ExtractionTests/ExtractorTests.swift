@@ -86,6 +86,43 @@ import Testing
         #expect(!record.text.contains("Facebook"))
     }
 
+    @Test func readsBylinesLaidOutInSeparateElements() throws {
+        let body = "<article><h1>Five ideas for the coast</h1><p>" + String(repeating: "Words about the coast and its towns. ", count: 12) + "</p></article>"
+        // Name and date in neighbouring elements, with no space between them in the markup.
+        let glued = try extractor.extract(html("<div class=\"Author_wrapper\"><p>Nick van Mead</p><p><span>2022-11-23T08:10+02:00</span></p></div>" + body))
+        #expect(glued.authors == ["Nick van Mead"])
+        #expect(glued.published?.hasPrefix("2022-11-23") == true)
+        let recipe = try extractor.extract(html("<div class=\"byline\">Recipe by PJ Hamel</div>" + body))
+        #expect(recipe.authors == ["PJ Hamel"])
+        let role = try extractor.extract(html("<div class=\"byline\">Rasmus Barslund Founder &amp; Lead</div>" + body))
+        #expect(role.authors == ["Rasmus Barslund"])
+        let reviewed = try extractor.extract(html("<span class=\"author\">Shelby Loos, DVM. Reviewed by Molly Price</span>" + body))
+        #expect(reviewed.authors == ["Shelby Loos", "DVM."])
+    }
+
+    @Test func readsDatesFromLooseJSONLDAndLastResortMeta() throws {
+        let body = "<p>" + String(repeating: "Words of the forum post. ", count: 10) + "</p>"
+        // A raw line break inside a JSON string: invalid JSON that pages publish anyway.
+        let loose = try extractor.extract(html(body, head: """
+            <script type="application/ld+json">{"@type":"DiscussionForumPosting","text":"one
+            two","datePublished":"2024-02-21 13:00:00"}</script>
+            """))
+        #expect(loose.published?.hasPrefix("2024-02-21") == true)
+        let modifiedOnly = try extractor.extract(html(body, head: #"<meta property="article:modified_time" content="2023-03-22T17:52:04+00:00">"#))
+        #expect(modifiedOnly.published?.hasPrefix("2023-03-22") == true)
+        let both = try extractor.extract(html(body, head: #"<meta name="published" content="July 17, 2025"><meta property="article:modified_time" content="2025-09-01T00:00:00Z">"#))
+        #expect(both.published?.hasPrefix("2025-07-17") == true)
+    }
+
+    @Test func titlesLoseTheSiteNameWhereverItIsRepeated() throws {
+        let body = "<p>" + String(repeating: "Words of the page body. ", count: 10) + "</p>"
+        let forum = try extractor.extract(html("<h1>Tips from a first visitor - Japan Forum</h1>" + body,
+                                               head: "<title>Tips from a first visitor - Japan Forum</title>"))
+        #expect(forum.title == "Tips from a first visitor")
+        let university = try extractor.extract(html(body, head: "<title>Coffee - University of Wisconsin-Stevens Point</title>"))
+        #expect(university.title == "Coffee")
+    }
+
     @Test func readsBylinesAndTeasersOfAnyWording() throws {
         let text = "Titre\n\nTitre\n\n2024-02-01 10:00:00\n\nPar Ann Lee et Bo Chen\n\n"
             + "Le premier paragraphe du texte, qui parle de choses et d'autres.\n\n"
