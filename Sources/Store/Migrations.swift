@@ -46,6 +46,9 @@ enum Migrations {
         }
         for version in current..<latestVersion {
             try database.transaction { () throws(StoreError) in
+                // Another process (a second collector, a reader) may have migrated since we
+                // looked: the version read under the write lock is the one that counts.
+                guard try database.userVersion == version else { return }
                 try database.execute(steps[version])
                 try database.execute("PRAGMA user_version = \(version + 1)")
             }

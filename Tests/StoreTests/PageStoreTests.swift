@@ -1,5 +1,6 @@
 import Extraction
 import Foundation
+import Synchronization
 import Testing
 @testable import Store
 
@@ -22,6 +23,19 @@ import Testing
         try store.store([.stored(record("a"), worker: "w", extractionMilliseconds: 1)])
         let again = try PageStore(path: folder + "/new.sqlite")
         #expect(try again.counts() == StoreCounts(pages: 1, failures: 0))
+    }
+
+    @Test func connectionsOpeningANewDatabaseAtOnceMigrateItOnce() throws {
+        // A collector and a reader (or two collectors) starting together: one migrates, the
+        // others see the schema it made.
+        for round in 0..<10 {
+            let path = folder + "/race-\(round).sqlite"
+            let failures = Mutex<[String]>([])
+            DispatchQueue.concurrentPerform(iterations: 4) { _ in
+                do { _ = try PageStore(path: path) } catch { failures.withLock { $0.append("\(error)") } }
+            }
+            #expect(failures.withLock { $0 }.isEmpty)
+        }
     }
 
     @Test func storingTwiceLeavesOneRow() throws {
