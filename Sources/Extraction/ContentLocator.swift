@@ -11,6 +11,8 @@ struct ContentLocator {
     /// Per node: text length (bytes, white space excluded), link text length, commas.
     private(set) var textLength: [Int32]
     private(set) var linkLength: [Int32]
+    /// Per node: links inside it.
+    private var linkCount: [Int32]
     private var commas: [Int32]
 
     static let structuralSkips: Set<String> = [
@@ -26,6 +28,7 @@ struct ContentLocator {
         excluded = [Bool](repeating: false, count: count)
         textLength = [Int32](repeating: 0, count: count)
         linkLength = [Int32](repeating: 0, count: count)
+        linkCount = [Int32](repeating: 0, count: count)
         commas = [Int32](repeating: 0, count: count)
         // Parents come before children, so one forward pass settles exclusion, and one
         // backward pass sums each subtree's text into its root. First what is never content…
@@ -52,6 +55,7 @@ struct ContentLocator {
         for index in textLength.indices {
             textLength[index] = 0
             linkLength[index] = 0
+            linkCount[index] = 0
             commas[index] = 0
         }
         for index in stride(from: tree.count - 1, to: 0, by: -1) {
@@ -62,10 +66,14 @@ struct ContentLocator {
                 textLength[index] += length
                 commas[index] += commaCount
             }
-            if tree.name(node) == "a" { linkLength[index] = textLength[index] }
+            if tree.name(node) == "a" {
+                linkLength[index] = textLength[index]
+                linkCount[index] += 1
+            }
             let parent = Int(tree.parent(node))
             textLength[parent] += textLength[index]
             linkLength[parent] += linkLength[index]
+            linkCount[parent] += linkCount[index]
             commas[parent] += commas[index]
         }
     }
@@ -104,6 +112,9 @@ struct ContentLocator {
     }
 
     func length(_ node: DocumentTree.NodeID) -> Int { Int(textLength[Int(node)]) }
+
+    /// Text outside links.
+    private func plainLength(_ node: DocumentTree.NodeID) -> Int { Int(textLength[Int(node)] - linkLength[Int(node)]) }
 
     // MARK: Choosing
 
@@ -157,15 +168,21 @@ struct ContentLocator {
         let chosen = withSiblings(top, scores: scores, scored: scored, topScore: bestScore)
         // Pages that are not one article (services, listings, forums, products) spread their
         // content over many containers; when the best one holds little of the page, take the page.
-        let chosenLength = chosen.reduce(0) { $0 + length($1) }
+        // On a page of menus (many short links), link text is left out of both sides: menus
+        // are not content. Long links are the items of listings, and count.
+        let menus = linkCount[0] > 0 && linkLength[0] / linkCount[0] < Self.menuLinkLength
+        let measure = menus ? plainLength : length
+        let chosenLength = chosen.reduce(0) { $0 + measure($1) }
         // A page that calls itself an article needs stronger evidence that its text is spread out.
         let share = isArticle ? Self.articleFallbackShare : Self.pageFallbackShare
-        if Double(chosenLength) < Double(length(tree.root)) * share { return [tree.root] }
+        if Double(chosenLength) < Double(measure(tree.root)) * share { return [tree.root] }
         return chosen
     }
 
     static let pageFallbackShare = 0.5
     static let articleFallbackShare = 0.3
+    /// Average link text, in non-space bytes, below which a page's links are menus.
+    static let menuLinkLength: Int32 = 20
 
     private func isScoredParagraph(_ node: DocumentTree.NodeID) -> Bool {
         let name = tree.name(node)
