@@ -130,9 +130,18 @@ struct ContentLocator {
         var scores = [Double](repeating: 0, count: tree.count)
         var scored = [Bool](repeating: false, count: tree.count)
         var candidates: [DocumentTree.NodeID] = []
+        // Whether each element reads as a paragraph, settled once: loose text asks of its parent.
+        var paragraph = [Bool](repeating: false, count: tree.count)
+        for index in 1..<tree.count where !excluded[index] && !tree.isText(DocumentTree.NodeID(index)) {
+            paragraph[index] = isScoredParagraph(DocumentTree.NodeID(index))
+        }
         for index in 1..<tree.count where !excluded[index] {
             let node = DocumentTree.NodeID(index)
-            guard isScoredParagraph(node) else { continue }
+            // Text straight inside a container that also holds blocks ("<div><p>…</p>Story text<br>")
+            // is a paragraph too, though no element says so.
+            let looseText = tree.isText(node) && Self.looseTextParents.contains(tree.name(tree.parent(node)))
+                && !paragraph[Int(tree.parent(node))]
+            guard paragraph[index] || looseText else { continue }
             let length = Int(textLength[index])
             guard length >= 25 else { continue }
             let score = 1 + Double(commas[index]) + min(Double(length) / 100, 3)
@@ -183,6 +192,8 @@ struct ContentLocator {
     static let articleFallbackShare = 0.3
     /// Average link text, in non-space bytes, below which a page's links are menus.
     static let menuLinkLength: Int32 = 20
+
+    private static let looseTextParents: Set<String> = ["div", "section", "article", "main", "td"]
 
     private func isScoredParagraph(_ node: DocumentTree.NodeID) -> Bool {
         let name = tree.name(node)
