@@ -174,6 +174,13 @@ struct ContentLocator {
             if length(parent) > length(top) + length(top) / 5 { break }
             top = parent
         }
+        // Of sibling articles, the one holding the headline is the story; the others are teasers.
+        if tree.name(top) == "article", let headline = headline(),
+           let story = tree.children(tree.parent(top)).first(where: { tree.name($0) == "article" && contains($0, headline) }) {
+            top = story
+            // Picked out from the teasers: short as it may be beside them, it is the content.
+            if length(story) >= Self.minimumStoryLength { return [story] }
+        }
         let chosen = withSiblings(top, scores: scores, scored: scored, topScore: bestScore)
         // Pages that are not one article (services, listings, forums, products) spread their
         // content over many containers; when the best one holds little of the page, take the page.
@@ -190,8 +197,37 @@ struct ContentLocator {
 
     static let pageFallbackShare = 0.5
     static let articleFallbackShare = 0.3
+    /// Text, in non-space bytes, an article holding the headline needs to stand as the content.
+    static let minimumStoryLength = 500
     /// Average link text, in non-space bytes, below which a page's links are menus.
     static let menuLinkLength: Int32 = 20
+
+    /// The first `<h1>` with text: the page's headline, usually. (Its header may have been set
+    /// aside as boilerplate; it still marks where the story is.)
+    private func headline() -> DocumentTree.NodeID? {
+        for index in 1..<tree.count where tree.name(DocumentTree.NodeID(index)) == "h1" {
+            let heading = DocumentTree.NodeID(index)
+            // Descendants follow their element in the arrays.
+            var next = index + 1
+            while next < tree.count, contains(heading, DocumentTree.NodeID(next)) {
+                if tree.isText(DocumentTree.NodeID(next)), tree.text(DocumentTree.NodeID(next)).utf8.contains(where: { $0 > 0x20 }) {
+                    return heading
+                }
+                next += 1
+            }
+        }
+        return nil
+    }
+
+    /// Whether `node` is `ancestor` or inside it.
+    private func contains(_ ancestor: DocumentTree.NodeID, _ node: DocumentTree.NodeID) -> Bool {
+        var step = node
+        while step >= 0 {
+            if step == ancestor { return true }
+            step = tree.parent(step)
+        }
+        return false
+    }
 
     private static let looseTextParents: Set<String> = ["div", "section", "article", "main", "td"]
 
@@ -229,6 +265,7 @@ struct ContentLocator {
         for sibling in tree.children(parent) {
             if sibling == top { chosen.append(sibling); continue }
             guard !excluded[Int(sibling)], !tree.isText(sibling) else { continue }
+            if tree.name(top) == "article", tree.name(sibling) == "article", let headline = headline(), contains(top, headline) { continue }
             if scored[Int(sibling)], scores[Int(sibling)] >= threshold { chosen.append(sibling); continue }
             if tree.name(sibling) == "p" {
                 let length = self.length(sibling), density = linkDensity(sibling)
