@@ -86,6 +86,8 @@ struct BlockRenderer {
     private func keeps(_ node: DocumentTree.NodeID) -> Bool {
         if locator.excluded[Int(node)] { return false }
         let name = tree.name(node)
+        // The headline is the record's title, not a paragraph of its text.
+        if name == "h1" { return false }
         guard Self.cleanedContainers.contains(name) else { return true }
         if tree.flags(node).contains(.articleBody) { return true }
         let density = linksAreContent ? 0 : locator.linkDensity(node)
