@@ -26,7 +26,9 @@ struct BlockRenderer {
     private var blocks: [Block] = []
     private var current: [UInt8] = []
     private var currentLinkBytes = 0
+    private var currentInPageLinkBytes = 0
     private var linkDepth = 0
+    private var inPageLinkDepth = 0
     private var headingDepth = 0
     private var listItemDepth = 0
     private var currentIsHeading = false
@@ -58,7 +60,9 @@ struct BlockRenderer {
                 guard node == root || keeps(node) else { continue }
                 if Self.blockBoundaries.contains(name) { flush() }
                 switch name {
-                case "a": linkDepth += 1
+                case "a":
+                    linkDepth += 1
+                    if tree.flags(node).contains(.inPageLink) { inPageLinkDepth += 1 }
                 case "li", "dt", "dd": listItemDepth += 1; currentIsListItem = true
                 case "td", "th": current.append(0x20)
                 default: if Self.headings.contains(name) { headingDepth += 1; currentIsHeading = true }
@@ -70,7 +74,9 @@ struct BlockRenderer {
             } else {
                 if Self.blockBoundaries.contains(name) { flush() }
                 switch name {
-                case "a": linkDepth -= 1
+                case "a":
+                    linkDepth -= 1
+                    if tree.flags(node).contains(.inPageLink) { inPageLinkDepth -= 1 }
                 case "li", "dt", "dd": listItemDepth -= 1
                 case "td", "th": current.append(0x20)
                 case "img":
@@ -105,16 +111,20 @@ struct BlockRenderer {
         let before = current.count
         current.append(contentsOf: text.utf8)
         if linkDepth > 0 { currentLinkBytes += current.count - before }
+        if inPageLinkDepth > 0 { currentInPageLinkBytes += text.utf8.lazy.filter { $0 > 0x20 }.count }
     }
 
     private mutating func flush() {
         defer {
             current.removeAll(keepingCapacity: true)
             currentLinkBytes = 0
+            currentInPageLinkBytes = 0
             currentIsHeading = headingDepth > 0
             currentIsListItem = listItemDepth > 0
         }
-        guard current.contains(where: { $0 > 0x20 }) else { return }
+        let visible = current.lazy.filter { $0 > 0x20 }.count
+        // A block that is only a jump within the page ("Skip to content", "Back to top") is furniture.
+        guard visible > 0, currentInPageLinkBytes < visible else { return }
         let text = TextNormalizer.collapseWhitespace(bytes: current)
         guard !text.isEmpty else { return }
         blocks.append(Block(text: text, isHeading: currentIsHeading, isListItem: currentIsListItem,

@@ -28,6 +28,8 @@ struct DocumentTree {
         static let articleBody = ElementFlags(rawValue: 2)
         static let navigationRole = ElementFlags(rawValue: 4)
         static let mainRole = ElementFlags(rawValue: 8)
+        /// A link to a place on the same page (`href="#…"`).
+        static let inPageLink = ElementFlags(rawValue: 16)
     }
 
     var count: Int { names.count }

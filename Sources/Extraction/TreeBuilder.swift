@@ -45,6 +45,9 @@ struct TreeBuilder {
                 case "main", "article": flags.insert(.mainRole)
                 default: break
                 }
+            case "href":
+                // "Skip to content", "Back to top", table-of-contents and footnote jumps.
+                if name == "a", attribute.value.utf8.first == UInt8(ascii: "#") { flags.insert(.inPageLink) }
             case "hidden": flags.insert(.hidden)
             case "aria-hidden": if attribute.value == "true" { flags.insert(.hidden) }
             case "style":
