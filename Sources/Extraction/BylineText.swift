@@ -34,6 +34,13 @@ enum BylineText {
         return names
     }
 
+    /// Whether the text opens with a byline marker ("By", "Par", "Written by"), in a word or two.
+    static func startsWithMarker(_ text: String) -> Bool {
+        let words = text.split(separator: " ", maxSplits: 3)
+        guard words.count >= 2 else { return false }
+        return words.prefix(2).contains { markers.contains($0.lowercased()) }
+    }
+
     /// Splits "Ann Lee, Bo Chen and Cy Diaz" into names.
     static func split(_ names: String) -> [String] {
         names.components(separatedBy: ", ").flatMap { $0.components(separatedBy: " and ") }

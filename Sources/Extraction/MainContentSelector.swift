@@ -3,7 +3,8 @@ import Foundation
 /// Chooses and renders the main content of a parsed page.
 enum MainContentSelector {
     /// The main text: blocks separated by blank lines, list items by line breaks.
-    static func text(of tree: DocumentTree, isArticle: Bool = false) -> String {
+    /// `title` and `authors`, when known, are left out of the text where the page repeats them.
+    static func text(of tree: DocumentTree, isArticle: Bool = false, title: String? = nil, authors: [String] = []) -> String {
         let locator = ContentLocator(tree: tree)
         let roots = locator.mainContent(isArticle: isArticle)
         // On listings, link lists and news fronts the links are the content: keep them.
@@ -12,7 +13,7 @@ enum MainContentSelector {
         let linksAreContent = text > 0 && links * 2 > text && text - links < 1500
         var renderer = BlockRenderer(tree: tree, locator: locator, linksAreContent: linksAreContent)
         let rendered = renderer.render(roots)
-        let blocks = linksAreContent ? rendered : trimmed(rendered)
+        let blocks = linksAreContent ? rendered : trimmed(rendered, title: title, authors: authors)
         var output = ""
         var previousWasListItem = false
         for block in blocks {
@@ -26,7 +27,7 @@ enum MainContentSelector {
     /// Drops what surrounds an article inside its own container: link rows, datelines and
     /// bylines, "Advertisement" labels, and the short lines before the first real paragraph and
     /// after the last one (kickers, share prompts, related headlines).
-    static func trimmed(_ blocks: [BlockRenderer.Block]) -> [BlockRenderer.Block] {
+    static func trimmed(_ blocks: [BlockRenderer.Block], title: String? = nil, authors: [String] = []) -> [BlockRenderer.Block] {
         let words = blocks.map { TextNormalizer.wordCount($0.text) }
         func isSubstantial(_ index: Int) -> Bool {
             words[index] >= 12 && blocks[index].linkShare < 0.5 && !blocks[index].isHeading
@@ -34,6 +35,7 @@ enum MainContentSelector {
         guard let last = blocks.indices.last(where: isSubstantial) else {
             return blocks.filter { $0.linkShare <= 0.6 }
         }
+        let first = blocks.indices.first(where: isSubstantial) ?? last
         var kept: [BlockRenderer.Block] = []
         for index in blocks.indices {
             let block = blocks[index]
@@ -43,6 +45,11 @@ enum MainContentSelector {
             if index > last && block.linkShare > 0.3 { continue }
             if words[index] <= 2 && !block.isListItem && !block.isHeading { continue }
             if words[index] <= 14 && looksLikeDateline(block.text) { continue }
+            // A lone URL (the page's own address, printed for sharing) is not prose.
+            if words[index] <= 20, isLoneURL(block.text) { continue }
+            // Before the text starts: the title again, or the byline, repeated by the page.
+            if index < first, let title, TitleCleaner.overlap(block.text, title) >= 0.9 { continue }
+            if index < first, words[index] <= 12, isByline(block.text, authors: authors) { continue }
             kept.append(block)
         }
         return kept
@@ -66,6 +73,16 @@ enum MainContentSelector {
             }
         }
         return hasTime || (hasYear && TextNormalizer.wordCount(text) <= 8)
+    }
+
+    private static func isLoneURL(_ text: String) -> Bool {
+        !text.contains(" ") && (text.hasPrefix("http://") || text.hasPrefix("https://") || text.hasPrefix("www."))
+    }
+
+    /// "By Ann Lee", "Written by Ann Lee on May 2": a byline marker first, or the author's name.
+    private static func isByline(_ text: String, authors: [String]) -> Bool {
+        if BylineText.startsWithMarker(text) { return true }
+        return authors.contains { !$0.isEmpty && text.localizedCaseInsensitiveContains($0) }
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
