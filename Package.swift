@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
     ],
     targets: [
         // C libraries, each imported only by the module that wraps it.
@@ -32,9 +33,14 @@ let package = Package(
             "ZeroMQ", "Extraction", "Store", "PageInput",
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // Load testing: paced in-memory pages, latency histograms, reports.
+        .target(name: "LoadTest", dependencies: [
+            "Extraction", "PageInput", "PageGenerator",
+            .product(name: "Histogram", package: "hdrhistogram-swift"),
+        ]),
         // The executable: argument parsing and wiring only.
         .executableTarget(name: "pagemill", dependencies: [
-            "Cluster", "Extraction", "Store", "PageInput", "PageGenerator",
+            "Cluster", "Extraction", "Store", "PageInput", "PageGenerator", "LoadTest",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -45,6 +51,7 @@ let package = Package(
         .testTarget(name: "PageInputTests", dependencies: ["PageInput", "Extraction"]),
         .testTarget(name: "PageGeneratorTests", dependencies: ["PageGenerator"]),
         .testTarget(name: "ClusterTests", dependencies: ["Cluster", "Store", "PageGenerator"]),
+        .testTarget(name: "LoadTestTests", dependencies: ["LoadTest", "PageGenerator", "PageInput"]),
         // End to end: the built `pagemill` executable run as real processes over real sockets.
         .testTarget(name: "pagemillTests", dependencies: ["Store", "PageGenerator", "ZeroMQ"]),
     ],

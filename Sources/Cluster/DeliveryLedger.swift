@@ -32,6 +32,8 @@ struct DeliveryLedger {
         var notBefore: Instant?
         /// The order in which pages were leased: a worker works through its pages in that order.
         var leaseSequence: UInt64 = 0
+        /// When the page was first handed out: where its end-to-end latency starts.
+        var firstDispatched: Instant?
     }
 
     private(set) var entries: [Ticket: Entry] = [:]
@@ -58,7 +60,7 @@ struct DeliveryLedger {
         leaseCounter += 1
         entries[ticket] = Entry(pageID: page.id, page: page, failure: nil, attempts: 1,
                                 state: .leased(worker: worker, deadline: now + lease), bytes: page.body.count,
-                                leaseSequence: leaseCounter)
+                                leaseSequence: leaseCounter, firstDispatched: now)
     }
 
     /// Records a page that cannot be processed, to report to the collector.

@@ -49,7 +49,8 @@ public final class Producer {
     }
 
     private let configuration: Configuration
-    private let source: PageSource
+    private let source: any PageFeed
+    private let commitObserver: CommitObserver?
     private let journal: ProducerJournal?
     private var logger: Logger
     private let shutdown: ShutdownRequest
@@ -66,12 +67,18 @@ public final class Producer {
     private var stats = ProducerStatistics()
     private var badTraffic = BadTrafficLog()
 
+    /// Told of each page the collector committed: its ticket, when it was first handed out, and
+    /// when its acknowledgement arrived. Called on the producer's thread; keep it short.
+    public typealias CommitObserver = (_ ticket: UInt64, _ firstDispatched: ContinuousClock.Instant, _ committed: ContinuousClock.Instant) -> Void
+
     /// Creates a producer that reads pages from `source`, and skips and records committed pages
     /// in `journal` when there is one.
-    public init(configuration: Configuration, source: PageSource, journal: ProducerJournal? = nil,
+    public init(configuration: Configuration, source: any PageFeed, journal: ProducerJournal? = nil,
                 logger: Logger, shutdown: ShutdownRequest,
-                statistics: StatisticsBox<ProducerStatistics> = StatisticsBox(ProducerStatistics())) {
+                statistics: StatisticsBox<ProducerStatistics> = StatisticsBox(ProducerStatistics()),
+                commitObserver: CommitObserver? = nil) {
         self.statistics = statistics
+        self.commitObserver = commitObserver
         self.configuration = configuration
         self.source = source
         self.journal = journal
@@ -192,6 +199,7 @@ public final class Producer {
             for acknowledgement in acknowledgements {
                 guard let entry = ledger.acknowledge(acknowledgement.ticket, pageID: acknowledgement.pageID) else { continue }
                 if acknowledgement.stored { stats.stored += 1 } else { stats.failed += 1 }
+                if let commitObserver, let dispatched = entry.firstDispatched { commitObserver(acknowledgement.ticket, dispatched, now) }
                 stats.bytesDone += entry.bytes
                 committed.append(acknowledgement.ticket)
             }
@@ -237,6 +245,8 @@ public final class Producer {
     private func nextPage(for worker: [UInt8], now: ContinuousClock.Instant) -> (UInt64, RawPage, Int)? {
         if let retry = ledger.leaseRetry(to: worker, now: now) { return retry }
         while !stats.inputExhausted && ledger.count < configuration.maximumInFlight {
+            // A paced feed (an open-loop load test) releases each page at its time.
+            if let due = source.nextAvailable, due > now { return nil }
             // Pages an earlier run got committed are passed over without being read.
             while let journal, journal.isCommitted(nextTicket) {
                 guard source.skip() else { break }

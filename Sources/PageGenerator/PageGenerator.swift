@@ -26,19 +26,27 @@ public struct PageGenerator: Sendable {
     public var htmlShare: Double
     /// The smallest and largest page sizes, in bytes.
     public var sizeRange: ClosedRange<Int>
+    /// The languages pages are written in (ISO 639-1 codes from `availableLanguages`); all when nil.
+    public var languages: Set<String>?
+
+    /// The languages the generator writes.
+    public static var availableLanguages: [String] { Vocabulary.all.map(\.language) }
 
     /// Creates a generator.
-    public init(seed: UInt64 = 1, htmlShare: Double = 0.75, sizeRange: ClosedRange<Int> = 5_000...200_000) {
+    public init(seed: UInt64 = 1, htmlShare: Double = 0.75, sizeRange: ClosedRange<Int> = 5_000...200_000,
+                languages: Set<String>? = nil) {
         self.seed = seed
         self.htmlShare = htmlShare
         self.sizeRange = sizeRange
+        self.languages = languages
     }
 
     /// Page number `index`.
     public func page(_ index: Int) -> GeneratedPage {
         var random = SeededRandom(seed: seed &* 0x100_0000_01B3 ^ UInt64(index) &* 0x9E37_79B9)
         _ = random.next()
-        let vocabulary = random.pick(Vocabulary.all)
+        let chosen = languages.map { wanted in Vocabulary.all.filter { wanted.contains($0.language) } } ?? Vocabulary.all
+        let vocabulary = random.pick(chosen.isEmpty ? Vocabulary.all : chosen)
         // Sizes spread evenly on a log scale, so small pages are common and large ones exist.
         let low = Double(sizeRange.lowerBound), high = Double(sizeRange.upperBound)
         let fraction = Double(random.next() % 10_000) / 10_000

@@ -6,8 +6,9 @@ import PageInput
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure pagemill's speed.",
-        subcommands: [ExtractionBenchmark.self]
+        abstract: "Measure pagemill's speed: the cluster under load (default), or extraction alone.",
+        subcommands: [ClusterBenchmark.self, ExtractionBenchmark.self],
+        defaultSubcommand: ClusterBenchmark.self
     )
 }
 

@@ -6,6 +6,8 @@ import Foundation
 final class ChildProcess {
     let pid: pid_t
     private(set) var exitStatus: Int32?
+    /// CPU time (user and system) the child used, known once it has been reaped.
+    private(set) var cpuSeconds: Double = 0
 
     /// Starts `executable` with `arguments`, sharing this process's standard streams.
     init(executable: String, arguments: [String]) throws {
@@ -24,10 +26,10 @@ final class ChildProcess {
     var isRunning: Bool {
         guard exitStatus == nil else { return false }
         var raw: Int32 = 0
-        let result = waitpid(pid, &raw, WNOHANG)
+        var usage = rusage()
+        let result = wait4(pid, &raw, WNOHANG, &usage)
         guard result == pid else { return result == 0 }
-        // The exit code, or 128 + the signal's number, as shells report it.
-        exitStatus = (raw & 0x7F) == 0 ? (raw >> 8) & 0xFF : 128 + (raw & 0x7F)
+        reaped(raw, usage)
         return false
     }
 
@@ -39,7 +41,15 @@ final class ChildProcess {
     func waitUntilExit() {
         guard isRunning else { return }
         var raw: Int32 = 0
-        while waitpid(pid, &raw, 0) == -1 && errno == EINTR {}
+        var usage = rusage()
+        while wait4(pid, &raw, 0, &usage) == -1 && errno == EINTR {}
+        reaped(raw, usage)
+    }
+
+    private func reaped(_ raw: Int32, _ usage: rusage) {
+        // The exit code, or 128 + the signal's number, as shells report it.
         exitStatus = (raw & 0x7F) == 0 ? (raw >> 8) & 0xFF : 128 + (raw & 0x7F)
+        cpuSeconds = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 }

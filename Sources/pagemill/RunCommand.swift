@@ -67,13 +67,9 @@ struct RunCommand: ParsableCommand {
         let folder = try PrivateFolder()
         let producerEndpoint = "ipc://\(folder.path)/producer"
         let collectorEndpoint = "ipc://\(folder.path)/collector"
-        let producerShutdown = ShutdownRequest()
-        let collectorShutdown = ShutdownRequest()
-        let signals = SignalHandler(producerShutdown) { _ in
-            // A second signal stops everything at once; a first lets the producer drain.
-            if producerShutdown.stage == .immediate { collectorShutdown.request(.immediate) }
-        }
-        defer { withExtendedLifetime(signals) {} }
+        let shutdown = LocalClusterShutdown()
+        defer { withExtendedLifetime(shutdown) {} }
+        let (producerShutdown, collectorShutdown) = (shutdown.producer, shutdown.collector)
 
         let context = try Context()
         let clusterTiming = timing.timing

@@ -25,3 +25,19 @@ final class SignalHandler {
         sources.forEach { $0.cancel() }
     }
 }
+
+/// The shutdown requests of a producer and a collector run in this process (`run`, `bench`),
+/// wired to SIGTERM and SIGINT: the first signal lets the producer drain, the second stops
+/// the collector too, at once. Kept alive for as long as the command runs.
+final class LocalClusterShutdown {
+    let producer = ShutdownRequest()
+    let collector = ShutdownRequest()
+    private var signals: SignalHandler?
+
+    init() {
+        let (producer, collector) = (self.producer, self.collector)
+        signals = SignalHandler(producer) { _ in
+            if producer.stage == .immediate { collector.request(.immediate) }
+        }
+    }
+}

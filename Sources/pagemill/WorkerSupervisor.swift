@@ -15,6 +15,8 @@ final class WorkerSupervisor {
     private var slots: [Slot] = []
     /// Worker deaths seen, for the summary.
     private(set) var restarts = 0
+    /// CPU time of the workers that have exited, restarted ones included.
+    private var cpuSecondsOfExited = 0.0
 
     /// `arguments(i)` gives the command line of worker `i`.
     init(count: Int, logger: Logger, arguments: @escaping (Int) -> [String]) throws {
@@ -37,6 +39,7 @@ final class WorkerSupervisor {
             if let restartAt = slots[index].restartAt {
                 guard now >= restartAt else { continue }
                 do {
+                    cpuSecondsOfExited += slots[index].process.cpuSeconds
                     slots[index].process = try launch(index)
                     slots[index].restartAt = nil
                 } catch {
@@ -67,6 +70,9 @@ final class WorkerSupervisor {
             slot.process.waitUntilExit()
         }
     }
+
+    /// CPU seconds all workers used; complete once they have stopped (after `stopAll`).
+    var cpuSeconds: Double { cpuSecondsOfExited + slots.reduce(0) { $0 + $1.process.cpuSeconds } }
 
     /// This executable's path, so workers run the very same build.
     static var executablePath: String {

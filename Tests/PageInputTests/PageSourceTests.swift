@@ -12,7 +12,7 @@ import Testing
     }
 
     func write(_ name: String, _ text: String) {
-        FileManager.default.createFile(atPath: folder + "/" + name, contents: Data(text.utf8))
+        _ = FileManager.default.createFile(atPath: folder + "/" + name, contents: Data(text.utf8))
     }
 
     func drain(_ source: PageSource) -> [InputItem] {

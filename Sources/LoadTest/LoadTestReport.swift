@@ -1,0 +1,129 @@
+import Foundation
+
+/// The figures of one load-test run: one worker count.
+public struct LoadTestRun: Codable, Sendable {
+    /// Worker processes started for the run (0: workers elsewhere, connected to the endpoints).
+    public var workers: Int
+    /// "closed" (as fast as it goes) or "open" (pages released at `rate`).
+    public var mode: String
+    /// Pages a second offered in an open-loop run.
+    public var rate: Double?
+    public var pages: Int
+    public var stored: Int
+    public var failed: Int
+    public var seconds: Double
+    public var pagesPerSecond: Double
+    public var megabytesPerSecond: Double
+    /// From each page's first dispatch (closed loop) or scheduled time (open loop) to the
+    /// producer hearing that it is committed.
+    public var latency: LatencySummary
+    public var cpuSeconds: CPUSeconds
+    public var errors: Errors
+
+    /// CPU time each role used during the run.
+    public struct CPUSeconds: Codable, Sendable {
+        public var producer: Double
+        public var collector: Double
+        /// All worker processes together, restarted ones included.
+        public var workers: Double
+
+        public init(producer: Double, collector: Double, workers: Double) {
+            self.producer = producer
+            self.collector = collector
+            self.workers = workers
+        }
+    }
+
+    /// What went wrong, counted.
+    public struct Errors: Codable, Sendable {
+        public var failedPages: Int
+        public var redelivered: Int
+        public var workerRestarts: Int
+        public var rejectedMessages: Int
+
+        public init(failedPages: Int, redelivered: Int, workerRestarts: Int, rejectedMessages: Int) {
+            self.failedPages = failedPages
+            self.redelivered = redelivered
+            self.workerRestarts = workerRestarts
+            self.rejectedMessages = rejectedMessages
+        }
+    }
+
+    public init(workers: Int, mode: String, rate: Double?, pages: Int, stored: Int, failed: Int, seconds: Double,
+                bytes: Int, latency: LatencySummary, cpuSeconds: CPUSeconds, errors: Errors) {
+        self.workers = workers
+        self.mode = mode
+        self.rate = rate
+        self.pages = pages
+        self.stored = stored
+        self.failed = failed
+        self.seconds = seconds
+        self.pagesPerSecond = Double(stored + failed) / max(seconds, 1e-9)
+        self.megabytesPerSecond = Double(bytes) / 1e6 / max(seconds, 1e-9)
+        self.latency = latency
+        self.cpuSeconds = cpuSeconds
+        self.errors = errors
+    }
+}
+
+/// A whole load test: its runs, and for a sweep over worker counts, how throughput scaled.
+public struct LoadTestReport: Codable, Sendable {
+    public var runs: [LoadTestRun]
+    public var scaling: [ScalingRow]
+
+    /// One row of the scaling table: throughput against the run with the fewest workers.
+    public struct ScalingRow: Codable, Sendable {
+        public var workers: Int
+        public var pagesPerSecond: Double
+        public var speedUp: Double
+        /// Speed-up divided by the worker ratio: 1 is perfect scaling.
+        public var efficiency: Double
+    }
+
+    public init(runs: [LoadTestRun]) {
+        self.runs = runs
+        let base = runs.filter { $0.workers > 0 }.min { $0.workers < $1.workers }
+        scaling = runs.count < 2 ? [] : runs.compactMap { run in
+            guard let base, run.workers > 0, base.pagesPerSecond > 0 else { return nil }
+            let speedUp = run.pagesPerSecond / base.pagesPerSecond
+            return ScalingRow(workers: run.workers, pagesPerSecond: run.pagesPerSecond, speedUp: speedUp,
+                              efficiency: speedUp / (Double(run.workers) / Double(base.workers)))
+        }
+    }
+
+    /// The report as one JSON object.
+    public var json: String {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+
+    /// The report for people.
+    public var text: String {
+        var lines: [String] = []
+        for run in runs {
+            let latency = run.latency
+            lines += [
+                "workers \(run.workers), \(run.mode) loop\(run.rate.map { " at \(Self.format($0, 0)) pages/s" } ?? "")",
+                "  pages:       \(run.stored) stored, \(run.failed) failed of \(run.pages) in \(Self.format(run.seconds, 2)) s",
+                "  throughput:  \(Self.format(run.pagesPerSecond, 1)) pages/s, \(Self.format(run.megabytesPerSecond, 2)) MB/s",
+                "  latency ms:  p50 \(Self.format(latency.p50, 1))  p90 \(Self.format(latency.p90, 1))  p99 \(Self.format(latency.p99, 1))  "
+                    + "p99.9 \(Self.format(latency.p999, 1))  max \(Self.format(latency.max, 1))",
+                "  cpu seconds: producer \(Self.format(run.cpuSeconds.producer, 2)), collector \(Self.format(run.cpuSeconds.collector, 2)), "
+                    + "workers \(Self.format(run.cpuSeconds.workers, 2))",
+                "  errors:      \(run.errors.failedPages) failed pages, \(run.errors.redelivered) redelivered, "
+                    + "\(run.errors.workerRestarts) worker restarts, \(run.errors.rejectedMessages) rejected messages",
+            ]
+        }
+        if !scaling.isEmpty {
+            lines += ["", "| workers | pages/s | speed-up | efficiency |", "|---|---|---|---|"]
+            for row in scaling {
+                lines.append("| \(row.workers) | \(Self.format(row.pagesPerSecond, 1)) | \(Self.format(row.speedUp, 2))× | \(Self.format(row.efficiency * 100, 0)) % |")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func format(_ value: Double, _ decimals: Int) -> String { String(format: "%.\(decimals)f", value) }
+}
