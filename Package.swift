@@ -35,7 +35,7 @@ let package = Package(
         ]),
         // Load testing: paced in-memory pages, latency histograms, reports.
         .target(name: "LoadTest", dependencies: [
-            "Extraction", "PageInput", "PageGenerator",
+            "Extraction", "PageInput", "PageGenerator", "Store",
             .product(name: "Histogram", package: "hdrhistogram-swift"),
         ]),
         // The executable: argument parsing and wiring only.

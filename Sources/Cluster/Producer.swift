@@ -265,6 +265,8 @@ public final class Producer {
             switch item {
             case let .page(page):
                 ledger.addLeased(ticket, page: page, to: worker, now: now)
+                if stats.firstDispatchAt == nil { stats.firstDispatchAt = now }
+                stats.lastDispatchAt = now
                 return (ticket, page, 1)
             case let .unreadable(id, error):
                 logger.warning("unreadable page", metadata: ["page": "\(id)", "error": "\(error)"])

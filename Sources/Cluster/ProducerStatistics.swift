@@ -26,6 +26,9 @@ public struct ProducerStatistics: Sendable, Equatable {
     public var failedHandshakes = 0
     /// True once every input has been read.
     public var inputExhausted = false
+    /// When the first and the latest fresh page were handed out: the producer's dispatch rate.
+    public var firstDispatchAt: ContinuousClock.Instant?
+    public var lastDispatchAt: ContinuousClock.Instant?
 
     /// Pages committed either way, in this run or an earlier one.
     public var done: Int { stored + failed + resumed }

@@ -20,7 +20,7 @@ extension WireMessage {
             add("RETURN"); tickets.forEach { add(String($0)) }
         case let .result(ticket, worker, milliseconds, record):
             add("RESULT"); add(String(ticket)); add(worker); add(String(milliseconds))
-            frames.append((try? JSONEncoder().encode(record)).map { Array($0) } ?? [])
+            frames.append(record.jsonBytes())
         case let .failed(ticket, pageID, reporter, attempts, error):
             add("FAILED"); add(String(ticket)); add(pageID); add(reporter); add(String(attempts)); add(error)
         case let .acknowledge(acknowledgements):
@@ -72,7 +72,7 @@ extension WireMessage {
         case "RESULT":
             let ticket = try reader.ticket(), worker = try reader.string()
             let milliseconds = Double(try reader.string()) ?? 0
-            guard let record = try? JSONDecoder().decode(PageRecord.self, from: Data(try reader.bytes())) else {
+            guard let record = try? PageRecord(jsonBytes: try reader.bytes()) else {
                 throw ClusterError(.malformedMessage, "RESULT carries a record that is not valid JSON", context: "ticket \(ticket)")
             }
             self = .result(ticket: ticket, worker: worker, extractionMilliseconds: milliseconds, record: record)

@@ -25,6 +25,9 @@ public final class Worker {
         /// For fault-injection runs only: a page holding `PAGEMILL-POISON-HANG` hangs the
         /// extraction, one holding `PAGEMILL-POISON-CRASH` kills the worker.
         public var injectFaults = false
+        /// For load tests of the message path only: send an empty record for each page, without
+        /// extracting it.
+        public var skipExtraction = false
 
         public init(producerEndpoint: String, collectorEndpoint: String, name: String, credit: Int = 2,
                     maximumPageBytes: Int, timing: ClusterTiming = ClusterTiming(), pageTimeLimit: Duration? = .seconds(30)) {
@@ -159,7 +162,9 @@ public final class Worker {
         defer { watchdog?.end() }
         if configuration.injectFaults { FaultInjection.apply(to: lease.page) }
         do throws(ExtractionError) {
-            let record = try extractor.extract(lease.page)
+            let record = configuration.skipExtraction
+                ? PageRecord(id: lease.page.id, text: "", wordCount: 0, contentHash: "")
+                : try extractor.extract(lease.page)
             let elapsed = clock.now - started
             let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
             return WireMessage.result(ticket: lease.ticket, worker: configuration.name,

@@ -10,6 +10,8 @@ public struct ExtractionError: Error, Sendable, Equatable, CustomStringConvertib
         case tooLarge
         /// The page parsed, but held no text at all.
         case noContent
+        /// A record's JSON (from a worker) is not a JSON object with `id` and `text` strings.
+        case malformedRecord
     }
 
     /// The kind of failure.

@@ -14,6 +14,8 @@ public struct LoadTestRun: Codable, Sendable {
     public var seconds: Double
     public var pagesPerSecond: Double
     public var megabytesPerSecond: Double
+    /// Fresh pages the producer handed out a second, from the first to the last.
+    public var dispatchPerSecond: Double
     /// From each page's first dispatch (closed loop) or scheduled time (open loop) to the
     /// producer hearing that it is committed.
     public var latency: LatencySummary
@@ -50,7 +52,7 @@ public struct LoadTestRun: Codable, Sendable {
     }
 
     public init(workers: Int, mode: String, rate: Double?, pages: Int, stored: Int, failed: Int, seconds: Double,
-                bytes: Int, latency: LatencySummary, cpuSeconds: CPUSeconds, errors: Errors) {
+                dispatchSeconds: Double = 0, bytes: Int, latency: LatencySummary, cpuSeconds: CPUSeconds, errors: Errors) {
         self.workers = workers
         self.mode = mode
         self.rate = rate
@@ -60,6 +62,7 @@ public struct LoadTestRun: Codable, Sendable {
         self.seconds = seconds
         self.pagesPerSecond = Double(stored + failed) / max(seconds, 1e-9)
         self.megabytesPerSecond = Double(bytes) / 1e6 / max(seconds, 1e-9)
+        self.dispatchPerSecond = dispatchSeconds > 0 ? Double(pages) / dispatchSeconds : 0
         self.latency = latency
         self.cpuSeconds = cpuSeconds
         self.errors = errors
@@ -107,7 +110,8 @@ public struct LoadTestReport: Codable, Sendable {
             lines += [
                 "workers \(run.workers), \(run.mode) loop\(run.rate.map { " at \(Self.format($0, 0)) pages/s" } ?? "")",
                 "  pages:       \(run.stored) stored, \(run.failed) failed of \(run.pages) in \(Self.format(run.seconds, 2)) s",
-                "  throughput:  \(Self.format(run.pagesPerSecond, 1)) pages/s, \(Self.format(run.megabytesPerSecond, 2)) MB/s",
+                "  throughput:  \(Self.format(run.pagesPerSecond, 1)) pages/s, \(Self.format(run.megabytesPerSecond, 2)) MB/s; "
+                    + "dispatch \(Self.format(run.dispatchPerSecond, 1)) pages/s",
                 "  latency ms:  p50 \(Self.format(latency.p50, 1))  p90 \(Self.format(latency.p90, 1))  p99 \(Self.format(latency.p99, 1))  "
                     + "p99.9 \(Self.format(latency.p999, 1))  max \(Self.format(latency.max, 1))",
                 "  cpu seconds: producer \(Self.format(run.cpuSeconds.producer, 2)), collector \(Self.format(run.cpuSeconds.collector, 2)), "

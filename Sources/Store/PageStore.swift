@@ -11,7 +11,6 @@ public final class PageStore {
     private let insertPage: Statement
     private let insertFailure: Statement
     private let clearFailure: Statement
-    private let encoder = JSONEncoder()
 
     /// Opens or creates the database at `path` and brings its schema up to date.
     public init(path: String) throws(StoreError) {
@@ -81,7 +80,7 @@ public final class PageStore {
     }
 
     private func jsonArray(_ values: [String]) -> String {
-        (try? encoder.encode(values)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+        PageRecord.jsonArray(values)
     }
 
     // MARK: Queries

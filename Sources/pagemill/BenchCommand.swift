@@ -2,12 +2,13 @@ import ArgumentParser
 import Extraction
 import Foundation
 import PageInput
+import Synchronization
 
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure pagemill's speed: the cluster under load (default), or extraction alone.",
-        subcommands: [ClusterBenchmark.self, ExtractionBenchmark.self],
+        subcommands: [ClusterBenchmark.self, ExtractionBenchmark.self, MessagingBenchmark.self, StoreBenchmark.self],
         defaultSubcommand: ClusterBenchmark.self
     )
 }
@@ -27,8 +28,15 @@ struct ExtractionBenchmark: ParsableCommand {
     @Option(help: "How many times to extract the whole set; the best round is reported too.")
     var rounds: Int = 3
 
+    @Option(help: "Threads extracting at once, each taking every Nth page (1: one core).")
+    var threads: Int = 1
+
     @Flag(help: "Print the result as one JSON object.")
     var json = false
+
+    func validate() throws {
+        guard threads >= 1, rounds >= 1 else { throw ValidationError("--threads and --rounds must be at least 1") }
+    }
 
     func run() throws {
         let source: PageSource
@@ -42,13 +50,16 @@ struct ExtractionBenchmark: ParsableCommand {
             if case let .page(page) = item { pages.append(page) }
         }
         let bytes = pages.reduce(0) { $0 + $1.body.count }
-        let extractor = Extractor()
         var times: [Double] = []
-        var failures = 0
+        let failed = Atomic(0)
+        let (threads, pageList) = (self.threads, pages)
         for _ in 0..<max(1, rounds) {
             let started = ContinuousClock.now
-            for page in pages {
-                do { _ = try extractor.extract(page) } catch { failures += 1 }
+            DispatchQueue.concurrentPerform(iterations: threads) { thread in
+                let extractor = Extractor()
+                for index in stride(from: thread, to: pageList.count, by: threads) {
+                    do { _ = try extractor.extract(pageList[index]) } catch { failed.add(1, ordering: .relaxed) }
+                }
             }
             let elapsed = ContinuousClock.now - started
             times.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
@@ -58,12 +69,13 @@ struct ExtractionBenchmark: ParsableCommand {
         let best = Double(pages.count) / (times.min() ?? total)
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
+        let failures = failed.load(ordering: .relaxed)
         let peakMegabytes = Double(usage.ru_maxrss) / 1024
         if json {
-            print("{\"pages\":\(pages.count),\"bytes\":\(bytes),\"rounds\":\(times.count),\"pages_per_second\":\(Int(mean)),\"best_pages_per_second\":\(Int(best)),\"megabytes_per_second\":\(String(format: "%.1f", mean * Double(bytes) / Double(max(1, pages.count)) / 1e6)),\"peak_rss_megabytes\":\(String(format: "%.1f", peakMegabytes))}")
+            print("{\"pages\":\(pages.count),\"bytes\":\(bytes),\"rounds\":\(times.count),\"threads\":\(threads),\"pages_per_second\":\(Int(mean)),\"best_pages_per_second\":\(Int(best)),\"megabytes_per_second\":\(String(format: "%.1f", mean * Double(bytes) / Double(max(1, pages.count)) / 1e6)),\"peak_rss_megabytes\":\(String(format: "%.1f", peakMegabytes))}")
         } else {
             print("pages:          \(pages.count) (\(String(format: "%.1f", Double(bytes) / 1e6)) MB, \(failures / max(1, times.count)) refused)")
-            print("rounds:         \(times.count)")
+            print("rounds:         \(times.count), \(threads) thread\(threads == 1 ? "" : "s")")
             print("pages/s:        \(Int(mean)) mean, \(Int(best)) best round")
             print("MB/s:           \(String(format: "%.1f", mean * Double(bytes) / Double(max(1, pages.count)) / 1e6))")
             print("peak memory:    \(String(format: "%.1f", peakMegabytes)) MB (whole process, pages included)")

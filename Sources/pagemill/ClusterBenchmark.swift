@@ -76,6 +76,12 @@ struct ClusterBenchmark: ParsableCommand {
     @Option(help: "The SQLite database to write (default: a temporary one, removed after); a sweep appends -N for N workers.")
     var db: String?
 
+    @Option(help: ArgumentHelp("Pages read but not yet committed, at most.", valueName: "count"))
+    var maxInFlight: Int = 1024
+
+    @Flag(help: ArgumentHelp("Measure the message path alone: workers send an empty record for each page.", visibility: .hidden))
+    var noOpWorkers = false
+
     @Flag(help: "Print the summary as one JSON object on standard output.")
     var json = false
 
@@ -91,7 +97,9 @@ struct ClusterBenchmark: ParsableCommand {
         if workerCounts.contains(0) && (producer == nil || collector == nil) {
             throw ValidationError("--workers 0 needs --producer and --collector, for workers started elsewhere")
         }
-        guard pages >= 1, distinct >= 1 else { throw ValidationError("--pages and --distinct must be at least 1") }
+        guard pages >= 1, distinct >= 1, maxInFlight >= 1 else {
+            throw ValidationError("--pages, --distinct and --max-in-flight must be at least 1")
+        }
         guard minSize >= 100, maxSize >= minSize else { throw ValidationError("sizes: 100 <= --min-size <= --max-size") }
         guard (0...1).contains(htmlShare) else { throw ValidationError("--html-share is between 0 and 1") }
         if let rate, rate <= 0 { throw ValidationError("--rate must be positive") }
@@ -111,6 +119,7 @@ struct ClusterBenchmark: ParsableCommand {
         for count in workerCounts {
             let databasePath = db.map { workerCounts.count > 1 ? "\($0)-\(count)" : $0 }
             let session = LoadTestSession(workers: count, pages: pages, pool: pool, rate: rate, credit: credit,
+                                          maximumInFlight: maxInFlight, noOpWorkers: noOpWorkers,
                                           producerEndpoint: producer, collectorEndpoint: collector,
                                           database: databasePath, logger: logger)
             runs.append(try session.run())

@@ -17,6 +17,8 @@ struct LoadTestSession {
     let pool: [RawPage]
     let rate: Double?
     let credit: Int
+    let maximumInFlight: Int
+    let noOpWorkers: Bool
     let producerEndpoint: String?
     let collectorEndpoint: String?
     let database: String?
@@ -49,7 +51,7 @@ struct LoadTestSession {
         let collectorStatistics = StatisticsBox(CollectorStatistics())
         let latencies = LatencyRecorder()
         let span = Mutex(Span())
-        let (logger, pages, pool, rate) = (self.logger, self.pages, self.pool, self.rate)
+        let (logger, pages, pool, rate, maximumInFlight) = (self.logger, self.pages, self.pool, self.rate, self.maximumInFlight)
 
         let collectorThread = RoleThread(name: "collector") { () throws -> Double in
             let collector = Collector(
@@ -64,7 +66,8 @@ struct LoadTestSession {
             let feed = GeneratedFeed(count: pages, pool: pool, rate: rate)
             feedBytes.withLock { $0 = feed.totalBytes }
             let producer = Producer(
-                configuration: .init(endpoint: producerEndpoint, maximumPageBytes: maximumPageBytes, timing: timing),
+                configuration: .init(endpoint: producerEndpoint, maximumPageBytes: maximumPageBytes,
+                                     maximumInFlight: maximumInFlight, timing: timing),
                 source: feed, logger: logger, shutdown: producerShutdown, statistics: producerStatistics,
                 commitObserver: { ticket, dispatched, committed in
                     // Open loop: from when the page was due, however late it left.
@@ -81,6 +84,7 @@ struct LoadTestSession {
         let workerArguments = { (index: Int) -> [String] in
             ["work", "--producer", producerEndpoint, "--collector", collectorEndpoint, "--name", "bench-worker-\(index + 1)",
              "--credit", String(credit), "--max-page-bytes", String(maximumPageBytes), "--log-level", "warning"]
+                + (noOpWorkers ? ["--no-op"] : [])
         }
         let supervisor = try WorkerSupervisor(count: workers, logger: logger, arguments: workerArguments)
         let progress = ProgressLine()
@@ -109,6 +113,7 @@ struct LoadTestSession {
         return LoadTestRun(
             workers: workers, mode: rate == nil ? "closed" : "open", rate: rate, pages: pages,
             stored: statistics.stored, failed: statistics.failed, seconds: seconds,
+            dispatchSeconds: statistics.firstDispatchAt.flatMap { first in statistics.lastDispatchAt.map { Self.seconds($0 - first) } } ?? 0,
             bytes: feedBytes.withLock { $0 }, latency: latencies.summary,
             cpuSeconds: .init(producer: producerCPU, collector: collectorCPU, workers: supervisor.cpuSeconds),
             errors: .init(failedPages: statistics.failed, redelivered: statistics.redelivered,

@@ -138,10 +138,12 @@ struct RunCommand: ParsableCommand {
 final class PrivateFolder {
     let path: String
 
-    init() throws {
-        var template = Array((NSTemporaryDirectory() + "/pagemill-XXXXXX").utf8CString)
+    /// Creates it in `parent`, or in the system's temporary folder.
+    init(inside parent: String? = nil) throws {
+        let location = parent ?? NSTemporaryDirectory()
+        var template = Array((location + "/pagemill-XXXXXX").utf8CString)
         guard let created = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
-            throw failBeforeStart("cannot create a temporary folder in \(NSTemporaryDirectory())")
+            throw failBeforeStart("cannot create a temporary folder in \(location)")
         }
         path = String(cString: created)
     }

@@ -36,6 +36,9 @@ struct WorkCommand: ParsableCommand {
     @Flag(help: ArgumentHelp("For fault-injection runs: pages holding PAGEMILL-POISON-HANG hang this worker, PAGEMILL-POISON-CRASH kill it.", visibility: .hidden))
     var injectFaults = false
 
+    @Flag(help: ArgumentHelp("For load tests of the message path: send an empty record for each page, without extracting it.", visibility: .hidden))
+    var noOp = false
+
     func run() throws {
         let logger = logging.makeLogger("pagemill.work")
         let shutdown = ShutdownRequest()
@@ -47,6 +50,7 @@ struct WorkCommand: ParsableCommand {
                                  timing: timing.timing,
                                  pageTimeLimit: pageTimeout > 0 ? .milliseconds(Int(pageTimeout * 1000)) : nil)
         configuration.injectFaults = injectFaults
+        configuration.skipExtraction = noOp
         let worker = Worker(
             configuration: configuration,
             extractor: Extractor(maximumPageBytes: limits.maxPageBytes), logger: logger, shutdown: shutdown)

@@ -1,0 +1,115 @@
+import ArgumentParser
+import Cluster
+import Extraction
+import Foundation
+import LoadTest
+import Logging
+import Store
+import ZeroMQ
+
+/// The collector against the plain SQLite limit: the same rows, the same disk, the same run.
+struct StoreBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "store",
+        abstract: "Measure the collector's stored rows/s against plain batched SQLite inserts of the same rows.",
+        discussion: """
+            First the ceiling: a bare prepared INSERT of the rows in transactions of 512, WAL mode, on a
+            fresh file. Then the collector itself, fed RESULT messages as fast as it takes them over
+            ZeroMQ, with this command standing in for the producer and counting acknowledgements: so
+            decoding, idempotent storing and acknowledging all count.
+
+            Example: pagemill bench store --rows 20000 --row-bytes 4096
+            """
+    )
+
+    @Option(help: "Rows to store.")
+    var rows: Int = 20_000
+
+    @Option(help: ArgumentHelp("Bytes of text a row.", valueName: "bytes"))
+    var rowBytes: Int = 4096
+
+    @Option(help: ArgumentHelp("Folder for the databases, on the disk to measure (default: a temporary folder).", valueName: "path"))
+    var folder: String?
+
+    @Flag(help: "Print the result as one JSON object.")
+    var json = false
+
+    func validate() throws {
+        guard rows >= 1, rowBytes >= 1 else { throw ValidationError("--rows and --row-bytes must be at least 1") }
+    }
+
+    func run() throws {
+        let scratch = try PrivateFolder(inside: folder)
+        let records = SQLiteCeiling.sampleRecords(count: rows, textBytes: rowBytes)
+        let plain = try SQLiteCeiling.rowsPerSecond(path: scratch.path + "/plain.sqlite", records: records)
+        let collector = try collectorRowsPerSecond(records: records, folder: scratch.path)
+        let share = collector / plain
+        if json {
+            print("{\"rows\":\(rows),\"row_bytes\":\(rowBytes),\"plain_sqlite_rows_per_second\":\(Int(plain)),\"collector_rows_per_second\":\(Int(collector)),\"collector_share\":\(String(format: "%.3f", share))}")
+        } else {
+            print("rows:           \(rows) of \(rowBytes) bytes of text")
+            print("plain SQLite:   \(Int(plain)) rows/s (prepared INSERT, 512 a transaction, WAL)")
+            print("collector:      \(Int(collector)) rows/s (RESULT messages in, rows committed, ACKs out)")
+            print("share:          \(String(format: "%.1f", share * 100)) % of plain SQLite")
+        }
+    }
+
+    /// Runs a collector on its own thread and feeds it every record, acting as the producer.
+    private func collectorRowsPerSecond(records: [PageRecord], folder: String) throws -> Double {
+        let context = try Context()
+        let producerEndpoint = "ipc://\(folder)/producer", collectorEndpoint = "ipc://\(folder)/collector"
+        let standIn = try context.socket(.router)
+        try standIn.setLinger(milliseconds: 0)
+        try standIn.bind(producerEndpoint)
+        let shutdown = ShutdownRequest()
+        let path = folder + "/collector.sqlite"
+        let logger = Logger(label: "pagemill.bench.store")
+        let collectorThread = RoleThread(name: "collector") {
+            let collector = Collector(
+                configuration: .init(producerEndpoint: producerEndpoint, collectorEndpoint: collectorEndpoint, maximumMessageBytes: 64 << 20),
+                store: try PageStore(path: path), logger: logger, shutdown: shutdown)
+            try collector.run(context: context)
+        }
+        defer {
+            shutdown.request(.immediate)
+            _ = try? collectorThread.join()
+        }
+        let push = try context.socket(.push)
+        try push.setLinger(milliseconds: 0)
+        try push.connect(collectorEndpoint)
+        let messages = records.enumerated().map { index, record in
+            WireMessage.result(ticket: UInt64(index + 1), worker: "bench", extractionMilliseconds: 0, record: record).encoded()
+        }
+        var poller = Poller([standIn])
+        var sent = 0, acknowledged = 0
+        var collectorIdentity: [UInt8]?
+        var started: ContinuousClock.Instant?
+        var lastHeartbeat = ContinuousClock.now
+        let deadline = ContinuousClock.now + .seconds(600)
+        while acknowledged < records.count {
+            guard ContinuousClock.now < deadline else { throw failBeforeStart("the collector stopped acknowledging") }
+            while sent < messages.count, collectorIdentity != nil, try push.send(messages[sent], wait: false) {
+                if started == nil { started = .now }
+                sent += 1
+            }
+            guard try poller.poll(timeoutMilliseconds: 1)[0] else { continue }
+            while let message = try standIn.receive(wait: false), message.count >= 2 {
+                guard let decoded = try? WireMessage(decoding: Message(Array(message.frames.dropFirst()))) else { continue }
+                switch decoded {
+                case .hello: collectorIdentity = message.frames[0]
+                case let .acknowledge(list): acknowledged += list.count
+                default: break
+                }
+            }
+            // Keep the collector from taking this stand-in for a dead producer.
+            if let collectorIdentity, ContinuousClock.now - lastHeartbeat > .seconds(1) {
+                lastHeartbeat = .now
+                var frames = WireMessage.heartbeat.encoded().frames
+                frames.insert(collectorIdentity, at: 0)
+                _ = try standIn.send(Message(frames), wait: false)
+            }
+        }
+        let elapsed = ContinuousClock.now - (started ?? .now)
+        return Double(records.count) / max(1e-9, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+}

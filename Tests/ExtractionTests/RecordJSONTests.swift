@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+@testable import Extraction
+
+@Suite struct RecordJSONTests {
+    let record = PageRecord(id: "a/b.html", url: "https://example.com/a?b=1&c=\"d\"", title: "Tab\there, quote \" and back\\slash",
+                            authors: ["Ann Lee", "Zoë Çelik"], published: "2024-03-01T08:00:00+01:00", language: "fr",
+                            tags: ["one", "two"], text: "Line one.\n\nLine two with emoji 🌊 and a NUL \u{0} byte.",
+                            wordCount: 11, contentHash: "abc123")
+
+    @Test func roundTrips() throws {
+        #expect(try PageRecord(jsonBytes: record.jsonBytes()) == record)
+    }
+
+    @Test func isJSONThatFoundationReadsToTheSameRecord() throws {
+        let decoded = try JSONDecoder().decode(PageRecord.self, from: Data(record.jsonBytes()))
+        #expect(decoded == record)
+    }
+
+    @Test func readsWhatFoundationWritesAndOtherWorkersSend() throws {
+        let foundation = try JSONEncoder().encode(record)
+        #expect(try PageRecord(jsonBytes: Array(foundation)) == record)
+        // Any key order, white space, escapes (surrogate pairs too), unknown keys of any shape.
+        let python = #"""
+            { "text" : "Caf\u00e9 \ud83c\udf0a\nend", "extra": {"nested": [1, {"x": null}], "flag": true},
+              "id": "py-1", "author": "Solo Writer", "word_count": 3.0, "tags": null }
+            """#
+        let read = try PageRecord(jsonBytes: Array(python.utf8))
+        #expect(read.id == "py-1")
+        #expect(read.text == "Café 🌊\nend")
+        #expect(read.authors == ["Solo Writer"])
+        #expect(read.wordCount == 3)
+        #expect(read.tags.isEmpty)
+        #expect(read.contentHash == TextNormalizer.contentHash(read.text), "a missing hash is computed")
+    }
+
+    @Test(arguments: ["", "[]", "{", #"{"id": "x"}"#, #"{"text": "t"}"#, #"{"id": "x", "text": "t"} trailing"#,
+                      #"{"id": "x", "text": "unterminated}"#, #"{"id": 5, "text": "t"}"#,
+                      String(repeating: "[", count: 10_000)])
+    func refusesWhatIsNotARecord(json: String) {
+        #expect(throws: ExtractionError.self) { try PageRecord(jsonBytes: Array(json.utf8)) }
+    }
+
+    @Test func deepNestingUnderAnUnknownKeyIsRefusedNotACrash() {
+        let deep = #"{"id": "x", "text": "t", "junk": "# + String(repeating: "[", count: 100_000) + "}"
+        #expect(throws: ExtractionError.self) { try PageRecord(jsonBytes: Array(deep.utf8)) }
+    }
+}
