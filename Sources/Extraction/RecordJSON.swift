@@ -254,6 +254,8 @@ struct RecordJSONReader {
                 decoded.append(contentsOf: bytes[runStart..<position - 1])
                 return String(decoding: decoded, as: UTF8.self)
             }
+            // At the first escape, room for the rest of the string: one allocation, not one a run.
+            if decoded.isEmpty { decoded.reserveCapacity(bytes.count - runStart) }
             decoded.append(contentsOf: bytes[runStart..<position])
             position += 1
             guard position < bytes.count else { return nil }

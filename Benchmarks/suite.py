@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""The benchmark suite's measurements; run through Benchmarks/suite.sh.
+
+usage: suite.py PAGEMILL SCRATCH_DIR
+"""
+import json, os, subprocess, sys
+from pathlib import Path
+
+PAGEMILL, SCRATCH = sys.argv[1], Path(sys.argv[2])
+HERE = Path(__file__).resolve().parent
+CORPUS = HERE.parent.parent / "shared" / "corpus"
+SCRAPINGHUB = str(CORPUS / "scrapinghub" / "html")
+SCORER = str(HERE.parent.parent / "shared" / "tools" / "score-extraction")
+
+def run(*arguments, one_core=False):
+    command = (["taskset", "-c", "0"] if one_core else []) + list(arguments)
+    print("$", " ".join(command), file=sys.stderr, flush=True)
+    return subprocess.run(command, check=True, capture_output=True, text=True).stdout
+
+def json_line(output):
+    return json.loads([line for line in output.splitlines() if line.startswith("{")][-1])
+
+def f1(predictions):
+    return json.loads(run(SCORER, str(CORPUS / "scrapinghub"), str(predictions), "--json"))["f1"]
+
+rows = []
+def row(benchmark, figure, ceiling, ratio, goal, command):
+    rows.append((benchmark, figure, ceiling, ratio, goal, command))
+
+# 1. Extraction on one core, beside trafilatura and resiliparse on the same pages.
+mine = json_line(run(PAGEMILL, "bench", "extraction", SCRAPINGHUB, "--rounds", "3", "--json", one_core=True))
+predictions = SCRATCH / "pagemill.jsonl"
+predictions.write_text(run(PAGEMILL, "extract", SCRAPINGHUB))
+references = {}
+for line in run(sys.executable, str(HERE / "reference_extractors.py"), SCRAPINGHUB, str(SCRATCH), one_core=True).splitlines():
+    name, pages_per_second, _ = line.split()
+    references[name] = (float(pages_per_second), f1(SCRATCH / f"{name}.jsonl"))
+my_f1 = f1(predictions)
+for name, (speed, quality) in references.items():
+    row(f"1. extraction, one core, vs {name}", f"{mine['pages_per_second']} pages/s, F1 {my_f1:.3f}",
+        f"{speed:.0f} pages/s, F1 {quality:.3f}", f"{mine['pages_per_second'] / speed:.1f}×", "≥ 750 pages/s",
+        "pagemill bench extraction ../shared/corpus/scrapinghub/html")
+
+# 2. Transport overhead: the cluster with 2 workers against the library on 2 threads, same pages.
+in_process = json_line(run(PAGEMILL, "bench", "extraction", SCRAPINGHUB, "--threads", "2", "--rounds", "3", "--json"))
+cluster = json_line(run(PAGEMILL, "bench", SCRAPINGHUB, "--pages", "1810", "--workers", "2", "--json"))["runs"][0]
+row("2. cluster (2 workers) vs in-process (2 threads)", f"{cluster['pages_per_second']:.0f} pages/s",
+    f"{in_process['pages_per_second']} pages/s", f"{cluster['pages_per_second'] / in_process['pages_per_second'] * 100:.0f} %",
+    "≥ 90 %", "pagemill bench ../shared/corpus/scrapinghub/html --pages 1810 --workers 2")
+
+# 3. The collector against plain SQLite inserts of the same rows.
+store = json_line(run(PAGEMILL, "bench", "store", "--rows", "20000", "--row-bytes", "4096", "--json"))
+row("3. collector vs plain SQLite (4 KB rows, WAL)", f"{store['collector_rows_per_second']} rows/s",
+    f"{store['plain_sqlite_rows_per_second']} rows/s", f"{store['collector_share'] * 100:.0f} %", "≥ 80 %",
+    "pagemill bench store --rows 20000 --row-bytes 4096")
+
+# 4. Scaling with workers.
+sweep = json_line(run(PAGEMILL, "bench", "--pages", "3000", "--workers", "1,2,4", "--json"))
+for scaling in sweep["scaling"]:
+    row(f"4. scaling, {scaling['workers']} worker(s)", f"{scaling['pages_per_second']:.0f} pages/s",
+        "1 worker", f"{scaling['speed_up']:.2f}× ({scaling['efficiency'] * 100:.0f} % efficiency)", "2 cores",
+        "pagemill bench --pages 3000 --workers 1,2,4")
+
+# 5. Message path: dispatch with no-op workers against raw libzmq PUSH/PULL, 8 KB messages.
+message_path = json_line(run(PAGEMILL, "bench", "--pages", "50000", "--workers", "2", "--no-op-workers", "--min-size", "8192",
+                             "--max-size", "8192", "--distinct", "100", "--max-in-flight", "50000", "--credit", "100", "--json"))["runs"][0]
+raw = json_line(run(PAGEMILL, "bench", "zmq", "--messages", "200000", "--size", "8192", "--json"))
+row("5. dispatch, no-op workers, 8 KB pages vs raw PUSH/PULL", f"{message_path['dispatch_per_second']:.0f} pages/s",
+    f"{raw['messages_per_second']} messages/s", f"{message_path['dispatch_per_second'] / raw['messages_per_second'] * 100:.0f} %",
+    "≥ 50 %", "pagemill bench --pages 50000 --workers 2 --no-op-workers --min-size 8192 --max-size 8192 --credit 100 --max-in-flight 50000")
+
+print("| benchmark | pagemill | ceiling or reference, same run | ratio | goal | command |")
+print("|---|---|---|---|---|---|")
+for benchmark, figure, ceiling, ratio, goal, command in rows:
+    print(f"| {benchmark} | {figure} | {ceiling} | {ratio} | {goal} | `{command}` |")
