@@ -28,7 +28,7 @@ struct HTMLDocument {
 
     init(bytes: [UInt8]) {
         tree = DocumentTree()
-        var tokenizer = HTMLTokenizer(bytes)
+        var tokenizer = HTMLTokenizer(bytes, wantedValues: Self.attributesRead)
         while let token = tokenizer.next() {
             switch token {
             case let .startTag(name, attributes, _):
@@ -98,6 +98,12 @@ struct HTMLDocument {
         metadata.title = TitleCleaner.choose(headings: headings, metaTitle: metadata.title ?? documentTitle,
                                              siteName: metadata.siteName)
     }
+
+    /// The attributes whose values the document and its tree read.
+    static let attributesRead: Set<String> = [
+        "class", "id", "itemprop", "role", "hidden", "aria-hidden", "style", "href", "rel", "content", "property",
+        "name", "lang", "datetime", "type", "charset", "http-equiv",
+    ]
 
     private static func isByline(_ attributes: [HTMLAttribute]) -> Bool {
         for attribute in attributes {

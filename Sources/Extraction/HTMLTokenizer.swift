@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A forgiving byte-level HTML tokenizer: it never fails, whatever the input, and its work is
 /// linear in the input's size.
 ///
@@ -17,12 +23,17 @@ struct HTMLTokenizer {
 
     /// Set after the start tag of a raw-text element: its content comes next, as one token.
     private var pendingRawText: String?
+    /// The attributes whose values are decoded; others keep their name and an empty value.
+    /// Most attribute bytes (`srcset`, `data-*`, inline JSON) are of no use to extraction.
+    private let wantedValues: Set<String>?
 
     /// A tokenizer for `bytes`; `rawTextElement` starts inside such an element's content, as
-    /// the html5lib tests' initial states do.
-    init(_ bytes: [UInt8], rawTextElement: String? = nil) {
+    /// the html5lib tests' initial states do. `wantedValues`: the attribute names whose values
+    /// matter (nil: all).
+    init(_ bytes: [UInt8], rawTextElement: String? = nil, wantedValues: Set<String>? = nil) {
         self.bytes = bytes
         self.pendingRawText = rawTextElement
+        self.wantedValues = wantedValues
     }
 
     mutating func next() -> HTMLToken? {
@@ -95,7 +106,10 @@ struct HTMLTokenizer {
             if position < count, bytes[position] == UInt8(ascii: "=") {
                 position += 1
                 skipWhitespace()
-                value = readAttributeValue()
+                let range = attributeValueRange()
+                if wantedValues?.contains(attributeName) ?? true {
+                    value = CharacterReferences.decode(bytes[range], inAttribute: true)
+                }
             }
             // The first of duplicate attributes wins, as in browsers.
             if !attributeName.isEmpty, !attributes.contains(where: { $0.name == attributeName }) {
@@ -214,9 +228,10 @@ struct HTMLTokenizer {
         return lowercased(start..<position)
     }
 
-    private mutating func readAttributeValue() -> String {
+    /// The bytes of an attribute's value, quoted or not; moves past it.
+    private mutating func attributeValueRange() -> Range<Int> {
         let count = bytes.count
-        guard position < count else { return "" }
+        guard position < count else { return count..<count }
         let quote = bytes[position]
         let range: Range<Int>
         if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
@@ -228,7 +243,7 @@ struct HTMLTokenizer {
             while position < count, !isWhitespace(bytes[position]), bytes[position] != UInt8(ascii: ">") { position += 1 }
             range = start..<position
         }
-        return CharacterReferences.decode(bytes[range], inAttribute: true)
+        return range
     }
 
     private mutating func skipWhitespace() {
@@ -236,13 +251,12 @@ struct HTMLTokenizer {
     }
 
     private func indexOf(_ byte: UInt8, from start: Int) -> Int? {
-        var index = start
-        let count = bytes.count
-        while index < count {
-            if bytes[index] == byte { return index }
-            index += 1
+        guard start < bytes.count else { return nil }
+        // memchr: text runs and attribute values are long, and it looks at many bytes a step.
+        return bytes.withUnsafeBufferPointer { buffer -> Int? in
+            guard let base = buffer.baseAddress, let found = memchr(base + start, Int32(byte), buffer.count - start) else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
         }
-        return nil
     }
 
     private func matchesName(_ name: [UInt8], at start: Int) -> Bool {
