@@ -37,7 +37,8 @@ public struct Extractor: Sendable {
             metadata = content.metadata
             text = content.paragraphs.joined(separator: "\n\n")
         }
-        if text.isEmpty, let description = metadata.description { text = description }
+        // A page with no text of its own (an app shell, a blocked page) has empty text: its
+        // description, if any, stays in `description` rather than posing as content.
         guard !text.isEmpty || metadata.title != nil else {
             throw ExtractionError(.noContent, pageID: page.id, detail: "page holds no text")
         }

@@ -123,6 +123,14 @@ import Testing
         #expect(university.title == "Coffee")
     }
 
+    @Test func anAppShellHasNoTextButKeepsItsDescription() throws {
+        let shell = try extractor.extract(html("<div id=\"root\"></div><script>boot()</script>",
+                                                head: "<title>Keyboard</title><meta name=\"description\" content=\"Smarter shopping!\">"))
+        #expect(shell.text.isEmpty)
+        #expect(shell.description == "Smarter shopping!")
+        #expect(shell.title == "Keyboard")
+    }
+
     @Test func readsBylinesAndTeasersOfAnyWording() throws {
         let text = "Titre\n\nTitre\n\n2024-02-01 10:00:00\n\nPar Ann Lee et Bo Chen\n\n"
             + "Le premier paragraphe du texte, qui parle de choses et d'autres.\n\n"
