@@ -37,6 +37,15 @@ struct ContentLocator {
             excluded[index] = excluded[Int(tree.parent(node))] || Self.isNeverContent(tree, node)
         }
         sumText()
+        // Some pages ship their content hidden and let scripts reveal it: when what is visible
+        // is a sliver of the text, hidden elements count as visible after all.
+        if textLength[0] * 10 < Self.totalTextLength(tree) {
+            for index in 1..<count {
+                let node = DocumentTree.NodeID(index)
+                excluded[index] = excluded[Int(tree.parent(node))] || Self.isNeverContent(tree, node, honouringHidden: false)
+            }
+            sumText()
+        }
         // …then what class names call boilerplate, unless it holds much of the page's text:
         // a wrapper named "page-ad-margins" or "container penci_sidebar" may hold the article.
         let pageText = max(1, textLength[0])
@@ -79,11 +88,20 @@ struct ContentLocator {
     }
 
     /// Scripts, navigation, hidden elements: never content, whatever they hold.
-    static func isNeverContent(_ tree: DocumentTree, _ node: DocumentTree.NodeID) -> Bool {
+    static func isNeverContent(_ tree: DocumentTree, _ node: DocumentTree.NodeID, honouringHidden: Bool = true) -> Bool {
         if tree.isText(node) { return false }
         if structuralSkips.contains(tree.name(node)) { return true }
         let flags = tree.flags(node)
-        return flags.contains(.hidden) || flags.contains(.navigationRole)
+        return (honouringHidden && flags.contains(.hidden)) || flags.contains(.navigationRole)
+    }
+
+    /// Non-space bytes of all the page's text, hidden or not.
+    private static func totalTextLength(_ tree: DocumentTree) -> Int32 {
+        var total: Int32 = 0
+        for index in 1..<tree.count where tree.isText(DocumentTree.NodeID(index)) {
+            total += measure(tree.text(DocumentTree.NodeID(index))).0
+        }
+        return total
     }
 
     /// Elements whose class or id calls them boilerplate.

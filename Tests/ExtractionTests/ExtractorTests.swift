@@ -123,6 +123,15 @@ import Testing
         #expect(university.title == "Coffee")
     }
 
+    @Test func contentShippedHiddenForScriptsToRevealIsRead() throws {
+        let story = String(repeating: "The council met on Tuesday and voted for the new bridge, after a long debate. ", count: 6)
+        let page = try extractor.extract(html("<nav><a href=\"/\">Home</a></nav><div style=\"display: none\"><article><p>\(story)</p></article></div>"))
+        #expect(page.text.contains("voted for the new bridge"))
+        // A hidden box beside visible content stays out.
+        let visible = try extractor.extract(html("<article><p>\(story)</p></article><div hidden><p>A hidden promotion for something else entirely.</p></div>"))
+        #expect(!visible.text.contains("promotion"))
+    }
+
     @Test func anAppShellHasNoTextButKeepsItsDescription() throws {
         let shell = try extractor.extract(html("<div id=\"root\"></div><script>boot()</script>",
                                                 head: "<title>Keyboard</title><meta name=\"description\" content=\"Smarter shopping!\">"))
