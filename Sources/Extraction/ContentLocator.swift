@@ -143,7 +143,7 @@ struct ContentLocator {
     ]
 
     /// The content's top-level nodes, in document order.
-    func mainContent(isArticle: Bool = false) -> [DocumentTree.NodeID] {
+    func mainContent(isArticle: Bool = false, isProduct: Bool = false) -> [DocumentTree.NodeID] {
         if let marked = markedContent() { return [marked] }
         var scores = [Double](repeating: 0, count: tree.count)
         var scored = [Bool](repeating: false, count: tree.count)
@@ -208,13 +208,14 @@ struct ContentLocator {
         let measure = menus ? plainLength : length
         let chosenLength = chosen.reduce(0) { $0 + measure($1) }
         // A page that calls itself an article needs stronger evidence that its text is spread out.
-        let share = isArticle ? Self.articleFallbackShare : Self.pageFallbackShare
+        let share = isProduct ? Self.productFallbackShare : isArticle ? Self.articleFallbackShare : Self.pageFallbackShare
         if Double(chosenLength) < Double(measure(tree.root)) * share { return [tree.root] }
         return chosen
     }
 
     static let pageFallbackShare = 0.5
     static let articleFallbackShare = 0.3
+    static let productFallbackShare = 0.2
     /// Text, in non-space bytes, an article holding the headline needs to stand as the content.
     static let minimumStoryLength = 500
     /// Average link text, in non-space bytes, below which a page's links are menus.

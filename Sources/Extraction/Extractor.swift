@@ -30,7 +30,7 @@ public struct Extractor: Sendable {
         case .html, .unknown:
             let document = HTMLDocument(bytes: body)
             metadata = document.metadata
-            text = MainContentSelector.text(of: document.tree, isArticle: metadata.isArticle,
+            text = MainContentSelector.text(of: document.tree, isArticle: metadata.isArticle, isProduct: metadata.isProduct,
                                             title: metadata.title, authors: metadata.authors)
         case .text:
             let content = PlainTextExtractor(text: String(decoding: body, as: UTF8.self))

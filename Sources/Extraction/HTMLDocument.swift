@@ -182,6 +182,7 @@ struct HTMLDocument {
             metadata.tags.append(value)
         case "og:type":
             if value.lowercased() == "article" { metadata.isArticle = true }
+            if value.lowercased().hasSuffix("product") { metadata.isProduct = true }
         case "og:url":
             metadata.canonicalURL = metadata.canonicalURL ?? value
         default: break

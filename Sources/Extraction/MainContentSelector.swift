@@ -4,9 +4,10 @@ import Foundation
 enum MainContentSelector {
     /// The main text: blocks separated by blank lines, list items by line breaks.
     /// `title` and `authors`, when known, are left out of the text where the page repeats them.
-    static func text(of tree: DocumentTree, isArticle: Bool = false, title: String? = nil, authors: [String] = []) -> String {
+    static func text(of tree: DocumentTree, isArticle: Bool = false, isProduct: Bool = false,
+                     title: String? = nil, authors: [String] = []) -> String {
         let locator = ContentLocator(tree: tree)
-        let roots = locator.mainContent(isArticle: isArticle)
+        let roots = locator.mainContent(isArticle: isArticle, isProduct: isProduct)
         // On listings, link lists and news fronts the links are the content: keep them.
         let text = roots.reduce(0) { $0 + locator.length($1) }
         let links = roots.reduce(0) { $0 + Int(locator.linkLength[Int($1)]) }
@@ -111,7 +112,7 @@ extension Extractor {
             longest = DocumentTree.NodeID(index)
         }
         lines.append("longest text: \(path(of: longest))")
-        for root in locator.mainContent(isArticle: document.metadata.isArticle) {
+        for root in locator.mainContent(isArticle: document.metadata.isArticle, isProduct: document.metadata.isProduct) {
             lines.append("content root: \(path(of: root))")
             lines.append("  text \(locator.length(root)) bytes, link density \(String(format: "%.2f", locator.linkDensity(root)))")
         }

@@ -14,6 +14,9 @@ struct PageMetadata {
     /// True when the page calls itself an article (og:type, JSON-LD @type): its content is
     /// then one container, never the whole page.
     var isArticle = false
+    /// True when the page calls itself a product (og:type, JSON-LD @type): its description
+    /// sits among reviews and recommendations that often outweigh it.
+    var isProduct = false
 
     /// Fills whatever is still missing from `other`.
     mutating func fillGaps(from other: PageMetadata) {
@@ -28,5 +31,6 @@ struct PageMetadata {
         image = image ?? other.image
         canonicalURL = canonicalURL ?? other.canonicalURL
         isArticle = isArticle || other.isArticle
+        isProduct = isProduct || other.isProduct
     }
 }

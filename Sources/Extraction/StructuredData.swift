@@ -50,6 +50,7 @@ enum StructuredData {
     private static func metadata(from object: [String: Any]) -> PageMetadata {
         var result = PageMetadata()
         result.isArticle = types(of: object).contains { $0.hasSuffix("article") || $0 == "blogposting" }
+        result.isProduct = types(of: object).contains("product")
         result.title = string(object["headline"]) ?? string(object["name"])
         result.authors = names(object["author"]) ?? []
         result.published = string(object["datePublished"]) ?? string(object["dateCreated"])
