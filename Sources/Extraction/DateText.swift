@@ -52,7 +52,7 @@ enum DateText {
     /// The first date written out in `text`, as "YYYY-MM-DD".
     static func find(in text: String) -> String? {
         guard containsYear(text) else { return nil }
-        let tokens = text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        let tokens = Self.tokens(text.lowercased())
         guard tokens.count >= 3 else { return nil }
         func year(_ token: String) -> Int? {
             guard token.count == 4, let value = Int(token), (1990...2099).contains(value) else { return nil }
@@ -79,6 +79,31 @@ enum DateText {
             }
         }
         return nil
+    }
+
+    /// Runs of letters and digits; scalars beyond ASCII count as letters (accented month names),
+    /// except spaces and punctuation such as the no-break space and dashes. Without Unicode
+    /// property look-ups, as this runs on many short texts of every page.
+    private static func tokens(_ text: String) -> [String] {
+        var tokens: [String] = []
+        var current = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            let isWord: Bool
+            switch value {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: isWord = true
+            case 0..<0x80, 0xA0, 0xB7, 0x2000...0x206F, 0x3000...0x3002, 0xFF0C: isWord = false
+            default: isWord = true
+            }
+            if isWord {
+                current.append(scalar)
+            } else if !current.isEmpty {
+                tokens.append(String(current))
+                current = String.UnicodeScalarView()
+            }
+        }
+        if !current.isEmpty { tokens.append(String(current)) }
+        return tokens
     }
 
     /// "t08" of "2022-11-23T08:10": an ISO 8601 time right after the day.
