@@ -49,8 +49,13 @@ public final class Collector {
     private var lastHeardFromProducer: ContinuousClock.Instant
 
     /// Creates a collector writing to `store`.
+    /// Beats once a turn of the loop, for health probes.
+    public let heartbeat: Heartbeat
+
     public init(configuration: Configuration, store: PageStore, logger: Logger, shutdown: ShutdownRequest,
-                statistics: StatisticsBox<CollectorStatistics> = StatisticsBox(CollectorStatistics())) {
+                statistics: StatisticsBox<CollectorStatistics> = StatisticsBox(CollectorStatistics()),
+                heartbeat: Heartbeat = Heartbeat()) {
+        self.heartbeat = heartbeat
         self.statistics = statistics
         self.configuration = configuration
         self.store = store
@@ -74,6 +79,7 @@ public final class Collector {
             var lastHeartbeat = clock.now
 
             while shutdown.stage == .running {
+                heartbeat.beat()
                 var poller = Poller([results, producer, monitor.socket])
                 let waitLimit = batchStarted == nil ? 100 : max(0, (configuration.batchDelay - (clock.now - batchStarted!)).milliseconds)
                 let ready = try poller.poll(timeoutMilliseconds: waitLimit)

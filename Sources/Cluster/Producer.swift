@@ -51,6 +51,8 @@ public final class Producer {
     private let configuration: Configuration
     private let source: any PageFeed
     private let commitObserver: CommitObserver?
+    /// Beats once a turn of the loop, for health probes.
+    public let heartbeat: Heartbeat
     private let journal: ProducerJournal?
     private var logger: Logger
     private let shutdown: ShutdownRequest
@@ -76,7 +78,8 @@ public final class Producer {
     public init(configuration: Configuration, source: any PageFeed, journal: ProducerJournal? = nil,
                 logger: Logger, shutdown: ShutdownRequest,
                 statistics: StatisticsBox<ProducerStatistics> = StatisticsBox(ProducerStatistics()),
-                commitObserver: CommitObserver? = nil) {
+                commitObserver: CommitObserver? = nil, heartbeat: Heartbeat = Heartbeat()) {
+        self.heartbeat = heartbeat
         self.statistics = statistics
         self.commitObserver = commitObserver
         self.configuration = configuration
@@ -110,6 +113,7 @@ public final class Producer {
         var drainDeadline: ContinuousClock.Instant?
 
         while true {
+            heartbeat.beat()
             let stage = shutdown.stage
             if stage == .immediate { publish(); return .interrupted }
             if stage == .drain, drainDeadline == nil {

@@ -65,7 +65,12 @@ public final class Worker {
     public private(set) var processed = 0
 
     /// Creates a worker.
-    public init(configuration: Configuration, extractor: Extractor, logger: Logger, shutdown: ShutdownRequest) {
+    /// Beats once a turn of the loop, for health probes.
+    public let heartbeat: Heartbeat
+
+    public init(configuration: Configuration, extractor: Extractor, logger: Logger, shutdown: ShutdownRequest,
+                heartbeat: Heartbeat = Heartbeat()) {
+        self.heartbeat = heartbeat
         self.configuration = configuration
         self.extractor = extractor
         self.logger = logger
@@ -90,6 +95,7 @@ public final class Worker {
             ])
 
             while shutdown.stage == .running {
+                heartbeat.beat()
                 var poller = Poller([producer])
                 let busy = !held.isEmpty && outbox.isEmpty
                 if try poller.poll(timeoutMilliseconds: busy ? 0 : 50)[0] {

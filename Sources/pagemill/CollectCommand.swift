@@ -23,6 +23,7 @@ struct CollectCommand: ParsableCommand {
     @OptionGroup var limits: PageLimitOptions
     @OptionGroup var timing: TimingOptions
     @OptionGroup var logging: LoggingOptions
+    @OptionGroup var health: HealthOptions
 
     @Option(help: ArgumentHelp("Records per transaction, at most.", valueName: "count"))
     var batchSize: Int = 512
@@ -43,6 +44,8 @@ struct CollectCommand: ParsableCommand {
                                  maximumMessageBytes: limits.maxPageBytes * 2 + (1 << 20), batchSize: batchSize,
                                  timing: timing.timing),
             store: store, logger: logger, shutdown: shutdown)
+        let healthFile = health.start(collector.heartbeat)
+        defer { withExtendedLifetime(healthFile) {} }
         try collector.run(context: try Context())
     }
 }

@@ -28,6 +28,7 @@ struct ProduceCommand: ParsableCommand {
     @OptionGroup var limits: PageLimitOptions
     @OptionGroup var timing: TimingOptions
     @OptionGroup var logging: LoggingOptions
+    @OptionGroup var health: HealthOptions
 
     @Option(help: ArgumentHelp("Pages read but not yet committed, at most (bounds memory).", valueName: "count"))
     var maxInFlight: Int = 1024
@@ -60,6 +61,8 @@ struct ProduceCommand: ParsableCommand {
             configuration: .init(endpoint: endpoints.producer, maximumPageBytes: limits.maxPageBytes,
                                  maximumInFlight: maxInFlight, timing: timing.timing, maximumCreditPerWorker: maxCredit),
             source: source, journal: journal, logger: logger, shutdown: shutdown)
+        let healthFile = health.start(producer.heartbeat)
+        defer { withExtendedLifetime(healthFile) {} }
         let context = try Context()
         let outcome = try producer.run(context: context)
         let statistics = producer.statistics.snapshot

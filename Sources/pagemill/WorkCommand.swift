@@ -21,6 +21,7 @@ struct WorkCommand: ParsableCommand {
     @OptionGroup var limits: PageLimitOptions
     @OptionGroup var timing: TimingOptions
     @OptionGroup var logging: LoggingOptions
+    @OptionGroup var health: HealthOptions
 
     @Option(help: "The name this worker logs and stores records under (default: host-pid).")
     var name: String?
@@ -54,6 +55,8 @@ struct WorkCommand: ParsableCommand {
         let worker = Worker(
             configuration: configuration,
             extractor: Extractor(maximumPageBytes: limits.maxPageBytes), logger: logger, shutdown: shutdown)
+        let healthFile = health.start(worker.heartbeat)
+        defer { withExtendedLifetime(healthFile) {} }
         try worker.run(context: try Context())
     }
 }
