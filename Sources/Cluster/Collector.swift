@@ -21,6 +21,8 @@ public final class Collector {
         public var batchDelay: Duration
         /// The protocol's clocks.
         public var timing: ClusterTiming
+        /// CURVE encryption and the keys let in; nil: plain TCP, for trusted networks only.
+        public var curve: CurveSettings?
 
         public init(producerEndpoint: String, collectorEndpoint: String, maximumMessageBytes: Int,
                     batchSize: Int = 512, batchDelay: Duration = .milliseconds(20), timing: ClusterTiming = ClusterTiming()) {
@@ -73,6 +75,11 @@ public final class Collector {
             try results.setHighWaterMarks(send: 1000, receive: 4096)
             try results.setMaximumMessageSize(bytes: Int64(configuration.maximumMessageBytes))
             let monitor = try ConnectionMonitor(watching: results, context: context)
+            let authenticator = try configuration.curve.map { curve throws(ZeroMQError) in
+                try curve.startAuthenticator(context, logger: logger)
+            }
+            defer { authenticator?.stop() }
+            try configuration.curve?.secureBound(results)
             try results.bind(configuration.collectorEndpoint)
             var producer = try connectToProducer(context)
             logger.info("collector listening", metadata: ["endpoint": "\(configuration.collectorEndpoint)"])
@@ -99,6 +106,7 @@ public final class Collector {
                     stats.closedConnections += 1
                     if $0 { stats.failedHandshakes += 1 }
                 } }
+                stats.refusedPeers = authenticator?.refused ?? 0
                 if let started = batchStarted, batch.count >= configuration.batchSize || clock.now - started >= configuration.batchDelay {
                     try commit(producer: producer)
                 }
@@ -128,6 +136,7 @@ public final class Collector {
         let socket = try context.socket(.dealer)
         try socket.setLinger(milliseconds: 2000)
         try socket.setReconnectInterval(milliseconds: 100, maximum: 5000)
+        try configuration.curve?.secureConnected(socket)
         try socket.connect(Endpoint.connectable(configuration.producerEndpoint))
         try socket.send(WireMessage.hello(role: .collector, name: "collector", credit: 0).encoded())
         lastHeardFromProducer = clock.now

@@ -14,6 +14,8 @@ public struct CollectorStatistics: Sendable, Equatable {
     public var closedConnections = 0
     /// Connections whose ZMTP handshake failed: not ZeroMQ, or a wrong mechanism.
     public var failedHandshakes = 0
+    /// Peers refused because their CURVE key is not allowed.
+    public var refusedPeers = 0
 
     public init() {}
 }

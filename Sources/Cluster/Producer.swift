@@ -20,6 +20,8 @@ public final class Producer {
         public var maximumInFlight: Int
         /// The protocol's clocks.
         public var timing: ClusterTiming
+        /// CURVE encryption and the keys let in; nil: plain TCP, for trusted networks only.
+        public var curve: CurveSettings?
         /// The most pages one worker may hold at once, whatever credit it claims: a client that
         /// asks for a million pages and never reads holds this many, until their leases expire.
         public var maximumCreditPerWorker: Int
@@ -95,12 +97,18 @@ public final class Producer {
     public func run(context: Context) throws(ClusterError) -> Outcome {
         let socket: Socket
         let monitor: ConnectionMonitor
+        var authenticator: CurveAuthenticator?
+        defer { authenticator?.stop() }
         do throws(ZeroMQError) {
             socket = try context.socket(.router)
             try socket.setLinger(milliseconds: 1000)
             try socket.setRouterMandatory(true)
             try socket.setMaximumMessageSize(bytes: Int64(configuration.maximumPageBytes) + 1 << 20)
             monitor = try ConnectionMonitor(watching: socket, context: context)
+            if let curve = configuration.curve {
+                authenticator = try curve.startAuthenticator(context, logger: logger)
+                try curve.secureBound(socket)
+            }
             try socket.bind(configuration.endpoint)
         } catch {
             throw ClusterError(error)
@@ -133,6 +141,7 @@ public final class Producer {
                     stats.closedConnections += 1
                     if $0 { stats.failedHandshakes += 1 }
                 } }
+                stats.refusedPeers = authenticator?.refused ?? 0
                 let now = clock.now
                 if now - lastHousekeeping >= .milliseconds(200) {
                     lastHousekeeping = now

@@ -24,6 +24,8 @@ public struct ProducerStatistics: Sendable, Equatable {
     public var closedConnections = 0
     /// Connections whose ZMTP handshake failed: not ZeroMQ, or a wrong mechanism.
     public var failedHandshakes = 0
+    /// Peers refused because their CURVE key is not allowed.
+    public var refusedPeers = 0
     /// True once every input has been read.
     public var inputExhausted = false
     /// When the first and the latest fresh page were handed out: the producer's dispatch rate.

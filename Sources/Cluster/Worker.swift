@@ -20,6 +20,8 @@ public final class Worker {
         public var maximumPageBytes: Int
         /// The protocol's clocks.
         public var timing: ClusterTiming
+        /// CURVE encryption and the keys let in; nil: plain TCP, for trusted networks only.
+        public var curve: CurveSettings?
         /// The longest one page's extraction may take; past it the worker exits (nil: no limit).
         public var pageTimeLimit: Duration?
         /// For fault-injection runs only: a page holding `PAGEMILL-POISON-HANG` hangs the
@@ -87,6 +89,7 @@ public final class Worker {
             let results = try context.socket(.push)
             try results.setLinger(milliseconds: Int32(configuration.timing.drainGrace.milliseconds))
             try results.setHighWaterMarks(send: 256, receive: 256)
+            try configuration.curve?.secureConnected(results)
             try results.connect(Endpoint.connectable(configuration.collectorEndpoint))
             var producer = try connectToProducer(context)
             var lastHeartbeat = clock.now
@@ -132,6 +135,7 @@ public final class Worker {
         try socket.setLinger(milliseconds: 1000)
         try socket.setMaximumMessageSize(bytes: Int64(configuration.maximumPageBytes) + 1 << 20)
         try socket.setReconnectInterval(milliseconds: 100, maximum: 5000)
+        try configuration.curve?.secureConnected(socket)
         try socket.connect(Endpoint.connectable(configuration.producerEndpoint))
         try socket.send(WireMessage.hello(role: .worker, name: configuration.name, credit: configuration.credit).encoded())
         lastHeardFromProducer = clock.now

@@ -169,9 +169,14 @@ public final class Socket {
         try setIntegerOption(ZMQ_ROUTER_MANDATORY, on ? 1 : 0, "ZMQ_ROUTER_MANDATORY")
     }
 
-    private func setIntegerOption(_ option: Int32, _ value: Int32, _ name: String) throws(ZeroMQError) {
+    func setIntegerOption(_ option: Int32, _ value: Int32, _ name: String) throws(ZeroMQError) {
         var value = value
         try setOption(option, &value, MemoryLayout<Int32>.size, name)
+    }
+
+    func setStringOption(_ option: Int32, _ value: String, _ name: String) throws(ZeroMQError) {
+        var bytes = Array(value.utf8)
+        try setOption(option, &bytes, bytes.count, name)
     }
 
     private func setOption(_ option: Int32, _ value: UnsafeRawPointer, _ size: Int, _ name: String) throws(ZeroMQError) {

@@ -24,6 +24,7 @@ struct CollectCommand: ParsableCommand {
     @OptionGroup var timing: TimingOptions
     @OptionGroup var logging: LoggingOptions
     @OptionGroup var health: HealthOptions
+    @OptionGroup var curve: CurveOptions
 
     @Option(help: ArgumentHelp("Records per transaction, at most.", valueName: "count"))
     var batchSize: Int = 512
@@ -39,10 +40,13 @@ struct CollectCommand: ParsableCommand {
         let shutdown = ShutdownRequest()
         let signals = SignalHandler(shutdown)
         defer { withExtendedLifetime(signals) {} }
+        var configuration = Collector.Configuration(producerEndpoint: endpoints.producer, collectorEndpoint: endpoints.collector,
+                                                    maximumMessageBytes: limits.maxPageBytes * 2 + (1 << 20), batchSize: batchSize,
+                                                    timing: timing.timing)
+        configuration.curve = try curve.settings(binds: true, connects: true)
+        CurveOptions.warnIfExposed(endpoints.collector, curve: configuration.curve, logger: logger)
         let collector = Collector(
-            configuration: .init(producerEndpoint: endpoints.producer, collectorEndpoint: endpoints.collector,
-                                 maximumMessageBytes: limits.maxPageBytes * 2 + (1 << 20), batchSize: batchSize,
-                                 timing: timing.timing),
+            configuration: configuration,
             store: store, logger: logger, shutdown: shutdown)
         let healthFile = health.start(collector.heartbeat)
         defer { withExtendedLifetime(healthFile) {} }

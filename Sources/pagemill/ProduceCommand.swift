@@ -29,6 +29,7 @@ struct ProduceCommand: ParsableCommand {
     @OptionGroup var timing: TimingOptions
     @OptionGroup var logging: LoggingOptions
     @OptionGroup var health: HealthOptions
+    @OptionGroup var curve: CurveOptions
 
     @Option(help: ArgumentHelp("Pages read but not yet committed, at most (bounds memory).", valueName: "count"))
     var maxInFlight: Int = 1024
@@ -57,9 +58,12 @@ struct ProduceCommand: ParsableCommand {
         let shutdown = ShutdownRequest()
         let signals = SignalHandler(shutdown)
         defer { withExtendedLifetime(signals) {} }
+        var configuration = Producer.Configuration(endpoint: endpoints.producer, maximumPageBytes: limits.maxPageBytes,
+                                                   maximumInFlight: maxInFlight, timing: timing.timing, maximumCreditPerWorker: maxCredit)
+        configuration.curve = try curve.settings(binds: true, connects: false)
+        CurveOptions.warnIfExposed(endpoints.producer, curve: configuration.curve, logger: logger)
         let producer = Producer(
-            configuration: .init(endpoint: endpoints.producer, maximumPageBytes: limits.maxPageBytes,
-                                 maximumInFlight: maxInFlight, timing: timing.timing, maximumCreditPerWorker: maxCredit),
+            configuration: configuration,
             source: source, journal: journal, logger: logger, shutdown: shutdown)
         let healthFile = health.start(producer.heartbeat)
         defer { withExtendedLifetime(healthFile) {} }
@@ -67,7 +71,7 @@ struct ProduceCommand: ParsableCommand {
         let outcome = try producer.run(context: context)
         let statistics = producer.statistics.snapshot
         print("produced: \(statistics.stored) stored, \(statistics.failed) failed, \(statistics.redelivered) redelivered, \(statistics.resumed) committed in an earlier run")
-        print("bad traffic: rejected: \(statistics.rejectedMessages) messages, \(statistics.failedHandshakes) failed handshakes, \(statistics.closedConnections) connections closed")
+        print("bad traffic: rejected: \(statistics.rejectedMessages) messages, \(statistics.failedHandshakes) failed handshakes, \(statistics.closedConnections) connections closed, \(statistics.refusedPeers) peers refused (CURVE key not allowed)")
         if outcome == .interrupted {
             throw ExitCode(1)
         }

@@ -22,6 +22,7 @@ struct WorkCommand: ParsableCommand {
     @OptionGroup var timing: TimingOptions
     @OptionGroup var logging: LoggingOptions
     @OptionGroup var health: HealthOptions
+    @OptionGroup var curve: CurveOptions
 
     @Option(help: "The name this worker logs and stores records under (default: host-pid).")
     var name: String?
@@ -52,6 +53,7 @@ struct WorkCommand: ParsableCommand {
                                  pageTimeLimit: pageTimeout > 0 ? .milliseconds(Int(pageTimeout * 1000)) : nil)
         configuration.injectFaults = injectFaults
         configuration.skipExtraction = noOp
+        configuration.curve = try curve.settings(binds: false, connects: true)
         let worker = Worker(
             configuration: configuration,
             extractor: Extractor(maximumPageBytes: limits.maxPageBytes), logger: logger, shutdown: shutdown)
