@@ -33,6 +33,8 @@ let package = Package(
             "ZeroMQ", "Extraction", "Store", "PageInput",
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // Metrics: the Prometheus text format and a small HTTP endpoint serving it.
+        .target(name: "Metrics"),
         // Load testing: paced in-memory pages, latency histograms, reports.
         .target(name: "LoadTest", dependencies: [
             "Extraction", "PageInput", "PageGenerator", "Store",
@@ -40,7 +42,7 @@ let package = Package(
         ]),
         // The executable: argument parsing and wiring only.
         .executableTarget(name: "pagemill", dependencies: [
-            "Cluster", "Extraction", "Store", "PageInput", "PageGenerator", "LoadTest",
+            "Cluster", "Extraction", "Store", "PageInput", "PageGenerator", "LoadTest", "Metrics",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -51,6 +53,7 @@ let package = Package(
         .testTarget(name: "PageInputTests", dependencies: ["PageInput", "Extraction"]),
         .testTarget(name: "PageGeneratorTests", dependencies: ["PageGenerator"]),
         .testTarget(name: "ClusterTests", dependencies: ["Cluster", "Store", "PageGenerator"]),
+        .testTarget(name: "MetricsTests", dependencies: ["Metrics"]),
         .testTarget(name: "LoadTestTests", dependencies: ["LoadTest", "PageGenerator", "PageInput"]),
         // End to end: the built `pagemill` executable run as real processes over real sockets.
         .testTarget(name: "pagemillTests", dependencies: ["Store", "PageGenerator", "ZeroMQ"]),

@@ -145,9 +145,11 @@ public final class Collector {
 
     private func take(_ message: Message) {
         stats.received += 1
+        stats.bytesReceived += message.byteCount
         do throws(ClusterError) {
             switch try WireMessage(decoding: message) {
             case let .result(ticket, worker, milliseconds, record):
+                stats.extractionLatency.record(seconds: milliseconds / 1000)
                 add(.stored(record, worker: worker, extractionMilliseconds: milliseconds),
                     WireMessage.Acknowledgement(ticket: ticket, pageID: record.id, stored: true))
             case let .failed(ticket, pageID, reporter, attempts, error):
@@ -191,8 +193,10 @@ public final class Collector {
     private func commit(producer: Socket) throws(ZeroMQError) {
         batchStarted = nil
         guard !batch.isEmpty else { return }
+        let started = clock.now
         do throws(StoreError) {
             stats.stored += try store.store(batch)
+            stats.commitLatency.record(clock.now - started)
         } catch {
             // Not acknowledged, so the producer redelivers these pages when their leases expire.
             logger.error("commit failed; pages will be redelivered", metadata: ["error": "\(error)", "pages": "\(batch.count)"])

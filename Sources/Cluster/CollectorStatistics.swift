@@ -8,6 +8,12 @@ public struct CollectorStatistics: Sendable, Equatable {
     public var failed = 0
     /// Transactions committed.
     public var commits = 0
+    /// How long each transaction took to commit.
+    public var commitLatency = LatencyHistogram()
+    /// How long workers took to extract each page, as they report it.
+    public var extractionLatency = LatencyHistogram()
+    /// Bytes of results received from workers.
+    public var bytesReceived = 0
     /// Messages ignored because they broke the protocol.
     public var rejectedMessages = 0
     /// Connections that closed: workers leaving, or peers dropped by libzmq for an oversized frame.

@@ -53,6 +53,18 @@ struct DeliveryLedger {
 
     var count: Int { entries.count }
 
+    /// Pages leased, by the worker holding them; counted by walking the entries.
+    func holdingCounts() -> [[UInt8]: Int] {
+        var counts: [[UInt8]: Int] = [:]
+        for entry in entries.values {
+            if case let .leased(worker, _) = entry.state { counts[worker, default: 0] += 1 }
+        }
+        return counts
+    }
+
+    /// Pages waiting to be handed out (again); counted by walking the entries, so call it now and then.
+    var queuedCount: Int { entries.values.lazy.filter { $0.state == .queued }.count }
+
     // MARK: Arrivals
 
     /// Records a fresh page, leased at once to `worker`.

@@ -48,6 +48,8 @@ public final class Producer {
         var name: String
         var credit: Int
         var lastSeen: ContinuousClock.Instant
+        /// Pages it has passed on since it joined, for `pagemill status`.
+        var finished = 0
     }
 
     private let configuration: Configuration
@@ -62,6 +64,9 @@ public final class Producer {
     public let statistics: StatisticsBox<ProducerStatistics>
 
     private let clock = ContinuousClock()
+    private let started = ContinuousClock.now
+    /// The inputs' page count, once something has counted them (for the ETA of `pagemill status`).
+    private let totalPages: StatisticsBox<Int?>?
     private var ledger: DeliveryLedger
     private var workers: [[UInt8]: Peer] = [:]
     private var workerOrder: [[UInt8]] = []
@@ -80,8 +85,10 @@ public final class Producer {
     public init(configuration: Configuration, source: any PageFeed, journal: ProducerJournal? = nil,
                 logger: Logger, shutdown: ShutdownRequest,
                 statistics: StatisticsBox<ProducerStatistics> = StatisticsBox(ProducerStatistics()),
-                commitObserver: CommitObserver? = nil, heartbeat: Heartbeat = Heartbeat()) {
+                commitObserver: CommitObserver? = nil, heartbeat: Heartbeat = Heartbeat(),
+                totalPages: StatisticsBox<Int?>? = nil) {
         self.heartbeat = heartbeat
+        self.totalPages = totalPages
         self.statistics = statistics
         self.commitObserver = commitObserver
         self.configuration = configuration
@@ -198,6 +205,7 @@ public final class Producer {
         case let .credit(count, finished):
             guard let peer = workers[identity] else { return askToIntroduce(identity, on: socket) }
             workers[identity]?.credit = min(peer.credit + count, configuration.maximumCreditPerWorker)
+            workers[identity]?.finished += finished.count
             for ticket in finished { ledger.finished(ticket, by: identity, now: now) }
         case let .handBack(tickets):
             for ticket in tickets { ledger.handBack(ticket, from: identity) }
@@ -212,7 +220,10 @@ public final class Producer {
             for acknowledgement in acknowledgements {
                 guard let entry = ledger.acknowledge(acknowledgement.ticket, pageID: acknowledgement.pageID) else { continue }
                 if acknowledgement.stored { stats.stored += 1 } else { stats.failed += 1 }
-                if let commitObserver, let dispatched = entry.firstDispatched { commitObserver(acknowledgement.ticket, dispatched, now) }
+                if let dispatched = entry.firstDispatched {
+                    stats.endToEndLatency.record(now - dispatched)
+                    commitObserver?(acknowledgement.ticket, dispatched, now)
+                }
                 stats.bytesDone += entry.bytes
                 committed.append(acknowledgement.ticket)
             }
@@ -224,12 +235,31 @@ public final class Producer {
             }
         case .heartbeat:
             if workers[identity] == nil && collector?.identity != identity { askToIntroduce(identity, on: socket) }
-        case .page, .result, .failed, .reset:
+        case .statusRequest:
+            send(.status(json: status(now: now).encoded()), to: identity, on: socket)
+        case .page, .result, .failed, .reset, .status:
             stats.rejectedMessages += 1
             badTraffic.rejected(from: message.peerAddress, reason: "a message the producer does not take", logger: logger)
         }
     }
 
+
+    /// How the run stands, for `pagemill status`.
+    private func status(now: ContinuousClock.Instant) -> ClusterStatus {
+        let holding = ledger.holdingCounts()
+        let workerStatuses = workerOrder.compactMap { identity -> ClusterStatus.WorkerStatus? in
+            guard let peer = self.workers[identity] else { return nil }
+            let silence = now - peer.lastSeen
+            return .init(name: peer.name, finished: peer.finished, holding: holding[identity] ?? 0,
+                         silentSeconds: Double(silence.components.seconds) + Double(silence.components.attoseconds) / 1e18)
+        }
+        let uptime = now - started
+        return ClusterStatus(read: stats.read, stored: stats.stored, failed: stats.failed, resumed: stats.resumed,
+                             redelivered: stats.redelivered, inFlight: ledger.count, queued: ledger.queuedCount,
+                             total: totalPages?.snapshot, inputExhausted: stats.inputExhausted,
+                             uptimeSeconds: Double(uptime.components.seconds) + Double(uptime.components.attoseconds) / 1e18,
+                             workers: workerStatuses)
+    }
 
     private func askToIntroduce(_ identity: [UInt8], on socket: Socket) {
         send(.reset, to: identity, on: socket)
@@ -278,6 +308,7 @@ public final class Producer {
             switch item {
             case let .page(page):
                 ledger.addLeased(ticket, page: page, to: worker, now: now)
+                stats.bytesRead += page.body.count
                 if stats.firstDispatchAt == nil { stats.firstDispatchAt = now }
                 stats.lastDispatchAt = now
                 return (ticket, page, 1)
@@ -312,6 +343,7 @@ public final class Producer {
             self.collector = nil
         }
         badTraffic.summarize(logger: logger, now: now)
+        stats.queued = ledger.queuedCount
         let expired = ledger.expireLeases(now: now)
         if expired > 0 { logger.warning("leases expired; pages requeued", metadata: ["pages": "\(expired)"]) }
     }

@@ -18,6 +18,12 @@ public struct ProducerStatistics: Sendable, Equatable {
     public var workers = 0
     /// Raw bytes of the pages committed so far.
     public var bytesDone = 0
+    /// Raw bytes of the pages read from the inputs so far.
+    public var bytesRead = 0
+    /// Pages waiting to be handed (again) to a worker.
+    public var queued = 0
+    /// From a page's first dispatch to the collector's acknowledgement of its commit.
+    public var endToEndLatency = LatencyHistogram()
     /// Messages ignored because they broke the protocol.
     public var rejectedMessages = 0
     /// Connections that closed: peers leaving, or dropped by libzmq for an oversized frame.
@@ -49,7 +55,8 @@ public final class StatisticsBox<Value: Sendable>: Sendable {
     /// The latest snapshot.
     public var snapshot: Value { value.withLock { $0 } }
 
-    func publish(_ new: Value) {
+    /// Replaces the value; for values other threads provide (a page count, say).
+    public func publish(_ new: Value) {
         value.withLock { $0 = new }
     }
 }

@@ -31,6 +31,8 @@ extension WireMessage {
         case .heartbeat: add("HEARTBEAT")
         case .reset: add("RESET")
         case .goodbye: add("BYE")
+        case .statusRequest: add("STATUS?")
+        case let .status(json): add("STATUS"); frames.append(json)
         }
         return Message(frames)
     }
@@ -89,6 +91,8 @@ extension WireMessage {
         case "HEARTBEAT": self = .heartbeat
         case "RESET": self = .reset
         case "BYE": self = .goodbye
+        case "STATUS?": self = .statusRequest
+        case "STATUS": self = .status(json: try reader.bytes())
         default:
             throw ClusterError(.malformedMessage, "unknown command \(command.prefix(40).debugDescription)")
         }

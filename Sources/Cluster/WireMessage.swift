@@ -27,6 +27,10 @@ public enum WireMessage: Sendable, Equatable {
     case reset
     /// A worker is leaving; anything it still holds must go to another.
     case goodbye
+    /// Anyone asks the producer how the run stands (`pagemill status`).
+    case statusRequest
+    /// The producer's answer: a JSON object (see `ClusterStatus`).
+    case status(json: [UInt8])
 
     /// Who is introducing itself.
     public enum PeerRole: String, Sendable {

@@ -25,6 +25,7 @@ struct CollectCommand: ParsableCommand {
     @OptionGroup var logging: LoggingOptions
     @OptionGroup var health: HealthOptions
     @OptionGroup var curve: CurveOptions
+    @OptionGroup var metrics: MetricsOptions
 
     @Option(help: ArgumentHelp("Records per transaction, at most.", valueName: "count"))
     var batchSize: Int = 512
@@ -48,6 +49,9 @@ struct CollectCommand: ParsableCommand {
         let collector = Collector(
             configuration: configuration,
             store: store, logger: logger, shutdown: shutdown)
+        let statistics = collector.statistics
+        let metricsServer = try metrics.start(logger: logger) { ClusterMetrics.collector(statistics.snapshot) }
+        defer { withExtendedLifetime(metricsServer) {} }
         let healthFile = health.start(collector.heartbeat)
         defer { withExtendedLifetime(healthFile) {} }
         try collector.run(context: try Context())

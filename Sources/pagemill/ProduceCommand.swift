@@ -30,6 +30,7 @@ struct ProduceCommand: ParsableCommand {
     @OptionGroup var logging: LoggingOptions
     @OptionGroup var health: HealthOptions
     @OptionGroup var curve: CurveOptions
+    @OptionGroup var metrics: MetricsOptions
 
     @Option(help: ArgumentHelp("Pages read but not yet committed, at most (bounds memory).", valueName: "count"))
     var maxInFlight: Int = 1024
@@ -58,20 +59,29 @@ struct ProduceCommand: ParsableCommand {
         let shutdown = ShutdownRequest()
         let signals = SignalHandler(shutdown)
         defer { withExtendedLifetime(signals) {} }
+        // Counted on the side, for the ETA `pagemill status` shows.
+        let totalPages = StatisticsBox<Int?>(nil)
+        if !inputs.contains("-") {
+            let inputs = self.inputs
+            Thread.detachNewThread { totalPages.publish(PageCounter.count(inputs)) }
+        }
         var configuration = Producer.Configuration(endpoint: endpoints.producer, maximumPageBytes: limits.maxPageBytes,
                                                    maximumInFlight: maxInFlight, timing: timing.timing, maximumCreditPerWorker: maxCredit)
         configuration.curve = try curve.settings(binds: true, connects: false)
         CurveOptions.warnIfExposed(endpoints.producer, curve: configuration.curve, logger: logger)
         let producer = Producer(
             configuration: configuration,
-            source: source, journal: journal, logger: logger, shutdown: shutdown)
+            source: source, journal: journal, logger: logger, shutdown: shutdown, totalPages: totalPages)
+        let statistics = producer.statistics
+        let metricsServer = try metrics.start(logger: logger) { ClusterMetrics.producer(statistics.snapshot) }
+        defer { withExtendedLifetime(metricsServer) {} }
         let healthFile = health.start(producer.heartbeat)
         defer { withExtendedLifetime(healthFile) {} }
         let context = try Context()
         let outcome = try producer.run(context: context)
-        let statistics = producer.statistics.snapshot
-        print("produced: \(statistics.stored) stored, \(statistics.failed) failed, \(statistics.redelivered) redelivered, \(statistics.resumed) committed in an earlier run")
-        print("bad traffic: rejected: \(statistics.rejectedMessages) messages, \(statistics.failedHandshakes) failed handshakes, \(statistics.closedConnections) connections closed, \(statistics.refusedPeers) peers refused (CURVE key not allowed)")
+        let summary = producer.statistics.snapshot
+        print("produced: \(summary.stored) stored, \(summary.failed) failed, \(summary.redelivered) redelivered, \(summary.resumed) committed in an earlier run")
+        print("bad traffic: rejected: \(summary.rejectedMessages) messages, \(summary.failedHandshakes) failed handshakes, \(summary.closedConnections) connections closed, \(summary.refusedPeers) peers refused (CURVE key not allowed)")
         if outcome == .interrupted {
             throw ExitCode(1)
         }

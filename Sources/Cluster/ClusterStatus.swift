@@ -1,0 +1,64 @@
+import Foundation
+
+/// How a run stands, as the producer tells `pagemill status`: its counts, and each worker's.
+public struct ClusterStatus: Codable, Sendable, Equatable {
+    /// One connected worker.
+    public struct WorkerStatus: Codable, Sendable, Equatable {
+        public var name: String
+        /// Pages it has finished since it joined.
+        public var finished: Int
+        /// Pages it holds now.
+        public var holding: Int
+        /// Seconds since it was last heard from.
+        public var silentSeconds: Double
+    }
+
+    public var read: Int
+    public var stored: Int
+    public var failed: Int
+    public var resumed: Int
+    public var redelivered: Int
+    public var inFlight: Int
+    public var queued: Int
+    /// Pages the inputs hold, when the producer has counted them.
+    public var total: Int?
+    public var inputExhausted: Bool
+    public var uptimeSeconds: Double
+    public var workers: [WorkerStatus]
+
+    /// Pages committed either way, in this run or an earlier one.
+    public var done: Int { stored + failed + resumed }
+
+    public init(read: Int, stored: Int, failed: Int, resumed: Int, redelivered: Int, inFlight: Int, queued: Int,
+                total: Int?, inputExhausted: Bool, uptimeSeconds: Double, workers: [WorkerStatus]) {
+        self.read = read
+        self.stored = stored
+        self.failed = failed
+        self.resumed = resumed
+        self.redelivered = redelivered
+        self.inFlight = inFlight
+        self.queued = queued
+        self.total = total
+        self.inputExhausted = inputExhausted
+        self.uptimeSeconds = uptimeSeconds
+        self.workers = workers
+    }
+
+    /// The status as JSON, for the wire.
+    public func encoded() -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return (try? encoder.encode(self)).map { Array($0) } ?? []
+    }
+
+    /// Reads a status from the wire.
+    public init(json: [UInt8]) throws(ClusterError) {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        do {
+            self = try decoder.decode(ClusterStatus.self, from: Data(json))
+        } catch {
+            throw ClusterError(.malformedMessage, "STATUS carries no status: \(error)")
+        }
+    }
+}
