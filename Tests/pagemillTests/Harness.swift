@@ -54,21 +54,24 @@ final class RoleProcess {
     let logPath: String
     private var status: Int32?
 
-    init(_ arguments: [String], log: String) throws {
+    /// Runs `pagemill ARGUMENTS`, inside network namespace `namespace` when one is given
+    /// (through `ip netns exec`, which becomes the pagemill process: signals reach it).
+    init(_ arguments: [String], log: String, namespace: String? = nil) throws {
         logPath = log
         guard FileManager.default.isExecutableFile(atPath: pagemillBinary) else {
             throw HarnessError("no pagemill executable at \(pagemillBinary): run `swift build` first")
         }
+        let command = namespace.map { ["/usr/sbin/ip", "netns", "exec", $0, pagemillBinary] } ?? [pagemillBinary]
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        let argv = ([pagemillBinary] + arguments).map { strdup($0) } + [nil]
+        let argv = (command + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var child: pid_t = 0
-        let result = posix_spawn(&child, pagemillBinary, &actions, nil, argv, environ)
+        let result = posix_spawn(&child, command[0], &actions, nil, argv, environ)
         guard result == 0 else { throw HarnessError("posix_spawn failed: \(result)") }
         pid = child
     }
