@@ -22,13 +22,31 @@ public final class Database {
         sqlite3_extended_result_codes(connection, 1)
         sqlite3_busy_timeout(connection, 5000)
         if !readOnly {
-            try execute("PRAGMA journal_mode = WAL")
+            try enableWriteAheadLog()
             try execute("PRAGMA synchronous = NORMAL")
         }
     }
 
     deinit {
         sqlite3_close_v2(handle)
+    }
+
+    /// Switching a new database to WAL needs it to itself, and SQLite reports "locked" at once,
+    /// without waiting, when another connection is opening it at the same moment (a collector
+    /// and a reader starting together): try again for as long as the busy timeout.
+    private func enableWriteAheadLog() throws(StoreError) {
+        var attempts = 0
+        while true {
+            do {
+                try execute("PRAGMA journal_mode = WAL")
+                return
+            } catch {
+                let primary = error.resultCode & 0xFF
+                guard primary == SQLITE_BUSY || primary == SQLITE_LOCKED, attempts < 100 else { throw error }
+                attempts += 1
+                sqlite3_sleep(50)
+            }
+        }
     }
 
     /// Runs one or more statements that return no rows.
