@@ -24,6 +24,6 @@ public struct LatencyHistogram: Sendable, Equatable {
 
     /// Counts one duration.
     public mutating func record(_ duration: Duration) {
-        record(seconds: Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
+        record(seconds: duration.inSeconds)
     }
 }

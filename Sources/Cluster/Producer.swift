@@ -251,13 +251,13 @@ public final class Producer {
             guard let peer = self.workers[identity] else { return nil }
             let silence = now - peer.lastSeen
             return .init(name: peer.name, finished: peer.finished, holding: holding[identity] ?? 0,
-                         silentSeconds: Double(silence.components.seconds) + Double(silence.components.attoseconds) / 1e18)
+                         silentSeconds: silence.inSeconds)
         }
         let uptime = now - started
         return ClusterStatus(read: stats.read, stored: stats.stored, failed: stats.failed, resumed: stats.resumed,
                              redelivered: stats.redelivered, inFlight: ledger.count, queued: ledger.queuedCount,
                              total: totalPages?.snapshot, inputExhausted: stats.inputExhausted,
-                             uptimeSeconds: Double(uptime.components.seconds) + Double(uptime.components.attoseconds) / 1e18,
+                             uptimeSeconds: uptime.inSeconds,
                              workers: workerStatuses)
     }
 

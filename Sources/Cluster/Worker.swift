@@ -176,7 +176,7 @@ public final class Worker {
                 ? PageRecord(id: lease.page.id, text: "", wordCount: 0, contentHash: "")
                 : try extractor.extract(lease.page)
             let elapsed = clock.now - started
-            let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+            let milliseconds = elapsed.inSeconds * 1000
             return WireMessage.result(ticket: lease.ticket, worker: configuration.name,
                                       extractionMilliseconds: milliseconds, record: record).encoded()
         } catch {

@@ -193,13 +193,15 @@ struct ContentLocator {
             top = parent
         }
         // Of sibling articles, the one holding the headline is the story; the others are teasers.
+        var foundStory = false
         if tree.name(top) == "article", let headline = headline(),
            let story = tree.children(tree.parent(top)).first(where: { tree.name($0) == "article" && contains($0, headline) }) {
             top = story
+            foundStory = true
             // Picked out from the teasers: short as it may be beside them, it is the content.
             if length(story) >= Self.minimumStoryLength { return [story] }
         }
-        let chosen = withSiblings(top, scores: scores, scored: scored, topScore: bestScore)
+        let chosen = withSiblings(top, scores: scores, scored: scored, topScore: bestScore, skippingArticles: foundStory)
         // Pages that are not one article (services, listings, forums, products) spread their
         // content over many containers; when the best one holds little of the page, take the page.
         // On a page of menus (many short links), link text is left out of both sides: menus
@@ -276,7 +278,10 @@ struct ContentLocator {
         return score + tree.verdict(node).weight
     }
 
-    private func withSiblings(_ top: DocumentTree.NodeID, scores: [Double], scored: [Bool], topScore: Double) -> [DocumentTree.NodeID] {
+    /// `top` with the siblings that look like more of the same; beside a story picked out by its
+    /// headline (`skippingArticles`), sibling articles are other stories and stay out.
+    private func withSiblings(_ top: DocumentTree.NodeID, scores: [Double], scored: [Bool], topScore: Double,
+                              skippingArticles: Bool) -> [DocumentTree.NodeID] {
         let parent = tree.parent(top)
         guard parent >= 0 else { return [top] }
         let threshold = max(10, topScore * 0.2)
@@ -284,7 +289,7 @@ struct ContentLocator {
         for sibling in tree.children(parent) {
             if sibling == top { chosen.append(sibling); continue }
             guard !excluded[Int(sibling)], !tree.isText(sibling) else { continue }
-            if tree.name(top) == "article", tree.name(sibling) == "article", let headline = headline(), contains(top, headline) { continue }
+            if skippingArticles, tree.name(sibling) == "article" { continue }
             if scored[Int(sibling)], scores[Int(sibling)] >= threshold { chosen.append(sibling); continue }
             if tree.name(sibling) == "p" {
                 let length = self.length(sibling), density = linkDensity(sibling)

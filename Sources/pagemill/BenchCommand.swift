@@ -62,7 +62,7 @@ struct ExtractionBenchmark: ParsableCommand {
                 }
             }
             let elapsed = ContinuousClock.now - started
-            times.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+            times.append(elapsed.inSeconds)
         }
         let total = times.reduce(0, +)
         let mean = Double(pages.count * times.count) / total

@@ -109,20 +109,16 @@ struct LoadTestSession {
 
         let statistics = producerStatistics.snapshot
         let measured = span.withLock { $0 }
-        let seconds = measured.first.flatMap { first in measured.last.map { Self.seconds($0 - first) } } ?? 0
+        let seconds = measured.first.flatMap { first in measured.last.map { ($0 - first).inSeconds } } ?? 0
         return LoadTestRun(
             workers: workers, mode: rate == nil ? "closed" : "open", rate: rate, pages: pages,
             stored: statistics.stored, failed: statistics.failed, seconds: seconds,
-            dispatchSeconds: statistics.firstDispatchAt.flatMap { first in statistics.lastDispatchAt.map { Self.seconds($0 - first) } } ?? 0,
+            dispatchSeconds: statistics.firstDispatchAt.flatMap { first in statistics.lastDispatchAt.map { ($0 - first).inSeconds } } ?? 0,
             bytes: feedBytes.withLock { $0 }, latency: latencies.summary,
             cpuSeconds: .init(producer: producerCPU, collector: collectorCPU, workers: supervisor.cpuSeconds),
             errors: .init(failedPages: statistics.failed, redelivered: statistics.redelivered,
                           workerRestarts: supervisor.restarts,
                           rejectedMessages: statistics.rejectedMessages + collectorStatistics.snapshot.rejectedMessages))
-    }
-
-    static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     /// CPU time the calling thread has used.
@@ -141,14 +137,14 @@ final class ProgressLine {
 
     func tick(_ statistics: ProducerStatistics, latency: LatencyRecorder) {
         let now = ContinuousClock.now
-        let interval = LoadTestSession.seconds(now - lastLine)
+        let interval = (now - lastLine).inSeconds
         guard interval >= 1 else { return }
         let summary = latency.summary
         let sent = Double(statistics.read - last.read) / interval
         let stored = Double(statistics.done - last.done) / interval
         let megabytes = Double(statistics.bytesDone - last.bytesDone) / 1e6 / interval
         let line = String(format: "%6.1f s  sent %7.1f/s  stored %7.1f/s  %6.2f MB/s  in flight %4d  p50 %7.1f ms  p99 %7.1f ms\n",
-                          LoadTestSession.seconds(now - started), sent, stored, megabytes, statistics.inFlight, summary.p50, summary.p99)
+                          (now - started).inSeconds, sent, stored, megabytes, statistics.inFlight, summary.p50, summary.p99)
         FileHandle.standardError.write(Data(line.utf8))
         lastLine = now
         last = statistics

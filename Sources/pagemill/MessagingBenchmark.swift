@@ -48,7 +48,7 @@ struct MessagingBenchmark: ParsableCommand {
         let started = ContinuousClock.now
         for _ in 1..<messages { _ = try pull.receive() }
         let elapsed = ContinuousClock.now - started
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = elapsed.inSeconds
         let rate = Double(messages - 1) / max(seconds, 1e-9)
         let megabytes = rate * Double(size) / 1e6
         if json {

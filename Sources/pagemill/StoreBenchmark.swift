@@ -110,6 +110,6 @@ struct StoreBenchmark: ParsableCommand {
             }
         }
         let elapsed = ContinuousClock.now - (started ?? .now)
-        return Double(records.count) / max(1e-9, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        return Double(records.count) / max(1e-9, elapsed.inSeconds)
     }
 }
