@@ -21,7 +21,11 @@ let package = Package(
         // ZeroMQ wrapper: context, socket, multipart message, poller.
         .target(name: "ZeroMQ", dependencies: ["CZeroMQ"]),
         // Extraction: raw page in, record out. Pure: no sockets, no database.
-        .target(name: "Extraction"),
+        .target(name: "Extraction", swiftSettings: [
+            // The hot path: its arrays are local to one page, so run-time exclusivity checks
+            // only cost time (compile-time checks stay on).
+            .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+        ]),
         // Store: SQLite schema, migrations, batched writes, queries.
         .target(name: "Store", dependencies: ["CSQLite", "Extraction"]),
         // Reading pages from files, folders, JSON Lines and gzip, as a stream.

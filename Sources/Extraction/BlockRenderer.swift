@@ -10,14 +10,6 @@ struct BlockRenderer {
         var linkShare: Double
     }
 
-    private static let blockBoundaries: Set<String> = [
-        "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
-        "blockquote", "pre", "table", "tr", "br", "hr", "figure", "header", "address", "details", "summary", "caption",
-        "tbody", "thead", "center",
-    ]
-    private static let headings: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
-    private static let cleanedContainers: Set<String> = ["div", "section", "ul", "ol", "table", "dl", "p", "form"]
-
     let tree: DocumentTree
     let locator: ContentLocator
     /// True on pages made of links (listings, news fronts): link density then says nothing.
@@ -56,23 +48,24 @@ struct BlockRenderer {
                 continue
             }
             let name = tree.name(node)
+            let traits = tree.traits(node)
             if entering {
                 guard node == root || keeps(node) else { continue }
-                if Self.blockBoundaries.contains(name) { flush() }
+                if traits.contains(.blockBoundary) { flush() }
                 switch name {
                 case "a":
                     linkDepth += 1
                     if tree.flags(node).contains(.inPageLink) { inPageLinkDepth += 1 }
                 case "li", "dt", "dd": listItemDepth += 1; currentIsListItem = true
                 case "td", "th": current.append(0x20)
-                default: if Self.headings.contains(name) { headingDepth += 1; currentIsHeading = true }
+                default: if traits.contains(.heading) { headingDepth += 1; currentIsHeading = true }
                 }
                 pending.append((node, false))
                 var children: [DocumentTree.NodeID] = []
                 for child in tree.children(node) { children.append(child) }
                 for child in children.reversed() { pending.append((child, true)) }
             } else {
-                if Self.blockBoundaries.contains(name) { flush() }
+                if traits.contains(.blockBoundary) { flush() }
                 switch name {
                 case "a":
                     linkDepth -= 1
@@ -81,7 +74,7 @@ struct BlockRenderer {
                 case "td", "th": current.append(0x20)
                 case "img":
                     break
-                default: if Self.headings.contains(name) { headingDepth -= 1 }
+                default: if traits.contains(.heading) { headingDepth -= 1 }
                 }
             }
         }
@@ -94,7 +87,7 @@ struct BlockRenderer {
         let name = tree.name(node)
         // The headline is the record's title, not a paragraph of its text.
         if name == "h1" { return false }
-        guard Self.cleanedContainers.contains(name) else { return true }
+        guard tree.traits(node).contains(.cleanedContainer) else { return true }
         if tree.flags(node).contains(.articleBody) { return true }
         let density = linksAreContent ? 0 : locator.linkDensity(node)
         let length = locator.length(node)

@@ -15,4 +15,35 @@ enum ByteSearch {
             return false
         } ?? text.contains(String(decoding: pattern, as: UTF8.self))
     }
+
+    /// The byte offsets at which `needle` starts in `bytes`, without overlaps, in order.
+    static func offsets(of needle: [UInt8], in bytes: [UInt8]) -> [Int] {
+        guard let first = needle.first, bytes.count >= needle.count else { return [] }
+        var found: [Int] = []
+        var index = 0
+        let last = bytes.count - needle.count
+        while index <= last {
+            if bytes[index] == first, bytes[index..<(index + needle.count)].elementsEqual(needle) {
+                found.append(index)
+                index += needle.count
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
+
+    /// `text` cut at each `separator`, which must begin and end with ASCII so that no cut falls
+    /// inside a character.
+    static func split(_ text: String, separator: String) -> [String] {
+        let bytes = Array(text.utf8), needle = Array(separator.utf8)
+        var parts: [String] = []
+        var start = 0
+        for offset in offsets(of: needle, in: bytes) {
+            parts.append(String(decoding: bytes[start..<offset], as: UTF8.self))
+            start = offset + needle.count
+        }
+        parts.append(String(decoding: bytes[start...], as: UTF8.self))
+        return parts
+    }
 }

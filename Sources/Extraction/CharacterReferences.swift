@@ -19,8 +19,23 @@ enum CharacterReferences {
         "iexcl": "¡", "iquest": "¿", "frac12": "½", "frac14": "¼", "frac34": "¾",
     ]
 
-    /// Decodes the references in `bytes`, read as UTF-8 (invalid sequences become U+FFFD).
-    static func decode(_ bytes: ArraySlice<UInt8>, inAttribute: Bool = false) -> String {
+    /// Decodes the references in `bytes`, read as UTF-8 (invalid sequences become U+FFFD);
+    /// `lowercasingASCII` lower-cases ASCII letters on the way.
+    static func decode(_ bytes: ArraySlice<UInt8>, inAttribute: Bool = false, lowercasingASCII: Bool = false) -> String {
+        if lowercasingASCII {
+            // Invalid UTF-8 is repaired by the initializer, as `String(decoding:)` would.
+            func lowercased(_ source: some Collection<UInt8>) -> String {
+                String(unsafeUninitializedCapacity: source.count) { buffer in
+                    var index = 0
+                    for byte in source {
+                        buffer[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                        index += 1
+                    }
+                    return index
+                }
+            }
+            return bytes.contains(UInt8(ascii: "&")) ? lowercased(decode(bytes, inAttribute: inAttribute).utf8) : lowercased(bytes)
+        }
         guard bytes.contains(UInt8(ascii: "&")) else { return String(decoding: bytes, as: UTF8.self) }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)

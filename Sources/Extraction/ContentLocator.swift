@@ -14,13 +14,9 @@ struct ContentLocator {
     /// Per node: links inside it.
     private var linkCount: [Int32]
     private var commas: [Int32]
-
-    static let structuralSkips: Set<String> = [
-        "script", "style", "nav", "aside", "footer", "button", "select", "option", "svg", "iframe",
-        "template", "dialog", "menu", "label", "fieldset", "input", "textarea", "head", "title", "figcaption", "object",
-        "embed", "canvas", "map", "video", "audio",
-    ]
-    private static let neverUnlikely: Set<String> = ["html", "body", "article", "main", "a", "#root"]
+    /// Per text node: its own non-space bytes and commas, counted once for the passes below.
+    private let ownLength: [Int32]
+    private let ownCommas: [Int32]
 
     init(tree: DocumentTree) {
         self.tree = tree
@@ -30,6 +26,15 @@ struct ContentLocator {
         linkLength = [Int32](repeating: 0, count: count)
         linkCount = [Int32](repeating: 0, count: count)
         commas = [Int32](repeating: 0, count: count)
+        var ownLength = [Int32](repeating: 0, count: count)
+        var ownCommas = [Int32](repeating: 0, count: count)
+        var totalTextLength: Int32 = 0
+        for index in 1..<count where tree.isText(DocumentTree.NodeID(index)) {
+            (ownLength[index], ownCommas[index]) = Self.measure(tree.text(DocumentTree.NodeID(index)))
+            totalTextLength += ownLength[index]
+        }
+        self.ownLength = ownLength
+        self.ownCommas = ownCommas
         // Parents come before children, so one forward pass settles exclusion, and one
         // backward pass sums each subtree's text into its root. First what is never content…
         for index in 1..<count {
@@ -39,7 +44,7 @@ struct ContentLocator {
         sumText()
         // Some pages ship their content hidden and let scripts reveal it: when what is visible
         // is a sliver of the text, hidden elements count as visible after all.
-        if textLength[0] * 10 < Self.totalTextLength(tree) {
+        if textLength[0] * 10 < totalTextLength {
             for index in 1..<count {
                 let node = DocumentTree.NodeID(index)
                 excluded[index] = excluded[Int(tree.parent(node))] || Self.isNeverContent(tree, node, honouringHidden: false)
@@ -70,11 +75,8 @@ struct ContentLocator {
         for index in stride(from: tree.count - 1, to: 0, by: -1) {
             let node = DocumentTree.NodeID(index)
             guard !excluded[index] else { continue }
-            if tree.isText(node) {
-                let (length, commaCount) = Self.measure(tree.text(node))
-                textLength[index] += length
-                commas[index] += commaCount
-            }
+            textLength[index] += ownLength[index]
+            commas[index] += ownCommas[index]
             if tree.name(node) == "a" {
                 linkLength[index] = textLength[index]
                 linkCount[index] += 1
@@ -90,25 +92,16 @@ struct ContentLocator {
     /// Scripts, navigation, hidden elements: never content, whatever they hold.
     static func isNeverContent(_ tree: DocumentTree, _ node: DocumentTree.NodeID, honouringHidden: Bool = true) -> Bool {
         if tree.isText(node) { return false }
-        if structuralSkips.contains(tree.name(node)) { return true }
+        if tree.traits(node).contains(.neverContent) { return true }
         let flags = tree.flags(node)
         return (honouringHidden && flags.contains(.hidden)) || flags.contains(.navigationRole)
-    }
-
-    /// Non-space bytes of all the page's text, hidden or not.
-    private static func totalTextLength(_ tree: DocumentTree) -> Int32 {
-        var total: Int32 = 0
-        for index in 1..<tree.count where tree.isText(DocumentTree.NodeID(index)) {
-            total += measure(tree.text(DocumentTree.NodeID(index))).0
-        }
-        return total
     }
 
     /// Elements whose class or id calls them boilerplate.
     static func isUnlikely(_ tree: DocumentTree, _ node: DocumentTree.NodeID) -> Bool {
         if tree.isText(node) { return false }
         let name = tree.name(node)
-        if tree.flags(node).contains(.articleBody) || neverUnlikely.contains(name) { return false }
+        if tree.flags(node).contains(.articleBody) || tree.traits(node).contains(.neverUnlikely) { return false }
         let verdict = tree.verdict(node)
         if name == "header" && !verdict.contains(.maybeContent) { return true }
         return verdict.contains(.unlikely) && !verdict.contains(.maybeContent)
@@ -117,9 +110,12 @@ struct ContentLocator {
     /// Non-space bytes and commas in a text.
     private static func measure(_ text: String) -> (Int32, Int32) {
         var length: Int32 = 0, commaCount: Int32 = 0
-        for byte in text.utf8 {
-            if byte > 0x20 { length += 1 }
-            if byte == UInt8(ascii: ",") { commaCount += 1 }
+        var text = text
+        text.withUTF8 { bytes in
+            for byte in bytes {
+                length &+= byte > 0x20 ? 1 : 0
+                commaCount &+= byte == UInt8(ascii: ",") ? 1 : 0
+            }
         }
         return (length, commaCount)
     }
@@ -136,12 +132,6 @@ struct ContentLocator {
 
     // MARK: Choosing
 
-    private static let paragraphLike: Set<String> = ["p", "pre", "td", "blockquote", "li", "dd", "h2", "h3"]
-    private static let blockElements: Set<String> = [
-        "p", "div", "section", "article", "main", "table", "ul", "ol", "dl", "blockquote", "pre", "h1", "h2", "h3", "h4",
-        "h5", "h6", "figure", "form", "header", "footer", "aside", "nav",
-    ]
-
     /// The content's top-level nodes, in document order.
     func mainContent(isArticle: Bool = false, isProduct: Bool = false) -> [DocumentTree.NodeID] {
         if let marked = markedContent() { return [marked] }
@@ -157,7 +147,7 @@ struct ContentLocator {
             let node = DocumentTree.NodeID(index)
             // Text straight inside a container that also holds blocks ("<div><p>…</p>Story text<br>")
             // is a paragraph too, though no element says so.
-            let looseText = tree.isText(node) && Self.looseTextParents.contains(tree.name(tree.parent(node)))
+            let looseText = tree.isText(node) && tree.traits(tree.parent(node)).contains(.looseTextParent)
                 && !paragraph[Int(tree.parent(node))]
             guard paragraph[index] || looseText else { continue }
             let length = Int(textLength[index])
@@ -250,16 +240,14 @@ struct ContentLocator {
         return false
     }
 
-    private static let looseTextParents: Set<String> = ["div", "section", "article", "main", "td"]
-
     private func isScoredParagraph(_ node: DocumentTree.NodeID) -> Bool {
         let name = tree.name(node)
-        if Self.paragraphLike.contains(name) { return true }
+        if tree.traits(node).contains(.paragraphLike) { return true }
         guard name == "div" || name == "section" else { return false }
         // A div with text of its own and no block children is a paragraph in all but name.
         var hasText = false
         for child in tree.children(node) {
-            if Self.blockElements.contains(tree.name(child)) { return false }
+            if tree.traits(child).contains(.block) { return false }
             if tree.isText(child) && tree.text(child).utf8.contains(where: { $0 > 0x20 }) { hasText = true }
         }
         return hasText

@@ -21,6 +21,8 @@ struct DocumentTree {
     private var verdictCache: [String: BoilerplatePatterns.Verdict] = [:]
     /// Text nodes' decoded text (raw white space); empty for elements.
     private(set) var texts: [String] = []
+    /// What each element's name says about it.
+    private(set) var traits: [ElementTraits] = []
 
     struct ElementFlags: OptionSet {
         let rawValue: UInt8
@@ -36,7 +38,7 @@ struct DocumentTree {
     var root: NodeID { 0 }
 
     init() {
-        appendNode(name: "#root", parent: Self.none, hint: "", flags: [], text: "")
+        appendNode(name: "#root", traits: ElementTraits.of("#root"), parent: Self.none, hint: "", flags: [], text: "")
     }
 
     func name(_ node: NodeID) -> String { names[Int(node)] }
@@ -45,6 +47,7 @@ struct DocumentTree {
     func flags(_ node: NodeID) -> ElementFlags { flags[Int(node)] }
     func verdict(_ node: NodeID) -> BoilerplatePatterns.Verdict { verdicts[Int(node)] }
     func text(_ node: NodeID) -> String { texts[Int(node)] }
+    func traits(_ node: NodeID) -> ElementTraits { traits[Int(node)] }
     func isText(_ node: NodeID) -> Bool { names[Int(node)].isEmpty }
 
     /// The children of `node`, in document order.
@@ -61,9 +64,11 @@ struct DocumentTree {
     }
 
     @discardableResult
-    mutating func appendNode(name: String, parent: NodeID, hint: String, flags: ElementFlags, text: String) -> NodeID {
+    mutating func appendNode(name: String, traits: ElementTraits, parent: NodeID, hint: String, flags: ElementFlags,
+                             text: String) -> NodeID {
         let id = NodeID(names.count)
         names.append(name)
+        self.traits.append(traits)
         parents.append(parent)
         firstChildren.append(Self.none)
         lastChildren.append(Self.none)
@@ -94,7 +99,7 @@ struct DocumentTree {
         if last != Self.none, names[Int(last)].isEmpty {
             texts[Int(last)] += text
         } else {
-            appendNode(name: "", parent: parent, hint: "", flags: [], text: text)
+            appendNode(name: "", traits: [], parent: parent, hint: "", flags: [], text: text)
         }
     }
 }

@@ -28,13 +28,14 @@ struct HTMLDocument {
 
     init(bytes: [UInt8]) {
         tree = DocumentTree()
-        var tokenizer = HTMLTokenizer(bytes, wantedValues: Self.attributesRead)
+        var tokenizer = HTMLTokenizer(bytes, onlyKnownAttributes: true)
         while let token = tokenizer.next() {
             switch token {
             case let .startTag(name, attributes, _):
+                let traits = ElementTraits.of(name)
                 readAttributes(of: name, attributes)
                 if name == "script" {
-                    inStructuredData = attributes.contains { $0.name == "type" && $0.value.lowercased().contains("ld+json") }
+                    inStructuredData = attributes.contains { $0.known == .type && ByteSearch.contains($0.value, "ld+json") }
                 }
                 if byline == nil, bylineText == nil, Self.isByline(attributes) {
                     bylineText = []
@@ -43,14 +44,14 @@ struct HTMLDocument {
                 if bylineText != nil {
                     // Elements side by side are laid out apart: "Ann Lee</p><p>Jan 2" is two phrases.
                     bylineText?.append(0x20)
-                    if !TreeBuilder.voidElements.contains(name) { bylineDepth += 1 }
+                    if !traits.contains(.void) { bylineDepth += 1 }
                 }
-                builder.open(name, attributes: attributes)
+                builder.open(name, traits: traits, attributes: attributes)
                 if name == "h1", headings.count < 5 { headingText = [] }
                 if name == "br" || name == "img", headingText != nil { headingText?.append(0x20) }
             case let .endTag(name):
                 if bylineText != nil { bylineText?.append(0x20) }
-                if let text = bylineText, !TreeBuilder.voidElements.contains(name) {
+                if let text = bylineText, !ElementTraits.of(name).contains(.void) {
                     bylineDepth -= 1
                     if bylineDepth <= 0 {
                         let line = TextNormalizer.collapseWhitespace(bytes: text)
@@ -99,19 +100,13 @@ struct HTMLDocument {
                                              siteName: metadata.siteName)
     }
 
-    /// The attributes whose values the document and its tree read.
-    static let attributesRead: Set<String> = [
-        "class", "id", "itemprop", "role", "hidden", "aria-hidden", "style", "href", "rel", "content", "property",
-        "name", "lang", "datetime", "type", "charset", "http-equiv",
-    ]
-
     private static func isByline(_ attributes: [HTMLAttribute]) -> Bool {
         for attribute in attributes {
-            switch attribute.name {
-            case "itemprop", "rel": if attribute.value.lowercased() == "author" { return true }
-            case "class":
+            switch attribute.known {
+            case .itemprop, .rel: if attribute.value == "author" { return true }
+            case .class:
                 // Cheap test first: most classes mention neither.
-                let value = attribute.value.lowercased()
+                let value = attribute.value
                 guard value.utf8.count >= 6, ByteSearch.contains(value, "author") || ByteSearch.contains(value, "byline") else { continue }
                 let tokens = value.split { !$0.isLetter }
                 if tokens.contains(where: { $0 == "author" || $0 == "byline" || $0 == "authorname" }) { return true }
@@ -126,12 +121,12 @@ struct HTMLDocument {
         case "meta": readMeta(attributes)
         case "link": readLink(attributes)
         case "html":
-            if let lang = attributes.first(where: { $0.name == "lang" })?.value, !lang.isEmpty {
+            if let lang = attributes.first(where: { $0.known == .lang })?.value, !lang.isEmpty {
                 metadata.declaredLanguage = lang
             }
         case "time":
             if timeElementDate == nil,
-               let datetime = attributes.first(where: { $0.name == "datetime" })?.value, !datetime.isEmpty {
+               let datetime = attributes.first(where: { $0.known == .datetime })?.value, !datetime.isEmpty {
                 timeElementDate = datetime
             }
         default: break
@@ -158,8 +153,8 @@ struct HTMLDocument {
     // MARK: Metadata
 
     private mutating func readMeta(_ attributes: [HTMLAttribute]) {
-        let key = (attributes.first { $0.name == "property" || $0.name == "name" || $0.name == "itemprop" }?.value ?? "").lowercased()
-        guard let content = attributes.first(where: { $0.name == "content" })?.value, !content.isEmpty else { return }
+        let key = (attributes.first { $0.known == .property || $0.known == .name || $0.known == .itemprop }?.value ?? "")
+        guard let content = attributes.first(where: { $0.known == .content })?.value, !content.isEmpty else { return }
         let value = TextNormalizer.collapseWhitespace(content)
         switch key {
         case "og:title", "twitter:title": metadata.title = metadata.title ?? value
@@ -190,8 +185,8 @@ struct HTMLDocument {
     }
 
     private mutating func readLink(_ attributes: [HTMLAttribute]) {
-        guard attributes.contains(where: { $0.name == "rel" && $0.value.lowercased() == "canonical" }),
-              let href = attributes.first(where: { $0.name == "href" })?.value, !href.isEmpty else { return }
+        guard attributes.contains(where: { $0.known == .rel && $0.value == "canonical" }),
+              let href = attributes.first(where: { $0.known == .href })?.value, !href.isEmpty else { return }
         metadata.canonicalURL = href
     }
 }

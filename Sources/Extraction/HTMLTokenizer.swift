@@ -23,17 +23,44 @@ struct HTMLTokenizer {
 
     /// Set after the start tag of a raw-text element: its content comes next, as one token.
     private var pendingRawText: String?
-    /// The attributes whose values are decoded; others keep their name and an empty value.
-    /// Most attribute bytes (`srcset`, `data-*`, inline JSON) are of no use to extraction.
-    private let wantedValues: Set<String>?
+    /// Whether only the attributes extraction reads are reported; the others are skipped, name
+    /// and value. Most attribute bytes (`srcset`, `data-*`, inline JSON) are of no use to it.
+    private let onlyKnownAttributes: Bool
+    /// The known names packed as two little-endian words each, to match a name's bytes without
+    /// building or hashing a string.
+    private static let knownKeys: [(low: UInt64, high: UInt64, attribute: KnownAttribute)] =
+        KnownAttribute.allCases.map { attribute in
+            let (low, high) = packedKey(Array(attribute.rawValue.utf8)[...])
+            return (low, high, attribute)
+        }
 
     /// A tokenizer for `bytes`; `rawTextElement` starts inside such an element's content, as
-    /// the html5lib tests' initial states do. `wantedValues`: the attribute names whose values
-    /// matter (nil: all).
-    init(_ bytes: [UInt8], rawTextElement: String? = nil, wantedValues: Set<String>? = nil) {
+    /// the html5lib tests' initial states do. `onlyKnownAttributes`: report only the attributes
+    /// in `KnownAttribute`.
+    init(_ bytes: [UInt8], rawTextElement: String? = nil, onlyKnownAttributes: Bool = false) {
         self.bytes = bytes
         self.pendingRawText = rawTextElement
-        self.wantedValues = wantedValues
+        self.onlyKnownAttributes = onlyKnownAttributes
+    }
+
+    /// Up to 16 bytes, lower-cased, as two words; longer names get a key no wanted name has.
+    private static func packedKey(_ bytes: ArraySlice<UInt8>) -> (UInt64, UInt64) {
+        guard bytes.count <= 16 else { return (.max, .max) }
+        var low: UInt64 = 0, high: UInt64 = 0
+        var shift: UInt64 = 0
+        for (offset, byte) in bytes.enumerated() {
+            let lower = UInt64(byte >= 65 && byte <= 90 ? byte | 0x20 : byte)
+            if offset < 8 { low |= lower << shift } else { high |= lower << (shift - 64) }
+            shift += 8
+        }
+        return (low, high)
+    }
+
+    /// The known attribute these bytes name, if any.
+    private func knownAttribute(_ range: Range<Int>) -> KnownAttribute? {
+        let (low, high) = Self.packedKey(bytes[range])
+        for key in Self.knownKeys where key.low == low && key.high == high { return key.attribute }
+        return nil
     }
 
     mutating func next() -> HTMLToken? {
@@ -100,20 +127,25 @@ struct HTMLTokenizer {
                 if position < count, bytes[position] == UInt8(ascii: ">") { selfClosing = true; position += 1; break }
                 continue
             }
-            let attributeName = readAttributeName()
+            let nameRange = readAttributeName()
+            let known = knownAttribute(nameRange)
+            // Told to keep only the known attributes, the others are skipped whole.
+            let attributeName = known?.rawValue ?? (onlyKnownAttributes ? "" : lowercased(nameRange))
             skipWhitespace()
             var value = ""
             if position < count, bytes[position] == UInt8(ascii: "=") {
                 position += 1
                 skipWhitespace()
                 let range = attributeValueRange()
-                if wantedValues?.contains(attributeName) ?? true {
-                    value = CharacterReferences.decode(bytes[range], inAttribute: true)
+                if !attributeName.isEmpty {
+                    value = CharacterReferences.decode(bytes[range], inAttribute: true,
+                                                       lowercasingASCII: known?.isCaseInsensitive ?? false)
                 }
             }
             // The first of duplicate attributes wins, as in browsers.
-            if !attributeName.isEmpty, !attributes.contains(where: { $0.name == attributeName }) {
-                attributes.append(HTMLAttribute(name: attributeName, value: value))
+            if !attributeName.isEmpty,
+               !attributes.contains(where: { known != nil ? $0.known == known : $0.name == attributeName }) {
+                attributes.append(HTMLAttribute(name: attributeName, value: value, known: known))
             }
         }
         if !selfClosing, Self.rawTextElements.contains(name) { pendingRawText = name }
@@ -216,7 +248,7 @@ struct HTMLTokenizer {
         return lowercased(start..<position)
     }
 
-    private mutating func readAttributeName() -> String {
+    private mutating func readAttributeName() -> Range<Int> {
         let start = position
         let count = bytes.count
         position += 1 // The first character may be anything but whitespace, '/' or '>', even '='.
@@ -225,7 +257,7 @@ struct HTMLTokenizer {
             if isWhitespace(byte) || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "=") { break }
             position += 1
         }
-        return lowercased(start..<position)
+        return start..<position
     }
 
     /// The bytes of an attribute's value, quoted or not; moves past it.

@@ -15,14 +15,51 @@ enum LanguageDetector {
         ("pl", ["i", "w", "na", "z", "się", "nie", "do", "to", "że", "jest", "o", "jak", "po", "ale", "co", "od", "za", "przez", "dla", "tak", "są", "jego", "też", "już", "tym", "może", "było", "być", "oraz", "które"]),
     ]
 
-    /// Each stop word, with the languages (bits, in `stopWords` order) it belongs to: one look-up a word.
-    private static let stopWordLanguages: [String: UInt16] = {
-        var table: [String: UInt16] = [:]
+    /// Each stop word, with the languages (bits, in `stopWords` order) it belongs to, in an open
+    /// addressing table keyed by the word's bytes packed into a word: one probe or two per word
+    /// of the text, without building a string.
+    private static let stopWordTable: StopWordTable = {
+        var table = StopWordTable()
         for (index, entry) in stopWords.enumerated() {
-            for word in entry.words { table[word, default: 0] |= 1 << index }
+            for word in entry.words { table.insert(Array(word.utf8), language: index) }
         }
         return table
     }()
+
+    struct StopWordTable {
+        private static let slotCount = 1024
+        private var keys = [UInt64](repeating: 0, count: slotCount)
+        private var languages = [UInt16](repeating: 0, count: slotCount)
+
+        /// Up to 8 bytes as one word; nil for longer words, which are no stop words.
+        static func key<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> UInt64? {
+            guard bytes.count <= 8 else { return nil }
+            var key: UInt64 = 0
+            for byte in bytes { key = key << 8 | UInt64(byte) }
+            return key
+        }
+
+        private static func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 54) }
+
+        mutating func insert(_ word: [UInt8], language: Int) {
+            guard let key = Self.key(word) else { return }
+            var slot = Self.slot(key)
+            while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) % Self.slotCount }
+            keys[slot] = key
+            languages[slot] |= 1 << language
+        }
+
+        /// The languages `word` is a stop word of, as bits.
+        func languages<Bytes: Collection<UInt8>>(of word: Bytes) -> UInt16 {
+            guard let key = Self.key(word) else { return 0 }
+            var slot = Self.slot(key)
+            while keys[slot] != 0 {
+                if keys[slot] == key { return languages[slot] }
+                slot = (slot + 1) % Self.slotCount
+            }
+            return 0
+        }
+    }
 
     /// The ISO 639-1 code for `text`, or `declared` (normalised) when the text does not tell.
     static func detect(_ text: String, declared: String?) -> String? {
@@ -45,7 +82,7 @@ enum LanguageDetector {
             default: continue
             }
             sampled += 1
-            if sampled >= 20_000 { break }
+            if sampled >= 6_000 { break }
         }
         guard sampled >= 20 else { return declaredCode }
         let scripts: [(Int, String)] = [
@@ -72,7 +109,8 @@ enum LanguageDetector {
             func score() {
                 guard !token.isEmpty else { return }
                 words += 1
-                if token.count <= 6, let languages = stopWordLanguages[String(decoding: token, as: UTF8.self)] {
+                let languages = stopWordTable.languages(of: token)
+                if languages != 0 {
                     for index in stopWords.indices where languages & (1 << index) != 0 { scores[index] += 1 }
                 }
                 token.removeAll(keepingCapacity: true)
@@ -82,7 +120,7 @@ enum LanguageDetector {
                     token.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
                 } else {
                     score()
-                    if words >= 1000 { break }
+                    if words >= 400 { break }
                 }
             }
             score()

@@ -24,9 +24,9 @@ enum TitleCleaner {
     /// "Best Movers in NYC 2025 | Top 19 Companies" → "Best Movers in NYC 2025": a bar sets off
     /// a tagline, even in a headline.
     static func withoutTagline(_ headline: String) -> String {
-        guard let bar = headline.range(of: " | ") else { return headline }
-        let first = String(headline[..<bar.lowerBound])
-        return TextNormalizer.wordCount(first) >= 3 ? first : headline
+        let parts = ByteSearch.split(headline, separator: " | ")
+        guard parts.count > 1 else { return headline }
+        return TextNormalizer.wordCount(parts[0]) >= 3 ? parts[0] : headline
     }
 
     /// Bag-of-words F1 between two short texts, case-insensitive.
@@ -57,14 +57,15 @@ enum TitleCleaner {
 
     static func clean(_ title: String, siteName: String?) -> String {
         // "Topic - Overview | Site Name": a bar before the last part sets off the site's name.
-        if let bar = title.range(of: " | ", options: .backwards) {
-            let last = title[bar.upperBound...]
-            if TextNormalizer.wordCount(String(last)) <= 6 && TextNormalizer.wordCount(String(title[..<bar.lowerBound])) >= 2 {
-                return clean(String(title[..<bar.lowerBound]), siteName: siteName)
+        let bars = ByteSearch.split(title, separator: " | ")
+        if let last = bars.last, bars.count > 1 {
+            let before = bars.dropLast().joined(separator: " | ")
+            if TextNormalizer.wordCount(last) <= 6 && TextNormalizer.wordCount(before) >= 2 {
+                return clean(before, siteName: siteName)
             }
         }
         for separator in separators where separator != " | " {
-            let parts = title.components(separatedBy: separator)
+            let parts = ByteSearch.split(title, separator: separator)
             guard parts.count >= 2 else { continue }
             let first = parts[0].trimmingCharacters(in: .whitespaces)
             let rest = parts.dropFirst().joined(separator: separator)

@@ -2,64 +2,55 @@
 /// end tags HTML allows pages to omit.
 struct TreeBuilder {
     private(set) var tree = DocumentTree()
-    private var stack: [(name: String, node: DocumentTree.NodeID)] = [("#root", 0)]
+    private var stack: [(name: String, traits: ElementTraits, node: DocumentTree.NodeID)] = [("#root", ElementTraits.of("#root"), 0)]
 
     /// Deeper elements are flattened into their ancestor: bounded depth, bounded work.
     static let maximumDepth = 512
 
-    static let voidElements: Set<String> = [
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param",
-    ]
-    /// Elements whose start closes an open `<p>`.
-    private static let closesParagraph: Set<String> = [
-        "address", "article", "aside", "blockquote", "details", "dialog", "div", "dl", "fieldset", "figcaption", "figure",
-        "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "main", "menu", "nav", "ol", "p", "pre",
-        "section", "table", "ul",
-    ]
-    /// Elements that stop the search for an element to close implicitly.
-    private static let scopeBoundaries: Set<String> = ["table", "td", "th", "ul", "ol", "div", "section", "article", "body", "html"]
-
-    mutating func open(_ name: String, attributes: [HTMLAttribute]) {
-        if Self.closesParagraph.contains(name) { closeImplied("p", boundaries: Self.scopeBoundaries) }
-        switch name {
-        case "li": closeImplied("li", boundaries: ["ul", "ol", "menu"])
-        case "dt", "dd": closeImplied("dd", boundaries: ["dl"]); closeImplied("dt", boundaries: ["dl"])
-        case "tr": closeImplied("tr", boundaries: ["table", "tbody", "thead", "tfoot"])
-        case "td", "th": closeImplied("td", boundaries: ["tr", "table"]); closeImplied("th", boundaries: ["tr", "table"])
-        case "option": closeImplied("option", boundaries: ["select"])
-        default: break
+    mutating func open(_ name: String, traits: ElementTraits, attributes: [HTMLAttribute]) {
+        if traits.contains(.closesParagraph) { closeParagraph() }
+        // Only short names imply end tags: most tags skip the comparisons.
+        if name.utf8.count <= 6 {
+            switch name {
+            case "li": closeImplied("li", boundaries: ["ul", "ol", "menu"])
+            case "dt", "dd": closeImplied("dd", boundaries: ["dl"]); closeImplied("dt", boundaries: ["dl"])
+            case "tr": closeImplied("tr", boundaries: ["table", "tbody", "thead", "tfoot"])
+            case "td", "th": closeImplied("td", boundaries: ["tr", "table"]); closeImplied("th", boundaries: ["tr", "table"])
+            case "option": closeImplied("option", boundaries: ["select"])
+            default: break
+            }
         }
         var hint = ""
         var flags: DocumentTree.ElementFlags = []
         for attribute in attributes {
-            switch attribute.name {
-            case "class", "id":
+            switch attribute.known {
+            case .class, .id:
                 if !hint.isEmpty { hint += " " }
-                hint += attribute.value.lowercased()
-            case "itemprop":
-                if attribute.value.lowercased().contains("articlebody") { flags.insert(.articleBody) }
-            case "role":
-                switch attribute.value.lowercased() {
+                hint += attribute.value
+            case .itemprop:
+                if ByteSearch.contains(attribute.value, "articlebody") { flags.insert(.articleBody) }
+            case .role:
+                switch attribute.value {
                 case "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "dialog", "alert", "search":
                     flags.insert(.navigationRole)
                 case "main", "article": flags.insert(.mainRole)
                 default: break
                 }
-            case "href":
+            case .href:
                 // "Skip to content", "Back to top", table-of-contents and footnote jumps.
                 if name == "a", attribute.value.utf8.first == UInt8(ascii: "#") { flags.insert(.inPageLink) }
-            case "hidden": flags.insert(.hidden)
-            case "aria-hidden": if attribute.value == "true" { flags.insert(.hidden) }
-            case "style":
-                let style = attribute.value.lowercased().filter { $0 != " " }
+            case .hidden: flags.insert(.hidden)
+            case .ariaHidden: if attribute.value == "true" { flags.insert(.hidden) }
+            case .style:
+                let style = attribute.value.filter { $0 != " " }
                 if style.contains("display:none") || style.contains("visibility:hidden") { flags.insert(.hidden) }
             default: break
             }
         }
         let parent = stack[stack.count - 1].node
-        let node = tree.appendNode(name: name, parent: parent, hint: hint, flags: flags, text: "")
-        if !Self.voidElements.contains(name), stack.count < Self.maximumDepth {
-            stack.append((name, node))
+        let node = tree.appendNode(name: name, traits: traits, parent: parent, hint: hint, flags: flags, text: "")
+        if !traits.contains(.void), stack.count < Self.maximumDepth {
+            stack.append((name, traits, node))
         }
     }
 
@@ -75,11 +66,26 @@ struct TreeBuilder {
             index -= 1
         }
         // A "</p>" with no open paragraph is an empty one: a paragraph break.
-        if name == "p" { tree.appendNode(name: "p", parent: stack[stack.count - 1].node, hint: "", flags: [], text: "") }
+        if name == "p" { tree.appendNode(name: "p", traits: ElementTraits.of("p"), parent: stack[stack.count - 1].node, hint: "",
+                                           flags: [], text: "") }
     }
 
     mutating func text(_ text: String) {
         tree.appendText(text, to: stack[stack.count - 1].node)
+    }
+
+    /// Closes an open `<p>` before a block starts, looking a bounded way up the stack.
+    private mutating func closeParagraph() {
+        var index = stack.count - 1
+        let limit = max(0, stack.count - 24)
+        while index > limit {
+            if stack[index].name == "p" {
+                stack.removeSubrange(index...)
+                return
+            }
+            if stack[index].traits.contains(.paragraphScope) { return }
+            index -= 1
+        }
     }
 
     private mutating func closeImplied(_ name: String, boundaries: Set<String>) {
