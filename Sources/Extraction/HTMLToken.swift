@@ -14,9 +14,9 @@ enum HTMLToken {
     case doctype(name: String)
 }
 
-/// A tag's attribute, with its value's character references decoded; the values of known
-/// attributes that HTML compares without case (`KnownAttribute.isCaseInsensitive`) come
-/// lower-cased (ASCII).
+/// A tag's attribute, with its value's character references decoded. From a tokenizer that
+/// reads only known attributes, the values HTML compares without case
+/// (`KnownAttribute.isCaseInsensitive`) come lower-cased (ASCII).
 struct HTMLAttribute {
     let name: String
     let value: String

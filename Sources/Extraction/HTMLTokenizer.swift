@@ -21,10 +21,12 @@ struct HTMLTokenizer {
         "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext",
     ]
 
+    private var attributes: [HTMLAttribute] = []
     /// Set after the start tag of a raw-text element: its content comes next, as one token.
     private var pendingRawText: String?
-    /// Whether only the attributes extraction reads are reported; the others are skipped, name
-    /// and value. Most attribute bytes (`srcset`, `data-*`, inline JSON) are of no use to it.
+    /// Whether only the attributes extraction reads are reported (the others are skipped, name
+    /// and value: most attribute bytes, `srcset`, `data-*`, inline JSON, are of no use to it),
+    /// with case-insensitive values lower-cased.
     private let onlyKnownAttributes: Bool
     /// The known names packed as two little-endian words each, to match a name's bytes without
     /// building or hashing a string.
@@ -114,7 +116,9 @@ struct HTMLTokenizer {
     private mutating func readStartTag() -> HTMLToken {
         position += 1
         let name = readName()
-        var attributes: [HTMLAttribute] = []
+        // One buffer for every tag: the token that shared it is gone by the next tag, so its
+        // storage is reused rather than allocated again.
+        attributes.removeAll(keepingCapacity: true)
         var selfClosing = false
         let count = bytes.count
         while position < count {
@@ -139,7 +143,7 @@ struct HTMLTokenizer {
                 let range = attributeValueRange()
                 if !attributeName.isEmpty {
                     value = CharacterReferences.decode(bytes[range], inAttribute: true,
-                                                       lowercasingASCII: known?.isCaseInsensitive ?? false)
+                                                       lowercasingASCII: onlyKnownAttributes && known?.isCaseInsensitive == true)
                 }
             }
             // The first of duplicate attributes wins, as in browsers.

@@ -43,7 +43,9 @@ struct TreeBuilder {
             case .ariaHidden: if attribute.value == "true" { flags.insert(.hidden) }
             case .style:
                 let style = attribute.value.filter { $0 != " " }
-                if style.contains("display:none") || style.contains("visibility:hidden") { flags.insert(.hidden) }
+                if ByteSearch.contains(style, "display:none") || ByteSearch.contains(style, "visibility:hidden") {
+                    flags.insert(.hidden)
+                }
             default: break
             }
         }
