@@ -39,27 +39,40 @@ enum BoilerplatePatterns {
         var weight: Double { (contains(.positive) ? 25 : 0) - (contains(.negative) ? 25 : 0) }
     }
 
-    /// A pattern word as bytes, and whether it must match a token whole.
+    /// A pattern word: where its bytes sit in `wordBytes`, whether it must match a token whole,
+    /// and the verdict it gives. Plain values, so the matching loop does no reference counting.
     private struct Word {
-        let bytes: [UInt8]
+        let start: Int
+        let count: Int
         let whole: Bool
-        init(_ text: String) {
-            whole = text.hasPrefix("=")
-            bytes = Array((whole ? String(text.dropFirst()) : text).utf8)
-        }
+        let flag: Verdict
     }
 
-    /// Every pattern word with its verdict, filed under its first byte: a token is compared
-    /// only with the few words that start as it does.
-    private static let wordsByFirstByte: [[(Verdict, Word)]] = {
-        var table = [[(Verdict, Word)]](repeating: [], count: 256)
+    /// Every pattern word's bytes, one after another.
+    private static let wordBytes: [UInt8] = table.bytes
+    /// The words filed under their first byte: a token is compared only with the few words that
+    /// start as it does. `wordRanges[byte]` is the range of `words` holding them.
+    private static let words: [Word] = table.words
+    private static let wordRanges: [Range<Int>] = table.ranges
+
+    private static let table: (bytes: [UInt8], words: [Word], ranges: [Range<Int>]) = {
+        var bytes: [UInt8] = []
+        var byFirstByte = [[Word]](repeating: [], count: 256)
         for (flag, list) in [(Verdict.unlikely, unlikely), (.maybeContent, maybeContent), (.positive, positive), (.negative, negative)] {
             for text in list {
-                let word = Word(text)
-                table[Int(word.bytes[0])].append((flag, word))
+                let whole = text.hasPrefix("=")
+                let word = Array((whole ? String(text.dropFirst()) : text).utf8)
+                byFirstByte[Int(word[0])].append(Word(start: bytes.count, count: word.count, whole: whole, flag: flag))
+                bytes += word
             }
         }
-        return table
+        var words: [Word] = []
+        var ranges: [Range<Int>] = []
+        for list in byFirstByte {
+            ranges.append(words.count..<(words.count + list.count))
+            words += list
+        }
+        return (bytes, words, ranges)
     }()
 
     /// Classifies a lower-cased class-and-id string, token by token, on its bytes.
@@ -68,22 +81,30 @@ enum BoilerplatePatterns {
         var verdict: Verdict = []
         var hint = hint
         hint.withUTF8 { bytes in
-            var start = 0
-            func isTokenByte(_ byte: UInt8) -> Bool {
-                (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80
-            }
-            while start < bytes.count {
-                while start < bytes.count, !isTokenByte(bytes[start]) { start += 1 }
-                var end = start
-                while end < bytes.count, isTokenByte(bytes[end]) { end += 1 }
-                if end > start {
-                    let token = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                    for (flag, word) in wordsByFirstByte[Int(token[0])] where !verdict.contains(flag) {
-                        guard word.bytes.count <= token.count, !word.whole || word.bytes.count == token.count else { continue }
-                        if token.starts(with: word.bytes) { verdict.insert(flag) }
+            wordBytes.withUnsafeBufferPointer { wordBytes in
+                words.withUnsafeBufferPointer { words in
+                    var start = 0
+                    func isTokenByte(_ byte: UInt8) -> Bool {
+                        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80
+                    }
+                    while start < bytes.count {
+                        while start < bytes.count, !isTokenByte(bytes[start]) { start += 1 }
+                        var end = start
+                        while end < bytes.count, isTokenByte(bytes[end]) { end += 1 }
+                        if end > start {
+                            let length = end - start
+                            for index in wordRanges[Int(bytes[start])] {
+                                let word = words[index]
+                                guard !verdict.contains(word.flag), word.count <= length, !word.whole || word.count == length
+                                else { continue }
+                                var offset = 1
+                                while offset < word.count, bytes[start + offset] == wordBytes[word.start + offset] { offset += 1 }
+                                if offset == word.count { verdict.insert(word.flag) }
+                            }
+                        }
+                        start = end
                     }
                 }
-                start = end
             }
         }
         return verdict

@@ -5,24 +5,28 @@ struct DocumentTree {
     typealias NodeID = Int32
     static let none: NodeID = -1
 
-    // One entry per node. Text nodes have an empty name.
-    private(set) var names: [String] = []
-    private(set) var parents: [NodeID] = []
-    private(set) var firstChildren: [NodeID] = []
-    private(set) var lastChildren: [NodeID] = []
-    private(set) var nextSiblings: [NodeID] = []
+    /// What a node is and where it sits, in one plain value per node: building the tree appends
+    /// one of these rather than one entry to each of several arrays.
+    private struct Node {
+        var parent: NodeID
+        var firstChild: NodeID = DocumentTree.none
+        var lastChild: NodeID = DocumentTree.none
+        var nextSibling: NodeID = DocumentTree.none
+        /// The attributes that matter for extraction.
+        var flags: ElementFlags
+        /// What the element's class and id say about it.
+        var verdict: BoilerplatePatterns.Verdict
+        /// What the element's name says about it.
+        var traits: ElementTraits
+    }
+
+    private var nodes: [Node] = []
+    /// Element names; text nodes have an empty name.
+    private var names: [String] = []
     /// Lower-cased class and id, space separated: what boilerplate patterns are matched against.
-    private(set) var hints: [String] = []
-    /// The attributes that matter for extraction, per element.
-    private(set) var flags: [ElementFlags] = []
-    /// What each element's class and id say about it.
-    private(set) var verdicts: [BoilerplatePatterns.Verdict] = []
-    /// Pages repeat their class names: classify each distinct one once.
-    private var verdictCache: [String: BoilerplatePatterns.Verdict] = [:]
+    private var hints: [String] = []
     /// Text nodes' decoded text (raw white space); empty for elements.
-    private(set) var texts: [String] = []
-    /// What each element's name says about it.
-    private(set) var traits: [ElementTraits] = []
+    private var texts: [String] = []
 
     struct ElementFlags: OptionSet {
         let rawValue: UInt8
@@ -42,23 +46,23 @@ struct DocumentTree {
     }
 
     func name(_ node: NodeID) -> String { names[Int(node)] }
-    func parent(_ node: NodeID) -> NodeID { parents[Int(node)] }
+    func parent(_ node: NodeID) -> NodeID { nodes[Int(node)].parent }
     func hint(_ node: NodeID) -> String { hints[Int(node)] }
-    func flags(_ node: NodeID) -> ElementFlags { flags[Int(node)] }
-    func verdict(_ node: NodeID) -> BoilerplatePatterns.Verdict { verdicts[Int(node)] }
+    func flags(_ node: NodeID) -> ElementFlags { nodes[Int(node)].flags }
+    func verdict(_ node: NodeID) -> BoilerplatePatterns.Verdict { nodes[Int(node)].verdict }
     func text(_ node: NodeID) -> String { texts[Int(node)] }
-    func traits(_ node: NodeID) -> ElementTraits { traits[Int(node)] }
+    func traits(_ node: NodeID) -> ElementTraits { nodes[Int(node)].traits }
     func isText(_ node: NodeID) -> Bool { names[Int(node)].isEmpty }
 
     /// The children of `node`, in document order.
-    func children(_ node: NodeID) -> ChildSequence { ChildSequence(tree: self, upcoming: firstChildren[Int(node)]) }
+    func children(_ node: NodeID) -> ChildSequence { ChildSequence(tree: self, upcoming: nodes[Int(node)].firstChild) }
 
     struct ChildSequence: Sequence, IteratorProtocol {
         let tree: DocumentTree
         var upcoming: NodeID
         mutating func next() -> NodeID? {
             guard upcoming != DocumentTree.none else { return nil }
-            defer { upcoming = tree.nextSiblings[Int(upcoming)] }
+            defer { upcoming = tree.nodes[Int(upcoming)].nextSibling }
             return upcoming
         }
     }
@@ -67,35 +71,21 @@ struct DocumentTree {
     mutating func appendNode(name: String, traits: ElementTraits, parent: NodeID, hint: String, flags: ElementFlags,
                              text: String) -> NodeID {
         let id = NodeID(names.count)
+        nodes.append(Node(parent: parent, flags: flags, verdict: BoilerplatePatterns.verdict(hint), traits: traits))
         names.append(name)
-        self.traits.append(traits)
-        parents.append(parent)
-        firstChildren.append(Self.none)
-        lastChildren.append(Self.none)
-        nextSiblings.append(Self.none)
         hints.append(hint)
-        self.flags.append(flags)
-        if hint.isEmpty {
-            verdicts.append([])
-        } else if let known = verdictCache[hint] {
-            verdicts.append(known)
-        } else {
-            let verdict = BoilerplatePatterns.verdict(hint)
-            verdictCache[hint] = verdict
-            verdicts.append(verdict)
-        }
         texts.append(text)
         if parent != Self.none {
-            let last = lastChildren[Int(parent)]
-            if last == Self.none { firstChildren[Int(parent)] = id } else { nextSiblings[Int(last)] = id }
-            lastChildren[Int(parent)] = id
+            let last = nodes[Int(parent)].lastChild
+            if last == Self.none { nodes[Int(parent)].firstChild = id } else { nodes[Int(last)].nextSibling = id }
+            nodes[Int(parent)].lastChild = id
         }
         return id
     }
 
     /// Appends text to `parent`, merging with a text node right before it.
     mutating func appendText(_ text: String, to parent: NodeID) {
-        let last = lastChildren[Int(parent)]
+        let last = nodes[Int(parent)].lastChild
         if last != Self.none, names[Int(last)].isEmpty {
             texts[Int(last)] += text
         } else {
