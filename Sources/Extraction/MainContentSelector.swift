@@ -37,6 +37,9 @@ enum MainContentSelector {
             return blocks.filter { $0.linkShare <= 0.6 }
         }
         let first = blocks.indices.first(where: isSubstantial) ?? last
+        let titleWords = title.map(TextNormalizer.wordCount) ?? 0
+        // Texts whose word counts differ by half cannot share 90 % of their words: skip the comparison.
+        func isAboutAsLong(_ words: Int, _ titleWords: Int) -> Bool { words <= titleWords * 3 / 2 + 1 && titleWords <= words * 3 / 2 + 1 }
         var kept: [BlockRenderer.Block] = []
         for index in blocks.indices {
             let block = blocks[index]
@@ -49,7 +52,8 @@ enum MainContentSelector {
             // A lone URL (the page's own address, printed for sharing) is not prose.
             if words[index] <= 20, isLoneURL(block.text) { continue }
             // Before the text starts: the title again, or the byline, repeated by the page.
-            if index < first, let title, TitleCleaner.overlap(block.text, title) >= 0.9 { continue }
+            if index < first, let title, isAboutAsLong(words[index], titleWords),
+               TitleCleaner.overlap(block.text, title) >= 0.9 { continue }
             if index < first, words[index] <= 12, isByline(block.text, authors: authors) { continue }
             kept.append(block)
         }
