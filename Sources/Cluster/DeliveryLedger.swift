@@ -111,17 +111,17 @@ struct DeliveryLedger {
 
     /// The worker passed the page to the collector: the lease now waits on the commit.
     mutating func finished(_ ticket: Ticket, by worker: [UInt8], now: Instant) {
-        guard var entry = entries[ticket], case let .leased(holder, _) = entry.state, holder == worker else { return }
-        entry.state = .awaitingCommit(deadline: now + lease)
-        entries[ticket] = entry
+        // In place: copying an entry out and back costs more than the rest of the bookkeeping.
+        guard let index = entries.index(forKey: ticket), case let .leased(holder, _) = entries.values[index].state,
+              holder == worker else { return }
+        entries.values[index].state = .awaitingCommit(deadline: now + lease)
     }
 
     /// Committed: forget the page. Returns the entry, or nil for a ticket unknown or already done
     /// (a late duplicate) or whose id does not match (an acknowledgement from an earlier run).
     mutating func acknowledge(_ ticket: Ticket, pageID: String) -> Entry? {
-        guard let entry = entries[ticket], entry.pageID == pageID else { return nil }
-        entries[ticket] = nil
-        return entry
+        guard let index = entries.index(forKey: ticket), entries.values[index].pageID == pageID else { return nil }
+        return entries.remove(at: index).value
     }
 
     // MARK: Failures of delivery

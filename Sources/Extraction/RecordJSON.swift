@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A record as JSON, written and read by hand: it crosses the wire and is decoded by the
 /// collector for every page, where Foundation's Codable coders cost more than storing the row.
 /// The shape is the one `Codable` gives (snake-case keys, absent optionals left out); reading
@@ -30,38 +36,55 @@ extension PageRecord {
     /// Reads a record written by `jsonBytes()` or by any JSON writer in any key order.
     public init(jsonBytes: [UInt8]) throws(ExtractionError) {
         var reader = RecordJSONReader(bytes: jsonBytes)
-        var fields: [String: RecordJSONReader.Value] = [:]
-        guard reader.readObject(into: &fields) else {
-            throw ExtractionError(.malformedRecord, pageID: "?", detail: "not a JSON object (at byte \(reader.position))")
-        }
-        guard case let .string(id)? = fields["id"] else {
-            throw ExtractionError(.malformedRecord, pageID: "?", detail: "the record has no \"id\" string")
-        }
-        guard case let .string(text)? = fields["text"] else {
-            throw ExtractionError(.malformedRecord, pageID: id, detail: "the record has no \"text\" string")
-        }
-        func string(_ key: String) -> String? {
-            if case let .string(value)? = fields[key] { return value }
-            return nil
-        }
-        func strings(_ key: String) -> [String] {
-            switch fields[key] {
-            case let .strings(values)?: return values
-            case let .string(value)?: return [value]
-            default: return []
+        // Each field straight into its variable: no dictionary of fields to build and hash.
+        var id: String?, text: String?, url: String?, canonicalURL: String?, title: String?, published: String?
+        var language: String?, description: String?, siteName: String?, image: String?, contentHash: String?
+        var authors: [String] = [], tags: [String] = []
+        var wordCount: Int?
+        func strings(_ value: RecordJSONReader.Value) -> [String] {
+            switch value {
+            case let .strings(values): values
+            case let .string(value): [value]
+            default: []
             }
         }
-        var wordCount: Int
-        if case let .number(value)? = fields["word_count"], let count = Int(exactly: value.rounded()) {
-            wordCount = count
-        } else {
-            wordCount = TextNormalizer.wordCount(text)
+        let wellFormed = reader.readObject { key, value in
+            if case let .number(number) = value {
+                if key == "word_count" { wordCount = Int(exactly: number.rounded()) }
+                return
+            }
+            if key == "author" { authors = strings(value); return }
+            if key == "tags" { tags = strings(value); return }
+            guard case let .string(string) = value else { return }
+            switch key {
+            case "id": id = string
+            case "text": text = string
+            case "url": url = string
+            case "canonical_url": canonicalURL = string
+            case "title": title = string
+            case "published": published = string
+            case "language": language = string
+            case "description": description = string
+            case "site_name": siteName = string
+            case "image": image = string
+            case "content_hash": contentHash = string
+            default: break
+            }
         }
-        self.init(id: id, url: string("url"), canonicalURL: string("canonical_url"), title: string("title"),
-                  authors: strings("author"), published: string("published"), language: string("language"),
-                  description: string("description"), siteName: string("site_name"), tags: strings("tags"),
-                  image: string("image"), text: text, wordCount: wordCount,
-                  contentHash: string("content_hash") ?? TextNormalizer.contentHash(text))
+        guard wellFormed else {
+            throw ExtractionError(.malformedRecord, pageID: "?", detail: "not a JSON object (at byte \(reader.position))")
+        }
+        guard let id else {
+            throw ExtractionError(.malformedRecord, pageID: "?", detail: "the record has no \"id\" string")
+        }
+        guard let text else {
+            throw ExtractionError(.malformedRecord, pageID: id, detail: "the record has no \"text\" string")
+        }
+        self.init(id: id, url: url, canonicalURL: canonicalURL, title: title,
+                  authors: authors, published: published, language: language,
+                  description: description, siteName: siteName, tags: tags,
+                  image: image, text: text, wordCount: wordCount ?? TextNormalizer.wordCount(text),
+                  contentHash: contentHash ?? TextNormalizer.contentHash(text))
     }
 
     /// A list of strings as a JSON array, as the store keeps authors and tags.
@@ -147,7 +170,9 @@ struct RecordJSONReader {
         self.bytes = bytes
     }
 
-    mutating func readObject(into fields: inout [String: Value]) -> Bool {
+    /// Reads the object, handing each key and value to `visit` in order (a later duplicate key
+    /// wins, as with a dictionary); false when the bytes are not one well-formed object.
+    mutating func readObject(_ visit: (String, Value) -> Void) -> Bool {
         skipSpace()
         guard take(UInt8(ascii: "{")) else { return false }
         skipSpace()
@@ -159,7 +184,7 @@ struct RecordJSONReader {
             guard take(UInt8(ascii: ":")) else { return false }
             skipSpace()
             guard let value = readValue() else { return false }
-            fields[key] = value
+            visit(key, value)
             skipSpace()
             if take(UInt8(ascii: ",")) { continue }
             return take(UInt8(ascii: "}")) && atEnd()
@@ -235,57 +260,96 @@ struct RecordJSONReader {
         return true
     }
 
-    /// A string; nil when malformed. Runs without escapes are copied whole.
+    /// A string; nil when malformed. `memchr` finds its end and any escapes; a string without
+    /// them is copied whole, one with them decoded run by run into the string's own storage (an
+    /// escape never decodes to more bytes than it is written with).
     private mutating func readString() -> String? {
         guard take(UInt8(ascii: "\"")) else { return nil }
-        var decoded: [UInt8] = []
-        while true {
-            let runStart = position
-            position = bytes.withUnsafeBufferPointer { buffer -> Int in
-                var index = runStart
-                while index < buffer.count, buffer[index] != UInt8(ascii: "\""), buffer[index] != UInt8(ascii: "\\") { index += 1 }
-                return index
+        let start = position
+        let quote = Int32(UInt8(ascii: "\"")), backslash = Int32(UInt8(ascii: "\\"))
+        return bytes.withUnsafeBufferPointer { buffer -> String? in
+            guard let base = buffer.baseAddress else { return nil }
+            func find(_ byte: Int32, from: Int, to: Int) -> Int? {
+                guard from < to, let found = memchr(base + from, byte, to - from) else { return nil }
+                return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
             }
-            guard position < bytes.count else { return nil }
-            if bytes[position] == UInt8(ascii: "\"") {
-                position += 1
-                // Every escape adds a byte, so an empty buffer means there was none.
-                if decoded.isEmpty { return String(decoding: bytes[runStart..<position - 1], as: UTF8.self) }
-                decoded.append(contentsOf: bytes[runStart..<position - 1])
-                return String(decoding: decoded, as: UTF8.self)
+            var index = start
+            var escaped = false
+            var end = -1
+            var closing = find(quote, from: index, to: buffer.count)
+            while let candidate = closing {
+                guard let escape = find(backslash, from: index, to: candidate) else { end = candidate; break }
+                escaped = true
+                index = escape + 2
+                // The escape was of that very quote: the string ends further on.
+                if index > candidate { closing = find(quote, from: index, to: buffer.count) }
             }
-            // At the first escape, room for the rest of the string: one allocation, not one a run.
-            if decoded.isEmpty { decoded.reserveCapacity(bytes.count - runStart) }
-            decoded.append(contentsOf: bytes[runStart..<position])
-            position += 1
-            guard position < bytes.count else { return nil }
-            let escape = bytes[position]
-            position += 1
-            switch escape {
-            case UInt8(ascii: "n"): decoded.append(0x0A)
-            case UInt8(ascii: "t"): decoded.append(0x09)
-            case UInt8(ascii: "r"): decoded.append(0x0D)
-            case UInt8(ascii: "b"): decoded.append(0x08)
-            case UInt8(ascii: "f"): decoded.append(0x0C)
-            case UInt8(ascii: "u"):
-                guard var scalar = readHex() else { return nil }
-                // A surrogate pair stands for one scalar beyond the Basic Multilingual Plane.
-                if (0xD800...0xDBFF).contains(scalar), bytes[position...].starts(with: [0x5C, UInt8(ascii: "u")]) {
-                    position += 2
-                    guard let low = readHex(), (0xDC00...0xDFFF).contains(low) else { return nil }
-                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+            guard end >= 0 else { return nil }
+            position = end + 1
+            guard escaped else { return String(decoding: UnsafeBufferPointer(start: base + start, count: end - start), as: UTF8.self) }
+            var malformed = false
+            let decoded = String(unsafeUninitializedCapacity: end - start) { output in
+                guard let target = output.baseAddress else { return 0 }
+                var read = start, written = 0
+                while read < end {
+                    let next = find(backslash, from: read, to: end) ?? end
+                    (target + written).update(from: base + read, count: next - read)
+                    written += next - read
+                    read = next
+                    guard read < end else { break }
+                    let escape = buffer[read + 1]
+                    read += 2
+                    var replacement: UInt8
+                    switch escape {
+                    case UInt8(ascii: "n"): replacement = 0x0A
+                    case UInt8(ascii: "t"): replacement = 0x09
+                    case UInt8(ascii: "r"): replacement = 0x0D
+                    case UInt8(ascii: "b"): replacement = 0x08
+                    case UInt8(ascii: "f"): replacement = 0x0C
+                    case UInt8(ascii: "u"):
+                        guard let (scalar, length) = Self.unicodeEscape(buffer, at: read, end: end) else { malformed = true; return 0 }
+                        read += length
+                        for byte in scalar.utf8 {
+                            target[written] = byte
+                            written += 1
+                        }
+                        continue
+                    default: replacement = escape
+                    }
+                    target[written] = replacement
+                    written += 1
                 }
-                decoded.append(contentsOf: String(Character(Unicode.Scalar(scalar) ?? "\u{FFFD}")).utf8)
-            default: decoded.append(escape)
+                return written
             }
+            return malformed ? nil : decoded
         }
     }
 
-    private mutating func readHex() -> UInt32? {
-        guard position + 4 <= bytes.count else { return nil }
-        guard let value = UInt32(String(decoding: bytes[position..<position + 4], as: UTF8.self), radix: 16) else { return nil }
-        position += 4
-        return value
+    /// The scalar a `\u` escape stands for, its four hex digits at `offset` (a surrogate pair
+    /// takes a second escape), and how many bytes it spans after the `\u`; nil when malformed.
+    private static func unicodeEscape(_ buffer: UnsafeBufferPointer<UInt8>, at offset: Int, end: Int) -> (Unicode.Scalar, Int)? {
+        func hex(at offset: Int) -> UInt32? {
+            guard offset + 4 <= end else { return nil }
+            var value: UInt32 = 0
+            for byte in buffer[offset..<(offset + 4)] {
+                let digit: UInt8
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+                default: return nil
+                }
+                value = value << 4 | UInt32(digit)
+            }
+            return value
+        }
+        guard let first = hex(at: offset) else { return nil }
+        // A surrogate pair stands for one scalar beyond the Basic Multilingual Plane.
+        if (0xD800...0xDBFF).contains(first), offset + 5 < end, buffer[offset + 4] == 0x5C, buffer[offset + 5] == UInt8(ascii: "u") {
+            guard let low = hex(at: offset + 6), (0xDC00...0xDFFF).contains(low) else { return nil }
+            return (Unicode.Scalar(0x10000 + ((first - 0xD800) << 10) + (low - 0xDC00)) ?? "\u{FFFD}", 10)
+        }
+        return (Unicode.Scalar(first) ?? "\u{FFFD}", 4)
     }
 
     private mutating func take(_ byte: UInt8) -> Bool {

@@ -9,6 +9,7 @@ public final class Database {
 
     /// Opens (creating if needed) the database at `path`, in WAL mode with a busy timeout.
     public init(path: String, readOnly: Bool = false) throws(StoreError) {
+        _ = Self.configureOnce
         var connection: OpaquePointer?
         let flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
         let result = sqlite3_open_v2(path, &connection, flags | SQLITE_OPEN_NOMUTEX, nil)
@@ -30,6 +31,10 @@ public final class Database {
     deinit {
         sqlite3_close_v2(handle)
     }
+
+    /// Process-wide settings, applied before the first connection initializes SQLite: without
+    /// memory statistics, allocations take no global lock.
+    private static let configureOnce: Int32 = pagemill_sqlite_disable_memory_statistics()
 
     /// Switching a new database to WAL needs it to itself, and SQLite reports "locked" at once,
     /// without waiting, when another connection is opening it at the same moment (a collector

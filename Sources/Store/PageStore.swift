@@ -11,6 +11,7 @@ public final class PageStore {
     private let insertPage: Statement
     private let insertFailure: Statement
     private let clearFailure: Statement
+    private let anyFailures: Statement
 
     /// Opens or creates the database at `path` and brings its schema up to date.
     public init(path: String) throws(StoreError) {
@@ -29,6 +30,7 @@ public final class PageStore {
                 attempts = max(failures.attempts, excluded.attempts), worker = excluded.worker
             """)
         clearFailure = try database.prepare("DELETE FROM failures WHERE id = ?1")
+        anyFailures = try database.prepare("SELECT 1 FROM failures LIMIT 1")
     }
 
     /// Stores a batch of outcomes in one transaction. Returns how many new rows it wrote to `pages`.
@@ -37,6 +39,10 @@ public final class PageStore {
         guard !outcomes.isEmpty else { return 0 }
         return try database.transaction { () throws(StoreError) -> Int in
             var inserted = 0
+            // A stored page clears any failure recorded for it; most runs have none, so look
+            // once a batch rather than once a row.
+            var failuresMayExist = try anyFailures.step()
+            anyFailures.reset()
             for outcome in outcomes {
                 switch outcome {
                 case let .stored(record, worker, milliseconds):
@@ -44,9 +50,11 @@ public final class PageStore {
                     try insertPage.step()
                     inserted += database.changes
                     insertPage.reset()
-                    try clearFailure.bind(record.id, at: 1)
-                    try clearFailure.step()
-                    clearFailure.reset()
+                    if failuresMayExist {
+                        try clearFailure.bind(record.id, at: 1)
+                        try clearFailure.step()
+                        clearFailure.reset()
+                    }
                 case let .failed(id, error, attempts, worker):
                     try insertFailure.bind(id, at: 1)
                     try insertFailure.bind(error, at: 2)
@@ -54,6 +62,7 @@ public final class PageStore {
                     try insertFailure.bind(worker, at: 4)
                     try insertFailure.step()
                     insertFailure.reset()
+                    failuresMayExist = true
                 }
             }
             return inserted

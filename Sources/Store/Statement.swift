@@ -29,8 +29,15 @@ public final class Statement {
     /// Binds a value to the 1-based parameter `index`; nil binds NULL.
     public func bind(_ value: String?, at index: Int32) throws(StoreError) {
         let result: Int32
-        if let value {
-            result = sqlite3_bind_text(handle, index, value, -1, transient)
+        if var value {
+            // The bytes and their length straight from the string: no C string built, no strlen.
+            result = value.withUTF8 { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { text in
+                    // A null pointer would bind NULL: the empty string needs a real one.
+                    guard let start = text.baseAddress else { return sqlite3_bind_text(handle, index, "", 0, transient) }
+                    return sqlite3_bind_text(handle, index, start, Int32(clamping: text.count), transient)
+                }
+            }
         } else {
             result = sqlite3_bind_null(handle, index)
         }

@@ -34,8 +34,20 @@ import Testing
         #expect(read.contentHash == TextNormalizer.contentHash(read.text), "a missing hash is computed")
     }
 
+    @Test(arguments: [
+        (#"a\"b"#, "a\"b"), (#"\\"#, "\\"), (#"end\\"#, "end\\"), (#"\"\""#, "\"\""), (#"\u00e9\n"#, "é\n"),
+        (#"x\ud83c\udf0ay"#, "x🌊y"), (#"\ud800 lone"#, "\u{FFFD} lone"), (#"\/\b\f\r\t"#, "/\u{8}\u{C}\r\t"),
+    ])
+    func decodesEveryEscape(written: String, meant: String) throws {
+        let json = #"{"id": "e", "text": ""# + written + #"", "title": "after"}"#
+        let record = try PageRecord(jsonBytes: Array(json.utf8))
+        #expect(record.text == meant)
+        #expect(record.title == "after")
+    }
+
     @Test(arguments: ["", "[]", "{", #"{"id": "x"}"#, #"{"text": "t"}"#, #"{"id": "x", "text": "t"} trailing"#,
-                      #"{"id": "x", "text": "unterminated}"#, #"{"id": 5, "text": "t"}"#,
+                      #"{"id": "x", "text": "unterminated}"#, #"{"id": 5, "text": "t"}"#, #"{"id": "x", "text": "\u12"}"#,
+                      #"{"id": "x", "text": "\ud83c\u0041"}"#, #"{"id": "x", "text": "ends with \"}"#,
                       String(repeating: "[", count: 10_000)])
     func refusesWhatIsNotARecord(json: String) {
         #expect(throws: ExtractionError.self) { try PageRecord(jsonBytes: Array(json.utf8)) }
