@@ -67,7 +67,9 @@ struct LoadTestSession {
             feedBytes.withLock { $0 = feed.totalBytes }
             let producer = Producer(
                 configuration: .init(endpoint: producerEndpoint, maximumPageBytes: maximumPageBytes,
-                                     maximumInFlight: maximumInFlight, timing: timing),
+                                     maximumInFlight: maximumInFlight, timing: timing,
+                                     // The credit asked for on the command line is granted in full.
+                                     maximumCreditPerWorker: max(64, credit)),
                 source: feed, logger: logger, shutdown: producerShutdown, statistics: producerStatistics,
                 commitObserver: { ticket, dispatched, committed in
                     // Open loop: from when the page was due, however late it left.
