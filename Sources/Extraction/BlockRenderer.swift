@@ -61,9 +61,10 @@ struct BlockRenderer {
                 default: if traits.contains(.heading) { headingDepth += 1; currentIsHeading = true }
                 }
                 pending.append((node, false))
-                var children: [DocumentTree.NodeID] = []
-                for child in tree.children(node) { children.append(child) }
-                for child in children.reversed() { pending.append((child, true)) }
+                // Children go on the stack last first, so that they come off in document order.
+                let firstChild = pending.count
+                for child in tree.children(node) { pending.append((child, true)) }
+                pending[firstChild...].reverse()
             } else {
                 if traits.contains(.blockBoundary) { flush() }
                 switch name {

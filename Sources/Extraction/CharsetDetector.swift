@@ -67,8 +67,11 @@ enum CharsetDetector {
     /// The charset a `<meta>` in the first 2 KB declares, if any.
     static func metaCharset(_ bytes: [UInt8]) -> String? {
         let head = String(decoding: bytes.prefix(2048).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-        guard let range = head.range(of: "charset") else { return nil }
-        var rest = head[range.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'" }
+        // On the bytes: Foundation's `range(of:)` costs more than reading the whole head.
+        let headBytes = Array(head.utf8), needle = Array("charset".utf8)
+        guard let offset = ByteSearch.offsets(of: needle, in: headBytes).first else { return nil }
+        let afterKeyword = String(decoding: headBytes[(offset + needle.count)...], as: UTF8.self)
+        var rest = afterKeyword.drop { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'" }
         rest = rest.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ":" || $0 == "." }
         return rest.isEmpty ? nil : String(rest)
     }

@@ -77,7 +77,7 @@ struct ContentLocator {
             guard !excluded[index] else { continue }
             textLength[index] += ownLength[index]
             commas[index] += ownCommas[index]
-            if tree.name(node) == "a" {
+            if tree.traits(node).contains(.link) {
                 linkLength[index] = textLength[index]
                 linkCount[index] += 1
             }

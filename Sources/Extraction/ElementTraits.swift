@@ -25,6 +25,12 @@ struct ElementTraits: OptionSet, Sendable {
     static let heading = ElementTraits(rawValue: 1 << 9)
     /// A container the renderer drops when it is mostly links or says it is boilerplate.
     static let cleanedContainer = ElementTraits(rawValue: 1 << 10)
+    /// Its start closes an open element of its kind (`<li>`, `<td>`, `<option>` …).
+    static let impliesEndTag = ElementTraits(rawValue: 1 << 11)
+    /// Read by the document for metadata or the headline: `<meta>`, `<link>`, `<script>`, `<h1>` ….
+    static let readByDocument = ElementTraits(rawValue: 1 << 12)
+    /// `<a>`: its text is link text.
+    static let link = ElementTraits(rawValue: 1 << 13)
 
     /// The traits of an element named `name` (lower-cased).
     static func of(_ name: String) -> ElementTraits { table[name] ?? [] }
@@ -52,6 +58,9 @@ struct ElementTraits: OptionSet, Sendable {
               "caption", "tbody", "thead", "center"], .blockBoundary)
         mark(["h1", "h2", "h3", "h4", "h5", "h6"], .heading)
         mark(["div", "section", "ul", "ol", "table", "dl", "p", "form"], .cleanedContainer)
+        mark(["li", "dt", "dd", "tr", "td", "th", "option"], .impliesEndTag)
+        mark(["meta", "link", "html", "time", "script", "h1"], .readByDocument)
+        mark(["a"], .link)
         return table
     }()
 }

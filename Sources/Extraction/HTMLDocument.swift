@@ -33,9 +33,12 @@ struct HTMLDocument {
             switch token {
             case let .startTag(name, attributes, _):
                 let traits = ElementTraits.of(name)
-                readAttributes(of: name, attributes)
-                if name == "script" {
-                    inStructuredData = attributes.contains { $0.known == .type && ByteSearch.contains($0.value, "ld+json") }
+                if traits.contains(.readByDocument) {
+                    readAttributes(of: name, attributes)
+                    if name == "script" {
+                        inStructuredData = attributes.contains { $0.known == .type && ByteSearch.contains($0.value, "ld+json") }
+                    }
+                    if name == "h1", headings.count < 5 { headingText = [] }
                 }
                 if byline == nil, bylineText == nil, Self.isByline(attributes) {
                     bylineText = []
@@ -47,8 +50,7 @@ struct HTMLDocument {
                     if !traits.contains(.void) { bylineDepth += 1 }
                 }
                 builder.open(name, traits: traits, attributes: attributes)
-                if name == "h1", headings.count < 5 { headingText = [] }
-                if name == "br" || name == "img", headingText != nil { headingText?.append(0x20) }
+                if headingText != nil, name == "br" || name == "img" { headingText?.append(0x20) }
             case let .endTag(name):
                 if bylineText != nil { bylineText?.append(0x20) }
                 if let text = bylineText, !ElementTraits.of(name).contains(.void) {
@@ -60,7 +62,7 @@ struct HTMLDocument {
                         bylineText = nil
                     }
                 }
-                if name == "h1", let heading = headingText {
+                if let heading = headingText, name == "h1" {
                     let text = TextNormalizer.collapseWhitespace(bytes: heading)
                     if !text.isEmpty { headings.append(text) }
                     headingText = nil
@@ -155,7 +157,9 @@ struct HTMLDocument {
     private mutating func readMeta(_ attributes: [HTMLAttribute]) {
         let key = (attributes.first { $0.known == .property || $0.known == .name || $0.known == .itemprop }?.value ?? "")
         guard let content = attributes.first(where: { $0.known == .content })?.value, !content.isEmpty else { return }
-        let value = TextNormalizer.collapseWhitespace(content)
+        // Tidied only for the keys read: pages carry dozens of others (viewport, theme colours,
+        // verification tokens).
+        var value: String { TextNormalizer.collapseWhitespace(content) }
         switch key {
         case "og:title", "twitter:title": metadata.title = metadata.title ?? value
         case "description", "og:description", "twitter:description": metadata.description = metadata.description ?? value

@@ -82,7 +82,7 @@ enum LanguageDetector {
             default: continue
             }
             sampled += 1
-            if sampled >= 6_000 { break }
+            if sampled >= 3_000 { break }
         }
         guard sampled >= 20 else { return declaredCode }
         let scripts: [(Int, String)] = [
@@ -120,7 +120,7 @@ enum LanguageDetector {
                     token.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
                 } else {
                     score()
-                    if words >= 400 { break }
+                    if words >= 250 { break }
                 }
             }
             score()

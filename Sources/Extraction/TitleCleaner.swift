@@ -31,10 +31,9 @@ enum TitleCleaner {
 
     /// Bag-of-words F1 between two short texts, case-insensitive.
     static func overlap(_ first: String, _ second: String) -> Double {
-        func words(_ text: String) -> [Substring] { text.lowercased().split { !$0.isLetter && !$0.isNumber } }
         let a = words(first), b = words(second)
         guard !a.isEmpty, !b.isEmpty else { return 0 }
-        var counts: [Substring: Int] = [:]
+        var counts: [String: Int] = [:]
         for word in b { counts[word, default: 0] += 1 }
         var common = 0
         for word in a where counts[word, default: 0] > 0 {
@@ -44,6 +43,35 @@ enum TitleCleaner {
         guard common > 0 else { return 0 }
         let precision = Double(common) / Double(a.count), recall = Double(common) / Double(b.count)
         return 2 * precision * recall / (precision + recall)
+    }
+
+    /// The lower-cased words of a text: runs of letters and digits, scalar by scalar, with a
+    /// fast path for ASCII (Character-by-Character splitting cost more than the rest of a page's
+    /// title handling).
+    private static func words(_ text: String) -> [String] {
+        var words: [String] = []
+        var word = ""
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            let isWordScalar: Bool
+            if value < 0x80 {
+                isWordScalar = (value >= 0x30 && value <= 0x39) || (value | 0x20 >= 0x61 && value | 0x20 <= 0x7A)
+                if isWordScalar { word.unicodeScalars.append(Unicode.Scalar(UInt8(value >= 0x41 && value <= 0x5A ? value | 0x20 : value))) }
+            } else {
+                let properties = scalar.properties
+                switch properties.generalCategory {
+                case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: isWordScalar = true
+                default: isWordScalar = properties.numericType != nil
+                }
+                if isWordScalar { word += properties.lowercaseMapping }
+            }
+            if !isWordScalar, !word.isEmpty {
+                words.append(word)
+                word = ""
+            }
+        }
+        if !word.isEmpty { words.append(word) }
+        return words
     }
 
     private static let separators = [" | ", " - ", " – ", " — ", " • ", " · ", " :: ", " « ", " » "]

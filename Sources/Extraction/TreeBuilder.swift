@@ -4,19 +4,25 @@ struct TreeBuilder {
     private(set) var tree = DocumentTree()
     private var stack: [(name: String, traits: ElementTraits, node: DocumentTree.NodeID)] = [("#root", ElementTraits.of("#root"), 0)]
 
+    /// Where the search for an element to close implicitly stops, by the element's kind.
+    private static let listScope: Set<String> = ["ul", "ol", "menu"]
+    private static let definitionScope: Set<String> = ["dl"]
+    private static let tableScope: Set<String> = ["table", "tbody", "thead", "tfoot"]
+    private static let rowScope: Set<String> = ["tr", "table"]
+    private static let selectScope: Set<String> = ["select"]
+
     /// Deeper elements are flattened into their ancestor: bounded depth, bounded work.
     static let maximumDepth = 512
 
     mutating func open(_ name: String, traits: ElementTraits, attributes: [HTMLAttribute]) {
         if traits.contains(.closesParagraph) { closeParagraph() }
-        // Only short names imply end tags: most tags skip the comparisons.
-        if name.utf8.count <= 6 {
+        if traits.contains(.impliesEndTag) {
             switch name {
-            case "li": closeImplied("li", boundaries: ["ul", "ol", "menu"])
-            case "dt", "dd": closeImplied("dd", boundaries: ["dl"]); closeImplied("dt", boundaries: ["dl"])
-            case "tr": closeImplied("tr", boundaries: ["table", "tbody", "thead", "tfoot"])
-            case "td", "th": closeImplied("td", boundaries: ["tr", "table"]); closeImplied("th", boundaries: ["tr", "table"])
-            case "option": closeImplied("option", boundaries: ["select"])
+            case "li": closeImplied("li", boundaries: Self.listScope)
+            case "dt", "dd": closeImplied("dd", boundaries: Self.definitionScope); closeImplied("dt", boundaries: Self.definitionScope)
+            case "tr": closeImplied("tr", boundaries: Self.tableScope)
+            case "td", "th": closeImplied("td", boundaries: Self.rowScope); closeImplied("th", boundaries: Self.rowScope)
+            case "option": closeImplied("option", boundaries: Self.selectScope)
             default: break
             }
         }
