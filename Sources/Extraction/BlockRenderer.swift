@@ -93,7 +93,7 @@ struct BlockRenderer {
         let density = linksAreContent ? 0 : locator.linkDensity(node)
         let length = locator.length(node)
         // A container whose class says boilerplate goes, unless it holds a good deal of text.
-        if tree.verdict(node).weight < 0 && length < 500 { return false }
+        if locator.verdicts[Int(node)].weight < 0 && length < 500 { return false }
         if name == "ul" || name == "ol" { return density < 0.5 || length > 2000 }
         if name == "p" { return true }
         // Whole pages sit in a <form> on some platforms; a small form is a comment or sign-up box.

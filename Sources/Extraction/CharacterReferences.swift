@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Decodes HTML character references (`&amp;`, `&#233;`, `&#x2014;`) in text and attribute values.
 enum CharacterReferences {
     /// The named references that matter for text; the rest are rare on real pages.
@@ -34,9 +40,9 @@ enum CharacterReferences {
                     return index
                 }
             }
-            return bytes.contains(UInt8(ascii: "&")) ? lowercased(decode(bytes, inAttribute: inAttribute).utf8) : lowercased(bytes)
+            return hasAmpersand(bytes) ? lowercased(decode(bytes, inAttribute: inAttribute).utf8) : lowercased(bytes)
         }
-        guard bytes.contains(UInt8(ascii: "&")) else { return String(decoding: bytes, as: UTF8.self) }
+        guard hasAmpersand(bytes) else { return String(decoding: bytes, as: UTF8.self) }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var index = bytes.startIndex
@@ -57,6 +63,15 @@ enum CharacterReferences {
             }
         }
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Whether any reference may start in `bytes`: memchr looks at many bytes a step, and most
+    /// text holds none.
+    private static func hasAmpersand(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            return memchr(base, Int32(UInt8(ascii: "&")), buffer.count) != nil
+        }
     }
 
     /// The replacement for the reference starting at `start` (an '&'), and the bytes it spans.

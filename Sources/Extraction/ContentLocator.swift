@@ -11,6 +11,9 @@ struct ContentLocator {
     /// Per node: text length (bytes, white space excluded), link text length, commas.
     private(set) var textLength: [Int32]
     private(set) var linkLength: [Int32]
+    /// What each element's class and id say about it; worked out only for elements still in
+    /// the running once scripts, navigation and hidden parts are set aside.
+    private(set) var verdicts: [BoilerplatePatterns.Verdict]
     /// Per node: links inside it.
     private var linkCount: [Int32]
     private var commas: [Int32]
@@ -26,6 +29,7 @@ struct ContentLocator {
         linkLength = [Int32](repeating: 0, count: count)
         linkCount = [Int32](repeating: 0, count: count)
         commas = [Int32](repeating: 0, count: count)
+        verdicts = [BoilerplatePatterns.Verdict](repeating: [], count: count)
         var ownLength = [Int32](repeating: 0, count: count)
         var ownCommas = [Int32](repeating: 0, count: count)
         var totalTextLength: Int32 = 0
@@ -57,7 +61,9 @@ struct ContentLocator {
         var changed = false
         for index in 1..<count where !excluded[index] {
             let node = DocumentTree.NodeID(index)
-            if excluded[Int(tree.parent(node))] || (Self.isUnlikely(tree, node) && textLength[index] * 10 < pageText * 3) {
+            if excluded[Int(tree.parent(node))] { excluded[index] = true; changed = true; continue }
+            if !tree.isText(node) { verdicts[index] = BoilerplatePatterns.verdict(tree.hint(node)) }
+            if isUnlikely(node) && textLength[index] * 10 < pageText * 3 {
                 excluded[index] = true
                 changed = true
             }
@@ -98,11 +104,11 @@ struct ContentLocator {
     }
 
     /// Elements whose class or id calls them boilerplate.
-    static func isUnlikely(_ tree: DocumentTree, _ node: DocumentTree.NodeID) -> Bool {
+    private func isUnlikely(_ node: DocumentTree.NodeID) -> Bool {
         if tree.isText(node) { return false }
         let name = tree.name(node)
         if tree.flags(node).contains(.articleBody) || tree.traits(node).contains(.neverUnlikely) { return false }
-        let verdict = tree.verdict(node)
+        let verdict = verdicts[Int(node)]
         if name == "header" && !verdict.contains(.maybeContent) { return true }
         return verdict.contains(.unlikely) && !verdict.contains(.maybeContent)
     }
@@ -263,7 +269,7 @@ struct ContentLocator {
         default: score = 0
         }
         if tree.name(node) == "article" || tree.flags(node).contains(.mainRole) { score += 10 }
-        return score + tree.verdict(node).weight
+        return score + verdicts[Int(node)].weight
     }
 
     /// `top` with the siblings that look like more of the same; beside a story picked out by its

@@ -14,8 +14,6 @@ struct DocumentTree {
         var nextSibling: NodeID = DocumentTree.none
         /// The attributes that matter for extraction.
         var flags: ElementFlags
-        /// What the element's class and id say about it.
-        var verdict: BoilerplatePatterns.Verdict
         /// What the element's name says about it.
         var traits: ElementTraits
     }
@@ -49,7 +47,6 @@ struct DocumentTree {
     func parent(_ node: NodeID) -> NodeID { nodes[Int(node)].parent }
     func hint(_ node: NodeID) -> String { hints[Int(node)] }
     func flags(_ node: NodeID) -> ElementFlags { nodes[Int(node)].flags }
-    func verdict(_ node: NodeID) -> BoilerplatePatterns.Verdict { nodes[Int(node)].verdict }
     func text(_ node: NodeID) -> String { texts[Int(node)] }
     func traits(_ node: NodeID) -> ElementTraits { nodes[Int(node)].traits }
     func isText(_ node: NodeID) -> Bool { names[Int(node)].isEmpty }
@@ -71,7 +68,7 @@ struct DocumentTree {
     mutating func appendNode(name: String, traits: ElementTraits, parent: NodeID, hint: String, flags: ElementFlags,
                              text: String) -> NodeID {
         let id = NodeID(names.count)
-        nodes.append(Node(parent: parent, flags: flags, verdict: BoilerplatePatterns.verdict(hint), traits: traits))
+        nodes.append(Node(parent: parent, flags: flags, traits: traits))
         names.append(name)
         hints.append(hint)
         texts.append(text)
