@@ -19,8 +19,9 @@ extension WireMessage {
         case let .handBack(tickets):
             add("RETURN"); tickets.forEach { add(String($0)) }
         case let .result(ticket, worker, milliseconds, record):
+            // The text, most of the record, travels apart: raw UTF-8, nothing to escape or unescape.
             add("RESULT"); add(String(ticket)); add(worker); add(String(milliseconds))
-            frames.append(record.jsonBytes())
+            frames.append(record.jsonBytes(includingText: false)); add(record.text)
         case let .failed(ticket, pageID, reporter, attempts, error):
             add("FAILED"); add(String(ticket)); add(pageID); add(reporter); add(String(attempts)); add(error)
         case let .acknowledge(acknowledgements):
@@ -74,7 +75,9 @@ extension WireMessage {
         case "RESULT":
             let ticket = try reader.ticket(), worker = try reader.string()
             let milliseconds = Double(try reader.string()) ?? 0
-            guard let record = try? PageRecord(jsonBytes: try reader.bytes()) else {
+            let json = try reader.bytes()
+            let text = reader.atEnd ? nil : try reader.string()
+            guard let record = try? PageRecord(jsonBytes: json, text: text) else {
                 throw ClusterError(.malformedMessage, "RESULT carries a record that is not valid JSON", context: "ticket \(ticket)")
             }
             self = .result(ticket: ticket, worker: worker, extractionMilliseconds: milliseconds, record: record)

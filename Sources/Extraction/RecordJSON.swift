@@ -9,8 +9,9 @@ import Darwin
 /// The shape is the one `Codable` gives (snake-case keys, absent optionals left out); reading
 /// is as lenient as `init(from:)`: only `id` and `text` are required, unknown keys are skipped.
 extension PageRecord {
-    /// The record as one JSON object, in UTF-8.
-    public func jsonBytes() -> [UInt8] {
+    /// The record as one JSON object, in UTF-8; without its `text` when `includingText` is
+    /// false (the wire carries the text in a frame of its own, with nothing to escape).
+    public func jsonBytes(includingText: Bool = true) -> [UInt8] {
         var writer = RecordJSONWriter()
         writer.bytes.reserveCapacity(text.utf8.count + 512)
         writer.bytes.append(UInt8(ascii: "{"))
@@ -25,7 +26,7 @@ extension PageRecord {
         writer.field("site_name", siteName)
         writer.field("tags", tags)
         writer.field("image", image)
-        writer.field("text", text)
+        if includingText { writer.field("text", text) }
         writer.key("word_count")
         writer.bytes.append(contentsOf: String(wordCount).utf8)
         writer.field("content_hash", contentHash)
@@ -33,11 +34,12 @@ extension PageRecord {
         return writer.bytes
     }
 
-    /// Reads a record written by `jsonBytes()` or by any JSON writer in any key order.
-    public init(jsonBytes: [UInt8]) throws(ExtractionError) {
+    /// Reads a record written by `jsonBytes()` or by any JSON writer in any key order. A `text`
+    /// given apart is the record's text, and the object then needs none.
+    public init(jsonBytes: [UInt8], text separateText: String? = nil) throws(ExtractionError) {
         var reader = RecordJSONReader(bytes: jsonBytes)
         // Each field straight into its variable: no dictionary of fields to build and hash.
-        var id: String?, text: String?, url: String?, canonicalURL: String?, title: String?, published: String?
+        var id: String?, text = separateText, url: String?, canonicalURL: String?, title: String?, published: String?
         var language: String?, description: String?, siteName: String?, image: String?, contentHash: String?
         var authors: [String] = [], tags: [String] = []
         var wordCount: Int?
@@ -58,7 +60,7 @@ extension PageRecord {
             guard case let .string(string) = value else { return }
             switch key {
             case "id": id = string
-            case "text": text = string
+            case "text": if separateText == nil { text = string }
             case "url": url = string
             case "canonical_url": canonicalURL = string
             case "title": title = string

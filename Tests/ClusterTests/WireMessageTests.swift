@@ -26,6 +26,16 @@ import ZeroMQ
         #expect(try WireMessage(decoding: frames) == message)
     }
 
+    @Test func resultsCarryTheirTextApartYetReadTheOneFrameFormToo() throws {
+        let frames = WireMessage.result(ticket: 5, worker: "w", extractionMilliseconds: 1.5, record: Self.record).encoded()
+        #expect(frames.count == 7)
+        #expect(frames.string(at: 6) == "Body.")
+        #expect(frames.string(at: 5)?.contains("Body.") == false)
+        // A worker written to the first form of the protocol (pyzmq, say): the text inside the JSON.
+        let oneFrame = Message(strings: ["pagemill/1", "RESULT", "5", "w", "1.5", String(decoding: Self.record.jsonBytes(), as: UTF8.self)])
+        #expect(try WireMessage(decoding: oneFrame) == .result(ticket: 5, worker: "w", extractionMilliseconds: 1.5, record: Self.record))
+    }
+
     @Test func rejectsAnotherVersionAsSuch() {
         let error = #expect(throws: ClusterError.self) {
             try WireMessage(decoding: Message(strings: ["pagemill/2", "HEARTBEAT"]))
