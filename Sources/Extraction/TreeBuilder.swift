@@ -4,17 +4,32 @@ struct TreeBuilder {
     private(set) var tree = DocumentTree()
     private var stack: [(name: String, traits: ElementTraits, node: DocumentTree.NodeID)] = [("#root", ElementTraits.of("#root"), 0)]
 
+    /// Whether a <head> is open.
+    private var inHead = false
+    /// What a <head> may hold.
+    private static let headElements: Set<String> = [
+        "meta", "link", "title", "style", "script", "noscript", "base", "template",
+    ]
+
     /// Where the search for an element to close implicitly stops, by the element's kind.
     private static let listScope: Set<String> = ["ul", "ol", "menu"]
     private static let definitionScope: Set<String> = ["dl"]
     private static let tableScope: Set<String> = ["table", "tbody", "thead", "tfoot"]
     private static let rowScope: Set<String> = ["tr", "table"]
     private static let selectScope: Set<String> = ["select"]
+    private static let bodyScope: Set<String> = ["body", "html"]
 
     /// Deeper elements are flattened into their ancestor: bounded depth, bounded work.
     static let maximumDepth = 512
 
     mutating func open(_ name: String, traits: ElementTraits, attributes: [HTMLAttribute]) {
+        // A page that never closes its <head> has its body in it: the first element that
+        // cannot be in a head closes it, as in browsers (else the whole page sits in "head",
+        // which is never content).
+        if inHead, !Self.headElements.contains(name) { close("head") }
+        if name == "head" { inHead = true }
+        // Nor is <main> ever inside an aside or a nav: one left open closes before it.
+        if name == "main" { closeImplied("aside", boundaries: Self.bodyScope); closeImplied("nav", boundaries: Self.bodyScope) }
         if traits.contains(.closesParagraph) { closeParagraph() }
         if traits.contains(.impliesEndTag) {
             switch name {
@@ -63,6 +78,7 @@ struct TreeBuilder {
     }
 
     mutating func close(_ name: String) {
+        if name == "head" { inHead = false }
         // Close the nearest open element of that name, and everything opened inside it.
         var index = stack.count - 1
         let limit = max(1, stack.count - 64)
