@@ -23,7 +23,7 @@ enum BoilerplatePatterns {
     static let negative = [
         "=ad", "=ads", "banner", "combx", "comment", "contact", "foot", "footer", "footnote", "gdpr",
         "masthead", "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar",
-        "skyscraper", "sponsor", "shopping", "tags", "tool", "widget", "caption", "credit", "byline", "newsletter",
+        "skyscraper", "sponsor", "shopping", "tags", "tool", "caption", "credit", "byline", "newsletter",
         "subscribe", "social", "nav", "menu", "breadcrumb",
     ]
 
