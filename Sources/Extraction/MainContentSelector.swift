@@ -11,7 +11,7 @@ enum MainContentSelector {
         // On listings, link lists and news fronts the links are the content: keep them.
         let text = roots.reduce(0) { $0 + locator.length($1) }
         let links = roots.reduce(0) { $0 + Int(locator.linkLength[Int($1)]) }
-        let linksAreContent = text > 0 && links * 2 > text && text - links < 1500
+        let linksAreContent = text > 0 && links * 5 > text * 2 && text - links < 1500
         var renderer = BlockRenderer(tree: tree, locator: locator, linksAreContent: linksAreContent)
         let rendered = renderer.render(roots)
         let blocks = linksAreContent ? rendered : trimmed(rendered, title: title, authors: authors)
