@@ -207,10 +207,20 @@ struct ContentLocator {
         let chosenLength = chosen.reduce(0) { $0 + measure($1) }
         // A page that calls itself an article needs stronger evidence that its text is spread out.
         let share = isProduct ? Self.productFallbackShare : isArticle ? Self.articleFallbackShare : Self.pageFallbackShare
-        if Double(chosenLength) < Double(measure(tree.root)) * share { return [tree.root] }
+        if Double(chosenLength) < Double(measure(tree.root)) * share {
+            // The content is spread out: take the nearest container of the chosen part that
+            // holds most of the page (its header and footer left out), else the whole page.
+            var ancestor = tree.parent(top)
+            while ancestor > 0, Double(measure(ancestor)) < Double(measure(tree.root)) * Self.spreadContentShare {
+                ancestor = tree.parent(ancestor)
+            }
+            return [max(ancestor, tree.root)]
+        }
         return chosen
     }
 
+    /// The share of the page's text a container needs to stand for a page whose content is spread out.
+    static let spreadContentShare = 0.8
     static let pageFallbackShare = 0.5
     static let articleFallbackShare = 0.3
     static let productFallbackShare = 0.2
