@@ -31,7 +31,7 @@ public final class Worker {
         /// extracting it.
         public var skipExtraction = false
 
-        public init(producerEndpoint: String, collectorEndpoint: String, name: String, credit: Int = 2,
+        public init(producerEndpoint: String, collectorEndpoint: String, name: String, credit: Int = 4,
                     maximumPageBytes: Int, timing: ClusterTiming = ClusterTiming(), pageTimeLimit: Duration? = .seconds(30)) {
             self.pageTimeLimit = pageTimeLimit
             self.producerEndpoint = producerEndpoint

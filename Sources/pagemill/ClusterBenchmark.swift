@@ -65,7 +65,7 @@ struct ClusterBenchmark: ParsableCommand {
     var rate: Double?
 
     @Option(help: ArgumentHelp("Pages each worker holds at most.", valueName: "count"))
-    var credit: Int = 2
+    var credit: Int = 4
 
     @Option(help: ArgumentHelp("Endpoint the producer binds (default: a private ipc:// one).", valueName: "endpoint"))
     var producer: String?

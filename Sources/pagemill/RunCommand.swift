@@ -35,7 +35,7 @@ struct RunCommand: ParsableCommand {
     var workers: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: ArgumentHelp("Pages each worker holds at most.", valueName: "count"))
-    var credit: Int = 2
+    var credit: Int = 4
 
     @Option(help: ArgumentHelp("Seconds one page's extraction may take before its worker is restarted and the page retried.", valueName: "seconds"))
     var pageTimeout: Double = 30

@@ -28,7 +28,7 @@ struct WorkCommand: ParsableCommand {
     var name: String?
 
     @Option(help: ArgumentHelp("Pages the worker holds at most, the one at hand included.", valueName: "count"))
-    var credit: Int = 2
+    var credit: Int = 4
 
     @Option(help: ArgumentHelp(
         "Seconds one page's extraction may take; past that the worker exits (status 3) and the page is retried elsewhere, then recorded as failed. 0: no limit.",
