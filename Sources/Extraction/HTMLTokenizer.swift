@@ -22,6 +22,17 @@ struct HTMLTokenizer {
     ]
 
     private var attributes: [HTMLAttribute] = []
+    /// A cheap first test on length and first letter, so most tags skip the set look-up.
+    static func mayBeRawText(_ name: String) -> Bool {
+        switch (name.utf8.count, name.utf8.first) {
+        case (6, UInt8(ascii: "s")), (5, UInt8(ascii: "s")), (8, UInt8(ascii: "t")), (5, UInt8(ascii: "t")), (3, UInt8(ascii: "x")),
+             (6, UInt8(ascii: "i")), (7, UInt8(ascii: "n")), (8, UInt8(ascii: "n")), (9, UInt8(ascii: "p")):
+            true
+        default:
+            false
+        }
+    }
+
     /// Set after the start tag of a raw-text element: its content comes next, as one token.
     private var pendingRawText: String?
     /// Whether only the attributes extraction reads are reported (the others are skipped, name
@@ -152,7 +163,7 @@ struct HTMLTokenizer {
                 attributes.append(HTMLAttribute(name: attributeName, value: value, known: known))
             }
         }
-        if !selfClosing, Self.rawTextElements.contains(name) { pendingRawText = name }
+        if !selfClosing, Self.mayBeRawText(name), Self.rawTextElements.contains(name) { pendingRawText = name }
         return .startTag(name: name, attributes: attributes, selfClosing: selfClosing)
     }
 

@@ -2,6 +2,11 @@ import Testing
 @testable import Extraction
 
 @Suite struct HTMLTokenizerTests {
+    @Test func everyRawTextElementPassesTheQuickTest() {
+        for name in HTMLTokenizer.rawTextElements { #expect(HTMLTokenizer.mayBeRawText(name), "\(name)") }
+        #expect(!HTMLTokenizer.mayBeRawText("div"))
+    }
+
     func tokens(_ html: String) -> [String] {
         let bytes = Array(html.utf8)
         var tokenizer = HTMLTokenizer(bytes)
