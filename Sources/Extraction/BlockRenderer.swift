@@ -8,6 +8,8 @@ struct BlockRenderer {
         var isHeading: Bool
         var isListItem: Bool
         var linkShare: Double
+        /// Words in `text`, counted once: trimming and the record's word count both need them.
+        var wordCount: Int
     }
 
     let tree: DocumentTree
@@ -122,6 +124,7 @@ struct BlockRenderer {
         let text = TextNormalizer.collapseWhitespace(bytes: current)
         guard !text.isEmpty else { return }
         blocks.append(Block(text: text, isHeading: currentIsHeading, isListItem: currentIsListItem,
-                            linkShare: Double(currentLinkBytes) / Double(max(1, current.count))))
+                            linkShare: Double(currentLinkBytes) / Double(max(1, current.count)),
+                            wordCount: TextNormalizer.wordCount(text)))
     }
 }

@@ -26,16 +26,19 @@ public struct Extractor: Sendable {
         let format = page.format == .unknown ? Self.sniff(body) : page.format
         var metadata: PageMetadata
         var text: String
+        var wordCount: Int
         switch format {
         case .html, .unknown:
             let document = HTMLDocument(bytes: body)
             metadata = document.metadata
-            text = MainContentSelector.text(of: document.tree, isArticle: metadata.isArticle, isProduct: metadata.isProduct,
-                                            title: metadata.title, authors: metadata.authors)
+            (text, wordCount) = MainContentSelector.content(of: document.tree, isArticle: metadata.isArticle,
+                                                            isProduct: metadata.isProduct, title: metadata.title,
+                                                            authors: metadata.authors)
         case .text:
             let content = PlainTextExtractor(text: String(decoding: body, as: UTF8.self))
             metadata = content.metadata
             text = content.paragraphs.joined(separator: "\n\n")
+            wordCount = TextNormalizer.wordCount(text)
         }
         // A page with no text of its own (an app shell, a blocked page) has empty text: its
         // description, if any, stays in `description` rather than posing as content.
@@ -47,7 +50,7 @@ public struct Extractor: Sendable {
             title: metadata.title, authors: metadata.authors, published: metadata.published,
             language: LanguageDetector.detect(text.isEmpty ? (metadata.title ?? "") : text, declared: metadata.declaredLanguage),
             description: metadata.description, siteName: metadata.siteName, tags: metadata.tags,
-            image: metadata.image, text: text, wordCount: TextNormalizer.wordCount(text),
+            image: metadata.image, text: text, wordCount: wordCount,
             contentHash: TextNormalizer.contentHash(text)
         )
     }

@@ -6,6 +6,13 @@ enum MainContentSelector {
     /// `title` and `authors`, when known, are left out of the text where the page repeats them.
     static func text(of tree: DocumentTree, isArticle: Bool = false, isProduct: Bool = false,
                      title: String? = nil, authors: [String] = []) -> String {
+        content(of: tree, isArticle: isArticle, isProduct: isProduct, title: title, authors: authors).text
+    }
+
+    /// The main text and its word count, summed over its blocks (they are joined by white
+    /// space, so no word spans two): the text is not read again to count them.
+    static func content(of tree: DocumentTree, isArticle: Bool = false, isProduct: Bool = false,
+                        title: String? = nil, authors: [String] = []) -> (text: String, wordCount: Int) {
         let locator = ContentLocator(tree: tree)
         let roots = locator.mainContent(isArticle: isArticle, isProduct: isProduct)
         // On listings, link lists and news fronts the links are the content: keep them.
@@ -17,19 +24,21 @@ enum MainContentSelector {
         let blocks = linksAreContent ? rendered : trimmed(rendered, title: title, authors: authors)
         var output = ""
         var previousWasListItem = false
+        var wordCount = 0
         for block in blocks {
             if !output.isEmpty { output += block.isListItem && previousWasListItem ? "\n" : "\n\n" }
             output += block.text
             previousWasListItem = block.isListItem
+            wordCount += block.wordCount
         }
-        return output
+        return (output, wordCount)
     }
 
     /// Drops what surrounds an article inside its own container: link rows, datelines and
     /// bylines, "Advertisement" labels, and the short lines before the first real paragraph and
     /// after the last one (kickers, share prompts, related headlines).
     static func trimmed(_ blocks: [BlockRenderer.Block], title: String? = nil, authors: [String] = []) -> [BlockRenderer.Block] {
-        let words = blocks.map { TextNormalizer.wordCount($0.text) }
+        let words = blocks.map(\.wordCount)
         func isSubstantial(_ index: Int) -> Bool {
             words[index] >= 12 && blocks[index].linkShare < 0.5 && !blocks[index].isHeading
         }

@@ -21,10 +21,12 @@ struct PlainTextExtractor {
     }
 
     init(text: String) {
-        let lines = text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline).compactMap { raw -> Line? in
+        // Split on bytes, not Characters: grapheme breaking costs more than the rest of the page.
+        let lines = Self.lines(of: text).compactMap { raw -> Line? in
             let collapsed = TextNormalizer.collapseWhitespace(String(raw))
             guard !collapsed.isEmpty else { return nil }
-            return Line(raw: raw, text: collapsed, words: collapsed.split(separator: " "))
+            let words = collapsed.utf8.split(separator: 0x20).map { Substring($0) }
+            return Line(raw: raw, text: collapsed, words: words)
         }
         var index = 0
         if let first = lines.first {
@@ -64,6 +66,43 @@ struct PlainTextExtractor {
         paragraphs = body.map(\.text)
     }
 
+    /// The non-empty lines of `text`, split at line feeds, carriage returns, vertical tabs, form
+    /// feeds, NEL and the Unicode line and paragraph separators, found on the UTF-8 bytes.
+    private static func lines(of text: String) -> [Substring] {
+        let utf8 = text.utf8
+        var lines: [Substring] = []
+        var lineStart = utf8.startIndex
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            var separatorLength = 0
+            if byte >= 0x0A && byte <= 0x0D {
+                separatorLength = 1
+            } else if byte == 0xC2 || byte == 0xE2 {
+                let second = utf8.index(after: index)
+                if byte == 0xC2, second < utf8.endIndex, utf8[second] == 0x85 {
+                    separatorLength = 2
+                } else if byte == 0xE2, second < utf8.endIndex, utf8[second] == 0x80 {
+                    let third = utf8.index(after: second)
+                    if third < utf8.endIndex, utf8[third] == 0xA8 || utf8[third] == 0xA9 { separatorLength = 3 }
+                }
+            }
+            guard separatorLength > 0 else { index = utf8.index(after: index); continue }
+            if lineStart < index { lines.append(Substring(utf8[lineStart..<index])) }
+            index = utf8.index(index, offsetBy: separatorLength)
+            lineStart = index
+        }
+        if lineStart < utf8.endIndex { lines.append(Substring(utf8[lineStart..<utf8.endIndex])) }
+        return lines
+    }
+
+    /// Whether `text` has fewer than `limit` characters, as Unicode scalars (combining marks
+    /// count apart): counted only when its length in bytes leaves the question open, and
+    /// without grapheme breaking, which costs more than the rest of the page.
+    private static func isShorter(_ text: String, than limit: Int) -> Bool {
+        text.utf8.count < limit || text.unicodeScalars.count < limit
+    }
+
     private static func isHashtagLine(_ line: Line) -> Bool {
         !line.words.isEmpty && line.words.allSatisfy { $0.hasPrefix("#") && $0.count > 1 }
     }
@@ -74,11 +113,11 @@ struct PlainTextExtractor {
 
     private static func endsAsSentence(_ text: String) -> Bool {
         guard let last = text.last else { return false }
-        return ".;…。".contains(last) || (text.count > 200 && "!?»”\")".contains(last))
+        return ".;…。".contains(last) || ("!?»”\")".contains(last) && !isShorter(text, than: 201))
     }
 
     private static func isShortUnfinished(_ line: Line) -> Bool {
-        line.words.count <= 25 && line.text.count < 220 && !endsAsSentence(line.text)
+        line.words.count <= 25 && isShorter(line.text, than: 220) && !endsAsSentence(line.text)
     }
 
     private static func lead(_ line: Line) -> String {

@@ -10,37 +10,49 @@ enum TextNormalizer {
 
     /// The same, on UTF-8 bytes.
     static func collapseWhitespace<Bytes: Collection<UInt8>>(bytes: Bytes) -> String where Bytes.Index == Int {
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
-        var pendingSpace = false
-        var index = bytes.startIndex
-        let end = bytes.endIndex
-        while index < end {
-            let byte = bytes[index]
-            if byte < 0x80 {
-                index += 1
-                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                    pendingSpace = !output.isEmpty
-                } else if byte >= 0x20 && byte != 0x7F {
-                    if pendingSpace { output.append(0x20); pendingSpace = false }
-                    output.append(byte)
+        if let collapsed = bytes.withContiguousStorageIfAvailable({ collapseWhitespace(buffer: $0) }) { return collapsed }
+        return Array(bytes).withUnsafeBufferPointer { collapseWhitespace(buffer: $0) }
+    }
+
+    /// Writes straight into the new string's storage (the result is never longer than the
+    /// input), copying runs of plain ASCII whole.
+    private static func collapseWhitespace(buffer bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { output in
+            var written = 0
+            var pendingSpace = false
+            var index = 0
+            let end = bytes.count
+            func put(_ range: Range<Int>) {
+                if pendingSpace { output[written] = 0x20; written += 1; pendingSpace = false }
+                for offset in range { output[written] = bytes[offset]; written += 1 }
+            }
+            while index < end {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                        pendingSpace = written > 0
+                        index += 1
+                    } else if byte < 0x20 || byte == 0x7F {
+                        index += 1
+                    } else {
+                        var runEnd = index + 1
+                        while runEnd < end, bytes[runEnd] > 0x20, bytes[runEnd] < 0x7F { runEnd += 1 }
+                        put(index..<runEnd)
+                        index = runEnd
+                    }
+                    continue
                 }
-                continue
+                let length = sequenceLength(byte)
+                let next = index + length <= end ? length : end - index
+                switch spaceKind(bytes, at: index, length: next) {
+                case .space: pendingSpace = written > 0
+                case .drop: break
+                case .keep: put(index..<(index + next))
+                }
+                index += next
             }
-            let length = sequenceLength(byte)
-            let next = index + length <= end ? length : end - index
-            switch spaceKind(bytes, at: index, length: next) {
-            case .space:
-                pendingSpace = !output.isEmpty
-            case .drop:
-                break
-            case .keep:
-                if pendingSpace { output.append(0x20); pendingSpace = false }
-                for offset in 0..<next { output.append(bytes[index + offset]) }
-            }
-            index += next
+            return written
         }
-        return String(decoding: output, as: UTF8.self)
     }
 
     private enum SpaceKind { case space, drop, keep }
