@@ -11,6 +11,8 @@ enum BoilerplatePatterns {
         "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "subscribe", "supplemental", "taboola", "outbrain",
         "signup", "promo", "recommend", "byline", "tags", "toolbar",
         "masthead", "readmore", "popular", "trending", "=sr", "screen", "visually",
+        // A forum poster's card: rank, join date, post counts, signature.
+        "userextras", "userbanner", "usertitle", "signature",
     ]
     /// Words that rescue an element from `unlikely` (a "main-content comment-free" wrapper, say).
     static let maybeContent = ["article", "body", "column", "content", "main", "shadow", "story", "post", "entry", "text"]
