@@ -10,7 +10,7 @@ enum BoilerplatePatterns {
         "newsletter", "pager", "pagination", "popup", "related", "remark", "replies", "rss", "share", "sharing",
         "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "subscribe", "supplemental", "taboola", "outbrain",
         "signup", "promo", "recommend", "byline", "tags", "toolbar",
-        "masthead", "readmore", "popular", "trending", "=sr", "screen", "visually",
+        "masthead", "readmore", "popular", "trending",
         // A forum poster's card: rank, join date, post counts, signature.
         "userextras", "userbanner", "usertitle", "signature",
     ]
