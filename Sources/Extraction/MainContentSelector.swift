@@ -21,7 +21,7 @@ enum MainContentSelector {
         let linksAreContent = text > 0 && links * 5 > text * 2 && text - links < 1500
         var renderer = BlockRenderer(tree: tree, locator: locator, linksAreContent: linksAreContent)
         let rendered = renderer.render(roots)
-        let blocks = linksAreContent ? rendered : trimmed(rendered, title: title, authors: authors)
+        let blocks = linksAreContent ? rendered : trimmed(rendered, title: title, authors: authors, isArticle: isArticle)
         var output = ""
         var previousWasListItem = false
         var wordCount = 0
@@ -37,7 +37,8 @@ enum MainContentSelector {
     /// Drops what surrounds an article inside its own container: link rows, datelines and
     /// bylines, "Advertisement" labels, and the short lines before the first real paragraph and
     /// after the last one (kickers, share prompts, related headlines).
-    static func trimmed(_ blocks: [BlockRenderer.Block], title: String? = nil, authors: [String] = []) -> [BlockRenderer.Block] {
+    static func trimmed(_ blocks: [BlockRenderer.Block], title: String? = nil, authors: [String] = [],
+                        isArticle: Bool = false) -> [BlockRenderer.Block] {
         let words = blocks.map(\.wordCount)
         func isSubstantial(_ index: Int) -> Bool {
             words[index] >= 12 && blocks[index].linkShare < 0.5 && !blocks[index].isHeading
@@ -52,8 +53,9 @@ enum MainContentSelector {
         var kept: [BlockRenderer.Block] = []
         for index in blocks.indices {
             let block = blocks[index]
-            // Rows of links (tag lists, "read more" teasers) are navigation, not content.
-            if block.linkShare > 0.6 && !block.isHeading { continue }
+            // Rows of links (tag lists, "read more" teasers) are navigation, not content; off an
+            // article, a link of four words or more is an item's name (a listing, a shop's shelf).
+            if block.linkShare > 0.6 && !block.isHeading && (isArticle || words[index] < 4) { continue }
 
             if index > last && block.linkShare > 0.3 { continue }
             if words[index] <= 2 && !block.isListItem && !block.isHeading { continue }
