@@ -61,7 +61,10 @@ struct TreeBuilder {
                 // "Skip to content", "Back to top", table-of-contents and footnote jumps.
                 if name == "a", attribute.value.utf8.first == UInt8(ascii: "#") { flags.insert(.inPageLink) }
             case .hidden: flags.insert(.hidden)
-            case .ariaHidden: if attribute.value == "true" { flags.insert(.hidden) }
+            case .ariaHidden:
+                // Hidden from assistive technology only: collapsed accordions and tabs carry it,
+                // and their text is content.
+                break
             case .style:
                 let style = attribute.value.filter { $0 != " " }
                 if ByteSearch.contains(style, "display:none") || ByteSearch.contains(style, "visibility:hidden") {
