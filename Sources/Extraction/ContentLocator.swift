@@ -39,11 +39,22 @@ struct ContentLocator {
         }
         self.ownLength = ownLength
         self.ownCommas = ownCommas
+        // A button that holds a heading is an accordion's title, not a control: it stays in.
+        var holdsHeading = [Bool](repeating: false, count: count)
+        for index in 1..<count where tree.traits(DocumentTree.NodeID(index)).contains(.heading) {
+            var ancestor = tree.parent(DocumentTree.NodeID(index))
+            var steps = 0
+            while ancestor > 0, steps < 8 {
+                if tree.name(ancestor) == "button" { holdsHeading[Int(ancestor)] = true; break }
+                ancestor = tree.parent(ancestor)
+                steps += 1
+            }
+        }
         // Parents come before children, so one forward pass settles exclusion, and one
         // backward pass sums each subtree's text into its root. First what is never content…
         for index in 1..<count {
             let node = DocumentTree.NodeID(index)
-            excluded[index] = excluded[Int(tree.parent(node))] || Self.isNeverContent(tree, node)
+            excluded[index] = excluded[Int(tree.parent(node))] || (Self.isNeverContent(tree, node) && !holdsHeading[index])
         }
         sumText()
         // Some pages ship their content hidden and let scripts reveal it: when what is visible
@@ -51,7 +62,8 @@ struct ContentLocator {
         if textLength[0] * 10 < totalTextLength {
             for index in 1..<count {
                 let node = DocumentTree.NodeID(index)
-                excluded[index] = excluded[Int(tree.parent(node))] || Self.isNeverContent(tree, node, honouringHidden: false)
+                excluded[index] = excluded[Int(tree.parent(node))]
+                    || (Self.isNeverContent(tree, node, honouringHidden: false) && !holdsHeading[index])
             }
             sumText()
         }
