@@ -30,7 +30,7 @@ struct TreeBuilder {
         if name == "head" { inHead = true }
         // Nor is <main> ever inside an aside or a nav: one left open closes before it.
         if name == "main" { closeImplied("aside", boundaries: Self.bodyScope); closeImplied("nav", boundaries: Self.bodyScope) }
-        if traits.contains(.closesParagraph) { closeParagraph() }
+        if traits.contains(.closesParagraph) { closeImplied("p") { _, traits in traits.contains(.paragraphScope) } }
         if traits.contains(.impliesEndTag) {
             switch name {
             case "li": closeImplied("li", boundaries: Self.listScope)
@@ -101,32 +101,24 @@ struct TreeBuilder {
         tree.appendText(text, to: stack[stack.count - 1].node)
     }
 
-    /// Closes an open `<p>` before a block starts, looking a bounded way up the stack.
-    private mutating func closeParagraph() {
-        var index = stack.count - 1
-        let limit = max(0, stack.count - 24)
-        while index > limit {
-            if stack[index].name == "p" {
-                stack.removeSubrange(index...)
-                return
-            }
-            if stack[index].traits.contains(.paragraphScope) { return }
-            index -= 1
-        }
+    /// Closes the nearest open `name` and what it holds, unless an element where the search
+    /// stops comes first.
+    private mutating func closeImplied(_ name: String, boundaries: Set<String>) {
+        closeImplied(name) { open, _ in boundaries.contains(open) }
     }
 
-    private mutating func closeImplied(_ name: String, boundaries: Set<String>) {
+    private mutating func closeImplied(_ name: String, stopsAt isBoundary: (String, ElementTraits) -> Bool) {
         // Look a bounded way up: an implied end tag closes a near element, and a bound keeps
         // deeply nested pages linear.
         var index = stack.count - 1
         let limit = max(0, stack.count - 24)
         while index > limit {
-            let open = stack[index].name
-            if open == name {
+            let open = stack[index]
+            if open.name == name {
                 stack.removeSubrange(index...)
                 return
             }
-            if boundaries.contains(open) { return }
+            if isBoundary(open.name, open.traits) { return }
             index -= 1
         }
     }
