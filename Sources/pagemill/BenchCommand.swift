@@ -39,16 +39,7 @@ struct ExtractionBenchmark: ParsableCommand {
     }
 
     func run() throws {
-        let source: PageSource
-        do {
-            source = try PageSource(inputs: paths, maximumPageBytes: 64 << 20)
-        } catch {
-            throw failBeforeStart("\(error)")
-        }
-        var pages: [RawPage] = []
-        while let item = source.next() {
-            if case let .page(page) = item { pages.append(page) }
-        }
+        let pages = try pagesInMemory(from: paths)
         let bytes = pages.reduce(0) { $0 + $1.body.count }
         var times: [Double] = []
         let failed = Atomic(0)
@@ -81,4 +72,20 @@ struct ExtractionBenchmark: ParsableCommand {
             print("peak memory:    \(String(format: "%.1f", peakMegabytes)) MB (whole process, pages included)")
         }
     }
+}
+
+/// The readable pages of `inputs`, at most `limit` of them, read into memory before a
+/// benchmark starts its clock.
+func pagesInMemory(from inputs: [String], limit: Int = .max) throws -> [RawPage] {
+    let source: PageSource
+    do {
+        source = try PageSource(inputs: inputs, maximumPageBytes: 64 << 20)
+    } catch {
+        throw failBeforeStart("\(error)")
+    }
+    var pages: [RawPage] = []
+    while pages.count < limit, let item = source.next() {
+        if case let .page(page) = item { pages.append(page) }
+    }
+    return pages
 }

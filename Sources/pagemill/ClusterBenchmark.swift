@@ -135,16 +135,7 @@ struct ClusterBenchmark: ParsableCommand {
             let generator = PageGenerator(seed: seed, htmlShare: htmlShare, sizeRange: minSize...maxSize, languages: chosen)
             return GeneratedFeed.pool(size: min(distinct, pages), generator: generator)
         }
-        let source: PageSource
-        do {
-            source = try PageSource(inputs: inputs, maximumPageBytes: 64 << 20)
-        } catch {
-            throw failBeforeStart("\(error)")
-        }
-        var pool: [RawPage] = []
-        while pool.count < pages, let item = source.next() {
-            if case let .page(page) = item { pool.append(page) }
-        }
+        let pool = try pagesInMemory(from: inputs, limit: pages)
         guard !pool.isEmpty else { throw failBeforeStart("no readable page in \(inputs.joined(separator: " "))") }
         return pool
     }
