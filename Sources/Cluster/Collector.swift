@@ -1,13 +1,15 @@
 import Extraction
 import Logging
 import Store
+import Synchronization
 import ZeroMQ
 
 /// Receives records from workers, commits them to SQLite in batches, and only then
 /// acknowledges them to the producer. Binds the collector endpoint (PULL) and connects a
 /// DEALER to the producer endpoint for the acknowledgements.
 ///
-/// `run()` blocks its thread (SQLite and ZeroMQ calls): give it a thread of its own.
+/// `run()` blocks its thread (ZeroMQ calls): give it a thread of its own. The commits run on a
+/// second thread (`BatchCommitter`), one batch at a time, while this one gathers the next.
 public final class Collector {
     /// What the collector needs to know.
     public struct Configuration: Sendable {
@@ -15,28 +17,27 @@ public final class Collector {
         public var collectorEndpoint: String
         /// The largest message accepted from a worker.
         public var maximumMessageBytes: Int
-        /// Results per transaction, at most.
+        /// Results per transaction, at most. A batch goes to SQLite as soon as the previous one
+        /// is committed, so batches are small when results trickle in and grow to this under load.
         public var batchSize: Int
-        /// How long a result may wait for its batch to fill.
-        public var batchDelay: Duration
         /// The protocol's clocks.
         public var timing: ClusterTiming
         /// CURVE encryption and the keys let in; nil: plain TCP, for trusted networks only.
         public var curve: CurveSettings?
 
         public init(producerEndpoint: String, collectorEndpoint: String, maximumMessageBytes: Int,
-                    batchSize: Int = 512, batchDelay: Duration = .milliseconds(20), timing: ClusterTiming = ClusterTiming()) {
+                    batchSize: Int = 512, timing: ClusterTiming = ClusterTiming()) {
             self.producerEndpoint = producerEndpoint
             self.collectorEndpoint = collectorEndpoint
             self.maximumMessageBytes = maximumMessageBytes
             self.batchSize = batchSize
-            self.batchDelay = batchDelay
             self.timing = timing
         }
     }
 
     private let configuration: Configuration
-    private let store: PageStore
+    /// Handed to the committer when `run` starts.
+    private var store: PageStore?
     private var logger: Logger
     private let shutdown: ShutdownRequest
     private let clock = ContinuousClock()
@@ -47,7 +48,13 @@ public final class Collector {
 
     private var batch: [PageOutcome] = []
     private var acknowledgements: [WireMessage.Acknowledgement] = []
-    private var batchStarted: ContinuousClock.Instant?
+    /// The acknowledgements of the batch being committed, sent once it is.
+    private var committing: [WireMessage.Acknowledgement]?
+    /// The batch being committed, let go of here once committed: glibc frees memory faster on
+    /// the thread that allocated it.
+    private var committingBatch: [PageOutcome] = []
+    /// A name for the inproc endpoint between this collector and its committer.
+    private static let committerNumber = Atomic<Int>(0)
     private var lastHeardFromProducer: ContinuousClock.Instant
 
     /// Creates a collector writing to `store`.
@@ -69,6 +76,8 @@ public final class Collector {
 
     /// Runs until shutdown is requested, then commits what it holds and stops.
     public func run(context: Context) throws(ClusterError) {
+        guard let store else { throw ClusterError(.store, "a collector runs once: its store went to the first run") }
+        self.store = nil
         do throws(ZeroMQError) {
             let results = try context.socket(.pull)
             try results.setLinger(milliseconds: 0)
@@ -79,6 +88,14 @@ public final class Collector {
                 try curve.startAuthenticator(context, logger: logger)
             }
             defer { authenticator?.stop() }
+            let committed = try context.socket(.pair)
+            let committerEndpoint = "inproc://pagemill-committer-\(Self.committerNumber.add(1, ordering: .relaxed).newValue)"
+            try committed.bind(committerEndpoint)
+            let doneSignal = try context.socket(.pair)
+            try doneSignal.setLinger(milliseconds: 0)
+            try doneSignal.connect(committerEndpoint)
+            let committer = BatchCommitter(store: store, doneSignal: doneSignal)
+            defer { committer.stop() }
             try configuration.curve?.secureBound(results)
             try results.bind(configuration.collectorEndpoint)
             var producer = try connectToProducer(context)
@@ -87,10 +104,11 @@ public final class Collector {
 
             while shutdown.stage == .running {
                 heartbeat.beat()
-                var poller = Poller([results, producer, monitor.socket])
-                let waitLimit = batchStarted == nil ? 100 : max(0, (configuration.batchDelay - (clock.now - batchStarted!)).milliseconds)
-                let ready = try poller.poll(timeoutMilliseconds: waitLimit)
-                if ready[0] {
+                // A full batch waits for the committer; meanwhile results queue in libzmq.
+                let accepting = batch.count < configuration.batchSize
+                var poller = Poller(accepting ? [producer, monitor.socket, committed, results] : [producer, monitor.socket, committed])
+                let ready = try poller.poll(timeoutMilliseconds: 100)
+                if accepting, ready[3] {
                     // Bounded, so that a flood of garbage cannot starve the producer's socket.
                     var taken = 0
                     while batch.count < configuration.batchSize, taken < 4 * configuration.batchSize,
@@ -99,17 +117,17 @@ public final class Collector {
                         taken += 1
                     }
                 }
-                if ready[1] {
+                if ready[0] {
                     while let message = try producer.receive(wait: false) { hearFromProducer(message, producer: producer) }
                 }
-                if ready[2] { try badTraffic.watch(monitor, logger: logger) {
+                if ready[1] { try badTraffic.watch(monitor, logger: logger) {
                     stats.closedConnections += 1
                     if $0 { stats.failedHandshakes += 1 }
                 } }
+                if ready[2] { while try committed.receive(wait: false) != nil {} }
                 stats.refusedPeers = authenticator?.refused ?? 0
-                if let started = batchStarted, batch.count >= configuration.batchSize || clock.now - started >= configuration.batchDelay {
-                    try commit(producer: producer)
-                }
+                if let outcome = committer.takeOutcome() { try finish(outcome, producer: producer) }
+                if committing == nil { handOver(to: committer) }
                 let now = clock.now
                 if now - lastHeartbeat >= configuration.timing.heartbeatInterval {
                     lastHeartbeat = now
@@ -122,7 +140,11 @@ public final class Collector {
                 }
             }
             // Drain: commit and acknowledge what has arrived; anything still queued is redelivered.
-            if shutdown.stage == .drain { try commit(producer: producer) }
+            if shutdown.stage == .drain {
+                if let outcome = committer.waitForOutcome() { try finish(outcome, producer: producer) }
+                handOver(to: committer)
+                if let outcome = committer.waitForOutcome() { try finish(outcome, producer: producer) }
+            }
             logger.notice("stopped", metadata: ["stored": "\(stats.stored)", "failed": "\(stats.failed)",
                                                 "rejected": "\(stats.rejectedMessages)", "failed_handshakes": "\(stats.failedHandshakes)",
                                                 "closed_connections": "\(stats.closedConnections)"])
@@ -167,7 +189,6 @@ public final class Collector {
 
 
     private func add(_ outcome: PageOutcome, _ acknowledgement: WireMessage.Acknowledgement) {
-        if batchStarted == nil { batchStarted = clock.now }
         batch.append(outcome)
         acknowledgements.append(acknowledgement)
     }
@@ -189,26 +210,33 @@ public final class Collector {
         }
     }
 
-    /// Commits the batch, then acknowledges it: never the other way round.
-    private func commit(producer: Socket) throws(ZeroMQError) {
-        batchStarted = nil
+    /// Gives the batch gathered so far to the committer.
+    private func handOver(to committer: BatchCommitter) {
         guard !batch.isEmpty else { return }
-        let started = clock.now
-        do throws(StoreError) {
-            stats.stored += try store.store(batch)
-            stats.commitLatency.record(clock.now - started)
-        } catch {
-            // Not acknowledged, so the producer redelivers these pages when their leases expire.
-            logger.error("commit failed; pages will be redelivered", metadata: ["error": "\(error)", "pages": "\(batch.count)"])
-            batch.removeAll()
-            acknowledgements.removeAll()
-            return
-        }
-        stats.failed += acknowledgements.lazy.filter { !$0.stored }.count
-        stats.commits += 1
-        try producer.send(WireMessage.acknowledge(acknowledgements).encoded(), wait: false)
-        batch.removeAll(keepingCapacity: true)
+        committer.submit(batch)
+        committing = acknowledgements
+        committingBatch = batch
+        batch = []
+        batch.reserveCapacity(configuration.batchSize)
         acknowledgements.removeAll(keepingCapacity: true)
-        statistics.publish(stats)
+    }
+
+    /// Acknowledges a committed batch: never before its commit.
+    private func finish(_ outcome: BatchCommitter.Outcome, producer: Socket) throws(ZeroMQError) {
+        guard let committed = committing else { return }
+        committing = nil
+        committingBatch = []
+        switch outcome {
+        case let .committed(newRows, duration):
+            stats.stored += newRows
+            stats.commitLatency.record(duration)
+            stats.failed += committed.lazy.filter { !$0.stored }.count
+            stats.commits += 1
+            try producer.send(WireMessage.acknowledge(committed).encoded(), wait: false)
+            statistics.publish(stats)
+        case let .failed(error):
+            // Not acknowledged, so the producer redelivers these pages when their leases expire.
+            logger.error("commit failed; pages will be redelivered", metadata: ["error": "\(error)", "pages": "\(committed.count)"])
+        }
     }
 }

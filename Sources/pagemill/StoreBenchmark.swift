@@ -16,7 +16,8 @@ struct StoreBenchmark: ParsableCommand {
             First the ceiling: a bare prepared INSERT of the rows in transactions of 512, WAL mode, on a
             fresh file. Then the collector itself, fed RESULT messages as fast as it takes them over
             ZeroMQ, with this command standing in for the producer and counting acknowledgements: so
-            decoding, idempotent storing and acknowledging all count.
+            decoding, idempotent storing and acknowledging all count. Dirty pages are flushed
+            (sync) before each, so that neither pays for the other's writeback.
 
             Example: pagemill bench store --rows 20000 --row-bytes 4096
             """
@@ -41,7 +42,10 @@ struct StoreBenchmark: ParsableCommand {
     func run() throws {
         let scratch = try PrivateFolder(inside: folder)
         let records = SQLiteCeiling.sampleRecords(count: rows, textBytes: rowBytes)
+        // Each starts with no dirty pages, or the second would pay for the first's writeback.
+        sync()
         let plain = try SQLiteCeiling.rowsPerSecond(path: scratch.path + "/plain.sqlite", records: records)
+        sync()
         let collector = try collectorRowsPerSecond(records: records, folder: scratch.path)
         let share = collector / plain
         if json {
