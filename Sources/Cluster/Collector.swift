@@ -17,20 +17,23 @@ public final class Collector {
         public var collectorEndpoint: String
         /// The largest message accepted from a worker.
         public var maximumMessageBytes: Int
-        /// Results per transaction, at most. A batch goes to SQLite as soon as the previous one
-        /// is committed, so batches are small when results trickle in and grow to this under load.
+        /// Results per transaction, at most.
         public var batchSize: Int
+        /// How long a result may wait for its batch to fill. A transaction of one row costs
+        /// SQLite nearly as much as one of fifty, so batches wait a little rather than go at once.
+        public var batchDelay: Duration
         /// The protocol's clocks.
         public var timing: ClusterTiming
         /// CURVE encryption and the keys let in; nil: plain TCP, for trusted networks only.
         public var curve: CurveSettings?
 
         public init(producerEndpoint: String, collectorEndpoint: String, maximumMessageBytes: Int,
-                    batchSize: Int = 512, timing: ClusterTiming = ClusterTiming()) {
+                    batchSize: Int = 512, batchDelay: Duration = .milliseconds(20), timing: ClusterTiming = ClusterTiming()) {
             self.producerEndpoint = producerEndpoint
             self.collectorEndpoint = collectorEndpoint
             self.maximumMessageBytes = maximumMessageBytes
             self.batchSize = batchSize
+            self.batchDelay = batchDelay
             self.timing = timing
         }
     }
@@ -48,6 +51,8 @@ public final class Collector {
 
     private var batch: [PageOutcome] = []
     private var acknowledgements: [WireMessage.Acknowledgement] = []
+    /// When the oldest result in `batch` arrived.
+    private var batchStarted: ContinuousClock.Instant?
     /// The acknowledgements of the batch being committed, sent once it is.
     private var committing: [WireMessage.Acknowledgement]?
     /// The batch being committed, let go of here once committed: glibc frees memory faster on
@@ -101,13 +106,20 @@ public final class Collector {
             var producer = try connectToProducer(context)
             logger.info("collector listening", metadata: ["endpoint": "\(configuration.collectorEndpoint)"])
             var lastHeartbeat = clock.now
+            // Under load, enough to commit without waiting for the delay: the committer is kept
+            // busy and the next batch grows while it works.
+            let busyBatch = max(1, configuration.batchSize / 8)
 
             while shutdown.stage == .running {
                 heartbeat.beat()
                 // A full batch waits for the committer; meanwhile results queue in libzmq.
                 let accepting = batch.count < configuration.batchSize
                 var poller = Poller(accepting ? [producer, monitor.socket, committed, results] : [producer, monitor.socket, committed])
-                let ready = try poller.poll(timeoutMilliseconds: 100)
+                var waitLimit = 100
+                if committing == nil, let started = batchStarted {
+                    waitLimit = max(0, (configuration.batchDelay - (clock.now - started)).milliseconds)
+                }
+                let ready = try poller.poll(timeoutMilliseconds: waitLimit)
                 if accepting, ready[3] {
                     // Bounded, so that a flood of garbage cannot starve the producer's socket.
                     var taken = 0
@@ -127,7 +139,10 @@ public final class Collector {
                 if ready[2] { while try committed.receive(wait: false) != nil {} }
                 stats.refusedPeers = authenticator?.refused ?? 0
                 if let outcome = committer.takeOutcome() { try finish(outcome, producer: producer) }
-                if committing == nil { handOver(to: committer) }
+                if committing == nil, let started = batchStarted,
+                   batch.count >= busyBatch || clock.now - started >= configuration.batchDelay {
+                    handOver(to: committer)
+                }
                 let now = clock.now
                 if now - lastHeartbeat >= configuration.timing.heartbeatInterval {
                     lastHeartbeat = now
@@ -189,6 +204,7 @@ public final class Collector {
 
 
     private func add(_ outcome: PageOutcome, _ acknowledgement: WireMessage.Acknowledgement) {
+        if batchStarted == nil { batchStarted = clock.now }
         batch.append(outcome)
         acknowledgements.append(acknowledgement)
     }
@@ -212,6 +228,7 @@ public final class Collector {
 
     /// Gives the batch gathered so far to the committer.
     private func handOver(to committer: BatchCommitter) {
+        batchStarted = nil
         guard !batch.isEmpty else { return }
         committer.submit(batch)
         committing = acknowledgements

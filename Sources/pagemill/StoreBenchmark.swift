@@ -32,28 +32,43 @@ struct StoreBenchmark: ParsableCommand {
     @Option(help: ArgumentHelp("Folder for the databases, on the disk to measure (default: a temporary folder).", valueName: "path"))
     var folder: String?
 
+    @Option(help: ArgumentHelp("Pairs of runs (plain SQLite, then the collector, each on new files); the median pair is reported.",
+                               valueName: "count"))
+    var rounds: Int = 3
+
     @Flag(help: "Print the result as one JSON object.")
     var json = false
 
     func validate() throws {
         guard rows >= 1, rowBytes >= 1 else { throw ValidationError("--rows and --row-bytes must be at least 1") }
+        guard rounds >= 1 else { throw ValidationError("--rounds must be at least 1") }
     }
 
     func run() throws {
-        let scratch = try PrivateFolder(inside: folder)
         let records = SQLiteCeiling.sampleRecords(count: rows, textBytes: rowBytes)
-        // Each starts with no dirty pages, or the second would pay for the first's writeback.
-        sync()
-        let plain = try SQLiteCeiling.rowsPerSecond(path: scratch.path + "/plain.sqlite", records: records)
-        sync()
-        let collector = try collectorRowsPerSecond(records: records, folder: scratch.path)
-        let share = collector / plain
+        var pairs: [(plain: Double, collector: Double)] = []
+        for round in 1...rounds {
+            let scratch = try PrivateFolder(inside: folder)
+            // Each starts with no dirty pages, or the second would pay for the first's writeback.
+            sync()
+            let plain = try SQLiteCeiling.rowsPerSecond(path: scratch.path + "/plain.sqlite", records: records)
+            sync()
+            let collector = try collectorRowsPerSecond(records: records, folder: scratch.path)
+            pairs.append((plain, collector))
+            if !json, rounds > 1 {
+                print("round \(round):        plain \(Int(plain)) rows/s, collector \(Int(collector)) rows/s, \(String(format: "%.1f", collector / plain * 100)) %")
+            }
+        }
+        let shares = pairs.map { $0.collector / $0.plain }
+        let median = pairs.sorted { $0.collector / $0.plain < $1.collector / $1.plain }[pairs.count / 2]
+        let share = median.collector / median.plain
         if json {
-            print("{\"rows\":\(rows),\"row_bytes\":\(rowBytes),\"plain_sqlite_rows_per_second\":\(Int(plain)),\"collector_rows_per_second\":\(Int(collector)),\"collector_share\":\(String(format: "%.3f", share))}")
+            let rounds = shares.map { String(format: "%.3f", $0) }.joined(separator: ",")
+            print("{\"rows\":\(rows),\"row_bytes\":\(rowBytes),\"plain_sqlite_rows_per_second\":\(Int(median.plain)),\"collector_rows_per_second\":\(Int(median.collector)),\"collector_share\":\(String(format: "%.3f", share)),\"round_shares\":[\(rounds)]}")
         } else {
-            print("rows:           \(rows) of \(rowBytes) bytes of text")
-            print("plain SQLite:   \(Int(plain)) rows/s (prepared INSERT, 512 a transaction, WAL)")
-            print("collector:      \(Int(collector)) rows/s (RESULT messages in, rows committed, ACKs out)")
+            print("rows:           \(rows) of \(rowBytes) bytes of text; the median of \(rounds) pair(s)")
+            print("plain SQLite:   \(Int(median.plain)) rows/s (prepared INSERT, 512 a transaction, WAL)")
+            print("collector:      \(Int(median.collector)) rows/s (RESULT messages in, rows committed, ACKs out)")
             print("share:          \(String(format: "%.1f", share * 100)) % of plain SQLite")
         }
     }
