@@ -18,6 +18,8 @@ struct BlockRenderer {
     let linksAreContent: Bool
 
     private var blocks: [Block] = []
+    /// The text length of the content root being rendered.
+    private var rootLength = 0
     private var current: [UInt8] = []
     private var currentLinkBytes = 0
     private var currentInPageLinkBytes = 0
@@ -36,7 +38,10 @@ struct BlockRenderer {
 
     /// The blocks of the given content roots.
     mutating func render(_ roots: [DocumentTree.NodeID]) -> [Block] {
-        for root in roots { walk(root) }
+        for root in roots {
+            rootLength = locator.length(root)
+            walk(root)
+        }
         flush()
         return blocks
     }
@@ -92,8 +97,11 @@ struct BlockRenderer {
         if name == "h1" { return false }
         guard tree.traits(node).contains(.cleanedContainer) else { return true }
         if tree.flags(node).contains(.articleBody) { return true }
-        let density = linksAreContent ? 0 : locator.linkDensity(node)
         let length = locator.length(node)
+        // What holds nearly all of the chosen content is that content, whatever its class says
+        // (a `flex-nav-expanded` layout grid around a short post).
+        if length * 10 >= rootLength * 9 { return true }
+        let density = linksAreContent ? 0 : locator.linkDensity(node)
         // A container whose class says boilerplate goes, unless it holds a good deal of text.
         if locator.verdicts[Int(node)].weight < 0 && length < 500 { return false }
         if name == "ul" || name == "ol" { return density < 0.5 || length > 2000 }
