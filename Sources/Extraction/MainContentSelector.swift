@@ -25,7 +25,14 @@ enum MainContentSelector {
         var output = ""
         var previousWasListItem = false
         var wordCount = 0
+        // A paragraph the page prints two or three times (the same text laid out for two screen
+        // sizes, a reply quoting the post above it) is read once.
+        var occurrences: [String: Int] = [:]
+        for block in blocks where block.wordCount >= minimumRepeatedWords { occurrences[block.text, default: 0] += 1 }
+        let patterned = occurrences.values.contains { $0 > maximumRepeats }
+        var seen = Set<String>()
         for block in blocks {
+            if !patterned, block.wordCount >= minimumRepeatedWords, !seen.insert(block.text).inserted { continue }
             if !output.isEmpty { output += block.isListItem && previousWasListItem ? "\n" : "\n\n" }
             output += block.text
             previousWasListItem = block.isListItem
@@ -33,6 +40,13 @@ enum MainContentSelector {
         }
         return (output, wordCount)
     }
+
+    /// Paragraphs of at least this many words are printed once; shorter ones (a price, a "Yes")
+    /// may rightly repeat.
+    static let minimumRepeatedWords = 5
+    /// A paragraph printed more often than this is the page's pattern (an interview's question,
+    /// a meal plan's line): on such a page, every repeated paragraph is kept.
+    static let maximumRepeats = 3
 
     /// Drops what surrounds an article inside its own container: link rows, datelines and
     /// bylines, "Advertisement" labels, and the short lines before the first real paragraph and

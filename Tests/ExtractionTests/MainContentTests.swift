@@ -1,0 +1,45 @@
+import Testing
+@testable import Extraction
+
+/// How the main content is rendered once it is found: repeats, and what its classes say.
+@Suite struct MainContentTests {
+    let extractor = Extractor()
+
+    func html(_ body: String) -> RawPage {
+        RawPage(id: "page", body: Array("<!DOCTYPE html><html lang=\"en\"><head><title>Thread</title></head><body>\(body)</body></html>".utf8),
+                format: .html)
+    }
+
+    @Test func aQuotedPostIsReadOnce() throws {
+        let post = "I am writing an English course for car rental companies and cannot choose its name."
+        let page = html("""
+            <main><article class="message"><div class="message-body"><p>\(post)</p></div></article>
+            <article class="message"><div class="message-body"><blockquote><p>\(post)</p></blockquote>
+            <p>I would call it English for car rental professionals, since it is the people who learn.</p></div></article>
+            <article class="message"><div class="message-body"><blockquote><p>\(post)</p></blockquote>
+            <p>Car hire is the British word for it, and your students may meet both of them at work.</p></div></article></main>
+            """)
+        let record = try extractor.extract(page)
+        #expect(record.text.components(separatedBy: post).count == 2, "the post once, its quotes left out")
+        #expect(record.text.contains("car rental professionals"))
+        #expect(record.text.contains("Car hire is the British word"))
+    }
+
+    @Test func aPageThatRepeatsAPatternKeepsEveryCopy() throws {
+        let days = (1...5).map { day in
+            "<h2>Day \(day)</h2><p>Eat every two or three hours during the day.</p><p>Meal \(day): oats, berries and a spoon of nut butter with milk.</p>"
+        }.joined()
+        let record = try extractor.extract(html("<main><article>\(days)</article></main>"))
+        #expect(record.text.components(separatedBy: "Eat every two or three hours").count == 6)
+    }
+
+    @Test func whatHoldsTheContentIsReadWhateverItsClassSays() throws {
+        let page = html("""
+            <div class="grid-container flex-nav-expanded"><main><div class="post">
+            <p>So reading up on these pans, they seem safe, but you should not use metal utensils on the enamel. What do people use instead?</p>
+            </div></main></div>
+            """)
+        let record = try extractor.extract(page)
+        #expect(record.text.contains("metal utensils"))
+    }
+}
