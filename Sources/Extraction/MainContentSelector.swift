@@ -33,12 +33,21 @@ enum MainContentSelector {
         var seen = Set<String>()
         for block in blocks {
             if !patterned, block.wordCount >= minimumRepeatedWords, !seen.insert(block.text).inserted { continue }
+            if isPipedRow(block) { continue }
             if !output.isEmpty { output += block.isListItem && previousWasListItem ? "\n" : "\n\n" }
             output += block.text
             previousWasListItem = block.isListItem
             wordCount += block.wordCount
         }
         return (output, wordCount)
+    }
+
+    /// "new | past | comments | ask", "1 point by ann 5 minutes ago | hide | past | discuss": a
+    /// row of short pieces between bars is a menu or an item's controls, not prose.
+    static func isPipedRow(_ block: BlockRenderer.Block) -> Bool {
+        guard block.wordCount <= 30 else { return false }
+        let bars = block.text.utf8.reduce(0) { $0 + ($1 == 0x7C ? 1 : 0) }
+        return bars >= 3 && block.wordCount <= (bars + 1) * 3
     }
 
     /// Paragraphs of at least this many words are printed once; shorter ones (a price, a "Yes")
