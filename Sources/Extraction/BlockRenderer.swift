@@ -1,3 +1,4 @@
+import Foundation
 /// Turns the chosen content elements into text blocks: one a paragraph, heading, list item or
 /// table row, in document order, leaving out what is boilerplate inside the content too
 /// (share bars, related-article lists, link-only rows).
@@ -111,6 +112,30 @@ struct BlockRenderer {
         return density < 0.5 || length > 1000
     }
 
+    /// "Brand NewBrand New", "Free delivery. Free delivery.": a label printed twice in a row, once
+    /// for the eye and once for screen readers, is read once.
+    static func withoutEcho(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { bytes in
+            let count = bytes.count
+            guard count >= 8 else { return nil }
+            // The halves, with or without one space between them.
+            for gap in [0, 1] where (count - gap) % 2 == 0 {
+                let half = (count - gap) / 2
+                // Spaced, a half must be a sentence or a phrase of three words: "Bora Bora" is a name.
+                if gap == 1 {
+                    guard bytes[half] == 0x20 else { continue }
+                    let isSentence = [0x2E, 0x21, 0x3F].contains(bytes[half - 1])
+                    guard isSentence || bytes[..<half].lazy.filter({ $0 == 0x20 }).count >= 2 else { continue }
+                }
+                if memcmp(bytes.baseAddress!, bytes.baseAddress! + half + gap, half) == 0 {
+                    return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<half]), as: UTF8.self)
+                }
+            }
+            return nil
+        } ?? text
+    }
+
     private mutating func append(_ text: String) {
         let before = current.count
         current.append(contentsOf: text.utf8)
@@ -129,7 +154,7 @@ struct BlockRenderer {
         let visible = current.lazy.filter { $0 > 0x20 }.count
         // A block that is only a jump within the page ("Skip to content", "Back to top") is furniture.
         guard visible > 0, currentInPageLinkBytes < visible else { return }
-        let text = TextNormalizer.collapseWhitespace(bytes: current)
+        let text = Self.withoutEcho(TextNormalizer.collapseWhitespace(bytes: current))
         guard !text.isEmpty else { return }
         blocks.append(Block(text: text, isHeading: currentIsHeading, isListItem: currentIsListItem,
                             linkShare: Double(currentLinkBytes) / Double(max(1, current.count)),

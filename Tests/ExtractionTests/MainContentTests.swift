@@ -43,3 +43,18 @@ import Testing
         #expect(record.text.contains("metal utensils"))
     }
 }
+
+@Suite struct EchoTests {
+    @Test(arguments: [
+        ("Brand NewBrand New", "Brand New"),
+        ("Free delivery. Free delivery.", "Free delivery."),
+        ("Tom Tom", "Tom Tom"),
+        ("Bora Bora", "Bora Bora"),
+        ("Walla Walla Walla Walla", "Walla Walla Walla Walla"),
+        ("Enter your email for 15% off. Enter your email for 15% off.", "Enter your email for 15% off."),
+        ("A whole sentence that is said once.", "A whole sentence that is said once."),
+    ])
+    func aLabelPrintedTwiceInARowIsReadOnce(text: String, expected: String) {
+        #expect(BlockRenderer.withoutEcho(text) == expected)
+    }
+}
