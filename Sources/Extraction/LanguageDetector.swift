@@ -4,7 +4,7 @@
 /// Pages often declare the wrong language, so the declaration is used only as a tie-breaker.
 enum LanguageDetector {
     private static let stopWords: [(language: String, words: Set<String>)] = [
-        ("en", ["the", "and", "of", "to", "is", "in", "that", "it", "was", "for", "with", "are", "this", "on", "as", "be", "have", "by", "not", "they", "from", "but", "which", "were", "their", "has", "would", "been", "will", "there"]),
+        ("en", ["the", "and", "of", "to", "is", "in", "that", "it", "was", "for", "with", "are", "this", "on", "as", "be", "have", "by", "not", "they", "from", "but", "which", "were", "their", "has", "would", "been", "will", "there", "a", "at", "or", "about", "what", "after"]),
         ("fr", ["le", "la", "les", "de", "des", "et", "est", "un", "une", "du", "que", "qui", "dans", "pour", "pas", "sur", "au", "avec", "ce", "il", "elle", "sont", "par", "plus", "ont", "aux", "mais", "nous", "été", "cette"]),
         ("de", ["der", "die", "das", "und", "ist", "nicht", "ein", "eine", "zu", "den", "mit", "sich", "auf", "für", "von", "dem", "des", "im", "auch", "es", "wird", "sie", "wir", "ich", "aus", "bei", "nach", "wie", "oder", "sind"]),
         ("es", ["el", "la", "los", "las", "de", "del", "y", "que", "en", "un", "una", "es", "por", "con", "para", "se", "no", "su", "al", "lo", "como", "más", "pero", "sus", "le", "ha", "este", "esta", "fue", "son"]),
@@ -95,12 +95,14 @@ enum LanguageDetector {
             let ukrainian = text.unicodeScalars.contains { "іїєґ".unicodeScalars.contains($0) }
             return ukrainian ? "uk" : (declaredCode == "bg" || declaredCode == "sr" ? declaredCode : "ru")
         case "cjk": return kana > han / 10 ? "ja" : "zh"
-        case "latin": return latinLanguage(text) ?? declaredCode
+        case "latin": return latinLanguage(text, declared: declaredCode) ?? declaredCode
         default: return script
         }
     }
 
-    private static func latinLanguage(_ text: String) -> String? {
+    /// The Latin-script language whose stop words the text uses most; the declared one when the
+    /// text barely tells them apart (a few short lines share "a", "de" and "no" among languages).
+    private static func latinLanguage(_ text: String, declared: String?) -> String? {
         var scores = [Int](repeating: 0, count: stopWords.count)
         var words = 0
         var token: [UInt8] = []
@@ -127,6 +129,10 @@ enum LanguageDetector {
         }
         guard words >= 5, let best = scores.indices.max(by: { scores[$0] < scores[$1] }), scores[best] * 20 >= words else {
             return nil
+        }
+        if let declared, let index = stopWords.firstIndex(where: { $0.language == declared }), index != best,
+           scores[index] * 5 >= scores[best] * 4 {
+            return declared
         }
         return stopWords[best].language
     }

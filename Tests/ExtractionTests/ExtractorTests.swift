@@ -163,6 +163,12 @@ import Testing
         #expect(record.language == "fr" || record.text.isEmpty)
         #expect(LanguageDetector.detect("Президент встретился с министрами в городе, чтобы обсудить мир и экономику.", declared: "en") == "ru")
         #expect(LanguageDetector.detect("대통령은 평화와 경제에 대해 논의하기 위해 도시에서 장관들을 만났습니다.", declared: nil) == "ko")
+        // A few headlines barely tell English from Portuguese ("a" is both): the declaration decides.
+        let headlines = "NASA lost a lunar spacecraft one day after launch. A new report details what went wrong"
+        #expect(LanguageDetector.detect(headlines, declared: "en") == "en")
+        // A wrong declaration does not outweigh the text.
+        let english = "The council said that the bridge would be closed for the winter, and that the ferry was to run again."
+        #expect(LanguageDetector.detect(english, declared: "pt") == "en")
     }
 
     @Test(arguments: [
