@@ -43,6 +43,7 @@ struct TreeBuilder {
         }
         var hint = ""
         var flags: DocumentTree.ElementFlags = []
+        var isTabPanel = false
         for attribute in attributes {
             switch attribute.known {
             case .class, .id:
@@ -55,6 +56,8 @@ struct TreeBuilder {
                 case "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "dialog", "alert", "search":
                     flags.insert(.navigationRole)
                 case "main", "article": flags.insert(.mainRole)
+                // A tab's panel is content the reader switches to, hidden or not.
+                case "tabpanel": isTabPanel = true
                 default: break
                 }
             case .href:
@@ -73,6 +76,7 @@ struct TreeBuilder {
             default: break
             }
         }
+        if isTabPanel { flags.remove(.hidden) }
         let parent = stack[stack.count - 1].node
         let node = tree.appendNode(name: name, traits: traits, parent: parent, hint: hint, flags: flags, text: "")
         if !traits.contains(.void), stack.count < Self.maximumDepth {

@@ -33,6 +33,18 @@ import Testing
         #expect(record.text.components(separatedBy: "Eat every two or three hours").count == 6)
     }
 
+    @Test func everyTabPanelIsRead() throws {
+        let page = html("""
+            <main><article><p>Install the library with the package manager of your language, then set the two keys it reads.</p>
+            <div role="tabpanel"><p>With Node.js, run npm install and require the client in the file that sends the message.</p></div>
+            <div role="tabpanel" hidden><p>With Python, run pip install and import the client in the module that sends the message.</p></div>
+            </article></main>
+            """)
+        let record = try extractor.extract(page)
+        #expect(record.text.contains("npm install"))
+        #expect(record.text.contains("pip install"), "the hidden tab is read too")
+    }
+
     @Test func whatHoldsTheContentIsReadWhateverItsClassSays() throws {
         let page = html("""
             <div class="grid-container flex-nav-expanded"><main><div class="post">
