@@ -19,8 +19,11 @@ struct BlockRenderer {
     let linksAreContent: Bool
 
     private var blocks: [Block] = []
+    /// Text (non-space bytes) a hidden box beside the content needs to be read.
+    static let minimumRevealedLength: Int32 = 200
     /// The text length of the content root being rendered.
     private var rootLength = 0
+    private var currentRoot = DocumentTree.none
     private var current: [UInt8] = []
     private var currentLinkBytes = 0
     private var currentInPageLinkBytes = 0
@@ -40,6 +43,7 @@ struct BlockRenderer {
     /// The blocks of the given content roots.
     mutating func render(_ roots: [DocumentTree.NodeID]) -> [Block] {
         for root in roots {
+            currentRoot = root
             rootLength = locator.length(root)
             walk(root)
         }
@@ -92,7 +96,17 @@ struct BlockRenderer {
     /// Whether a node inside the content is rendered: not boilerplate by nature, and not a
     /// container that is mostly links or says it is something else.
     private func keeps(_ node: DocumentTree.NodeID) -> Bool {
-        if locator.excluded[Int(node)] { return false }
+        if locator.excluded[Int(node)] {
+            guard locator.revealable[Int(node)], tree.name(node) != "h1" else { return false }
+            // A collapsed part of the content is read. A hidden box of the page's own (a dialog, a
+            // promotion) sits straight in the body or beside the content, and is read only when
+            // it holds a good deal of text: pages that stream their content in hidden parts
+            // put them there too.
+            guard tree.flags(node).contains(.hiddenAttribute) else { return true }
+            let parent = tree.parent(node)
+            let besideContent = parent == currentRoot || tree.name(parent) == "body" || tree.name(parent) == "html"
+            return !besideContent || locator.revealableLength[Int(node)] >= Self.minimumRevealedLength
+        }
         let name = tree.name(node)
         // The headline is the record's title, not a paragraph of its text.
         if name == "h1" { return false }

@@ -14,6 +14,11 @@ struct ContentLocator {
     /// What each element's class and id say about it; worked out only for elements still in
     /// the running once scripts, navigation and hidden parts are set aside.
     private(set) var verdicts: [BoilerplatePatterns.Verdict]
+    /// Per node: excluded only because the `hidden` attribute collapses it (or an ancestor);
+    /// rendered when it lies inside the chosen content.
+    private(set) var revealable: [Bool] = []
+    /// Per revealable node: the text it would add.
+    private(set) var revealableLength: [Int32] = []
     /// Per node: links inside it.
     private var linkCount: [Int32]
     private var commas: [Int32]
@@ -81,6 +86,26 @@ struct ContentLocator {
             }
         }
         if changed { sumText() }
+        // What only the `hidden` attribute keeps out (a collapsed answer, a "show more" part):
+        // not counted when choosing the content, but read when it lies inside it.
+        revealable = [Bool](repeating: false, count: count)
+        for index in 1..<count where excluded[index] {
+            let node = DocumentTree.NodeID(index)
+            let parent = Int(tree.parent(node))
+            guard excluded[parent] ? revealable[parent] : tree.flags(node).contains(.hiddenAttribute) else { continue }
+            guard !tree.traits(node).contains(.neverContent), !tree.flags(node).contains(.navigationRole) else { continue }
+            if tree.flags(node).contains(.hidden), !tree.flags(node).contains(.hiddenAttribute) { continue }
+            if !tree.isText(node) {
+                let verdict = BoilerplatePatterns.verdict(tree.hint(node))
+                if verdict.contains(.unlikely) && !verdict.contains(.maybeContent) { continue }
+            }
+            revealable[index] = true
+        }
+        revealableLength = [Int32](repeating: 0, count: count)
+        for index in stride(from: count - 1, to: 0, by: -1) where revealable[index] {
+            revealableLength[index] += ownLength[index]
+            revealableLength[Int(tree.parent(DocumentTree.NodeID(index)))] += revealableLength[index]
+        }
     }
 
     private mutating func sumText() {

@@ -34,6 +34,8 @@ struct DocumentTree {
         static let mainRole = ElementFlags(rawValue: 8)
         /// A link to a place on the same page (`href="#…"`).
         static let inPageLink = ElementFlags(rawValue: 16)
+        /// Hidden by the `hidden` attribute (a collapsed section), not by a style.
+        static let hiddenAttribute = ElementFlags(rawValue: 32)
     }
 
     var count: Int { names.count }

@@ -63,7 +63,7 @@ struct TreeBuilder {
             case .href:
                 // "Skip to content", "Back to top", table-of-contents and footnote jumps.
                 if name == "a", attribute.value.utf8.first == UInt8(ascii: "#") { flags.insert(.inPageLink) }
-            case .hidden: flags.insert(.hidden)
+            case .hidden: flags.formUnion([.hidden, .hiddenAttribute])
             case .ariaHidden:
                 // Hidden from assistive technology only: collapsed accordions and tabs carry it,
                 // and their text is content.
@@ -76,7 +76,7 @@ struct TreeBuilder {
             default: break
             }
         }
-        if isTabPanel { flags.remove(.hidden) }
+        if isTabPanel { flags.subtract([.hidden, .hiddenAttribute]) }
         let parent = stack[stack.count - 1].node
         let node = tree.appendNode(name: name, traits: traits, parent: parent, hint: hint, flags: flags, text: "")
         if !traits.contains(.void), stack.count < Self.maximumDepth {

@@ -45,6 +45,20 @@ import Testing
         #expect(record.text.contains("pip install"), "the hidden tab is read too")
     }
 
+    @Test func aCollapsedPartOfTheContentIsReadButNotAHiddenBoxElsewhere() throws {
+        let page = html("""
+            <main><article><h2>Questions</h2>
+            <p>How long does delivery take? Orders leave the warehouse within two days and arrive within a week.</p>
+            <div hidden><p>Can I return an order? Yes, within thirty days, in its box, and the return label is free.</p></div>
+            <p>Do you ship abroad? To most of Europe, at the same price as at home, with tracking all the way.</p>
+            </article></main>
+            <div hidden class="dialog-box"><p>Sign in to see your orders, your saved addresses and the gift cards you hold.</p></div>
+            """)
+        let record = try extractor.extract(page)
+        #expect(record.text.contains("Can I return an order?"))
+        #expect(!record.text.contains("Sign in to see your orders"))
+    }
+
     @Test func whatHoldsTheContentIsReadWhateverItsClassSays() throws {
         let page = html("""
             <div class="grid-container flex-nav-expanded"><main><div class="post">
