@@ -31,7 +31,7 @@ struct HTMLDocument {
         var tokenizer = HTMLTokenizer(bytes, onlyKnownAttributes: true)
         while let token = tokenizer.next() {
             switch token {
-            case let .startTag(name, attributes, _):
+            case let .startTag(name, attributes, selfClosing):
                 let traits = ElementTraits.of(name)
                 if traits.contains(.readByDocument) {
                     readAttributes(of: name, attributes)
@@ -49,7 +49,7 @@ struct HTMLDocument {
                     bylineText?.append(0x20)
                     if !traits.contains(.void) { bylineDepth += 1 }
                 }
-                builder.open(name, traits: traits, attributes: attributes)
+                builder.open(name, traits: traits, attributes: attributes, selfClosing: selfClosing)
                 if headingText != nil, name == "br" || name == "img" { headingText?.append(0x20) }
             case let .endTag(name):
                 if bylineText != nil { bylineText?.append(0x20) }

@@ -22,7 +22,7 @@ struct TreeBuilder {
     /// Deeper elements are flattened into their ancestor: bounded depth, bounded work.
     static let maximumDepth = 512
 
-    mutating func open(_ name: String, traits: ElementTraits, attributes: [HTMLAttribute]) {
+    mutating func open(_ name: String, traits: ElementTraits, attributes: [HTMLAttribute], selfClosing: Bool = false) {
         // A page that never closes its <head> has its body in it: the first element that
         // cannot be in a head closes it, as in browsers (else the whole page sits in "head",
         // which is never content).
@@ -79,9 +79,17 @@ struct TreeBuilder {
         if isTabPanel { flags.subtract([.hidden, .hiddenAttribute]) }
         let parent = stack[stack.count - 1].node
         let node = tree.appendNode(name: name, traits: traits, parent: parent, hint: hint, flags: flags, text: "")
-        if !traits.contains(.void), stack.count < Self.maximumDepth {
+        // In SVG and MathML, "<path/>" closes itself (in HTML the slash means nothing): else
+        // every later element of the page would nest inside the drawing.
+        let closesItself = selfClosing && (name == "svg" || name == "math" || isInForeignContent)
+        if !traits.contains(.void), !closesItself, stack.count < Self.maximumDepth {
             stack.append((name, traits, node))
         }
+    }
+
+    /// Whether an <svg> or <math> element is open.
+    private var isInForeignContent: Bool {
+        stack.reversed().contains { $0.name == "svg" || $0.name == "math" }
     }
 
     mutating func close(_ name: String) {

@@ -59,6 +59,21 @@ import Testing
         #expect(!record.text.contains("Sign in to see your orders"))
     }
 
+    @Test func aDrawingsSelfClosedShapesDoNotSwallowThePage() throws {
+        // A syntax diagram of a hundred shapes, as sqlite.org draws them.
+        let shapes = String(repeating: "<path d='M0 0L9 9'/><circle r='2'/>", count: 50)
+        let drawing = "<svg viewBox='0 0 10 10'>\(shapes)<text>SELECT</text></svg>"
+        let page = html("""
+            <main><h2>Overview</h2><div class="diagram">\(drawing)</div>
+            <p>The SELECT statement is used to query the database, and its result is zero or more rows of data.</p>
+            <div class="diagram">\(drawing)</div>
+            <p>Note that there are paths through the syntax diagrams that are not allowed in practice.</p></main>
+            """)
+        let record = try extractor.extract(page)
+        #expect(record.text.contains("query the database"))
+        #expect(record.text.contains("not allowed in practice"))
+    }
+
     @Test func whatHoldsTheContentIsReadWhateverItsClassSays() throws {
         let page = html("""
             <div class="grid-container flex-nav-expanded"><main><div class="post">
