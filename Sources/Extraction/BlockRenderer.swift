@@ -118,7 +118,7 @@ struct BlockRenderer {
         if length * 10 >= rootLength * 9 { return true }
         let density = linksAreContent ? 0 : locator.linkDensity(node)
         // A container whose class says boilerplate goes, unless it holds a good deal of text.
-        if locator.verdicts[Int(node)].weight < 0 && length < 500 { return false }
+        if locator.weight(node) < 0 && length < 500 { return false }
         if name == "ul" || name == "ol" { return density < 0.5 || length > 2000 }
         if name == "p" { return true }
         // Whole pages sit in a <form> on some platforms; a small form is a comment or sign-up box.

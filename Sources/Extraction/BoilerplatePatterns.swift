@@ -5,15 +5,17 @@
 enum BoilerplatePatterns {
     /// Elements whose class or id says they are not content: removed before anything is scored.
     static let unlikely = [
-        "=ad", "=ads", "adbox", "advert", "agegate", "banner", "breadcrumb", "combx", "comment", "community",
+        "=ad", "=ads", "adbox", "advert", "agegate", "banner", "breadcrumb", "combx", "community",
         "cookie", "consent", "disqus", "extra", "footer", "gdpr", "legends", "menu", "modal", "navbar",
-        "newsletter", "pager", "pagination", "popup", "related", "remark", "replies", "rss", "share", "sharing",
+        "newsletter", "pager", "pagination", "popup", "related", "rss", "share", "sharing",
         "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "subscribe", "supplemental", "taboola", "outbrain",
         "signup", "promo", "recommend", "byline", "tags", "toolbar",
         "masthead", "readmore", "popular", "trending",
         // A forum poster's card: rank, join date, post counts, signature.
         "userextras", "userbanner", "usertitle", "signature",
     ]
+    /// Comments and replies: boilerplate beside an article, but the content of a discussion page.
+    static let discussion = ["comment", "remark", "replies"]
     /// Words that rescue an element from `unlikely` (a "main-content comment-free" wrapper, say).
     static let maybeContent = ["article", "body", "column", "content", "main", "shadow", "story", "post", "entry", "text"]
     /// Words that make an element more likely to be the content.
@@ -23,7 +25,7 @@ enum BoilerplatePatterns {
     ]
     /// Words that make it less likely.
     static let negative = [
-        "=ad", "=ads", "banner", "combx", "comment", "contact", "foot", "footer", "footnote", "gdpr",
+        "=ad", "=ads", "banner", "combx", "contact", "foot", "footer", "footnote", "gdpr",
         "masthead", "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar",
         "skyscraper", "sponsor", "shopping", "tags", "tool", "caption", "credit", "byline", "newsletter",
         "subscribe", "social", "nav", "menu", "breadcrumb",
@@ -36,6 +38,7 @@ enum BoilerplatePatterns {
         static let maybeContent = Verdict(rawValue: 2)
         static let positive = Verdict(rawValue: 4)
         static let negative = Verdict(rawValue: 8)
+        static let discussion = Verdict(rawValue: 16)
 
         /// readability's class weight: +25 for a positive word, −25 for a negative one.
         var weight: Double { (contains(.positive) ? 25 : 0) - (contains(.negative) ? 25 : 0) }
@@ -60,7 +63,8 @@ enum BoilerplatePatterns {
     private static let table: (bytes: [UInt8], words: [Word], ranges: [Range<Int>]) = {
         var bytes: [UInt8] = []
         var byFirstByte = [[Word]](repeating: [], count: 256)
-        for (flag, list) in [(Verdict.unlikely, unlikely), (.maybeContent, maybeContent), (.positive, positive), (.negative, negative)] {
+        for (flag, list) in [(Verdict.unlikely, unlikely), (.discussion, discussion), (.maybeContent, maybeContent),
+                             (.positive, positive), (.negative, negative)] {
             for text in list {
                 let whole = text.hasPrefix("=")
                 let word = Array((whole ? String(text.dropFirst()) : text).utf8)

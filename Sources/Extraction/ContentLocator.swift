@@ -26,8 +26,12 @@ struct ContentLocator {
     private let ownLength: [Int32]
     private let ownCommas: [Int32]
 
-    init(tree: DocumentTree) {
+    /// True on discussion pages: comments and replies are content there.
+    let isDiscussion: Bool
+
+    init(tree: DocumentTree, isDiscussion: Bool = false) {
         self.tree = tree
+        self.isDiscussion = isDiscussion
         let count = tree.count
         excluded = [Bool](repeating: false, count: count)
         textLength = [Int32](repeating: 0, count: count)
@@ -97,7 +101,7 @@ struct ContentLocator {
             if tree.flags(node).contains(.hidden), !tree.flags(node).contains(.hiddenAttribute) { continue }
             if !tree.isText(node) {
                 let verdict = BoilerplatePatterns.verdict(tree.hint(node))
-                if verdict.contains(.unlikely) && !verdict.contains(.maybeContent) { continue }
+                if (verdict.contains(.unlikely) || (verdict.contains(.discussion) && !isDiscussion)) && !verdict.contains(.maybeContent) { continue }
             }
             revealable[index] = true
         }
@@ -140,6 +144,14 @@ struct ContentLocator {
         return (honouringHidden && flags.contains(.hidden)) || flags.contains(.navigationRole)
     }
 
+    /// readability's class weight, with comments counted against an element except on a
+    /// discussion page.
+    func weight(_ node: DocumentTree.NodeID) -> Double {
+        let verdict = verdicts[Int(node)]
+        let againstComments = !isDiscussion && verdict.contains(.discussion) && !verdict.contains(.negative)
+        return verdict.weight - (againstComments ? 25 : 0)
+    }
+
     /// Elements whose class or id calls them boilerplate.
     private func isUnlikely(_ node: DocumentTree.NodeID) -> Bool {
         if tree.isText(node) { return false }
@@ -147,7 +159,7 @@ struct ContentLocator {
         if tree.flags(node).contains(.articleBody) || tree.traits(node).contains(.neverUnlikely) { return false }
         let verdict = verdicts[Int(node)]
         if name == "header" && !verdict.contains(.maybeContent) { return true }
-        return verdict.contains(.unlikely) && !verdict.contains(.maybeContent)
+        return (verdict.contains(.unlikely) || (verdict.contains(.discussion) && !isDiscussion)) && !verdict.contains(.maybeContent)
     }
 
     /// Non-space bytes and commas in a text.
@@ -227,7 +239,8 @@ struct ContentLocator {
         }
         // Of sibling articles, the one holding the headline is the story; the others are teasers.
         var foundStory = false
-        if tree.name(top) == "article", let headline = headline(),
+        // (On a discussion page the replies come after the post, and are content too.)
+        if !isDiscussion, tree.name(top) == "article", let headline = headline(),
            let story = tree.children(tree.parent(top)).first(where: { tree.name($0) == "article" && contains($0, headline) }) {
             top = story
             foundStory = true
@@ -316,7 +329,7 @@ struct ContentLocator {
         default: score = 0
         }
         if tree.name(node) == "article" || tree.flags(node).contains(.mainRole) { score += 10 }
-        return score + verdicts[Int(node)].weight
+        return score + weight(node)
     }
 
     /// `top` with the siblings that look like more of the same; beside a story picked out by its

@@ -32,7 +32,8 @@ public struct Extractor: Sendable {
             let document = HTMLDocument(bytes: body)
             metadata = document.metadata
             (text, wordCount) = MainContentSelector.content(of: document.tree, isArticle: metadata.isArticle,
-                                                            isProduct: metadata.isProduct, title: metadata.title,
+                                                            isProduct: metadata.isProduct, isDiscussion: metadata.isDiscussion,
+                                                            title: metadata.title,
                                                             authors: metadata.authors)
         case .text:
             let content = PlainTextExtractor(text: String(decoding: body, as: UTF8.self))

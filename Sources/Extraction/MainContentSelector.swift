@@ -11,9 +11,9 @@ enum MainContentSelector {
 
     /// The main text and its word count, summed over its blocks (they are joined by white
     /// space, so no word spans two): the text is not read again to count them.
-    static func content(of tree: DocumentTree, isArticle: Bool = false, isProduct: Bool = false,
+    static func content(of tree: DocumentTree, isArticle: Bool = false, isProduct: Bool = false, isDiscussion: Bool = false,
                         title: String? = nil, authors: [String] = []) -> (text: String, wordCount: Int) {
-        let locator = ContentLocator(tree: tree)
+        let locator = ContentLocator(tree: tree, isDiscussion: isDiscussion)
         let roots = locator.mainContent(isArticle: isArticle, isProduct: isProduct)
         // On listings, link lists and news fronts the links are the content: keep them.
         let text = roots.reduce(0) { $0 + locator.length($1) }
@@ -133,7 +133,7 @@ extension Extractor {
     public func explain(_ page: RawPage) -> String {
         let document = HTMLDocument(bytes: CharsetDetector.utf8(page.body, declared: page.charset).bytes)
         let tree = document.tree
-        let locator = ContentLocator(tree: tree)
+        let locator = ContentLocator(tree: tree, isDiscussion: document.metadata.isDiscussion)
         var lines: [String] = []
         func path(of start: DocumentTree.NodeID) -> String {
             var path: [String] = []
@@ -150,6 +150,11 @@ extension Extractor {
             longest = DocumentTree.NodeID(index)
         }
         lines.append("longest text: \(path(of: longest))")
+        let metadata = document.metadata
+        let kinds = [(metadata.isArticle, "article"), (metadata.isProduct, "product"), (metadata.isDiscussion, "discussion")]
+            .filter(\.0).map(\.1)
+        lines.append("page: text \(locator.length(tree.root)) bytes, link density \(String(format: "%.2f", locator.linkDensity(tree.root)))"
+                     + (kinds.isEmpty ? "" : "; says it is: " + kinds.joined(separator: ", ")))
         for root in locator.mainContent(isArticle: document.metadata.isArticle, isProduct: document.metadata.isProduct) {
             lines.append("content root: \(path(of: root))")
             lines.append("  text \(locator.length(root)) bytes, link density \(String(format: "%.2f", locator.linkDensity(root)))")

@@ -17,6 +17,9 @@ struct PageMetadata {
     /// True when the page calls itself a product (og:type, JSON-LD @type): its description
     /// sits among reviews and recommendations that often outweigh it.
     var isProduct = false
+    /// True when the page is a discussion (JSON-LD DiscussionForumPosting, QAPage): its
+    /// comments and replies are the content.
+    var isDiscussion = false
 
     /// Fills whatever is still missing from `other`.
     mutating func fillGaps(from other: PageMetadata) {
@@ -32,5 +35,6 @@ struct PageMetadata {
         canonicalURL = canonicalURL ?? other.canonicalURL
         isArticle = isArticle || other.isArticle
         isProduct = isProduct || other.isProduct
+        isDiscussion = isDiscussion || other.isDiscussion
     }
 }

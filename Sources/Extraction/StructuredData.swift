@@ -19,15 +19,22 @@ enum StructuredData {
             return PageMetadata()
         }
         var result = PageMetadata()
-        for object in candidates(root) {
+        let (found, isDiscussion) = candidates(root)
+        for object in found {
             result.fillGaps(from: metadata(from: object))
         }
+        result.isDiscussion = result.isDiscussion || isDiscussion
         return result
     }
 
-    /// The objects of an article-like type, best first, anywhere in the block.
-    private static func candidates(_ root: Any) -> [[String: Any]] {
+    /// Types that make a page a discussion, wherever they appear in a block.
+    private static let discussionTypes: Set<String> = ["discussionforumposting", "qapage", "socialmediaposting"]
+
+    /// The objects of an article-like type, best first, anywhere in the block; and whether the
+    /// block describes a discussion.
+    private static func candidates(_ root: Any) -> (found: [[String: Any]], isDiscussion: Bool) {
         var found: [[String: Any]] = []
+        var isDiscussion = false
         var pending: [Any] = [root]
         var visited = 0
         while let next = pending.popLast(), visited < 1000 {
@@ -35,10 +42,12 @@ enum StructuredData {
             if let array = next as? [Any] { pending.append(contentsOf: array.reversed()); continue }
             guard let object = next as? [String: Any] else { continue }
             if let graph = object["@graph"] { pending.append(graph) }
-            if types(of: object).contains(where: articleTypes.contains) { found.append(object) }
+            let objectTypes = types(of: object)
+            if objectTypes.contains(where: articleTypes.contains) { found.append(object) }
+            if objectTypes.contains(where: discussionTypes.contains) { isDiscussion = true }
         }
         // Prefer real articles to a surrounding WebPage.
-        return found.sorted { !types(of: $0).contains("webpage") && types(of: $1).contains("webpage") }
+        return (found.sorted { !types(of: $0).contains("webpage") && types(of: $1).contains("webpage") }, isDiscussion)
     }
 
     private static func types(of object: [String: Any]) -> [String] {

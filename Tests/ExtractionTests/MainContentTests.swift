@@ -5,8 +5,8 @@ import Testing
 @Suite struct MainContentTests {
     let extractor = Extractor()
 
-    func html(_ body: String) -> RawPage {
-        RawPage(id: "page", body: Array("<!DOCTYPE html><html lang=\"en\"><head><title>Thread</title></head><body>\(body)</body></html>".utf8),
+    func html(_ body: String, head: String = "") -> RawPage {
+        RawPage(id: "page", body: Array("<!DOCTYPE html><html lang=\"en\"><head><title>Thread</title>\(head)</head><body>\(body)</body></html>".utf8),
                 format: .html)
     }
 
@@ -72,6 +72,22 @@ import Testing
         let record = try extractor.extract(page)
         #expect(record.text.contains("query the database"))
         #expect(record.text.contains("not allowed in practice"))
+    }
+
+    @Test func onADiscussionPageTheRepliesAreContent() throws {
+        let question = "How do I keep my sourdough starter alive while I am away for two weeks in the summer?"
+        let reply = "Feed it well, put it in the fridge in a sealed jar, and it will wait for you for a month."
+        let body = """
+            <main><article class="question"><h1>Starter care</h1><p>\(question)</p></article>
+            <div class="comments"><article class="comment"><div><div><p>\(reply)</p></div></div></article>
+            <article class="comment"><div><div><p>Dry some of it on baking paper before you go: flakes keep for years.</p></div></div></article></div></main>
+            """
+        let discussion = try extractor.extract(html(body, head: #"<script type="application/ld+json">{"@type":"QAPage","name":"Starter care"}</script>"#))
+        #expect(discussion.text.contains(question))
+        #expect(discussion.text.contains(reply), "the replies are the content of a discussion")
+        let article = try extractor.extract(html(body, head: #"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Starter care"}</script>"#))
+        #expect(article.text.contains(question))
+        #expect(!article.text.contains(reply), "comments under an article are not its text")
     }
 
     @Test func whatHoldsTheContentIsReadWhateverItsClassSays() throws {
