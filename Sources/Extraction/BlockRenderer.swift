@@ -151,10 +151,12 @@ struct BlockRenderer {
     }
 
     private mutating func append(_ text: String) {
-        let before = current.count
         current.append(contentsOf: text.utf8)
-        if linkDepth > 0 { currentLinkBytes += current.count - before }
-        if inPageLinkDepth > 0 { currentInPageLinkBytes += text.utf8.lazy.filter { $0 > 0x20 }.count }
+        // Visible bytes only: the white space between a menu's links is not prose either.
+        guard linkDepth > 0 else { return }
+        let visible = text.utf8.lazy.filter { $0 > 0x20 }.count
+        currentLinkBytes += visible
+        if inPageLinkDepth > 0 { currentInPageLinkBytes += visible }
     }
 
     private mutating func flush() {
@@ -171,7 +173,7 @@ struct BlockRenderer {
         let text = Self.withoutEcho(TextNormalizer.collapseWhitespace(bytes: current))
         guard !text.isEmpty else { return }
         blocks.append(Block(text: text, isHeading: currentIsHeading, isListItem: currentIsListItem,
-                            linkShare: Double(currentLinkBytes) / Double(max(1, current.count)),
+                            linkShare: Double(currentLinkBytes) / Double(visible),
                             wordCount: TextNormalizer.wordCount(text)))
     }
 }

@@ -34,6 +34,7 @@ enum MainContentSelector {
         for block in blocks {
             if !patterned, block.wordCount >= minimumRepeatedWords, !seen.insert(block.text).inserted { continue }
             if isPipedRow(block) { continue }
+            if isWallOfLinks(block) { continue }
             if !output.isEmpty { output += block.isListItem && previousWasListItem ? "\n" : "\n\n" }
             output += block.text
             previousWasListItem = block.isListItem
@@ -48,6 +49,12 @@ enum MainContentSelector {
         guard block.wordCount <= 30 else { return false }
         let bars = block.text.utf8.reduce(0) { $0 + ($1 == 0x7C ? 1 : 0) }
         return bars >= 3 && block.wordCount <= (bars + 1) * 3
+    }
+
+    /// A hundred words of links run together (a filter's choices, a tag cloud) is a menu, even
+    /// on a page whose content is links.
+    static func isWallOfLinks(_ block: BlockRenderer.Block) -> Bool {
+        block.wordCount >= 100 && block.linkShare >= 0.8
     }
 
     /// Paragraphs of at least this many words are printed once; shorter ones (a price, a "Yes")

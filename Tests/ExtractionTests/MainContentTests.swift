@@ -90,6 +90,25 @@ import Testing
         #expect(!article.text.contains(reply), "comments under an article are not its text")
     }
 
+    @Test func aWallOfLinksIsAMenuButARowOfTitlesIsNot() {
+        func block(words: Int, linkShare: Double) -> BlockRenderer.Block {
+            BlockRenderer.Block(text: "", isHeading: false, isListItem: false, linkShare: linkShare, wordCount: words)
+        }
+        #expect(MainContentSelector.isWallOfLinks(block(words: 1108, linkShare: 0.95)))
+        #expect(!MainContentSelector.isWallOfLinks(block(words: 12, linkShare: 1)), "an item's linked title")
+        #expect(!MainContentSelector.isWallOfLinks(block(words: 300, linkShare: 0.2)), "prose with a few links")
+    }
+
+    @Test func linkShareCountsVisibleTextOnly() throws {
+        // A menu laid out one link a line: the white space between the links is not prose.
+        let menu = (1...150).map { "<a href='/l\($0)'>\n      <span>Language \($0)</span>\n    </a>" }.joined(separator: "\n      ")
+        let tree = HTMLDocument(bytes: Array("<html><body><div>\(menu)</div></body></html>".utf8)).tree
+        var renderer = BlockRenderer(tree: tree, locator: ContentLocator(tree: tree))
+        let blocks = renderer.render([tree.root])
+        #expect(blocks.count == 1)
+        #expect(blocks.first.map { $0.linkShare > 0.99 } == true)
+    }
+
     @Test func whatHoldsTheContentIsReadWhateverItsClassSays() throws {
         let page = html("""
             <div class="grid-container flex-nav-expanded"><main><div class="post">
