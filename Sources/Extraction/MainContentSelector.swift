@@ -27,12 +27,13 @@ enum MainContentSelector {
         var wordCount = 0
         // A paragraph the page prints two or three times (the same text laid out for two screen
         // sizes, a reply quoting the post above it) is read once.
-        var occurrences: [String: Int] = [:]
-        for block in blocks where block.wordCount >= minimumRepeatedWords { occurrences[block.text, default: 0] += 1 }
+        let keys = blocks.map { $0.wordCount >= minimumRepeatedWords ? TextKey($0.text) : nil }
+        var occurrences: [TextKey: Int] = [:]
+        for key in keys { if let key { occurrences[key, default: 0] += 1 } }
         let patterned = occurrences.values.contains { $0 > maximumRepeats }
-        var seen = Set<String>()
-        for block in blocks {
-            if !patterned, block.wordCount >= minimumRepeatedWords, !seen.insert(block.text).inserted { continue }
+        var seen = Set<TextKey>()
+        for (block, key) in zip(blocks, keys) {
+            if !patterned, let key, !seen.insert(key).inserted { continue }
             if isPipedRow(block) { continue }
             if isWallOfLinks(block) { continue }
             if !output.isEmpty { output += block.isListItem && previousWasListItem ? "\n" : "\n\n" }
@@ -55,6 +56,23 @@ enum MainContentSelector {
     /// on a page whose content is links.
     static func isWallOfLinks(_ block: BlockRenderer.Block) -> Bool {
         block.wordCount >= 100 && block.linkShare >= 0.8
+    }
+
+    /// A paragraph's identity, for spotting repeats: its length and a 64-bit FNV-1a hash of its
+    /// bytes. (Hashing a String normalises its Unicode first, which cost more than the rest of
+    /// the rendering.)
+    struct TextKey: Hashable {
+        let count: Int
+        let hash: UInt64
+
+        init(_ text: String) {
+            var text = text
+            (count, hash) = text.withUTF8 { bytes in
+                var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+                return (bytes.count, hash)
+            }
+        }
     }
 
     /// Paragraphs of at least this many words are printed once; shorter ones (a price, a "Yes")
