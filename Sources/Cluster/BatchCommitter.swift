@@ -112,6 +112,8 @@ final class BatchCommitter: @unchecked Sendable {
             // Only a wake-up: the collector also looks for an outcome whenever it wakes.
             _ = try? doneSignal.send(Message([[]]), wait: false)
         }
+        // The log's last pages go back into the database before the collector says it stopped.
+        store.finishBackgroundCheckpoints()
         condition.withLock {
             stopped = true
             condition.broadcast()

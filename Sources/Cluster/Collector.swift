@@ -83,6 +83,8 @@ public final class Collector {
     public func run(context: Context) throws(ClusterError) {
         guard let store else { throw ClusterError(.store, "a collector runs once: its store went to the first run") }
         self.store = nil
+        // The collector commits all the time: its checkpoints run beside the commits, not in them.
+        do throws(StoreError) { try store.checkpointInBackground() } catch { throw ClusterError(error) }
         do throws(ZeroMQError) {
             let results = try context.socket(.pull)
             try results.setLinger(milliseconds: 0)

@@ -12,6 +12,8 @@ public final class PageStore {
     private let insertFailure: Statement
     private let clearFailure: Statement
     private let anyFailures: Statement
+    /// Set by `checkpointInBackground()`.
+    private var checkpointer: WALCheckpointer?
 
     /// Opens or creates the database at `path` and brings its schema up to date.
     public init(path: String) throws(StoreError) {
@@ -33,10 +35,34 @@ public final class PageStore {
         anyFailures = try database.prepare("SELECT 1 FROM failures LIMIT 1")
     }
 
+    deinit {
+        finishBackgroundCheckpoints()
+    }
+
+    /// Runs the last background checkpoint and stops its thread; nothing when checkpoints are
+    /// not in the background.
+    public func finishBackgroundCheckpoints() {
+        checkpointer?.stop()
+        checkpointer = nil
+    }
+
+    /// Moves the write-ahead log's checkpoints off this connection, onto a connection and a
+    /// thread of their own, run after commits: for a writer that commits all the time (the
+    /// collector), so that copying the log back into the database no longer happens inside
+    /// its commits.
+    public func checkpointInBackground() throws(StoreError) {
+        guard checkpointer == nil else { return }
+        checkpointer = try WALCheckpointer(path: database.path)
+        try database.execute("PRAGMA wal_autocheckpoint = 0")
+        // The log grows between checkpoints; once one has caught up, keep its file no larger.
+        try database.execute("PRAGMA journal_size_limit = \(64 << 20)")
+    }
+
     /// Stores a batch of outcomes in one transaction. Returns how many new rows it wrote to `pages`.
     @discardableResult
     public func store(_ outcomes: [PageOutcome]) throws(StoreError) -> Int {
         guard !outcomes.isEmpty else { return 0 }
+        defer { checkpointer?.request() }
         return try database.transaction { () throws(StoreError) -> Int in
             var inserted = 0
             // A stored page clears any failure recorded for it; most runs have none, so look

@@ -38,6 +38,24 @@ import Testing
         }
     }
 
+    @Test func backgroundCheckpointsBringTheLogBackIntoTheDatabase() throws {
+        let path = folder + "/checkpointed.sqlite"
+        let store = try PageStore(path: path)
+        try store.checkpointInBackground()
+        let autocheckpoint = try store.database.prepare("PRAGMA wal_autocheckpoint")
+        #expect(try autocheckpoint.step() && autocheckpoint.int(at: 0) == 0, "the writer no longer checkpoints in its commits")
+        let text = String(repeating: "word ", count: 800)
+        for batch in 0..<20 {
+            try store.store((0..<50).map { .stored(record("p\(batch)-\($0)", text: text), worker: "w", extractionMilliseconds: 1) })
+        }
+        store.finishBackgroundCheckpoints()
+        // Everything in the log is in the database: a checkpoint now finds nothing left to copy.
+        let checkpoint = try Database(path: path).prepare("PRAGMA wal_checkpoint(PASSIVE)")
+        #expect(try checkpoint.step())
+        #expect(checkpoint.int(at: 0) == 0 && checkpoint.int(at: 1) == checkpoint.int(at: 2))
+        #expect(try store.counts().pages == 1000)
+    }
+
     @Test func storingTwiceLeavesOneRow() throws {
         let store = try PageStore(path: folder + "/twice.sqlite")
         #expect(try store.store([.stored(record("a"), worker: "w1", extractionMilliseconds: 1)]) == 1)

@@ -1,0 +1,77 @@
+import CSQLite
+import Foundation
+
+/// Copies the write-ahead log back into the database file on a connection and a thread of its
+/// own. SQLite's automatic checkpoint runs inside the commit that crosses its threshold, so a
+/// busy writer pays for it in its own time; with automatic checkpoints turned off on the
+/// writer's connection, this does the same work beside it (a passive checkpoint never blocks
+/// the writer, and the log starts over once a checkpoint has caught up).
+///
+/// `request()` after each commit; the checkpointer runs at most once per `minimumInterval`.
+final class WALCheckpointer: @unchecked Sendable {
+    // Used by the checkpointer's thread alone once it has started (starting a thread is a
+    // full memory barrier). The rest is guarded by `condition`.
+    private let database: Database
+    private let minimumInterval: TimeInterval
+    private let condition = NSCondition()
+    private var requested = false
+    private var stopping = false
+    private var stopped = false
+    /// The last checkpoint that failed for another reason than a busy database, for `stop()`.
+    private var lastError: StoreError?
+
+    /// Opens a second connection to the database at `path` and starts the thread.
+    init(path: String, minimumInterval: TimeInterval = 0.3) throws(StoreError) {
+        database = try Database(path: path)
+        self.minimumInterval = minimumInterval
+        let thread = Thread { [self] in checkpointUntilStopped() }
+        thread.name = "wal-checkpoint"
+        thread.start()
+    }
+
+    /// Asks for a checkpoint soon. Never blocks.
+    func request() {
+        condition.withLock {
+            requested = true
+            condition.signal()
+        }
+    }
+
+    /// Runs a last checkpoint, stops the thread and waits for it. Returns the last error a
+    /// checkpoint met, if any.
+    @discardableResult
+    func stop() -> StoreError? {
+        condition.withLock {
+            stopping = true
+            condition.signal()
+            while !stopped { condition.wait() }
+            return lastError
+        }
+    }
+
+    private func checkpointUntilStopped() {
+        var last = Date.distantPast
+        while true {
+            let finalRun: Bool = condition.withLock {
+                while !requested, !stopping { condition.wait() }
+                requested = false
+                return stopping
+            }
+            // Pace the runs: a checkpoint per commit would copy the same pages again and again.
+            let due = last.addingTimeInterval(minimumInterval)
+            if !finalRun, due > Date() { Thread.sleep(until: due) }
+            last = Date()
+            do {
+                try database.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            } catch {
+                let primary = error.resultCode & 0xFF
+                if primary != SQLITE_BUSY && primary != SQLITE_LOCKED { condition.withLock { lastError = error } }
+            }
+            if finalRun { break }
+        }
+        condition.withLock {
+            stopped = true
+            condition.broadcast()
+        }
+    }
+}
