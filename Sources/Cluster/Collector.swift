@@ -1,3 +1,4 @@
+import Foundation
 import Extraction
 import Logging
 import Store
@@ -58,6 +59,8 @@ public final class Collector {
     /// The batch being committed, let go of here once committed: glibc frees memory faster on
     /// the thread that allocated it.
     private var committingBatch: [PageOutcome] = []
+    /// Fewer results than this in one wake-up is a trickle.
+    private static let trickle = 16
     /// A name for the inproc endpoint between this collector and its committer.
     private static let committerNumber = Atomic<Int>(0)
     private var lastHeardFromProducer: ContinuousClock.Instant
@@ -122,9 +125,9 @@ public final class Collector {
                     waitLimit = max(0, (configuration.batchDelay - (clock.now - started)).milliseconds)
                 }
                 let ready = try poller.poll(timeoutMilliseconds: waitLimit)
+                var taken = 0
                 if accepting, ready[3] {
                     // Bounded, so that a flood of garbage cannot starve the producer's socket.
-                    var taken = 0
                     while batch.count < configuration.batchSize, taken < 4 * configuration.batchSize,
                           let message = try results.receive(wait: false) {
                         take(message)
@@ -145,6 +148,9 @@ public final class Collector {
                    batch.count >= busyBatch || clock.now - started >= configuration.batchDelay {
                     handOver(to: committer)
                 }
+                // Results trickling in one at a time would wake this thread once each; a batch
+                // waits for its delay anyway, so let a few gather first.
+                if taken > 0, taken < Self.trickle { Thread.sleep(forTimeInterval: 0.001) }
                 let now = clock.now
                 if now - lastHeartbeat >= configuration.timing.heartbeatInterval {
                     lastHeartbeat = now
