@@ -2,7 +2,9 @@
 /// end tags HTML allows pages to omit.
 struct TreeBuilder {
     private(set) var tree = DocumentTree()
-    private var stack: [(name: String, traits: ElementTraits, node: DocumentTree.NodeID)] = [("#root", ElementTraits.of("#root"), 0)]
+    /// The open elements; `foreign`: inside an <svg> or <math>, where the rules of XML apply.
+    private var stack: [(name: String, traits: ElementTraits, node: DocumentTree.NodeID, foreign: Bool)] =
+        [("#root", ElementTraits.of("#root"), 0, false)]
 
     /// Whether a <head> is open.
     private var inHead = false
@@ -81,15 +83,10 @@ struct TreeBuilder {
         let node = tree.appendNode(name: name, traits: traits, parent: parent, hint: hint, flags: flags, text: "")
         // In SVG and MathML, "<path/>" closes itself (in HTML the slash means nothing): else
         // every later element of the page would nest inside the drawing.
-        let closesItself = selfClosing && (name == "svg" || name == "math" || isInForeignContent)
-        if !traits.contains(.void), !closesItself, stack.count < Self.maximumDepth {
-            stack.append((name, traits, node))
+        let foreign = stack[stack.count - 1].foreign || name == "svg" || name == "math"
+        if !traits.contains(.void), !(selfClosing && foreign), stack.count < Self.maximumDepth {
+            stack.append((name, traits, node, foreign))
         }
-    }
-
-    /// Whether an <svg> or <math> element is open.
-    private var isInForeignContent: Bool {
-        stack.reversed().contains { $0.name == "svg" || $0.name == "math" }
     }
 
     mutating func close(_ name: String) {
