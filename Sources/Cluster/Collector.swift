@@ -20,8 +20,9 @@ public final class Collector {
         public var maximumMessageBytes: Int
         /// Results per transaction, at most.
         public var batchSize: Int
-        /// How long a result may wait for its batch to fill. A transaction of one row costs
-        /// SQLite nearly as much as one of fifty, so batches wait a little rather than go at once.
+        /// How long a result may wait for its batch to fill. A commit writes whole pages, so a
+        /// row costs SQLite far more in a small transaction: batches wait a little rather than
+        /// go at once (committing at once doubled the collector's SQLite time at 1,300 pages/s).
         public var batchDelay: Duration
         /// The protocol's clocks.
         public var timing: ClusterTiming
