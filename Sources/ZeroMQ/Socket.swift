@@ -66,7 +66,9 @@ public final class Socket {
             var flags: Int32 = index < last ? ZMQ_SNDMORE : 0
             if !wait { flags |= ZMQ_DONTWAIT }
             while true {
-                let result = frame.withUnsafeBytes { zmq_send(handle, $0.baseAddress, $0.count, flags) }
+                let result = frame.count >= Self.lentFrameBytes
+                    ? sendLent(frame, flags: flags)
+                    : frame.withUnsafeBytes { zmq_send(handle, $0.baseAddress, $0.count, flags) }
                 if result >= 0 { break }
                 let code = zmq_errno()
                 if code == EINTR { continue }
@@ -76,6 +78,34 @@ public final class Socket {
             }
         }
         return true
+    }
+
+    /// Frames at least this large are lent to libzmq rather than copied: a page of 174 KB
+    /// copied into each message cost the producer two fifths of its time.
+    static let lentFrameBytes = 32 * 1024
+
+    /// Sends `frame` without copying it: libzmq gets the array's bytes, kept alive by a box it
+    /// releases (from its I/O thread) once the bytes are written out. The array is never
+    /// mutated, so its storage stays where it is.
+    private func sendLent(_ frame: [UInt8], flags: Int32) -> Int32 {
+        let box = Unmanaged.passRetained(LentFrame(frame))
+        let bytes = box.takeUnretainedValue().bytes.withUnsafeBytes { UnsafeMutableRawPointer(mutating: $0.baseAddress!) }
+        var part = zmq_msg_t()
+        let created = zmq_msg_init_data(&part, bytes, frame.count, { _, hint in
+            if let hint { Unmanaged<LentFrame>.fromOpaque(hint).release() }
+        }, box.toOpaque())
+        guard created == 0 else {
+            box.release()
+            return -1
+        }
+        let result = zmq_msg_send(&part, handle, flags)
+        // Sent, the message belongs to libzmq; unsent, closing it returns the box.
+        if result < 0 {
+            let code = zmq_errno()
+            zmq_msg_close(&part)
+            errno = code
+        }
+        return result
     }
 
     /// Sends a message made of UTF-8 strings.
@@ -193,4 +223,10 @@ public final class Socket {
         }
         return value
     }
+}
+
+/// A frame's bytes while libzmq holds them.
+private final class LentFrame {
+    let bytes: [UInt8]
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
 }

@@ -17,6 +17,32 @@ import Testing
         #expect(received?.byteCount == 9)
     }
 
+    @Test func largeFramesAreLentNotCopiedAndArriveWhole() throws {
+        let context = try Context()
+        let pull = try context.socket(.pull)
+        try pull.bind("tcp://127.0.0.1:*")
+        let push = try context.socket(.push)
+        try push.connect(try #require(pull.lastEndpoint))
+        let large = (0..<(Socket.lentFrameBytes * 3 + 7)).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        for round in 0..<50 {
+            // The sender's copy goes away at once: libzmq must keep the bytes it was lent.
+            try push.send(Message([Array("page \(round)".utf8), large, Array(large.prefix(Socket.lentFrameBytes))]))
+        }
+        for round in 0..<50 {
+            let received = try #require(try pull.receive())
+            #expect(received.string(at: 0) == "page \(round)")
+            #expect(received.frames[1] == large)
+            #expect(received.frames[2] == Array(large.prefix(Socket.lentFrameBytes)))
+        }
+    }
+
+    @Test func aLentFrameThatCannotBeSentIsReturned() throws {
+        let context = try Context()
+        let push = try context.socket(.push)  // no peer: a non-blocking send is refused
+        let large = [UInt8](repeating: 7, count: Socket.lentFrameBytes * 2)
+        for _ in 0..<100 { #expect(try push.send(Message([large]), wait: false) == false) }
+    }
+
     @Test func routerSeesTheDealersIdentity() throws {
         let context = try Context()
         let router = try context.socket(.router)
