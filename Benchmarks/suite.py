@@ -28,7 +28,7 @@ def row(benchmark, figure, ceiling, ratio, goal, command):
     rows.append((benchmark, figure, ceiling, ratio, goal, command))
 
 # 1. Extraction on one core, beside trafilatura and resiliparse on the same pages.
-mine = json_line(run(PAGEMILL, "bench", "extraction", SCRAPINGHUB, "--rounds", "3", "--json", one_core=True))
+mine = json_line(run(PAGEMILL, "bench", "extraction", SCRAPINGHUB, "--rounds", "10", "--json", one_core=True))
 predictions = SCRATCH / "pagemill.jsonl"
 predictions.write_text(run(PAGEMILL, "extract", SCRAPINGHUB))
 references = {}
@@ -39,21 +39,21 @@ my_f1 = f1(predictions)
 for name, (speed, quality) in references.items():
     row(f"1. extraction, one core, vs {name}", f"{mine['pages_per_second']} pages/s, F1 {my_f1:.3f}",
         f"{speed:.0f} pages/s, F1 {quality:.3f}", f"{mine['pages_per_second'] / speed:.1f}×", "≥ 750 pages/s",
-        "pagemill bench extraction ../shared/corpus/scrapinghub/html")
+        "pagemill bench extraction ../shared/corpus/scrapinghub/html --rounds 10")
 
 def median(values):
     ordered = sorted(values)
     return ordered[len(ordered) // 2]
 
 # 2. Transport overhead: the cluster with 2 workers against the library on 2 threads, same pages.
-# Three pairs, alternating, and the median ratio: one run of each swings by 20 % on this machine.
+# Five pairs, alternating, and the median ratio: one run of each swings by 20 % or more on this machine.
 pairs = []
-for _ in range(3):
+for _ in range(5):
     in_process = json_line(run(PAGEMILL, "bench", "extraction", SCRAPINGHUB, "--threads", "2", "--rounds", "3", "--json"))
     cluster = json_line(run(PAGEMILL, "bench", SCRAPINGHUB, "--pages", "3620", "--workers", "2", "--json"))["runs"][0]
     pairs.append((cluster["pages_per_second"] / in_process["pages_per_second"], cluster["pages_per_second"], in_process["pages_per_second"]))
 ratio, cluster_rate, in_process_rate = median(pairs)
-row("2. cluster (2 workers) vs in-process (2 threads), median of 3 pairs", f"{cluster_rate:.0f} pages/s",
+row("2. cluster (2 workers) vs in-process (2 threads), median of 5 pairs", f"{cluster_rate:.0f} pages/s",
     f"{in_process_rate} pages/s", f"{ratio * 100:.0f} % (pairs: {', '.join(f'{p[0] * 100:.0f}' for p in pairs)})",
     "≥ 90 %", "pagemill bench ../shared/corpus/scrapinghub/html --pages 3620 --workers 2")
 
@@ -72,15 +72,15 @@ for scaling in sweep["scaling"]:
         "pagemill bench --pages 3000 --workers 1,2,4")
 
 # 5. Message path: dispatch to one no-op worker (as the issue states it) against raw libzmq PUSH/PULL, 8 KB
-# messages, three pairs.
+# messages, five pairs.
 pairs = []
-for _ in range(3):
+for _ in range(5):
     message_path = json_line(run(PAGEMILL, "bench", "--pages", "50000", "--workers", "1", "--no-op-workers", "--min-size", "8192",
                                  "--max-size", "8192", "--distinct", "100", "--max-in-flight", "50000", "--credit", "256", "--json"))["runs"][0]
     raw = json_line(run(PAGEMILL, "bench", "zmq", "--messages", "200000", "--size", "8192", "--json"))
     pairs.append((message_path["dispatch_per_second"] / raw["messages_per_second"], message_path["dispatch_per_second"], raw["messages_per_second"]))
 ratio, dispatch, raw_rate = median(pairs)
-row("5. dispatch to a no-op worker, 8 KB pages, vs raw PUSH/PULL, median of 3 pairs", f"{dispatch:.0f} pages/s",
+row("5. dispatch to a no-op worker, 8 KB pages, vs raw PUSH/PULL, median of 5 pairs", f"{dispatch:.0f} pages/s",
     f"{raw_rate} messages/s", f"{ratio * 100:.0f} %", "≥ 50 %",
     "pagemill bench --pages 50000 --workers 1 --no-op-workers --min-size 8192 --max-size 8192 --credit 256 --max-in-flight 50000")
 
