@@ -99,10 +99,7 @@ struct ContentLocator {
             guard excluded[parent] ? revealable[parent] : tree.flags(node).contains(.hiddenAttribute) else { continue }
             guard !tree.traits(node).contains(.neverContent), !tree.flags(node).contains(.navigationRole) else { continue }
             if tree.flags(node).contains(.hidden), !tree.flags(node).contains(.hiddenAttribute) { continue }
-            if !tree.isText(node) {
-                let verdict = BoilerplatePatterns.verdict(tree.hint(node))
-                if (verdict.contains(.unlikely) || (verdict.contains(.discussion) && !isDiscussion)) && !verdict.contains(.maybeContent) { continue }
-            }
+            if !tree.isText(node), saysBoilerplate(BoilerplatePatterns.verdict(tree.hint(node))) { continue }
             revealable[index] = true
         }
         revealableLength = [Int32](repeating: 0, count: count)
@@ -159,7 +156,13 @@ struct ContentLocator {
         if tree.flags(node).contains(.articleBody) || tree.traits(node).contains(.neverUnlikely) { return false }
         let verdict = verdicts[Int(node)]
         if name == "header" && !verdict.contains(.maybeContent) { return true }
-        return (verdict.contains(.unlikely) || (verdict.contains(.discussion) && !isDiscussion)) && !verdict.contains(.maybeContent)
+        return saysBoilerplate(verdict)
+    }
+
+    /// Whether a class-and-id verdict calls an element boilerplate: comments count as such
+    /// except on a discussion page.
+    private func saysBoilerplate(_ verdict: BoilerplatePatterns.Verdict) -> Bool {
+        (verdict.contains(.unlikely) || (verdict.contains(.discussion) && !isDiscussion)) && !verdict.contains(.maybeContent)
     }
 
     /// Non-space bytes and commas in a text.
