@@ -40,11 +40,6 @@ final class BatchCommitter: @unchecked Sendable {
         thread.start()
     }
 
-    /// True while a batch is handed over and its outcome not yet taken.
-    var isBusy: Bool {
-        condition.withLock { busy }
-    }
-
     /// Hands a batch over. Only when the committer is not busy.
     func submit(_ batch: [PageOutcome]) {
         condition.withLock {
