@@ -71,9 +71,7 @@ final class BatchCommitter: @unchecked Sendable {
         }
     }
 
-    /// Waits for a batch and commits it; nil once asked to stop. The batch is let go of here,
-    /// before the outcome is published, so that the collector, which keeps its own reference
-    /// until then, frees the records on the thread that allocated them.
+    /// Waits for a batch and commits it; nil once asked to stop.
     private func commitNextBatch() -> Outcome? {
         let batch: [PageOutcome]? = condition.withLock {
             while pending == nil, !stopping { condition.wait() }

@@ -57,9 +57,6 @@ public final class Collector {
     private var batchStarted: ContinuousClock.Instant?
     /// The acknowledgements of the batch being committed, sent once it is.
     private var committing: [WireMessage.Acknowledgement]?
-    /// The batch being committed, let go of here once committed: glibc frees memory faster on
-    /// the thread that allocated it.
-    private var committingBatch: [PageOutcome] = []
     /// Fewer results than this in one wake-up is a trickle.
     private static let trickle = 16
     /// A name for the inproc endpoint between this collector and its committer.
@@ -241,9 +238,7 @@ public final class Collector {
         guard !batch.isEmpty else { return }
         committer.submit(batch)
         committing = acknowledgements
-        committingBatch = batch
-        batch = []
-        batch.reserveCapacity(configuration.batchSize)
+        batch.removeAll(keepingCapacity: true)
         acknowledgements.removeAll(keepingCapacity: true)
     }
 
@@ -251,7 +246,6 @@ public final class Collector {
     private func finish(_ outcome: BatchCommitter.Outcome, producer: Socket) throws(ZeroMQError) {
         guard let committed = committing else { return }
         committing = nil
-        committingBatch = []
         switch outcome {
         case let .committed(newRows, duration):
             stats.stored += newRows

@@ -68,8 +68,8 @@ struct StoreBenchmark: ParsableCommand {
         let median = pairs.sorted { $0.collector / $0.plain < $1.collector / $1.plain }[pairs.count / 2]
         let share = median.collector / median.plain
         if json {
-            let rounds = shares.map { String(format: "%.3f", $0) }.joined(separator: ",")
-            print("{\"rows\":\(rows),\"row_bytes\":\(rowBytes),\"plain_sqlite_rows_per_second\":\(Int(median.plain)),\"collector_rows_per_second\":\(Int(median.collector)),\"collector_share\":\(String(format: "%.3f", share)),\"round_shares\":[\(rounds)]}")
+            let roundShares = shares.map { String(format: "%.3f", $0) }.joined(separator: ",")
+            print("{\"rows\":\(rows),\"row_bytes\":\(rowBytes),\"plain_sqlite_rows_per_second\":\(Int(median.plain)),\"collector_rows_per_second\":\(Int(median.collector)),\"collector_share\":\(String(format: "%.3f", share)),\"round_shares\":[\(roundShares)]}")
         } else {
             print("rows:           \(rows) of \(rowBytes) bytes of text; the median of \(rounds) pair(s)")
             print("plain SQLite:   \(Int(median.plain)) rows/s (prepared INSERT, 512 a transaction, WAL)")
