@@ -112,6 +112,7 @@ public final class Collector {
             // Under load, enough to commit without waiting for the delay: the committer is kept
             // busy and the next batch grows while it works.
             let busyBatch = max(1, configuration.batchSize / 8)
+            var incoming = Message(reservingFrames: 8, bytes: 1024)
 
             while shutdown.stage == .running {
                 heartbeat.beat()
@@ -123,15 +124,17 @@ public final class Collector {
                     waitLimit = max(0, (configuration.batchDelay - (clock.now - started)).milliseconds)
                 }
                 let ready = try poller.poll(timeoutMilliseconds: waitLimit)
-                var taken = 0
+                let batchBefore = batch.count
                 if accepting, ready[3] {
                     // Bounded, so that a flood of garbage cannot starve the producer's socket.
-                    while batch.count < configuration.batchSize, taken < 4 * configuration.batchSize,
-                          let message = try results.receive(wait: false) {
-                        take(message)
-                        taken += 1
+                    var messages = 0
+                    while batch.count < configuration.batchSize, messages < 4 * configuration.batchSize,
+                          try results.receive(into: &incoming, wait: false) {
+                        take(incoming)
+                        messages += 1
                     }
                 }
+                let taken = max(0, batch.count - batchBefore)
                 if ready[0] {
                     while let message = try producer.receive(wait: false) { hearFromProducer(message, producer: producer) }
                 }
@@ -187,15 +190,23 @@ public final class Collector {
     }
 
     private func take(_ message: Message) {
-        stats.received += 1
         stats.bytesReceived += message.byteCount
         do throws(ClusterError) {
             switch try WireMessage(decoding: message) {
             case let .result(ticket, worker, milliseconds, record):
+                stats.received += 1
                 stats.extractionLatency.record(seconds: milliseconds / 1000)
                 add(.stored(record, worker: worker, extractionMilliseconds: milliseconds),
                     WireMessage.Acknowledgement(ticket: ticket, pageID: record.id, stored: true))
+            case let .results(worker, results):
+                stats.received += results.count
+                for result in results {
+                    stats.extractionLatency.record(seconds: result.extractionMilliseconds / 1000)
+                    add(.stored(result.record, worker: worker, extractionMilliseconds: result.extractionMilliseconds),
+                        WireMessage.Acknowledgement(ticket: result.ticket, pageID: result.record.id, stored: true))
+                }
             case let .failed(ticket, pageID, reporter, attempts, error):
+                stats.received += 1
                 add(.failed(id: pageID, error: error, attempts: attempts, worker: reporter),
                     WireMessage.Acknowledgement(ticket: ticket, pageID: pageID, stored: false))
             default:

@@ -47,6 +47,8 @@ public final class Producer {
     private struct Peer {
         var name: String
         var credit: Int
+        /// The most pages it takes in one message (1: one `PAGE` message each).
+        var pagesPerMessage: Int
         var lastSeen: ContinuousClock.Instant
         /// Pages it has passed on since it joined, for `pagemill status`.
         var finished = 0
@@ -127,6 +129,7 @@ public final class Producer {
         var lastHeartbeat = clock.now
         var lastHousekeeping = clock.now
         var drainDeadline: ContinuousClock.Instant?
+        var incoming = Message(reservingFrames: 64, bytes: 1024)
 
         while true {
             heartbeat.beat()
@@ -140,8 +143,8 @@ public final class Producer {
                 let ready = try poller.poll(timeoutMilliseconds: 50)
                 if ready[0] {
                     var handled = 0
-                    while handled < 1000, let message = try socket.receive(wait: false) {
-                        handle(message, on: socket)
+                    while handled < 1000, try socket.receive(into: &incoming, wait: false) {
+                        handle(incoming, on: socket)
                         handled += 1
                     }
                 }
@@ -182,10 +185,10 @@ public final class Producer {
 
     private func handle(_ message: Message, on socket: Socket) {
         guard message.count >= 2 else { return }
-        let identity = message.frames[0]
+        let identity = message.bytes(at: 0)
         let decoded: WireMessage
         do throws(ClusterError) {
-            decoded = try WireMessage(decoding: Message(Array(message.frames.dropFirst())))
+            decoded = try WireMessage(decoding: message, from: 1)
         } catch {
             stats.rejectedMessages += 1
             badTraffic.rejected(from: message.peerAddress, reason: "\(error)", logger: logger)
@@ -196,12 +199,13 @@ public final class Producer {
         if collector?.identity == identity { collector?.lastSeen = now }
 
         switch decoded {
-        case let .hello(.worker, name, credit):
+        case let .hello(.worker, name, credit, pagesPerMessage):
             if workers[identity] != nil { ledger.releaseAll(heldBy: identity, now: clock.now) } else { workerOrder.append(identity) }
             let granted = min(credit, configuration.maximumCreditPerWorker)
-            workers[identity] = Peer(name: name, credit: granted, lastSeen: now)
+            workers[identity] = Peer(name: name, credit: granted, pagesPerMessage: min(pagesPerMessage, Self.maximumPagesPerMessage),
+                                     lastSeen: now)
             logger.info("worker joined", metadata: ["worker": "\(name)", "credit": "\(granted)", "peer": "\(message.peerAddress ?? "local")"])
-        case let .hello(.collector, name, _):
+        case let .hello(.collector, name, _, _):
             collector = (identity, now)
             logger.info("collector joined", metadata: ["collector": "\(name)", "peer": "\(message.peerAddress ?? "local")"])
         case let .credit(count, finished):
@@ -239,7 +243,7 @@ public final class Producer {
             if workers[identity] == nil && collector?.identity != identity { askToIntroduce(identity, on: socket) }
         case .statusRequest:
             send(.status(json: status(now: now).encoded()), to: identity, on: socket)
-        case .page, .result, .failed, .reset, .status:
+        case .page, .pages, .result, .results, .failed, .reset, .status:
             stats.rejectedMessages += 1
             badTraffic.rejected(from: message.peerAddress, reason: "a message the producer does not take", logger: logger)
         }
@@ -269,20 +273,37 @@ public final class Producer {
 
     // MARK: Dispatch
 
+    /// Pages go out in messages of at most this many pages, and of at most `bytesPerMessage`
+    /// (past one page), to workers that take several in one message.
+    static let maximumPagesPerMessage = 64
+    static let bytesPerMessage = 1 << 20
+
     private func dispatch(on socket: Socket, now: ContinuousClock.Instant) {
         guard !workerOrder.isEmpty else { return }
         var idleRounds = 0
+        var leases: [WireMessage.LeasedPage] = []
         while idleRounds < workerOrder.count {
             nextWorker = (nextWorker + 1) % workerOrder.count
             let identity = workerOrder[nextWorker]
             guard let peer = workers[identity], peer.credit > 0 else { idleRounds += 1; continue }
-            guard let (ticket, page, attempt) = nextPage(for: identity, now: now) else { return }
-            idleRounds = 0
-            workers[identity]?.credit -= 1
-            if attempt > 1 { stats.redelivered += 1 }
-            if !send(.page(ticket: ticket, attempt: attempt, page: page), to: identity, on: socket) {
-                ledger.handBack(ticket, from: identity)
+            let most = min(peer.credit, peer.pagesPerMessage)
+            var bytes = 0
+            leases.removeAll(keepingCapacity: true)
+            while leases.count < most, bytes < Self.bytesPerMessage, let (ticket, page, attempt) = nextPage(for: identity, now: now) {
+                if attempt > 1 { stats.redelivered += 1 }
+                bytes += page.body.count
+                leases.append(WireMessage.LeasedPage(ticket: ticket, attempt: attempt, page: page))
             }
+            guard let first = leases.first else { return }
+            idleRounds = 0
+            workers[identity]?.credit -= leases.count
+            let message: WireMessage = peer.pagesPerMessage > 1
+                ? .pages(leases) : .page(ticket: first.ticket, attempt: first.attempt, page: first.page)
+            if !send(message, to: identity, on: socket) {
+                for lease in leases { ledger.handBack(lease.ticket, from: identity) }
+            }
+            // Fewer than asked for: the inputs have nothing more to give now.
+            if leases.count < most, bytes < Self.bytesPerMessage { return }
         }
     }
 
@@ -365,10 +386,8 @@ public final class Producer {
     /// gone is forgotten, and its pages requeued.
     @discardableResult
     private func send(_ message: WireMessage, to identity: [UInt8], on socket: Socket) -> Bool {
-        var frames = message.encoded().frames
-        frames.insert(identity, at: 0)
         do throws(ZeroMQError) {
-            return try socket.send(Message(frames), wait: false)
+            return try socket.send(message.encoded(to: identity), wait: false)
         } catch {
             if workers[identity] != nil {
                 ledger.releaseAll(heldBy: identity, now: clock.now)

@@ -7,16 +7,22 @@ import ZeroMQ
 /// `pagemill/1` and whose second frame is the command; the rest are the command's arguments.
 /// Numbers travel as decimal ASCII so that a client in any language can speak it.
 public enum WireMessage: Sendable, Equatable {
-    /// A worker or the collector introduces itself to the producer; a worker grants its first credit.
-    case hello(role: PeerRole, name: String, credit: Int)
+    /// A worker or the collector introduces itself to the producer; a worker grants its first
+    /// credit, and says how many pages it takes in one `pages` message (1: `page` messages only).
+    case hello(role: PeerRole, name: String, credit: Int, pagesPerMessage: Int = 1)
     /// A worker can take `credit` more pages; `finished` are the tickets it has just passed on.
     case credit(Int, finished: [UInt64])
     /// The producer leases a page to a worker.
     case page(ticket: UInt64, attempt: Int, page: RawPage)
+    /// The producer leases several pages to a worker in one message (a worker that said in its
+    /// `hello` it takes them): for small pages, one message instead of one each.
+    case pages([LeasedPage])
     /// A worker hands back pages it will not process (it is draining).
     case handBack(tickets: [UInt64])
     /// A worker's record for a page, sent to the collector.
     case result(ticket: UInt64, worker: String, extractionMilliseconds: Double, record: PageRecord)
+    /// Several of a worker's records in one message, sent to the collector.
+    case results(worker: String, [WorkerResult])
     /// A page that cannot be processed, sent to the collector by a worker or by the producer.
     case failed(ticket: UInt64, pageID: String, reporter: String, attempts: Int, error: String)
     /// The collector has committed these pages; the producer may forget them.
@@ -35,6 +41,33 @@ public enum WireMessage: Sendable, Equatable {
     /// Who is introducing itself.
     public enum PeerRole: String, Sendable {
         case worker, collector
+    }
+
+    /// A page leased in a `pages` message.
+    public struct LeasedPage: Sendable, Equatable {
+        public var ticket: UInt64
+        /// 1 on first delivery.
+        public var attempt: Int
+        public var page: RawPage
+
+        public init(ticket: UInt64, attempt: Int, page: RawPage) {
+            self.ticket = ticket
+            self.attempt = attempt
+            self.page = page
+        }
+    }
+
+    /// One record in a `results` message.
+    public struct WorkerResult: Sendable, Equatable {
+        public var ticket: UInt64
+        public var extractionMilliseconds: Double
+        public var record: PageRecord
+
+        public init(ticket: UInt64, extractionMilliseconds: Double, record: PageRecord) {
+            self.ticket = ticket
+            self.extractionMilliseconds = extractionMilliseconds
+            self.record = record
+        }
     }
 
     /// One committed page: its ticket, its id and whether it was stored or recorded as failed.

@@ -57,7 +57,10 @@ public final class Worker {
 
     private var held: [Lease] = []
     /// Results the collector's queue had no room for yet, oldest first.
-    private var outbox: [(ticket: UInt64, message: Message)] = []
+    private var outbox: [(tickets: [UInt64], message: Message)] = []
+    /// The records of the turn so far, sent as one message at its end.
+    private var turnResults: [WireMessage.WorkerResult] = []
+    private var turnResultBytes = 0
     private var finishedTickets: [UInt64] = []
     private var lastHeardFromProducer: ContinuousClock.Instant
     private var silenceAllowed: Duration
@@ -98,6 +101,7 @@ public final class Worker {
             try results.connect(Endpoint.connectable(configuration.collectorEndpoint))
             var producer = try connectToProducer(context)
             var lastHeartbeat = clock.now
+            var incoming = Message(reservingFrames: 10, bytes: 256)
             logger.info("worker started", metadata: [
                 "producer": "\(configuration.producerEndpoint)", "collector": "\(configuration.collectorEndpoint)",
             ])
@@ -112,7 +116,7 @@ public final class Worker {
                     readable = try poller.poll(timeoutMilliseconds: 50)[0]
                 }
                 if readable {
-                    while let message = try producer.receive(wait: false) { handle(message, producer: producer) }
+                    while try producer.receive(into: &incoming, wait: false) { handle(incoming, producer: producer) }
                 }
                 try flushOutbox(results, producer: producer)
                 if outbox.isEmpty, !held.isEmpty {
@@ -121,11 +125,11 @@ public final class Worker {
                     let turnStarted = clock.now
                     var pagesThisTurn = 0
                     repeat {
-                        let lease = held.removeFirst()
-                        outbox.append((lease.ticket, process(lease)))
+                        process(held.removeFirst())
                         pagesThisTurn += 1
                     } while !held.isEmpty && pagesThisTurn < Self.maximumPagesPerTurn
                         && clock.now - turnStarted < Self.turnDuration
+                    queueTurnResults()
                     try flushOutbox(results, producer: producer)
                 }
                 let now = clock.now
@@ -155,7 +159,8 @@ public final class Worker {
         try socket.setReconnectInterval(milliseconds: 100, maximum: 5000)
         try configuration.curve?.secureConnected(socket)
         try socket.connect(Endpoint.connectable(configuration.producerEndpoint))
-        try socket.send(WireMessage.hello(role: .worker, name: configuration.name, credit: configuration.credit).encoded())
+        try socket.send(WireMessage.hello(role: .worker, name: configuration.name, credit: configuration.credit,
+                                              pagesPerMessage: Self.maximumPagesPerTurn).encoded())
         lastHeardFromProducer = clock.now
         return socket
     }
@@ -167,11 +172,14 @@ public final class Worker {
             switch try WireMessage(decoding: message) {
             case let .page(ticket, attempt, page):
                 held.append(Lease(ticket: ticket, attempt: attempt, page: page))
+            case let .pages(leases):
+                for lease in leases { held.append(Lease(ticket: lease.ticket, attempt: lease.attempt, page: lease.page)) }
             case .reset:
                 // The producer restarted and forgot us: whatever we hold is leased to nobody.
                 logger.info("producer asked for a new session")
                 held.removeAll()
-                _ = try? producer.send(WireMessage.hello(role: .worker, name: configuration.name, credit: configuration.credit).encoded())
+                _ = try? producer.send(WireMessage.hello(role: .worker, name: configuration.name, credit: configuration.credit,
+                                              pagesPerMessage: Self.maximumPagesPerTurn).encoded())
             case .heartbeat:
                 break
             default:
@@ -182,8 +190,11 @@ public final class Worker {
         }
     }
 
-    /// Extracts one page and builds the message for the collector.
-    private func process(_ lease: Lease) -> Message {
+    /// Results go to the collector in one message a turn, or in more when their texts pass this size.
+    static let resultBytesPerMessage = 1 << 20
+
+    /// Extracts one page: its record joins the turn's results, a failure goes out on its own.
+    private func process(_ lease: Lease) {
         let started = clock.now
         processed += 1
         watchdog?.begin(lease.page.id)
@@ -194,14 +205,23 @@ public final class Worker {
                 ? PageRecord(id: lease.page.id, text: "", wordCount: 0, contentHash: "")
                 : try extractor.extract(lease.page)
             let elapsed = clock.now - started
-            let milliseconds = elapsed.inSeconds * 1000
-            return WireMessage.result(ticket: lease.ticket, worker: configuration.name,
-                                      extractionMilliseconds: milliseconds, record: record).encoded()
+            turnResults.append(WireMessage.WorkerResult(ticket: lease.ticket, extractionMilliseconds: elapsed.inSeconds * 1000,
+                                                        record: record))
+            turnResultBytes += record.text.utf8.count
+            if turnResultBytes >= Self.resultBytesPerMessage { queueTurnResults() }
         } catch {
             logger.info("page failed", metadata: ["page": "\(lease.page.id)", "error": "\(error)"])
-            return WireMessage.failed(ticket: lease.ticket, pageID: lease.page.id, reporter: configuration.name,
-                                      attempts: lease.attempt, error: error.description).encoded()
+            outbox.append(([lease.ticket], WireMessage.failed(ticket: lease.ticket, pageID: lease.page.id, reporter: configuration.name,
+                                                             attempts: lease.attempt, error: error.description).encoded()))
         }
+    }
+
+    /// Puts the turn's records in the outbox, as one message.
+    private func queueTurnResults() {
+        guard !turnResults.isEmpty else { return }
+        outbox.append((turnResults.map(\.ticket), WireMessage.results(worker: configuration.name, turnResults).encoded()))
+        turnResults.removeAll(keepingCapacity: true)
+        turnResultBytes = 0
     }
 
     /// Sends what the collector can take now; each sent result frees a credit at the producer.
@@ -209,7 +229,7 @@ public final class Worker {
         while let next = outbox.first {
             guard try results.send(next.message, wait: false) else { break }
             outbox.removeFirst()
-            finishedTickets.append(next.ticket)
+            finishedTickets.append(contentsOf: next.tickets)
         }
         if !finishedTickets.isEmpty {
             try producer.send(WireMessage.credit(finishedTickets.count, finished: finishedTickets).encoded(), wait: false)

@@ -12,8 +12,8 @@ public enum SQLiteCeiling {
         let database = try Database(path: path)
         let insert = try database.prepare("""
             INSERT INTO pages (id, url, canonical_url, title, authors, published, language, description,
-                site_name, tags, image, text, word_count, content_hash, worker, extraction_ms)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
+                site_name, tags, image, text, word_count, content_hash, worker, extraction_ms, stored_at)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
             """)
         // Encoded beforehand: the ceiling measures SQLite, not JSON.
         let authors = records.map { PageRecord.jsonArray($0.authors) }
@@ -23,6 +23,7 @@ public enum SQLiteCeiling {
         while index < records.count {
             let end = min(records.count, index + batch)
             try database.transaction { () throws(StoreError) in
+                let storedAt = PageStore.timestamp()
                 for (offset, record) in records[index..<end].enumerated() {
                     try insert.bind(record.id, at: 1)
                     try insert.bind(record.url, at: 2)
@@ -40,6 +41,7 @@ public enum SQLiteCeiling {
                     try insert.bind(record.contentHash, at: 14)
                     try insert.bind("bench", at: 15)
                     try insert.bind(0.0, at: 16)
+                    try insert.bind(storedAt, at: 17)
                     _ = try insert.step()
                     insert.reset()
                 }

@@ -60,15 +60,21 @@ public final class Socket {
     /// not be queued at once (high-water mark reached, or no peer for a ROUTER's identity).
     @discardableResult
     public func send(_ message: Message, wait: Bool = true) throws(ZeroMQError) -> Bool {
-        let last = message.frames.count - 1
+        let last = message.count - 1
         guard last >= 0 else { return true }
-        for (index, frame) in message.frames.enumerated() {
+        for index in 0...last {
             var flags: Int32 = index < last ? ZMQ_SNDMORE : 0
             if !wait { flags |= ZMQ_DONTWAIT }
             while true {
-                let result = frame.count >= Self.lentFrameBytes
-                    ? sendLent(frame, flags: flags)
-                    : frame.withUnsafeBytes { zmq_send(handle, $0.baseAddress, $0.count, flags) }
+                let result: Int32
+                switch message.parts[index] {
+                case let .inline(start, end):
+                    result = message.withSmallFrame(start, end) { zmq_send(handle, $0.baseAddress, $0.count, flags) }
+                case let .shared(frame):
+                    result = frame.count >= Self.lentFrameBytes
+                        ? sendLent(frame, flags: flags)
+                        : frame.withUnsafeBytes { zmq_send(handle, $0.baseAddress, $0.count, flags) }
+                }
                 if result >= 0 { break }
                 let code = zmq_errno()
                 if code == EINTR { continue }
@@ -117,29 +123,32 @@ public final class Socket {
     /// Receives a whole multipart message. Returns nil when `wait` is false and none is
     /// waiting, or when a receive timeout set with `setReceiveTimeout` expires.
     public func receive(wait: Bool = true) throws(ZeroMQError) -> Message? {
-        var frames: [[UInt8]] = []
-        var peerAddress: String?
+        var message = Message(reservingFrames: 8, bytes: 256)
+        return try receive(into: &message, wait: wait) ? message : nil
+    }
+
+    /// Receives a whole multipart message into `message`, replacing what it held and reusing
+    /// its buffers: for loops that receive many messages. Returns false when `wait` is false
+    /// and none is waiting, or when a receive timeout set with `setReceiveTimeout` expires.
+    public func receive(into message: inout Message, wait: Bool = true) throws(ZeroMQError) -> Bool {
+        message.removeAll()
         var part = zmq_msg_t()
         zmq_msg_init(&part)
         defer { zmq_msg_close(&part) }
         while true {
-            let flags: Int32 = (wait || !frames.isEmpty) ? 0 : ZMQ_DONTWAIT
+            let flags: Int32 = (wait || message.count > 0) ? 0 : ZMQ_DONTWAIT
             let size = zmq_msg_recv(&part, handle, flags)
             if size < 0 {
                 let code = zmq_errno()
                 if code == EINTR { continue }
-                if code == EAGAIN && frames.isEmpty { return nil }
+                if code == EAGAIN && message.count == 0 { return false }
                 throw ZeroMQError(code: code, operation: "zmq_msg_recv", endpoint: endpointDescription)
             }
-            if peerAddress == nil, let address = zmq_msg_gets(&part, "Peer-Address") {
-                peerAddress = String(cString: address)
+            if message.count == 0, let address = zmq_msg_gets(&part, "Peer-Address") {
+                message.peerAddress = String(cString: address)
             }
-            if let data = zmq_msg_data(&part), size > 0 {
-                frames.append(Array(UnsafeRawBufferPointer(start: data, count: Int(size))))
-            } else {
-                frames.append([])
-            }
-            if zmq_msg_more(&part) == 0 { return Message(frames, peerAddress: peerAddress) }
+            message.appendReceived(UnsafeRawBufferPointer(start: zmq_msg_data(&part), count: Int(size)))
+            if zmq_msg_more(&part) == 0 { return true }
         }
     }
 

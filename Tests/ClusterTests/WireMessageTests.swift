@@ -9,12 +9,19 @@ import ZeroMQ
 
     @Test(arguments: [
         WireMessage.hello(role: .worker, name: "w-1", credit: 4),
+        .hello(role: .worker, name: "w-2", credit: 256, pagesPerMessage: 32),
         .hello(role: .collector, name: "collector", credit: 0),
         .credit(2, finished: [7, 9]),
         .credit(1, finished: []),
         .page(ticket: 12, attempt: 2, page: RawPage(id: "a/b.html", url: "https://x.example", body: [0, 1, 255], format: .html, fetchedAt: "2024")),
         .page(ticket: 1, attempt: 1, page: RawPage(id: "c", body: [], format: .text)),
+        .pages([.init(ticket: 12, attempt: 2, page: RawPage(id: "a/b.html", url: "https://x.example", body: [0, 1, 255], format: .html,
+                                                            fetchedAt: "2024", charset: "latin1")),
+                .init(ticket: 13, attempt: 1, page: RawPage(id: "big", body: Array(repeating: 0x61, count: 9000), format: .text))]),
+        .pages([]),
         .handBack(tickets: [3, 4]),
+        .results(worker: "w", [.init(ticket: 5, extractionMilliseconds: 1.5, record: record),
+                               .init(ticket: 6, extractionMilliseconds: 0, record: PageRecord(id: "q", text: "", wordCount: 0, contentHash: ""))]),
         .result(ticket: 5, worker: "w", extractionMilliseconds: 1.5, record: record),
         .failed(ticket: 6, pageID: "p", reporter: "producer", attempts: 3, error: "gave up"),
         .acknowledge([.init(ticket: 1, pageID: "a", stored: true), .init(ticket: 2, pageID: "b", stored: false)]),
@@ -36,6 +43,33 @@ import ZeroMQ
         #expect(try WireMessage(decoding: oneFrame) == .result(ticket: 5, worker: "w", extractionMilliseconds: 1.5, record: Self.record))
     }
 
+    @Test func batchedFormsHaveAFixedGroupOfFramesForEachPage() throws {
+        let page = RawPage(id: "p", body: Array("<p>x</p>".utf8), format: .html)
+        let pages = WireMessage.pages([.init(ticket: 1, attempt: 1, page: page), .init(ticket: 2, attempt: 1, page: page)]).encoded()
+        #expect(pages.count == 2 + 2 * 8)
+        #expect(pages.string(at: 8) == "")  // no charset: an empty frame, so every page has eight
+        let results = WireMessage.results(worker: "w", [.init(ticket: 1, extractionMilliseconds: 2, record: Self.record)]).encoded()
+        #expect(results.count == 3 + 4)
+        #expect(results.string(at: 6) == "Body.")
+        // An older worker says nothing of batches: one page a message.
+        #expect(try WireMessage(decoding: Message(strings: ["pagemill/1", "HELLO", "worker", "w", "4"]))
+            == .hello(role: .worker, name: "w", credit: 4, pagesPerMessage: 1))
+    }
+
+    @Test func numbersAreUnsignedDecimalsThatFit() throws {
+        #expect(try WireMessage(decoding: Message(strings: ["pagemill/1", "RETURN", "18446744073709551615"]))
+            == .handBack(tickets: [UInt64.max]))
+        for bad in ["18446744073709551616", "+1", " 1", "1x", ""] {
+            #expect(throws: ClusterError.self) { try WireMessage(decoding: Message(strings: ["pagemill/1", "RETURN", bad])) }
+        }
+    }
+
+    @Test func aRouterMessageIsReadAfterTheIdentityWithoutCopyingIt() throws {
+        let message = WireMessage.credit(3, finished: [1, 2]).encoded(to: [0, 1, 2, 3, 4])
+        #expect(message.bytes(at: 0) == [0, 1, 2, 3, 4])
+        #expect(try WireMessage(decoding: message, from: 1) == .credit(3, finished: [1, 2]))
+    }
+
     @Test func rejectsAnotherVersionAsSuch() {
         let error = #expect(throws: ClusterError.self) {
             try WireMessage(decoding: Message(strings: ["pagemill/2", "HEARTBEAT"]))
@@ -47,6 +81,8 @@ import ZeroMQ
         [], ["garbage"], ["pagemill/1"], ["pagemill/1", "NOPE"], ["pagemill/1", "CREDIT"], ["pagemill/1", "CREDIT", "-1"],
         ["pagemill/1", "PAGE", "1", "1"], ["pagemill/1", "RESULT", "1", "w", "1", "{not json"], ["pagemill/1", "ACK", "1", "a"],
         ["pagemill/1", "HELLO", "emperor", "x", "1"],
+        ["pagemill/1", "PAGES", "1", "1", "id", "", "html", "", ""],
+        ["pagemill/1", "RESULTS", "w", "1", "0", "{}"], ["pagemill/1", "RESULTS", "w", "1", "0", "{not json", "text"],
     ])
     func rejectsMalformedMessages(frames: [String]) {
         let error = #expect(throws: ClusterError.self) { try WireMessage(decoding: Message(strings: frames)) }
