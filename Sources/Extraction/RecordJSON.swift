@@ -91,6 +91,8 @@ extension PageRecord {
 
     /// A list of strings as a JSON array, as the store keeps authors and tags.
     public static func jsonArray(_ values: [String]) -> String {
+        // Most records have no authors or no tags: no writer for those.
+        guard !values.isEmpty else { return "[]" }
         var writer = RecordJSONWriter()
         writer.array(values)
         return String(decoding: writer.bytes, as: UTF8.self)
