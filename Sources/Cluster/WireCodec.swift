@@ -23,12 +23,29 @@ extension WireMessage {
             if let charset = page.charset { message.append(charset) }
         case let .pages(leases):
             message.append("PAGES")
-            for lease in leases {
+            // One frame of headers for all the pages: eight small frames a page cost libzmq and
+            // both ends more than the bodies did.
+            var headers: [UInt8] = [UInt8(ascii: "[")]
+            headers.reserveCapacity(16 + leases.count * 96)
+            for (index, lease) in leases.enumerated() {
                 let page = lease.page
-                message.appendDecimal(lease.ticket); message.appendDecimal(UInt64(lease.attempt))
-                message.append(page.id); message.append(page.url ?? ""); message.append(page.format.rawValue)
-                message.append(page.fetchedAt ?? ""); message.append(page.charset ?? ""); message.append(page.body)
+                if index > 0 { headers.append(UInt8(ascii: ",")) }
+                headers.append(UInt8(ascii: "["))
+                WireJSON.appendNumber(lease.ticket, to: &headers); headers.append(UInt8(ascii: ","))
+                WireJSON.appendNumber(UInt64(lease.attempt), to: &headers); headers.append(UInt8(ascii: ","))
+                WireJSON.appendString(page.id, to: &headers); headers.append(UInt8(ascii: ","))
+                WireJSON.appendString(page.url ?? "", to: &headers); headers.append(UInt8(ascii: ","))
+                WireJSON.appendString(page.format.rawValue, to: &headers); headers.append(UInt8(ascii: ","))
+                WireJSON.appendString(page.fetchedAt ?? "", to: &headers); headers.append(UInt8(ascii: ","))
+                WireJSON.appendString(page.charset ?? "", to: &headers); headers.append(UInt8(ascii: ","))
+                WireJSON.appendNumber(UInt64(page.body.count), to: &headers)
+                headers.append(UInt8(ascii: "]"))
             }
+            headers.append(UInt8(ascii: "]"))
+            message.append(headers)
+            var bodies = PackedFrames(expectedBytes: leases.first.map { $0.page.body.count * leases.count } ?? 0)
+            for lease in leases { bodies.add(lease.page.body, to: &message) }
+            bodies.finish(&message)
         case let .handBack(tickets):
             message.append("RETURN")
             for ticket in tickets { message.appendDecimal(ticket) }
@@ -39,10 +56,23 @@ extension WireMessage {
             message.append(record.text)
         case let .results(worker, results):
             message.append("RESULTS"); message.append(worker)
-            for result in results {
-                message.appendDecimal(result.ticket); message.append(String(result.extractionMilliseconds))
-                message.append(result.record.jsonBytes(includingText: false)); message.append(result.record.text)
+            var headers: [UInt8] = [UInt8(ascii: "[")]
+            headers.reserveCapacity(16 + results.count * 24)
+            for (index, result) in results.enumerated() {
+                if index > 0 { headers.append(UInt8(ascii: ",")) }
+                headers.append(UInt8(ascii: "["))
+                WireJSON.appendNumber(result.ticket, to: &headers); headers.append(UInt8(ascii: ","))
+                WireJSON.appendNumber(UInt64(max(0, result.extractionMilliseconds * 1000).rounded()), to: &headers)
+                headers.append(UInt8(ascii: ","))
+                WireJSON.appendNumber(UInt64(result.record.text.utf8.count), to: &headers)
+                headers.append(UInt8(ascii: "]"))
             }
+            headers.append(UInt8(ascii: "]"))
+            message.append(headers)
+            for result in results { message.append(result.record.jsonBytes(includingText: false)) }
+            var texts = PackedFrames(expectedBytes: results.reduce(0) { $0 + $1.record.text.utf8.count })
+            for result in results { texts.add(result.record.text, to: &message) }
+            texts.finish(&message)
         case let .failed(ticket, pageID, reporter, attempts, error):
             message.append("FAILED"); message.appendDecimal(ticket); message.append(pageID); message.append(reporter)
             message.appendDecimal(UInt64(attempts)); message.append(error)
@@ -86,11 +116,18 @@ extension WireMessage {
             let count = try reader.integer()
             self = .credit(count, finished: try reader.remainingTickets())
         case "PAGE":
-            let lease = try reader.leasedPage(charsetBeforeBody: false)
+            let lease = try reader.leasedPage()
             self = .page(ticket: lease.ticket, attempt: lease.attempt, page: lease.page)
         case "PAGES":
+            let headers = try reader.pageHeaders()
             var leases: [LeasedPage] = []
-            while !reader.atEnd { leases.append(try reader.leasedPage(charsetBeforeBody: true)) }
+            leases.reserveCapacity(headers.count)
+            for (header, length) in headers {
+                var lease = header
+                lease.page.body = try reader.body(length: length)
+                leases.append(lease)
+            }
+            guard reader.atEndOfBodies else { throw ClusterError(.malformedMessage, "PAGES has bytes beyond its bodies") }
             self = .pages(leases)
         case "RETURN":
             self = .handBack(tickets: try reader.remainingTickets())
@@ -105,16 +142,20 @@ extension WireMessage {
             self = .result(ticket: ticket, worker: worker, extractionMilliseconds: milliseconds, record: record)
         case "RESULTS":
             let worker = try reader.string()
+            let headers = try reader.resultHeaders()
+            var records: [[UInt8]] = []
+            records.reserveCapacity(headers.count)
+            for _ in headers { records.append(try reader.bytes()) }
             var results: [WorkerResult] = []
-            while !reader.atEnd {
-                let ticket = try reader.ticket()
-                let milliseconds = Double(try reader.string()) ?? 0
-                let json = try reader.bytes(), text = try reader.string()
+            results.reserveCapacity(headers.count)
+            for (header, json) in zip(headers, records) {
+                let text = try reader.bodyText(length: header.textLength)
                 guard let record = try? PageRecord(jsonBytes: json, text: text) else {
-                    throw ClusterError(.malformedMessage, "RESULTS carries a record that is not valid JSON", context: "ticket \(ticket)")
+                    throw ClusterError(.malformedMessage, "RESULTS carries a record that is not valid JSON", context: "ticket \(header.ticket)")
                 }
-                results.append(WorkerResult(ticket: ticket, extractionMilliseconds: milliseconds, record: record))
+                results.append(WorkerResult(ticket: header.ticket, extractionMilliseconds: Double(header.microseconds) / 1000, record: record))
             }
+            guard reader.atEndOfBodies else { throw ClusterError(.malformedMessage, "RESULTS has bytes beyond its texts") }
             self = .results(worker: worker, results)
         case "FAILED":
             self = .failed(ticket: try reader.ticket(), pageID: try reader.string(), reporter: try reader.string(),
@@ -198,16 +239,114 @@ private struct FrameReader {
         return value
     }
 
-    /// A page's frames: in `PAGE` the charset is an optional last frame, in `PAGES` a frame
-    /// (empty for none) before the body.
-    mutating func leasedPage(charsetBeforeBody: Bool) throws(ClusterError) -> WireMessage.LeasedPage {
+    /// The headers frame of `PAGES`: a JSON array with, for each page, an array of ticket,
+    /// attempt, id, url, format, fetched_at, charset and the body's length.
+    mutating func pageHeaders() throws(ClusterError) -> [(WireMessage.LeasedPage, length: Int)] {
+        var json = WireJSON.Reader(message.frame(at: try next()), context: "PAGES headers")
+        var headers: [(WireMessage.LeasedPage, length: Int)] = []
+        try json.expect(UInt8(ascii: "["))
+        if !json.take(UInt8(ascii: "]")) {
+            repeat {
+                try json.expect(UInt8(ascii: "["))
+                let ticket = try json.number()
+                try json.expect(UInt8(ascii: ","))
+                let attempt = try json.number()
+                var fields: [String] = []
+                for _ in 0..<5 {
+                    try json.expect(UInt8(ascii: ","))
+                    fields.append(try json.string())
+                }
+                try json.expect(UInt8(ascii: ","))
+                let length = try json.number()
+                try json.expect(UInt8(ascii: "]"))
+                guard attempt <= UInt64(Int.max), length <= UInt64(Int.max) else {
+                    throw ClusterError(.malformedMessage, "PAGES headers: a number out of range")
+                }
+                let page = RawPage(id: fields[0], url: fields[1].isEmpty ? nil : fields[1], body: [],
+                                   format: RawPage.Format(rawValue: fields[2]) ?? .unknown,
+                                   fetchedAt: fields[3].isEmpty ? nil : fields[3], charset: fields[4].isEmpty ? nil : fields[4])
+                headers.append((WireMessage.LeasedPage(ticket: ticket, attempt: Int(attempt), page: page), Int(length)))
+            } while json.take(UInt8(ascii: ","))
+            try json.expect(UInt8(ascii: "]"))
+        }
+        guard json.atEnd() else { throw ClusterError(.malformedMessage, "PAGES headers: bytes after the array") }
+        return headers
+    }
+
+    /// Bytes already taken from the frame at `position`, when reading bodies.
+    var bodyOffset = 0
+
+    /// The next `length` bytes of bodies: bodies lie back to back in the frames after the
+    /// headers, and none is split between two frames.
+    mutating func body(length: Int) throws(ClusterError) -> [UInt8] {
+        let (frameIndex, range) = try nextBody(length: length)
+        guard let frameIndex else { return [] }
+        // A body alone in its frame is that frame's array, not a copy.
+        if range.lowerBound == 0, range.count == message.frame(at: frameIndex).count { return message.bytes(at: frameIndex) }
+        let frame = message.frame(at: frameIndex)
+        return Array(frame[frame.startIndex + range.lowerBound..<frame.startIndex + range.upperBound])
+    }
+
+    /// The next `length` bytes of bodies, as UTF-8 text.
+    mutating func bodyText(length: Int) throws(ClusterError) -> String {
+        let (frameIndex, range) = try nextBody(length: length)
+        guard let frameIndex else { return "" }
+        let frame = message.frame(at: frameIndex)
+        return String(decoding: frame[frame.startIndex + range.lowerBound..<frame.startIndex + range.upperBound], as: UTF8.self)
+    }
+
+    /// Where the next body of `length` bytes lies: its frame (nil for an empty body) and its bytes in it.
+    private mutating func nextBody(length: Int) throws(ClusterError) -> (Int?, Range<Int>) {
+        guard length > 0 else { return (nil, 0..<0) }
+        if position < message.count, bodyOffset == message.frame(at: position).count {
+            position += 1
+            bodyOffset = 0
+        }
+        guard position < message.count else { throw ClusterError(.malformedMessage, "\(command) is missing bodies") }
+        guard message.frame(at: position).count - bodyOffset >= length else {
+            throw ClusterError(.malformedMessage, "\(command) has a body split between frames, or one shorter than announced")
+        }
+        defer { bodyOffset += length }
+        return (position, bodyOffset..<bodyOffset + length)
+    }
+
+    /// The headers frame of `RESULTS`: a JSON array with, for each record, an array of ticket,
+    /// extraction microseconds and the text's length in bytes.
+    mutating func resultHeaders() throws(ClusterError) -> [(ticket: UInt64, microseconds: UInt64, textLength: Int)] {
+        var json = WireJSON.Reader(message.frame(at: try next()), context: "RESULTS headers")
+        var headers: [(ticket: UInt64, microseconds: UInt64, textLength: Int)] = []
+        try json.expect(UInt8(ascii: "["))
+        if !json.take(UInt8(ascii: "]")) {
+            repeat {
+                try json.expect(UInt8(ascii: "["))
+                let ticket = try json.number()
+                try json.expect(UInt8(ascii: ","))
+                let microseconds = try json.number()
+                try json.expect(UInt8(ascii: ","))
+                let length = try json.number()
+                try json.expect(UInt8(ascii: "]"))
+                guard length <= UInt64(Int.max) else { throw ClusterError(.malformedMessage, "RESULTS headers: a length out of range") }
+                headers.append((ticket, microseconds, Int(length)))
+            } while json.take(UInt8(ascii: ","))
+            try json.expect(UInt8(ascii: "]"))
+        }
+        guard json.atEnd() else { throw ClusterError(.malformedMessage, "RESULTS headers: bytes after the array") }
+        return headers
+    }
+
+    /// True once every body frame is read to its end.
+    var atEndOfBodies: Bool {
+        position >= message.count || (position == message.count - 1 && bodyOffset == message.frame(at: position).count)
+    }
+
+    /// A `PAGE` message's frames; the charset is an optional last frame.
+    mutating func leasedPage() throws(ClusterError) -> WireMessage.LeasedPage {
         let ticket = try ticket(), attempt = try integer()
         let id = try string(), url = try string()
         let format = RawPage.Format(rawValue: try string()) ?? .unknown
         let fetchedAt = try string()
-        var charset = charsetBeforeBody ? try string() : ""
         let body = try bytes()
-        if !charsetBeforeBody, !atEnd { charset = try string() }
+        let charset = atEnd ? "" : try string()
         return WireMessage.LeasedPage(ticket: ticket, attempt: attempt, page: RawPage(
             id: id, url: url.isEmpty ? nil : url, body: body, format: format,
             fetchedAt: fetchedAt.isEmpty ? nil : fetchedAt, charset: charset.isEmpty ? nil : charset))
@@ -218,5 +357,49 @@ private struct FrameReader {
         tickets.reserveCapacity(message.count - position)
         while !atEnd { tickets.append(try ticket()) }
         return tickets
+    }
+}
+
+/// Byte runs back to back in as few frames as suits libzmq: runs under
+/// `WireMessage.sharedBodyLimit` share a frame (libzmq moves one large frame with a few system
+/// calls, and many small ones with a few each); larger runs have a frame each, a page's body
+/// lent to libzmq rather than copied.
+private struct PackedFrames {
+    private var packed: [UInt8] = []
+    private let expectedBytes: Int
+
+    init(expectedBytes: Int) {
+        self.expectedBytes = expectedBytes
+    }
+
+    mutating func add(_ bytes: [UInt8], to message: inout Message) {
+        guard bytes.count < WireMessage.sharedBodyLimit else {
+            finish(&message)
+            message.append(bytes)
+            return
+        }
+        reserve()
+        packed.append(contentsOf: bytes)
+    }
+
+    mutating func add(_ text: String, to message: inout Message) {
+        guard text.utf8.count < WireMessage.sharedBodyLimit else {
+            finish(&message)
+            message.append(text)
+            return
+        }
+        reserve()
+        packed.append(contentsOf: text.utf8)
+    }
+
+    private mutating func reserve() {
+        if packed.isEmpty { packed.reserveCapacity(min(expectedBytes, WireMessage.sharedBodyLimit * 64)) }
+    }
+
+    /// Ends the frame being filled, if any.
+    mutating func finish(_ message: inout Message) {
+        guard !packed.isEmpty else { return }
+        message.append(packed)
+        packed = []
     }
 }

@@ -83,6 +83,10 @@ public enum WireMessage: Sendable, Equatable {
         }
     }
 
+    /// In `PAGES` and `RESULTS`, bodies and texts smaller than this share frames; larger ones
+    /// have a frame each.
+    static let sharedBodyLimit = 32 * 1024
+
     /// The protocol tag every message starts with.
     public static let protocolTag = "pagemill/1"
     static let protocolTagBytes = Array(protocolTag.utf8)

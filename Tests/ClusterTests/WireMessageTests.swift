@@ -43,17 +43,41 @@ import ZeroMQ
         #expect(try WireMessage(decoding: oneFrame) == .result(ticket: 5, worker: "w", extractionMilliseconds: 1.5, record: Self.record))
     }
 
-    @Test func batchedFormsHaveAFixedGroupOfFramesForEachPage() throws {
+    @Test func batchesCarryOneFrameOfHeadersAndTheirBodiesPacked() throws {
         let page = RawPage(id: "p", body: Array("<p>x</p>".utf8), format: .html)
-        let pages = WireMessage.pages([.init(ticket: 1, attempt: 1, page: page), .init(ticket: 2, attempt: 1, page: page)]).encoded()
-        #expect(pages.count == 2 + 2 * 8)
-        #expect(pages.string(at: 8) == "")  // no charset: an empty frame, so every page has eight
-        let results = WireMessage.results(worker: "w", [.init(ticket: 1, extractionMilliseconds: 2, record: Self.record)]).encoded()
-        #expect(results.count == 3 + 4)
-        #expect(results.string(at: 6) == "Body.")
+        let pages = WireMessage.pages([.init(ticket: 1, attempt: 1, page: page), .init(ticket: 2, attempt: 3, page: page)]).encoded()
+        #expect(pages.count == 4)
+        #expect(pages.string(at: 2) == #"[[1,1,"p","","html","","",8],[2,3,"p","","html","","",8]]"#)
+        #expect(pages.string(at: 3) == "<p>x</p><p>x</p>")
+        let results = WireMessage.results(worker: "w", [.init(ticket: 1, extractionMilliseconds: 2.5, record: Self.record),
+                                                        .init(ticket: 2, extractionMilliseconds: 0, record: Self.record)]).encoded()
+        #expect(results.count == 3 + 1 + 2 + 1)
+        #expect(results.string(at: 3) == "[[1,2500,5],[2,0,5]]")
+        #expect(results.string(at: 6) == "Body.Body.")
         // An older worker says nothing of batches: one page a message.
         #expect(try WireMessage(decoding: Message(strings: ["pagemill/1", "HELLO", "worker", "w", "4"]))
             == .hello(role: .worker, name: "w", credit: 4, pagesPerMessage: 1))
+    }
+
+    @Test func largeBodiesTravelInFramesOfTheirOwnBetweenPackedSmallOnes() throws {
+        let small = RawPage(id: "s", body: [1, 2, 3]), empty = RawPage(id: "e", body: [])
+        let large = RawPage(id: "l", body: Array(repeating: 7, count: WireMessage.sharedBodyLimit))
+        let leases = [small, large, empty, small, small].enumerated().map { WireMessage.LeasedPage(ticket: UInt64($0 + 1), attempt: 1, page: $1) }
+        let message = WireMessage.pages(leases).encoded()
+        #expect(message.frames.dropFirst(3).map(\.count) == [3, WireMessage.sharedBodyLimit, 6])
+        #expect(try WireMessage(decoding: message) == .pages(leases))
+    }
+
+    @Test func headerStringsAreEscapedJSON() throws {
+        let awkward = RawPage(id: "a \"quoted\"\\path\n\u{1}é😀", url: "https://x.example/?q=\"", body: [9], format: .text,
+                              fetchedAt: "2024-01-01T00:00:00Z", charset: "utf-8")
+        let message = WireMessage.pages([.init(ticket: 7, attempt: 2, page: awkward)]).encoded()
+        #expect(try WireMessage(decoding: message) == .pages([.init(ticket: 7, attempt: 2, page: awkward)]))
+        // As another client might write it: escapes for everything, null for none, spaces.
+        let foreign = Message([Array("pagemill/1".utf8), Array("PAGES".utf8),
+                               Array(#" [ [ 7 , 1 , "\u0061\ud83d\ude00\/" , null , "html" , null , null , 1 ] ] "#.utf8), [0x41]])
+        let decoded = try WireMessage(decoding: foreign)
+        #expect(decoded == .pages([.init(ticket: 7, attempt: 1, page: RawPage(id: "a😀/", body: [0x41], format: .html))]))
     }
 
     @Test func numbersAreUnsignedDecimalsThatFit() throws {
@@ -81,8 +105,14 @@ import ZeroMQ
         [], ["garbage"], ["pagemill/1"], ["pagemill/1", "NOPE"], ["pagemill/1", "CREDIT"], ["pagemill/1", "CREDIT", "-1"],
         ["pagemill/1", "PAGE", "1", "1"], ["pagemill/1", "RESULT", "1", "w", "1", "{not json"], ["pagemill/1", "ACK", "1", "a"],
         ["pagemill/1", "HELLO", "emperor", "x", "1"],
-        ["pagemill/1", "PAGES", "1", "1", "id", "", "html", "", ""],
-        ["pagemill/1", "RESULTS", "w", "1", "0", "{}"], ["pagemill/1", "RESULTS", "w", "1", "0", "{not json", "text"],
+        ["pagemill/1", "PAGES"], ["pagemill/1", "PAGES", "[[1,1,\"id\",\"\",\"html\",\"\",\"\",4]]", "abc"],
+        ["pagemill/1", "PAGES", "[[1,1,\"id\",\"\",\"html\",\"\",\"\",2]]", "abc"],
+        ["pagemill/1", "PAGES", "[[1,1,\"id\",\"\",\"html\",\"\",\"\",2],[2,1,\"id\",\"\",\"html\",\"\",\"\",2]]", "a", "bcd"],
+        ["pagemill/1", "PAGES", "[[1,1,\"id\",\"\",\"html\",\"\",2]]", "ab"], ["pagemill/1", "PAGES", "[[1,1,\"id\"", "ab"],
+        ["pagemill/1", "PAGES", "[[-1,1,\"id\",\"\",\"html\",\"\",\"\",2]]", "ab"],
+        ["pagemill/1", "PAGES", "[[1,1,\"i\\qd\",\"\",\"html\",\"\",\"\",2]]", "ab"],
+        ["pagemill/1", "RESULTS", "w", "[[1,0,0]]"], ["pagemill/1", "RESULTS", "w", "[[1,0,4]]", "{\"id\":\"p\"}", "abc"],
+        ["pagemill/1", "RESULTS", "w", "[[1,0,0]]", "{not json"], ["pagemill/1", "RESULTS", "w", "[[1,0,0]] x", "{\"id\":\"p\"}"],
     ])
     func rejectsMalformedMessages(frames: [String]) {
         let error = #expect(throws: ClusterError.self) { try WireMessage(decoding: Message(strings: frames)) }
