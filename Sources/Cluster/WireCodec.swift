@@ -244,32 +244,25 @@ private struct FrameReader {
     mutating func pageHeaders() throws(ClusterError) -> [(WireMessage.LeasedPage, length: Int)] {
         var json = WireJSON.Reader(message.frame(at: try next()), context: "PAGES headers")
         var headers: [(WireMessage.LeasedPage, length: Int)] = []
-        try json.expect(UInt8(ascii: "["))
-        if !json.take(UInt8(ascii: "]")) {
-            repeat {
-                try json.expect(UInt8(ascii: "["))
-                let ticket = try json.number()
-                try json.expect(UInt8(ascii: ","))
-                let attempt = try json.number()
-                var fields: [String] = []
-                for _ in 0..<5 {
-                    try json.expect(UInt8(ascii: ","))
-                    fields.append(try json.string())
-                }
-                try json.expect(UInt8(ascii: ","))
-                let length = try json.number()
-                try json.expect(UInt8(ascii: "]"))
-                guard attempt <= UInt64(Int.max), length <= UInt64(Int.max) else {
-                    throw ClusterError(.malformedMessage, "PAGES headers: a number out of range")
-                }
-                let page = RawPage(id: fields[0], url: fields[1].isEmpty ? nil : fields[1], body: [],
-                                   format: RawPage.Format(rawValue: fields[2]) ?? .unknown,
-                                   fetchedAt: fields[3].isEmpty ? nil : fields[3], charset: fields[4].isEmpty ? nil : fields[4])
-                headers.append((WireMessage.LeasedPage(ticket: ticket, attempt: Int(attempt), page: page), Int(length)))
-            } while json.take(UInt8(ascii: ","))
-            try json.expect(UInt8(ascii: "]"))
+        try json.readRows { (row: inout WireJSON.Reader) throws(ClusterError) in
+            let ticket = try row.number()
+            try row.expect(UInt8(ascii: ","))
+            let attempt = try row.number()
+            var fields: [String] = []
+            for _ in 0..<5 {
+                try row.expect(UInt8(ascii: ","))
+                fields.append(try row.string())
+            }
+            try row.expect(UInt8(ascii: ","))
+            let length = try row.number()
+            guard attempt <= UInt64(Int.max), length <= UInt64(Int.max) else {
+                throw ClusterError(.malformedMessage, "PAGES headers: a number out of range")
+            }
+            let page = RawPage(id: fields[0], url: fields[1].isEmpty ? nil : fields[1], body: [],
+                               format: RawPage.Format(rawValue: fields[2]) ?? .unknown,
+                               fetchedAt: fields[3].isEmpty ? nil : fields[3], charset: fields[4].isEmpty ? nil : fields[4])
+            headers.append((WireMessage.LeasedPage(ticket: ticket, attempt: Int(attempt), page: page), Int(length)))
         }
-        guard json.atEnd() else { throw ClusterError(.malformedMessage, "PAGES headers: bytes after the array") }
         return headers
     }
 
@@ -315,22 +308,15 @@ private struct FrameReader {
     mutating func resultHeaders() throws(ClusterError) -> [(ticket: UInt64, microseconds: UInt64, textLength: Int)] {
         var json = WireJSON.Reader(message.frame(at: try next()), context: "RESULTS headers")
         var headers: [(ticket: UInt64, microseconds: UInt64, textLength: Int)] = []
-        try json.expect(UInt8(ascii: "["))
-        if !json.take(UInt8(ascii: "]")) {
-            repeat {
-                try json.expect(UInt8(ascii: "["))
-                let ticket = try json.number()
-                try json.expect(UInt8(ascii: ","))
-                let microseconds = try json.number()
-                try json.expect(UInt8(ascii: ","))
-                let length = try json.number()
-                try json.expect(UInt8(ascii: "]"))
-                guard length <= UInt64(Int.max) else { throw ClusterError(.malformedMessage, "RESULTS headers: a length out of range") }
-                headers.append((ticket, microseconds, Int(length)))
-            } while json.take(UInt8(ascii: ","))
-            try json.expect(UInt8(ascii: "]"))
+        try json.readRows { (row: inout WireJSON.Reader) throws(ClusterError) in
+            let ticket = try row.number()
+            try row.expect(UInt8(ascii: ","))
+            let microseconds = try row.number()
+            try row.expect(UInt8(ascii: ","))
+            let length = try row.number()
+            guard length <= UInt64(Int.max) else { throw ClusterError(.malformedMessage, "RESULTS headers: a length out of range") }
+            headers.append((ticket, microseconds, Int(length)))
         }
-        guard json.atEnd() else { throw ClusterError(.malformedMessage, "RESULTS headers: bytes after the array") }
         return headers
     }
 

@@ -24,13 +24,7 @@ enum WireJSON {
 
     /// Appends `value` in decimal.
     static func appendNumber(_ value: UInt64, to bytes: inout [UInt8]) {
-        let start = bytes.count
-        var remaining = value
-        repeat {
-            bytes.append(UInt8(ascii: "0") + UInt8(remaining % 10))
-            remaining /= 10
-        } while remaining > 0
-        bytes[start...].reverse()
+        bytes.append(contentsOf: String(value).utf8)
     }
 
     /// Reads JSON from the start of a frame; every failure names `context`.
@@ -64,6 +58,21 @@ enum WireJSON {
         /// Consumes `byte`, or fails.
         mutating func expect(_ byte: UInt8) throws(ClusterError) {
             guard take(byte) else { throw failure("expected '\(Character(Unicode.Scalar(byte)))'") }
+        }
+
+        /// Reads an array of arrays, calling `row` to read each inner array's values (the
+        /// commas between them included), and checks that nothing follows.
+        mutating func readRows(_ row: (inout Reader) throws(ClusterError) -> Void) throws(ClusterError) {
+            try expect(UInt8(ascii: "["))
+            if !take(UInt8(ascii: "]")) {
+                repeat {
+                    try expect(UInt8(ascii: "["))
+                    try row(&self)
+                    try expect(UInt8(ascii: "]"))
+                } while take(UInt8(ascii: ","))
+                try expect(UInt8(ascii: "]"))
+            }
+            guard atEnd() else { throw failure("bytes after the array") }
         }
 
         /// True when only white space is left.
