@@ -5,6 +5,12 @@ enum WireJSON {
     /// Appends `text` as a JSON string: quoted, with quotes, backslashes and control characters escaped.
     static func appendString(_ text: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
+        // Most strings (ids, urls) need no escape: copied in one go.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            bytes.append(contentsOf: text.utf8)
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""), UInt8(ascii: "\\"):
@@ -44,7 +50,12 @@ enum WireJSON {
         }
 
         private mutating func skipSpace() {
-            while position < bytes.endIndex, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[position]) { position += 1 }
+            while position < bytes.endIndex {
+                switch bytes[position] {
+                case 0x20, 0x09, 0x0A, 0x0D: position += 1
+                default: return
+                }
+            }
         }
 
         /// Consumes `byte` (after any white space) when it is next; false otherwise.
@@ -100,7 +111,7 @@ enum WireJSON {
         /// A string, or `null` read as the empty string.
         mutating func string() throws(ClusterError) -> String {
             skipSpace()
-            if bytes[position...].starts(with: "null".utf8) {
+            if position < bytes.endIndex, bytes[position] == UInt8(ascii: "n"), bytes[position...].starts(with: "null".utf8) {
                 position += 4
                 return ""
             }
