@@ -23,8 +23,8 @@ extension WireMessage {
             if let charset = page.charset { message.append(charset) }
         case let .pages(leases):
             message.append("PAGES")
-            // One frame of headers for all the pages: eight small frames a page cost libzmq and
-            // both ends more than the bodies did.
+            // One frame of headers for all the pages: in raw libzmq, eight small frames beside
+            // each 8 KB body took a fifth off the rate of the bodies alone.
             var headers: [UInt8] = [UInt8(ascii: "[")]
             headers.reserveCapacity(16 + leases.count * 96)
             for (index, lease) in leases.enumerated() {
