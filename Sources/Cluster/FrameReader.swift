@@ -1,0 +1,170 @@
+import Extraction
+import ZeroMQ
+
+/// Reads a message's argument frames in order, failing clearly on a missing or mistyped one.
+struct FrameReader {
+    let message: Message
+    var position: Int
+    let command: String
+
+    var atEnd: Bool { position >= message.count }
+
+    private mutating func next() throws(ClusterError) -> Int {
+        guard position < message.count else {
+            throw ClusterError(.malformedMessage, "\(command) has too few frames (\(message.count))")
+        }
+        position += 1
+        return position - 1
+    }
+
+    mutating func bytes() throws(ClusterError) -> [UInt8] {
+        message.bytes(at: try next())
+    }
+
+    mutating func string() throws(ClusterError) -> String {
+        String(decoding: message.frame(at: try next()), as: UTF8.self)
+    }
+
+    /// A decimal number read straight from the frame's bytes, nil when it is not one or overflows.
+    private mutating func decimal() throws(ClusterError) -> (UInt64?, Int) {
+        let index = try next()
+        let frame = message.frame(at: index)
+        guard !frame.isEmpty, frame.count <= 20 else { return (nil, index) }
+        var value: UInt64 = 0
+        for byte in frame {
+            let digit = byte &- UInt8(ascii: "0")
+            guard digit < 10 else { return (nil, index) }
+            let (shifted, overflowA) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflowB) = shifted.addingReportingOverflow(UInt64(digit))
+            guard !overflowA, !overflowB else { return (nil, index) }
+            value = sum
+        }
+        return (value, index)
+    }
+
+    private func shown(_ index: Int) -> String {
+        String(decoding: message.frame(at: index).prefix(20), as: UTF8.self).debugDescription
+    }
+
+    mutating func integer() throws(ClusterError) -> Int {
+        let (value, index) = try decimal()
+        guard let value, value <= UInt64(Int.max) else {
+            throw ClusterError(.malformedMessage, "\(command) frame \(index) is not a count: \(shown(index))")
+        }
+        return Int(value)
+    }
+
+    mutating func ticket() throws(ClusterError) -> UInt64 {
+        let (value, index) = try decimal()
+        guard let value else {
+            throw ClusterError(.malformedMessage, "\(command) frame \(index) is not a ticket: \(shown(index))")
+        }
+        return value
+    }
+
+    /// The headers frame of `PAGES`: a JSON array with, for each page, an array of ticket,
+    /// attempt, id, url, format, fetched_at, charset and the body's length.
+    mutating func pageHeaders() throws(ClusterError) -> [(WireMessage.LeasedPage, length: Int)] {
+        var json = WireJSON.Reader(message.frame(at: try next()), context: "PAGES headers")
+        var headers: [(WireMessage.LeasedPage, length: Int)] = []
+        try json.readRows { (row: inout WireJSON.Reader) throws(ClusterError) in
+            let ticket = try row.number()
+            try row.expect(UInt8(ascii: ","))
+            let attempt = try row.number()
+            var fields: [String] = []
+            for _ in 0..<5 {
+                try row.expect(UInt8(ascii: ","))
+                fields.append(try row.string())
+            }
+            try row.expect(UInt8(ascii: ","))
+            let length = try row.number()
+            guard attempt <= UInt64(Int.max), length <= UInt64(Int.max) else {
+                throw ClusterError(.malformedMessage, "PAGES headers: a number out of range")
+            }
+            let page = RawPage(id: fields[0], url: fields[1].isEmpty ? nil : fields[1], body: [],
+                               format: RawPage.Format(rawValue: fields[2]) ?? .unknown,
+                               fetchedAt: fields[3].isEmpty ? nil : fields[3], charset: fields[4].isEmpty ? nil : fields[4])
+            headers.append((WireMessage.LeasedPage(ticket: ticket, attempt: Int(attempt), page: page), Int(length)))
+        }
+        return headers
+    }
+
+    /// Bytes already taken from the frame at `position`, when reading bodies.
+    var bodyOffset = 0
+
+    /// The next `length` bytes of bodies: bodies lie back to back in the frames after the
+    /// headers, and none is split between two frames.
+    mutating func body(length: Int) throws(ClusterError) -> [UInt8] {
+        let (frameIndex, range) = try nextBody(length: length)
+        guard let frameIndex else { return [] }
+        // A body alone in its frame is that frame's array, not a copy.
+        if range.lowerBound == 0, range.count == message.frame(at: frameIndex).count { return message.bytes(at: frameIndex) }
+        let frame = message.frame(at: frameIndex)
+        return Array(frame[frame.startIndex + range.lowerBound..<frame.startIndex + range.upperBound])
+    }
+
+    /// The next `length` bytes of bodies, as UTF-8 text.
+    mutating func bodyText(length: Int) throws(ClusterError) -> String {
+        let (frameIndex, range) = try nextBody(length: length)
+        guard let frameIndex else { return "" }
+        let frame = message.frame(at: frameIndex)
+        return String(decoding: frame[frame.startIndex + range.lowerBound..<frame.startIndex + range.upperBound], as: UTF8.self)
+    }
+
+    /// Where the next body of `length` bytes lies: its frame (nil for an empty body) and its bytes in it.
+    private mutating func nextBody(length: Int) throws(ClusterError) -> (Int?, Range<Int>) {
+        guard length > 0 else { return (nil, 0..<0) }
+        if position < message.count, bodyOffset == message.frame(at: position).count {
+            position += 1
+            bodyOffset = 0
+        }
+        guard position < message.count else { throw ClusterError(.malformedMessage, "\(command) is missing bodies") }
+        guard message.frame(at: position).count - bodyOffset >= length else {
+            throw ClusterError(.malformedMessage, "\(command) has a body split between frames, or one shorter than announced")
+        }
+        defer { bodyOffset += length }
+        return (position, bodyOffset..<bodyOffset + length)
+    }
+
+    /// The headers frame of `RESULTS`: a JSON array with, for each record, an array of ticket,
+    /// extraction microseconds and the text's length in bytes.
+    mutating func resultHeaders() throws(ClusterError) -> [(ticket: UInt64, microseconds: UInt64, textLength: Int)] {
+        var json = WireJSON.Reader(message.frame(at: try next()), context: "RESULTS headers")
+        var headers: [(ticket: UInt64, microseconds: UInt64, textLength: Int)] = []
+        try json.readRows { (row: inout WireJSON.Reader) throws(ClusterError) in
+            let ticket = try row.number()
+            try row.expect(UInt8(ascii: ","))
+            let microseconds = try row.number()
+            try row.expect(UInt8(ascii: ","))
+            let length = try row.number()
+            guard length <= UInt64(Int.max) else { throw ClusterError(.malformedMessage, "RESULTS headers: a length out of range") }
+            headers.append((ticket, microseconds, Int(length)))
+        }
+        return headers
+    }
+
+    /// True once every body frame is read to its end.
+    var atEndOfBodies: Bool {
+        position >= message.count || (position == message.count - 1 && bodyOffset == message.frame(at: position).count)
+    }
+
+    /// A `PAGE` message's frames; the charset is an optional last frame.
+    mutating func leasedPage() throws(ClusterError) -> WireMessage.LeasedPage {
+        let ticket = try ticket(), attempt = try integer()
+        let id = try string(), url = try string()
+        let format = RawPage.Format(rawValue: try string()) ?? .unknown
+        let fetchedAt = try string()
+        let body = try bytes()
+        let charset = atEnd ? "" : try string()
+        return WireMessage.LeasedPage(ticket: ticket, attempt: attempt, page: RawPage(
+            id: id, url: url.isEmpty ? nil : url, body: body, format: format,
+            fetchedAt: fetchedAt.isEmpty ? nil : fetchedAt, charset: charset.isEmpty ? nil : charset))
+    }
+
+    mutating func remainingTickets() throws(ClusterError) -> [UInt64] {
+        var tickets: [UInt64] = []
+        tickets.reserveCapacity(message.count - position)
+        while !atEnd { tickets.append(try ticket()) }
+        return tickets
+    }
+}
