@@ -1,6 +1,7 @@
 import Foundation
 import PageGenerator
 import Store
+import Synchronization
 import Testing
 
 /// The `pagemill` executable built beside this test bundle (or named by PAGEMILL_BINARY).
@@ -127,9 +128,23 @@ func waitUntil(timeout: Duration, _ condition: () -> Bool) -> Bool {
     return condition()
 }
 
-/// A TCP port nobody listens on right now.
+/// Ports `freePort()` has handed out in this process.
+private let portsHandedOut = Mutex<Set<Int>>([])
+
+/// A TCP port nobody listens on right now, and never handed out before in this process: the
+/// kernel may offer a port again once the probe closes, and two parts of one test given the
+/// same port cannot both listen on it (a chaos run once lost its collector that way).
 func freePort() throws -> Int {
-    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    for _ in 0..<100 {
+        let port = try probePort()
+        if portsHandedOut.withLock({ $0.insert(port).inserted }) { return port }
+    }
+    throw HarnessError("cannot find a port not handed out before")
+}
+
+/// A TCP port the kernel offers for loopback now.
+private func probePort() throws -> Int {
+    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
     guard descriptor >= 0 else { throw HarnessError("socket() failed") }
     defer { close(descriptor) }
     var address = sockaddr_in()

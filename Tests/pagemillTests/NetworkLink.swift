@@ -19,7 +19,9 @@ final class NetworkLink: @unchecked Sendable {
     init(to targetPort: Int) throws {
         self.targetPort = targetPort
         port = try freePort()
-        listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        // Close-on-exec, here and below: a role process started meanwhile must not inherit the
+        // link's sockets and keep its port, or its connections, open after the link stops.
+        listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard listener >= 0 else { throw HarnessError("socket() failed") }
         var yes: Int32 = 1
         setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
@@ -74,13 +76,14 @@ final class NetworkLink: @unchecked Sendable {
     private func acceptConnections() {
         while true {
             let client = accept(listener, nil, nil)
+            if client >= 0 { _ = fcntl(client, F_SETFD, FD_CLOEXEC) }
             guard client >= 0 else {
                 if errno == EINTR { continue }
                 close(listener)
                 return
             }
             guard waitWhileCut() else { close(client); close(listener); return }
-            let upstream = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            let upstream = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
             var address = Self.loopback(port: targetPort)
             let connected = withUnsafePointer(to: &address) {
                 $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(upstream, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
