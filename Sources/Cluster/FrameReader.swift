@@ -28,18 +28,7 @@ struct FrameReader {
     /// A decimal number read straight from the frame's bytes, nil when it is not one or overflows.
     private mutating func decimal() throws(ClusterError) -> (UInt64?, Int) {
         let index = try next()
-        let frame = message.frame(at: index)
-        guard !frame.isEmpty, frame.count <= 20 else { return (nil, index) }
-        var value: UInt64 = 0
-        for byte in frame {
-            let digit = byte &- UInt8(ascii: "0")
-            guard digit < 10 else { return (nil, index) }
-            let (shifted, overflowA) = value.multipliedReportingOverflow(by: 10)
-            let (sum, overflowB) = shifted.addingReportingOverflow(UInt64(digit))
-            guard !overflowA, !overflowB else { return (nil, index) }
-            value = sum
-        }
-        return (value, index)
+        return (WireJSON.decimalValue(message.frame(at: index)), index)
     }
 
     private func shown(_ index: Int) -> String {
@@ -68,15 +57,9 @@ struct FrameReader {
         var json = WireJSON.Reader(message.frame(at: try next()), context: "PAGES headers")
         var headers: [(WireMessage.LeasedPage, length: Int)] = []
         try json.readRows { (row: inout WireJSON.Reader) throws(ClusterError) in
-            let ticket = try row.number()
-            try row.expect(UInt8(ascii: ","))
-            let attempt = try row.number()
+            let ticket = try row.number(), attempt = try row.number()
             var fields: [String] = []
-            for _ in 0..<5 {
-                try row.expect(UInt8(ascii: ","))
-                fields.append(try row.string())
-            }
-            try row.expect(UInt8(ascii: ","))
+            for _ in 0..<5 { fields.append(try row.string()) }
             let length = try row.number()
             guard attempt <= UInt64(Int.max), length <= UInt64(Int.max) else {
                 throw ClusterError(.malformedMessage, "PAGES headers: a number out of range")
@@ -132,11 +115,7 @@ struct FrameReader {
         var json = WireJSON.Reader(message.frame(at: try next()), context: "RESULTS headers")
         var headers: [(ticket: UInt64, microseconds: UInt64, textLength: Int)] = []
         try json.readRows { (row: inout WireJSON.Reader) throws(ClusterError) in
-            let ticket = try row.number()
-            try row.expect(UInt8(ascii: ","))
-            let microseconds = try row.number()
-            try row.expect(UInt8(ascii: ","))
-            let length = try row.number()
+            let ticket = try row.number(), microseconds = try row.number(), length = try row.number()
             guard length <= UInt64(Int.max) else { throw ClusterError(.malformedMessage, "RESULTS headers: a length out of range") }
             headers.append((ticket, microseconds, Int(length)))
         }

@@ -13,27 +13,22 @@ struct PackedFrames {
     }
 
     mutating func add(_ bytes: [UInt8], to message: inout Message) {
-        guard bytes.count < WireMessage.sharedBodyLimit else {
-            finish(&message)
-            message.append(bytes)
-            return
-        }
-        reserve()
-        packed.append(contentsOf: bytes)
+        add(bytes, to: &message) { $0.append(bytes) }
     }
 
     mutating func add(_ text: String, to message: inout Message) {
-        guard text.utf8.count < WireMessage.sharedBodyLimit else {
-            finish(&message)
-            message.append(text)
-            return
-        }
-        reserve()
-        packed.append(contentsOf: text.utf8)
+        add(text.utf8, to: &message) { $0.append(text) }
     }
 
-    private mutating func reserve() {
+    /// Packs `bytes`, or gives them a frame of their own (`appendAlone`) when large.
+    private mutating func add(_ bytes: some Collection<UInt8>, to message: inout Message, appendAlone: (inout Message) -> Void) {
+        guard bytes.count < WireMessage.sharedBodyLimit else {
+            finish(&message)
+            appendAlone(&message)
+            return
+        }
         if packed.isEmpty { packed.reserveCapacity(min(expectedBytes, WireMessage.sharedBodyLimit * 64)) }
+        packed.append(contentsOf: bytes)
     }
 
     /// Ends the frame being filled, if any.

@@ -33,11 +33,68 @@ enum WireJSON {
         bytes.append(contentsOf: String(value).utf8)
     }
 
+    /// The value of a run of ASCII digits; nil when it is empty, holds anything else, or
+    /// overflows. The protocol's numbers, in frames of their own or in JSON, are read with it.
+    static func decimalValue(_ digits: some Collection<UInt8>) -> UInt64? {
+        guard !digits.isEmpty else { return nil }
+        var value: UInt64 = 0
+        for byte in digits {
+            let digit = byte &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            let (shifted, overflowA) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflowB) = shifted.addingReportingOverflow(UInt64(digit))
+            guard !overflowA, !overflowB else { return nil }
+            value = sum
+        }
+        return value
+    }
+
+    /// An array of arrays, `[[1,"a"],[2,"b"]]`, one inner array for each of `items`, whose values
+    /// `row` writes: the mirror of `Reader.readRows`.
+    static func rows<Item>(_ items: some Sequence<Item>, reservingBytes: Int,
+                           _ row: (Item, inout RowWriter) -> Void) -> [UInt8] {
+        var writer = RowWriter()
+        writer.bytes.reserveCapacity(reservingBytes)
+        writer.bytes.append(UInt8(ascii: "["))
+        for (index, item) in items.enumerated() {
+            if index > 0 { writer.bytes.append(UInt8(ascii: ",")) }
+            writer.bytes.append(UInt8(ascii: "["))
+            writer.values = 0
+            row(item, &writer)
+            writer.bytes.append(UInt8(ascii: "]"))
+        }
+        writer.bytes.append(UInt8(ascii: "]"))
+        return writer.bytes
+    }
+
+    /// Writes the values of one row, with the commas between them.
+    struct RowWriter {
+        fileprivate var bytes: [UInt8] = []
+        fileprivate var values = 0
+
+        private mutating func separate() {
+            if values > 0 { bytes.append(UInt8(ascii: ",")) }
+            values += 1
+        }
+
+        mutating func number(_ value: UInt64) {
+            separate()
+            WireJSON.appendNumber(value, to: &bytes)
+        }
+
+        mutating func string(_ text: String) {
+            separate()
+            WireJSON.appendString(text, to: &bytes)
+        }
+    }
+
     /// Reads JSON from the start of a frame; every failure names `context`.
     struct Reader {
         private let bytes: ArraySlice<UInt8>
         private var position: Int
         private let context: String
+        /// Values read so far in the current row: each after the first follows a comma.
+        private var valuesInRow = 0
 
         init(_ bytes: ArraySlice<UInt8>, context: String) {
             self.bytes = bytes
@@ -71,13 +128,14 @@ enum WireJSON {
             guard take(byte) else { throw failure("expected '\(Character(Unicode.Scalar(byte)))'") }
         }
 
-        /// Reads an array of arrays, calling `row` to read each inner array's values (the
-        /// commas between them included), and checks that nothing follows.
+        /// Reads an array of arrays, calling `row` to read each inner array's values, and checks
+        /// that nothing follows.
         mutating func readRows(_ row: (inout Reader) throws(ClusterError) -> Void) throws(ClusterError) {
             try expect(UInt8(ascii: "["))
             if !take(UInt8(ascii: "]")) {
                 repeat {
                     try expect(UInt8(ascii: "["))
+                    valuesInRow = 0
                     try row(&self)
                     try expect(UInt8(ascii: "]"))
                 } while take(UInt8(ascii: ","))
@@ -92,25 +150,26 @@ enum WireJSON {
             return position == bytes.endIndex
         }
 
-        /// An unsigned integer.
-        mutating func number() throws(ClusterError) -> UInt64 {
+        /// Consumes the comma before every value of a row but the first.
+        private mutating func separate() throws(ClusterError) {
+            if valuesInRow > 0 { try expect(UInt8(ascii: ",")) }
+            valuesInRow += 1
             skipSpace()
-            var value: UInt64 = 0
+        }
+
+        /// The next value of the row: an unsigned integer.
+        mutating func number() throws(ClusterError) -> UInt64 {
+            try separate()
             let start = position
-            while position < bytes.endIndex, case let digit = bytes[position] &- UInt8(ascii: "0"), digit < 10 {
-                let (shifted, overflowA) = value.multipliedReportingOverflow(by: 10)
-                let (sum, overflowB) = shifted.addingReportingOverflow(UInt64(digit))
-                guard !overflowA, !overflowB else { throw failure("a number too large") }
-                value = sum
-                position += 1
-            }
+            while position < bytes.endIndex, bytes[position] &- UInt8(ascii: "0") < 10 { position += 1 }
             guard position > start else { throw failure("expected an unsigned integer") }
+            guard let value = WireJSON.decimalValue(bytes[start..<position]) else { throw failure("a number too large") }
             return value
         }
 
-        /// A string, or `null` read as the empty string.
+        /// The next value of the row: a string, or `null` read as the empty string.
         mutating func string() throws(ClusterError) -> String {
-            skipSpace()
+            try separate()
             if position < bytes.endIndex, bytes[position] == UInt8(ascii: "n"), bytes[position...].starts(with: "null".utf8) {
                 position += 4
                 return ""

@@ -43,19 +43,13 @@ public final class Worker {
         }
     }
 
-    private struct Lease {
-        let ticket: UInt64
-        let attempt: Int
-        let page: RawPage
-    }
-
     private let configuration: Configuration
     private let extractor: Extractor
     private var logger: Logger
     private let shutdown: ShutdownRequest
     private let clock = ContinuousClock()
 
-    private var held: [Lease] = []
+    private var held: [WireMessage.LeasedPage] = []
     /// Results the collector's queue had no room for yet, oldest first.
     private var outbox: [(tickets: [UInt64], message: Message)] = []
     /// The records of the turn so far, sent as one message at its end.
@@ -152,6 +146,12 @@ public final class Worker {
         }
     }
 
+    /// The worker's introduction: its first credit, and a turn's worth of pages a message.
+    private var hello: Message {
+        WireMessage.hello(role: .worker, name: configuration.name, credit: configuration.credit,
+                          pagesPerMessage: Self.maximumPagesPerTurn).encoded()
+    }
+
     private func connectToProducer(_ context: Context) throws(ZeroMQError) -> Socket {
         let socket = try context.socket(.dealer)
         try socket.setLinger(milliseconds: 1000)
@@ -159,8 +159,7 @@ public final class Worker {
         try socket.setReconnectInterval(milliseconds: 100, maximum: 5000)
         try configuration.curve?.secureConnected(socket)
         try socket.connect(Endpoint.connectable(configuration.producerEndpoint))
-        try socket.send(WireMessage.hello(role: .worker, name: configuration.name, credit: configuration.credit,
-                                              pagesPerMessage: Self.maximumPagesPerTurn).encoded())
+        try socket.send(hello)
         lastHeardFromProducer = clock.now
         return socket
     }
@@ -171,15 +170,14 @@ public final class Worker {
         do throws(ClusterError) {
             switch try WireMessage(decoding: message) {
             case let .page(ticket, attempt, page):
-                held.append(Lease(ticket: ticket, attempt: attempt, page: page))
+                held.append(WireMessage.LeasedPage(ticket: ticket, attempt: attempt, page: page))
             case let .pages(leases):
-                for lease in leases { held.append(Lease(ticket: lease.ticket, attempt: lease.attempt, page: lease.page)) }
+                held.append(contentsOf: leases)
             case .reset:
                 // The producer restarted and forgot us: whatever we hold is leased to nobody.
                 logger.info("producer asked for a new session")
                 held.removeAll()
-                _ = try? producer.send(WireMessage.hello(role: .worker, name: configuration.name, credit: configuration.credit,
-                                              pagesPerMessage: Self.maximumPagesPerTurn).encoded())
+                _ = try? producer.send(hello)
             case .heartbeat:
                 break
             default:
@@ -194,7 +192,7 @@ public final class Worker {
     static let resultBytesPerMessage = 1 << 20
 
     /// Extracts one page: its record joins the turn's results, a failure goes out on its own.
-    private func process(_ lease: Lease) {
+    private func process(_ lease: WireMessage.LeasedPage) {
         let started = clock.now
         processed += 1
         watchdog?.begin(lease.page.id)

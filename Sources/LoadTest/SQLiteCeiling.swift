@@ -10,11 +10,7 @@ public enum SQLiteCeiling {
     public static func rowsPerSecond(path: String, records: [PageRecord], batch: Int = 512) throws(StoreError) -> Double {
         _ = try PageStore(path: path)
         let database = try Database(path: path)
-        let insert = try database.prepare("""
-            INSERT INTO pages (id, url, canonical_url, title, authors, published, language, description,
-                site_name, tags, image, text, word_count, content_hash, worker, extraction_ms, stored_at)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
-            """)
+        let insert = try database.prepare(PageStore.insertSQL)
         // Encoded beforehand: the ceiling measures SQLite, not JSON.
         let authors = records.map { PageRecord.jsonArray($0.authors) }
         let tags = records.map { PageRecord.jsonArray($0.tags) }

@@ -19,12 +19,7 @@ public final class PageStore {
     public init(path: String) throws(StoreError) {
         database = try Database(path: path)
         try Migrations.migrate(database)
-        insertPage = try database.prepare("""
-            INSERT INTO pages (id, url, canonical_url, title, authors, published, language, description,
-                site_name, tags, image, text, word_count, content_hash, worker, extraction_ms, stored_at)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
-            ON CONFLICT(id) DO NOTHING
-            """)
+        insertPage = try database.prepare(Self.insertSQL + " ON CONFLICT(id) DO NOTHING")
         insertFailure = try database.prepare("""
             INSERT INTO failures (id, error, attempts, worker)
             SELECT ?1, ?2, ?3, ?4 WHERE NOT EXISTS (SELECT 1 FROM pages WHERE id = ?1)
@@ -38,6 +33,14 @@ public final class PageStore {
     deinit {
         finishBackgroundCheckpoints()
     }
+
+    /// An INSERT of one row of `pages`, every column a parameter in table order (`?17` is
+    /// `stored_at`): the collector's, and the plain-SQLite ceiling it is measured against.
+    public static let insertSQL = """
+        INSERT INTO pages (id, url, canonical_url, title, authors, published, language, description,
+            site_name, tags, image, text, word_count, content_hash, worker, extraction_ms, stored_at)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
+        """
 
     /// Runs the last background checkpoint and stops its thread; nothing when checkpoints are
     /// not in the background.

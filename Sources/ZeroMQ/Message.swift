@@ -114,16 +114,9 @@ public struct Message: Sendable, Equatable {
         text.withUTF8 { append(contentsOf: $0) }
     }
 
-    /// Adds a frame holding `value` in decimal ASCII, without making a string of it.
+    /// Adds a frame holding `value` in decimal ASCII.
     public mutating func appendDecimal(_ value: UInt64) {
-        let start = small.count
-        var remaining = value
-        repeat {
-            small.append(UInt8(ascii: "0") + UInt8(remaining % 10))
-            remaining /= 10
-        } while remaining > 0
-        small[start...].reverse()
-        parts.append(.inline(start: start, end: small.count))
+        append(contentsOf: String(value).utf8)
     }
 
     /// Adds a frame received from libzmq: copied into the buffer when small, into an array of
