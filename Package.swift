@@ -17,6 +17,8 @@ let package = Package(
         .systemLibrary(name: "CZeroMQ", pkgConfig: "libzmq", providers: [.apt(["libzmq3-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // The one process-control call Swift cannot make itself (prctl is variadic).
+        .target(name: "CProcessControl"),
 
         // ZeroMQ wrapper: context, socket, multipart message, poller.
         .target(name: "ZeroMQ", dependencies: ["CZeroMQ"]),
@@ -46,7 +48,7 @@ let package = Package(
         ]),
         // The executable: argument parsing and wiring only.
         .executableTarget(name: "pagemill", dependencies: [
-            "Cluster", "Extraction", "Store", "PageInput", "PageGenerator", "LoadTest", "Metrics",
+            "CProcessControl", "Cluster", "Extraction", "Store", "PageInput", "PageGenerator", "LoadTest", "Metrics",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

@@ -14,7 +14,7 @@ import ZeroMQ
 final class BatchCommitter: @unchecked Sendable {
     /// What committing one batch came to.
     enum Outcome {
-        case committed(newRows: Int, duration: Duration)
+        case committed(PageStore.BatchReport, duration: Duration)
         case failed(StoreError)
     }
 
@@ -50,6 +50,9 @@ final class BatchCommitter: @unchecked Sendable {
         }
     }
 
+    /// Whether a batch is handed over and its outcome not yet taken.
+    var isBusy: Bool { condition.withLock { busy } }
+
     /// The outcome of the batch handed over, once it is committed (or failed); nil before.
     func takeOutcome() -> Outcome? {
         condition.withLock {
@@ -81,7 +84,7 @@ final class BatchCommitter: @unchecked Sendable {
         guard let batch else { return nil }
         let started = ContinuousClock.now
         do throws(StoreError) {
-            return .committed(newRows: try store.store(batch), duration: ContinuousClock.now - started)
+            return .committed(try store.storeReporting(batch), duration: ContinuousClock.now - started)
         } catch {
             return .failed(error)
         }

@@ -57,6 +57,13 @@ public final class Collector {
     private var batchStarted: ContinuousClock.Instant?
     /// The acknowledgements of the batch being committed, sent once it is.
     private var committing: [WireMessage.Acknowledgement]?
+    /// The batch being committed, kept until its commit succeeds: a commit that fails (a full
+    /// disk, a lock held elsewhere) is tried again, and its pages are never dropped for it.
+    private var committingBatch: [PageOutcome] = []
+    /// While commits fail: why, and when to try again. The collector then takes no results.
+    private var holdingBack: (reason: String, retryAt: ContinuousClock.Instant, delay: Duration)?
+    /// The id of the database written, announced to the producer in `HELLO`.
+    private let databaseID: String
     /// Fewer results than this in one wake-up is a trickle.
     private static let trickle = 16
     /// A name for the inproc endpoint between this collector and its committer.
@@ -78,6 +85,7 @@ public final class Collector {
         self.logger[metadataKey: "role"] = "collector"
         self.shutdown = shutdown
         self.lastHeardFromProducer = ContinuousClock().now
+        self.databaseID = store.databaseID
     }
 
     /// Runs until shutdown is requested, then commits what it holds and stops.
@@ -119,12 +127,14 @@ public final class Collector {
             while shutdown.stage == .running {
                 heartbeat.beat()
                 // A full batch waits for the committer; meanwhile results queue in libzmq.
-                let accepting = batch.count < configuration.batchSize
+                // While commits fail, results wait in libzmq and at the workers: nothing is charged.
+                let accepting = batch.count < configuration.batchSize && holdingBack == nil
                 var poller = Poller(accepting ? [producer, monitor.socket, committed, results] : [producer, monitor.socket, committed])
                 var waitLimit = 100
                 if committing == nil, let started = batchStarted {
                     waitLimit = max(0, (configuration.batchDelay - (clock.now - started)).milliseconds)
                 }
+                if let holdingBack { waitLimit = min(waitLimit, max(0, (holdingBack.retryAt - clock.now).milliseconds)) }
                 let ready = try poller.poll(timeoutMilliseconds: waitLimit)
                 let batchBefore = batch.count
                 if accepting, ready[3] {
@@ -147,6 +157,7 @@ public final class Collector {
                 if ready[2] { while try committed.receive(wait: false) != nil {} }
                 stats.refusedPeers = authenticator?.refused ?? 0
                 if let outcome = committer.takeOutcome() { try finish(outcome, producer: producer) }
+                retryFailedCommit(on: committer)
                 if committing == nil, let started = batchStarted,
                    batch.count >= busyBatch || clock.now - started >= configuration.batchDelay {
                     handOver(to: committer)
@@ -157,7 +168,7 @@ public final class Collector {
                 let now = clock.now
                 if now - lastHeartbeat >= configuration.timing.heartbeatInterval {
                     lastHeartbeat = now
-                    try producer.send(WireMessage.heartbeat.encoded(), wait: false)
+                    try producer.send(WireMessage.heartbeat(holdingBack: holdingBack?.reason).encoded(), wait: false)
                     badTraffic.summarize(logger: logger, now: now)
                 }
                 if now - lastHeardFromProducer > configuration.timing.peerTimeout * 2 {
@@ -168,8 +179,16 @@ public final class Collector {
             // Drain: commit and acknowledge what has arrived; anything still queued is redelivered.
             if shutdown.stage == .drain {
                 if let outcome = committer.waitForOutcome() { try finish(outcome, producer: producer) }
-                handOver(to: committer)
-                if let outcome = committer.waitForOutcome() { try finish(outcome, producer: producer) }
+                if holdingBack != nil {
+                    // One last try; what still fails is redelivered to the next collector.
+                    holdingBack?.retryAt = clock.now
+                    retryFailedCommit(on: committer)
+                    if let outcome = committer.waitForOutcome() { try finish(outcome, producer: producer) }
+                }
+                if holdingBack == nil {
+                    handOver(to: committer)
+                    if let outcome = committer.waitForOutcome() { try finish(outcome, producer: producer) }
+                }
             }
             logger.notice("stopped", metadata: ["stored": "\(stats.stored)", "failed": "\(stats.failed)",
                                                 "rejected": "\(stats.rejectedMessages)", "failed_handshakes": "\(stats.failedHandshakes)",
@@ -186,7 +205,7 @@ public final class Collector {
         try socket.setReconnectInterval(milliseconds: 100, maximum: 5000)
         try configuration.curve?.secureConnected(socket)
         try socket.connect(Endpoint.connectable(configuration.producerEndpoint))
-        try socket.send(WireMessage.hello(role: .collector, name: "collector", credit: 0).encoded())
+        try socket.send(hello.encoded())
         lastHeardFromProducer = clock.now
         return socket
     }
@@ -199,18 +218,20 @@ public final class Collector {
                 stats.received += 1
                 stats.extractionLatency.record(seconds: milliseconds / 1000)
                 add(.stored(record, worker: worker, extractionMilliseconds: milliseconds),
-                    WireMessage.Acknowledgement(ticket: ticket, pageID: record.id, stored: true))
+                    WireMessage.Acknowledgement(ticket: ticket, pageID: record.id, status: .stored))
             case let .results(worker, results):
                 stats.received += results.count
                 for result in results {
                     stats.extractionLatency.record(seconds: result.extractionMilliseconds / 1000)
                     add(.stored(result.record, worker: worker, extractionMilliseconds: result.extractionMilliseconds),
-                        WireMessage.Acknowledgement(ticket: result.ticket, pageID: result.record.id, stored: true))
+                        WireMessage.Acknowledgement(ticket: result.ticket, pageID: result.record.id, status: .stored))
                 }
             case let .failed(ticket, pageID, reporter, attempts, error):
                 stats.received += 1
                 add(.failed(id: pageID, error: error, attempts: attempts, worker: reporter),
-                    WireMessage.Acknowledgement(ticket: ticket, pageID: pageID, stored: false))
+                    WireMessage.Acknowledgement(ticket: ticket, pageID: pageID, status: .failed))
+            case .heartbeat:
+                break // Workers may keep their connection warm; nothing to do.
             default:
                 stats.rejectedMessages += 1
                 badTraffic.rejected(from: message.peerAddress, reason: "a message the collector does not take", logger: logger)
@@ -236,10 +257,14 @@ public final class Collector {
         }
         switch decoded {
         case .reset:
-            _ = try? producer.send(WireMessage.hello(role: .collector, name: "collector", credit: 0).encoded(), wait: false)
+            do throws(ZeroMQError) {
+                _ = try producer.send(hello.encoded(), wait: false)
+            } catch {
+                logger.warning("cannot introduce itself to the producer again", metadata: ["error": "\(error)"])
+            }
         case let .failed(ticket, pageID, reporter, attempts, error):
             add(.failed(id: pageID, error: error, attempts: attempts, worker: reporter),
-                WireMessage.Acknowledgement(ticket: ticket, pageID: pageID, stored: false))
+                WireMessage.Acknowledgement(ticket: ticket, pageID: pageID, status: .failed))
         default:
             break
         }
@@ -250,26 +275,54 @@ public final class Collector {
         batchStarted = nil
         guard !batch.isEmpty else { return }
         committer.submit(batch)
+        committingBatch = batch
         committing = acknowledgements
         batch.removeAll(keepingCapacity: true)
         acknowledgements.removeAll(keepingCapacity: true)
     }
 
-    /// Acknowledges a committed batch: never before its commit.
+    private var hello: WireMessage {
+        .hello(role: .collector, name: "collector", credit: 0, database: databaseID)
+    }
+
+    /// Acknowledges a committed batch: never before its commit. A batch whose commit failed is
+    /// kept, and the collector holds back (takes no results) until it commits.
     private func finish(_ outcome: BatchCommitter.Outcome, producer: Socket) throws(ZeroMQError) {
-        guard let committed = committing else { return }
-        committing = nil
+        guard var committed = committing else { return }
         switch outcome {
-        case let .committed(newRows, duration):
-            stats.stored += newRows
+        case let .committed(report, duration):
+            committing = nil
+            committingBatch = []
+            if let holdingBack {
+                logger.notice("commits succeed again; taking results", metadata: ["held_back_because": "\(holdingBack.reason)"])
+                self.holdingBack = nil
+                stats.holdingBack = nil
+            }
+            for position in report.duplicates { committed[position].status = .duplicate }
+            stats.stored += report.newRows
+            stats.duplicates += report.duplicates.count
             stats.commitLatency.record(duration)
-            stats.failed += committed.lazy.filter { !$0.stored }.count
+            stats.failed += committed.lazy.filter { $0.status == .failed }.count
             stats.commits += 1
             try producer.send(WireMessage.acknowledge(committed).encoded(), wait: false)
             statistics.publish(stats)
         case let .failed(error):
-            // Not acknowledged, so the producer redelivers these pages when their leases expire.
-            logger.error("commit failed; pages will be redelivered", metadata: ["error": "\(error)", "pages": "\(committed.count)"])
+            // Not the pages' fault: keep the batch and try it again, taking nothing new meanwhile.
+            stats.failedCommits += 1
+            let delay = min((holdingBack?.delay ?? .milliseconds(100)) * 2, .seconds(5))
+            if holdingBack == nil {
+                logger.error("commit failed; holding back until the database takes writes again (pages will be redelivered if this collector stops)",
+                             metadata: ["error": "\(error)", "pages": "\(committed.count)"])
+            }
+            holdingBack = ("\(error)", clock.now + delay, delay)
+            stats.holdingBack = "\(error)"
+            statistics.publish(stats)
         }
+    }
+
+    /// Submits the failed batch again once its back-off has passed.
+    private func retryFailedCommit(on committer: BatchCommitter) {
+        guard let holdingBack, committing != nil, !committer.isBusy, clock.now >= holdingBack.retryAt else { return }
+        committer.submit(committingBatch)
     }
 }

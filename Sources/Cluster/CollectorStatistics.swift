@@ -6,6 +6,12 @@ public struct CollectorStatistics: Sendable, Equatable {
     public var stored = 0
     /// Failures recorded.
     public var failed = 0
+    /// Records whose id the database already held: acknowledged, nothing written.
+    public var duplicates = 0
+    /// Commits that failed (and were tried again).
+    public var failedCommits = 0
+    /// Why the collector is holding back, while its commits fail; nil when it is not.
+    public var holdingBack: String?
     /// Transactions committed.
     public var commits = 0
     /// How long each transaction took to commit.

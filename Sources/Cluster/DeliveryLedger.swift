@@ -24,7 +24,11 @@ struct DeliveryLedger {
         var page: RawPage?
         /// Set once the page is to be recorded as failed instead of processed.
         var failure: String?
+        /// Deliveries charged to the page: its worker died or its lease ran out while it was
+        /// the page at hand. At `maximumAttempts` the page is given up.
         var attempts: Int
+        /// Times the page was handed out, whatever became of each: the `attempt` a worker is told.
+        var deliveries: Int
         var state: State
         var bytes: Int
         /// After a failed delivery, the page waits until then: a page that kills its worker
@@ -70,20 +74,20 @@ struct DeliveryLedger {
     /// Records a fresh page, leased at once to `worker`.
     mutating func addLeased(_ ticket: Ticket, page: RawPage, to worker: [UInt8], now: Instant) {
         leaseCounter += 1
-        entries[ticket] = Entry(pageID: page.id, page: page, failure: nil, attempts: 1,
+        entries[ticket] = Entry(pageID: page.id, page: page, failure: nil, attempts: 0, deliveries: 1,
                                 state: .leased(worker: worker, deadline: now + lease), bytes: page.body.count,
                                 leaseSequence: leaseCounter, firstDispatched: now)
     }
 
     /// Records a page that cannot be processed, to report to the collector.
     mutating func addFailure(_ ticket: Ticket, pageID: String, error: String, bytes: Int) {
-        entries[ticket] = Entry(pageID: pageID, page: nil, failure: error, attempts: 0, state: .queued, bytes: bytes)
+        entries[ticket] = Entry(pageID: pageID, page: nil, failure: error, attempts: 0, deliveries: 0, state: .queued, bytes: bytes)
         pendingFailureReports.append(ticket)
     }
 
     // MARK: Leasing
 
-    /// The next ticket to hand out again, leased to `worker`, with its page and attempt number.
+    /// The next ticket to hand out again, leased to `worker`, with its page and delivery number.
     mutating func leaseRetry(to worker: [UInt8], now: Instant) -> (Ticket, RawPage, Int)? {
         var scanned = 0
         while retryHead < retryQueue.count, scanned < 256 {
@@ -99,12 +103,12 @@ struct DeliveryLedger {
                 retryQueue.append(ticket) // Not due yet: back in line.
                 continue
             }
-            entry.attempts += 1
+            entry.deliveries += 1
             leaseCounter += 1
             entry.leaseSequence = leaseCounter
             entry.state = .leased(worker: worker, deadline: now + lease)
             entries[ticket] = entry
-            return (ticket, page, entry.attempts)
+            return (ticket, page, entry.deliveries)
         }
         return nil
     }
@@ -126,10 +130,9 @@ struct DeliveryLedger {
 
     // MARK: Failures of delivery
 
-    /// Puts the page back in line without counting an attempt (a draining worker handed it back).
+    /// Puts the page back in line without charging it (a draining worker handed it back).
     mutating func handBack(_ ticket: Ticket, from worker: [UInt8]) {
         guard var entry = entries[ticket], case let .leased(holder, _) = entry.state, holder == worker else { return }
-        entry.attempts = max(0, entry.attempts - 1)
         entry.state = .queued
         entries[ticket] = entry
         retryQueue.append(ticket)
@@ -157,14 +160,19 @@ struct DeliveryLedger {
     }
 
     /// Requeues pages whose lease ran out. Returns how many.
-    mutating func expireLeases(now: Instant) -> Int {
+    ///
+    /// A page whose commit is overdue is not charged: the store failing or a collector away is
+    /// not the page's doing. Nor is a lease that ran out at a worker while the collector said it
+    /// was holding back (`storeHoldingBack`): the worker could not pass its results on.
+    mutating func expireLeases(now: Instant, storeHoldingBack: Bool = false) -> Int {
         var expired: [(Ticket, String)] = []
+        var uncharged: [Ticket] = []
         for (ticket, entry) in entries {
             switch entry.state {
             case let .leased(_, deadline) where deadline <= now:
-                expired.append((ticket, "its lease expired at the worker"))
+                if storeHoldingBack { uncharged.append(ticket) } else { expired.append((ticket, "its lease expired at the worker")) }
             case let .awaitingCommit(deadline) where deadline <= now:
-                expired.append((ticket, "the collector did not commit it in time"))
+                uncharged.append(ticket)
             case let .reportingFailure(deadline) where deadline <= now:
                 entries[ticket]?.state = .queued
                 pendingFailureReports.append(ticket)
@@ -172,12 +180,17 @@ struct DeliveryLedger {
             }
         }
         for (ticket, reason) in expired { requeueOrGiveUp(ticket, reason: reason, now: now) }
-        return expired.count
+        for ticket in uncharged {
+            entries[ticket]?.state = .queued
+            retryQueue.append(ticket)
+        }
+        return expired.count + uncharged.count
     }
 
     private mutating func requeueOrGiveUp(_ ticket: Ticket, reason: String, now: Instant) {
         guard var entry = entries[ticket] else { return }
         entry.state = .queued
+        entry.attempts += 1
         // Back off: half a second after the first failed delivery, doubling, at most 30 s.
         entry.notBefore = now + .milliseconds(min(30_000, 500 << min(entry.attempts - 1, 6)))
         if entry.attempts >= maximumAttempts {

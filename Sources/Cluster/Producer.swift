@@ -74,6 +74,11 @@ public final class Producer {
     private var workerOrder: [[UInt8]] = []
     private var nextWorker = 0
     private var collector: (identity: [UInt8], lastSeen: ContinuousClock.Instant)?
+    /// With a journal, pages are read only once a collector has said which database it writes
+    /// and the journal is tied to it: the journal must never pass over a page another database holds.
+    private var journalAttached = false
+    /// Asks the journal whether a page id was committed; built once.
+    private var passOver: ((String) -> Bool)?
     private var nextTicket: UInt64 = 1
     private var stats = ProducerStatistics()
     private var lastPublished = ContinuousClock.now - .seconds(1)
@@ -101,6 +106,18 @@ public final class Producer {
         self.logger[metadataKey: "role"] = "producer"
         self.shutdown = shutdown
         self.ledger = DeliveryLedger(lease: configuration.timing.lease, maximumAttempts: configuration.timing.maximumAttempts)
+        if let journal {
+            let journalLogger = self.logger
+            passOver = { id in
+                do throws(StoreError) {
+                    return try journal.isCommitted(id)
+                } catch {
+                    // Sending a committed page again is harmless (storing is idempotent); skipping one is not.
+                    journalLogger.error("cannot read the journal; sending the page", metadata: ["page": "\(id)", "error": "\(error)"])
+                    return false
+                }
+            }
+        }
     }
 
     /// Runs until every page is committed, or until a shutdown request has been honoured.
@@ -196,24 +213,33 @@ public final class Producer {
         }
         let now = clock.now
         if workers[identity] != nil { workers[identity]?.lastSeen = now }
-        if collector?.identity == identity { collector?.lastSeen = now }
+        let fromCollector = collector?.identity == identity
+        if fromCollector { collector?.lastSeen = now }
 
         switch decoded {
-        case let .hello(.worker, name, credit, pagesPerMessage):
+        case let .hello(.worker, name, credit, pagesPerMessage, _):
             if workers[identity] != nil { ledger.releaseAll(heldBy: identity, now: clock.now) } else { workerOrder.append(identity) }
             let granted = min(credit, configuration.maximumCreditPerWorker)
             workers[identity] = Peer(name: name, credit: granted, pagesPerMessage: min(pagesPerMessage, Self.maximumPagesPerMessage),
                                      lastSeen: now)
             logger.info("worker joined", metadata: ["worker": "\(name)", "credit": "\(granted)", "peer": "\(message.peerAddress ?? "local")"])
-        case let .hello(.collector, name, _, _):
+        case let .hello(.collector, name, _, _, database):
+            if workers[identity] != nil {
+                // One peer, one role: a worker cannot make itself the collector.
+                reject(message, reason: "a worker said HELLO as the collector")
+                return
+            }
             collector = (identity, now)
-            logger.info("collector joined", metadata: ["collector": "\(name)", "peer": "\(message.peerAddress ?? "local")"])
+            logger.info("collector joined", metadata: ["collector": "\(name)", "database": "\(database ?? "unknown")",
+                                                       "peer": "\(message.peerAddress ?? "local")"])
+            attachJournal(toDatabase: database)
         case let .credit(count, finished):
             guard let peer = workers[identity] else { return askToIntroduce(identity, on: socket) }
             workers[identity]?.credit = min(peer.credit + count, configuration.maximumCreditPerWorker)
             workers[identity]?.finished += finished.count
             for ticket in finished { ledger.finished(ticket, by: identity, now: now) }
         case let .handBack(tickets):
+            guard workers[identity] != nil else { return askToIntroduce(identity, on: socket) }
             for ticket in tickets { ledger.handBack(ticket, from: identity) }
         case .goodbye:
             if let peer = workers[identity] {
@@ -222,31 +248,94 @@ public final class Producer {
                 removeWorker(identity)
             }
         case let .acknowledge(acknowledgements):
-            var committed: [UInt64] = []
-            for acknowledgement in acknowledgements {
-                guard let entry = ledger.acknowledge(acknowledgement.ticket, pageID: acknowledgement.pageID) else { continue }
-                if acknowledgement.stored { stats.stored += 1 } else { stats.failed += 1 }
-                if let dispatched = entry.firstDispatched {
-                    stats.endToEndLatency.record(now - dispatched)
-                    commitObserver?(acknowledgement.ticket, dispatched, now)
+            guard fromCollector else {
+                // Only the collector knows what is committed: anyone else's ACK would lose pages.
+                stats.forgedAcknowledgements += acknowledgements.count
+                reject(message, reason: "an ACK from a peer that is not the collector")
+                if workers[identity] == nil { askToIntroduce(identity, on: socket) }
+                return
+            }
+            acknowledge(acknowledgements, now: now)
+        case let .heartbeat(holdingBack):
+            if workers[identity] == nil && !fromCollector { return askToIntroduce(identity, on: socket) }
+            if fromCollector, holdingBack != stats.collectorHoldingBack {
+                if let holdingBack {
+                    logger.warning("the collector is holding back: its commits fail; no page is charged meanwhile",
+                                   metadata: ["reason": "\(holdingBack)"])
+                } else {
+                    logger.notice("the collector commits again")
                 }
-                stats.bytesDone += entry.bytes
-                committed.append(acknowledgement.ticket)
+                stats.collectorHoldingBack = holdingBack
             }
-            do throws(StoreError) {
-                try journal?.record(committed)
-            } catch {
-                // Not fatal: the pages are stored; a restart would only send them again, harmlessly.
-                logger.error("cannot write the journal", metadata: ["error": "\(error)"])
-            }
-        case .heartbeat:
-            if workers[identity] == nil && collector?.identity != identity { askToIntroduce(identity, on: socket) }
         case .statusRequest:
             send(.status(json: status(now: now).encoded()), to: identity, on: socket)
         case .page, .pages, .result, .results, .failed, .reset, .status:
-            stats.rejectedMessages += 1
-            badTraffic.rejected(from: message.peerAddress, reason: "a message the producer does not take", logger: logger)
+            reject(message, reason: "a message the producer does not take")
+            if workers[identity] == nil && !fromCollector { askToIntroduce(identity, on: socket) }
         }
+    }
+
+    private func reject(_ message: Message, reason: String) {
+        stats.rejectedMessages += 1
+        badTraffic.rejected(from: message.peerAddress, reason: reason, logger: logger)
+    }
+
+    /// The collector's acknowledgements: forget each page, count it, and journal it by id.
+    private func acknowledge(_ acknowledgements: [WireMessage.Acknowledgement], now: ContinuousClock.Instant) {
+        var committed: [String] = []
+        for acknowledgement in acknowledgements {
+            guard let entry = ledger.acknowledge(acknowledgement.ticket, pageID: acknowledgement.pageID) else {
+                stats.unknownAcknowledgements += 1
+                continue
+            }
+            switch acknowledgement.status {
+            case .stored: stats.stored += 1
+            case .failed: stats.failed += 1
+            case .duplicate: stats.duplicates += 1
+            }
+            if let dispatched = entry.firstDispatched {
+                stats.endToEndLatency.record(now - dispatched)
+                commitObserver?(acknowledgement.ticket, dispatched, now)
+            }
+            stats.bytesDone += entry.bytes
+            committed.append(entry.pageID)
+        }
+        do throws(StoreError) {
+            try journal?.record(committed)
+        } catch {
+            // Not fatal: the pages are stored; a restart would only send them again, harmlessly.
+            logger.error("cannot write the journal", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Ties the journal to the database the collector writes; a journal of another database
+    /// starts over, with a warning.
+    private func attachJournal(toDatabase database: String?) {
+        guard let journal else { return }
+        guard let database else {
+            logger.warning("the collector did not say which database it writes: the journal passes nothing over this run")
+            passOver = nil
+            journalAttached = true
+            return
+        }
+        do throws(StoreError) {
+            let forgotten = try journal.attach(toDatabase: database)
+            if forgotten > 0 {
+                logger.warning("the journal described another database; starting over",
+                               metadata: ["forgotten": "\(forgotten)", "database": "\(database)"])
+                if stats.resumed > 0 {
+                    logger.warning("pages passed over earlier in this run are not in the collector's database: run again to send them",
+                                   metadata: ["passed_over": "\(stats.resumed)"])
+                }
+            } else if journal.committedCount > 0, !journalAttached {
+                logger.notice("resuming: pages committed in an earlier run will not be sent again",
+                              metadata: ["committed": "\(journal.committedCount)"])
+            }
+        } catch {
+            logger.error("cannot use the journal; it passes nothing over this run", metadata: ["error": "\(error)"])
+            passOver = nil
+        }
+        journalAttached = true
     }
 
 
@@ -313,14 +402,9 @@ public final class Producer {
         while !stats.inputExhausted && ledger.count < configuration.maximumInFlight {
             // A paced feed (an open-loop load test) releases each page at its time.
             if let due = source.nextAvailable, due > now { return nil }
-            // Pages an earlier run got committed are passed over without being read.
-            while let journal, journal.isCommitted(nextTicket) {
-                guard source.skip() else { break }
-                nextTicket += 1
-                stats.read += 1
-                stats.resumed += 1
-            }
-            guard let item = source.next() else {
+            // With a journal, nothing is read before it is tied to the collector's database.
+            if journal != nil, !journalAttached { return nil }
+            guard let item = source.next(passingOver: passOver) else {
                 stats.inputExhausted = true
                 logger.info("every input read", metadata: ["pages": "\(stats.read)"])
                 return nil
@@ -336,8 +420,11 @@ public final class Producer {
                 stats.lastDispatchAt = now
                 return (ticket, page, 1)
             case let .unreadable(id, error):
-                logger.warning("unreadable page", metadata: ["page": "\(id)", "error": "\(error)"])
-                ledger.addFailure(ticket, pageID: id, error: error.description, bytes: 0)
+                logger.warning("unreadable page", metadata: ["page": "\(id)", "error": "\(error.description(besides: id))"])
+                ledger.addFailure(ticket, pageID: id, error: error.description(besides: id), bytes: 0)
+            case .alreadyStored:
+                // Committed in an earlier run: passed over without being read.
+                stats.resumed += 1
             }
         }
         return nil
@@ -367,13 +454,13 @@ public final class Producer {
         }
         badTraffic.summarize(logger: logger, now: now)
         stats.queued = ledger.queuedCount
-        let expired = ledger.expireLeases(now: now)
+        let expired = ledger.expireLeases(now: now, storeHoldingBack: stats.collectorHoldingBack != nil)
         if expired > 0 { logger.warning("leases expired; pages requeued", metadata: ["pages": "\(expired)"]) }
     }
 
     private func sendHeartbeats(on socket: Socket) {
-        for identity in workerOrder { send(.heartbeat, to: identity, on: socket) }
-        if let collector { send(.heartbeat, to: collector.identity, on: socket) }
+        for identity in workerOrder { send(.heartbeat(), to: identity, on: socket) }
+        if let collector { send(.heartbeat(), to: collector.identity, on: socket) }
     }
 
     private func removeWorker(_ identity: [UInt8]) {

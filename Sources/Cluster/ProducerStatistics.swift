@@ -10,6 +10,15 @@ public struct ProducerStatistics: Sendable, Equatable {
     public var failed = 0
     /// Pages a journal showed were committed in an earlier run, and so were not sent again.
     public var resumed = 0
+    /// Pages whose id the database already held (a repeated id in the inputs, or a page stored
+    /// by an earlier run): acknowledged, not stored again.
+    public var duplicates = 0
+    /// Acknowledgements ignored because they came from a peer that is not the collector.
+    public var forgedAcknowledgements = 0
+    /// Acknowledgements for tickets the producer has no page for (late repeats, or forged).
+    public var unknownAcknowledgements = 0
+    /// Why the collector is holding back (its commits failing), as it last said; nil when it is not.
+    public var collectorHoldingBack: String?
     /// Pages handed out again after a worker died, hung or handed them back.
     public var redelivered = 0
     /// Pages read but not yet committed.
@@ -39,7 +48,7 @@ public struct ProducerStatistics: Sendable, Equatable {
     public var lastDispatchAt: ContinuousClock.Instant?
 
     /// Pages committed either way, in this run or an earlier one.
-    public var done: Int { stored + failed + resumed }
+    public var done: Int { stored + failed + resumed + duplicates }
 
     public init() {}
 }

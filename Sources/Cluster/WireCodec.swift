@@ -10,9 +10,9 @@ extension WireMessage {
         if let identity { message.append(identity) }
         message.append(contentsOf: Self.protocolTagBytes)
         switch self {
-        case let .hello(role, name, credit, pagesPerMessage):
+        case let .hello(role, name, credit, pagesPerMessage, database):
             message.append("HELLO"); message.append(role.rawValue); message.append(name); message.appendDecimal(UInt64(credit))
-            if pagesPerMessage > 1 { message.appendDecimal(UInt64(pagesPerMessage)) }
+            if let database { message.append(database) } else if pagesPerMessage > 1 { message.appendDecimal(UInt64(pagesPerMessage)) }
         case let .credit(count, finished):
             message.append("CREDIT"); message.appendDecimal(UInt64(count))
             for ticket in finished { message.appendDecimal(ticket) }
@@ -60,9 +60,11 @@ extension WireMessage {
             message.append("ACK")
             for acknowledgement in acknowledgements {
                 message.appendDecimal(acknowledgement.ticket); message.append(acknowledgement.pageID)
-                message.append(acknowledgement.stored ? "stored" : "failed")
+                message.append(acknowledgement.status.rawValue)
             }
-        case .heartbeat: message.append("HEARTBEAT")
+        case let .heartbeat(holdingBack):
+            message.append("HEARTBEAT")
+            if let holdingBack { message.append(holdingBack) }
         case .reset: message.append("RESET")
         case .goodbye: message.append("BYE")
         case .statusRequest: message.append("STATUS?")
@@ -91,7 +93,12 @@ extension WireMessage {
                 throw ClusterError(.malformedMessage, "HELLO names an unknown role")
             }
             let name = try reader.string(), credit = try reader.integer()
-            self = .hello(role: role, name: name, credit: credit, pagesPerMessage: reader.atEnd ? 1 : max(1, try reader.integer()))
+            switch role {
+            case .worker:
+                self = .hello(role: role, name: name, credit: credit, pagesPerMessage: reader.atEnd ? 1 : max(1, try reader.integer()))
+            case .collector:
+                self = .hello(role: role, name: name, credit: credit, database: reader.atEnd ? nil : try reader.string())
+            }
         case "CREDIT":
             let count = try reader.integer()
             self = .credit(count, finished: try reader.remainingTickets())
@@ -113,7 +120,11 @@ extension WireMessage {
             self = .handBack(tickets: try reader.remainingTickets())
         case "RESULT":
             let ticket = try reader.ticket(), worker = try reader.string()
-            let milliseconds = Double(try reader.string()) ?? 0
+            let millisecondsText = try reader.string()
+            guard let milliseconds = Double(millisecondsText), milliseconds.isFinite, milliseconds >= 0 else {
+                throw ClusterError(.malformedMessage, "RESULT has a milliseconds frame that is not a number",
+                                   context: "ticket \(ticket)")
+            }
             let json = try reader.bytes()
             let text = reader.atEnd ? nil : try reader.string()
             guard let record = try? PageRecord(jsonBytes: json, text: text) else {
@@ -143,11 +154,15 @@ extension WireMessage {
         case "ACK":
             var acknowledgements: [Acknowledgement] = []
             while !reader.atEnd {
-                acknowledgements.append(Acknowledgement(
-                    ticket: try reader.ticket(), pageID: try reader.string(), stored: try reader.string() == "stored"))
+                let ticket = try reader.ticket(), pageID = try reader.string(), word = try reader.string()
+                guard let status = Acknowledgement.Status(rawValue: word) else {
+                    throw ClusterError(.malformedMessage, "ACK has an unknown status \(word.prefix(40).debugDescription)",
+                                       context: "ticket \(ticket)")
+                }
+                acknowledgements.append(Acknowledgement(ticket: ticket, pageID: pageID, status: status))
             }
             self = .acknowledge(acknowledgements)
-        case "HEARTBEAT": self = .heartbeat
+        case "HEARTBEAT": self = .heartbeat(holdingBack: reader.atEnd ? nil : try reader.string())
         case "RESET": self = .reset
         case "BYE": self = .goodbye
         case "STATUS?": self = .statusRequest

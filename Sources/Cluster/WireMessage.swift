@@ -8,8 +8,10 @@ import ZeroMQ
 /// Numbers travel as decimal ASCII so that a client in any language can speak it.
 public enum WireMessage: Sendable, Equatable {
     /// A worker or the collector introduces itself to the producer; a worker grants its first
-    /// credit, and says how many pages it takes in one `pages` message (1: `page` messages only).
-    case hello(role: PeerRole, name: String, credit: Int, pagesPerMessage: Int = 1)
+    /// credit, and says how many pages it takes in one `pages` message (1: `page` messages only);
+    /// the collector says which database it writes (`database`), so that the producer's
+    /// journal is only used with the database it describes.
+    case hello(role: PeerRole, name: String, credit: Int, pagesPerMessage: Int = 1, database: String? = nil)
     /// A worker can take `credit` more pages; `finished` are the tickets it has just passed on.
     case credit(Int, finished: [UInt64])
     /// The producer leases a page to a worker.
@@ -27,8 +29,10 @@ public enum WireMessage: Sendable, Equatable {
     case failed(ticket: UInt64, pageID: String, reporter: String, attempts: Int, error: String)
     /// The collector has committed these pages; the producer may forget them.
     case acknowledge([Acknowledgement])
-    /// Keeps a peer known to be alive.
-    case heartbeat
+    /// Keeps a peer known to be alive. The collector adds why it is holding back, while its
+    /// commits fail (`holdingBack`: the store's error), so that the producer neither charges
+    /// nor gives up pages for it and `pagemill status` can say so.
+    case heartbeat(holdingBack: String? = nil)
     /// The producer does not know this peer: it must send `hello` again.
     case reset
     /// A worker is leaving; anything it still holds must go to another.
@@ -70,16 +74,26 @@ public enum WireMessage: Sendable, Equatable {
         }
     }
 
-    /// One committed page: its ticket, its id and whether it was stored or recorded as failed.
+    /// One committed page: its ticket, its id and what became of it.
     public struct Acknowledgement: Sendable, Equatable {
+        /// What the commit did with the page.
+        public enum Status: String, Sendable {
+            /// A new row in `pages`.
+            case stored
+            /// A row in `failures`.
+            case failed
+            /// The database already held a page with this id: nothing written.
+            case duplicate
+        }
+
         public var ticket: UInt64
         public var pageID: String
-        public var stored: Bool
+        public var status: Status
 
-        public init(ticket: UInt64, pageID: String, stored: Bool) {
+        public init(ticket: UInt64, pageID: String, status: Status) {
             self.ticket = ticket
             self.pageID = pageID
-            self.stored = stored
+            self.status = status
         }
     }
 

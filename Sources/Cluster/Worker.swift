@@ -30,6 +30,9 @@ public final class Worker {
         /// For load tests of the message path only: send an empty record for each page, without
         /// extracting it.
         public var skipExtraction = false
+        /// The process that started this worker (`pagemill run`, `pagemill bench`), when it
+        /// must not outlive it: once the parent is gone the worker stops, whatever killed it.
+        public var parentProcess: Int32?
 
         public init(producerEndpoint: String, collectorEndpoint: String, name: String, credit: Int = 4,
                     maximumPageBytes: Int, timing: ClusterTiming = ClusterTiming(), pageTimeLimit: Duration? = .seconds(30)) {
@@ -129,7 +132,12 @@ public final class Worker {
                 let now = clock.now
                 if now - lastHeartbeat >= configuration.timing.heartbeatInterval {
                     lastHeartbeat = now
-                    try producer.send(WireMessage.heartbeat.encoded(), wait: false)
+                    if let parent = configuration.parentProcess, getppid() != parent {
+                        // Its producer and collector lived in the parent: nothing held here can be committed.
+                        logger.warning("the process that started this worker is gone; stopping", metadata: ["parent": "\(parent)"])
+                        return
+                    }
+                    try producer.send(WireMessage.heartbeat().encoded(), wait: false)
                 }
                 if now - lastHeardFromProducer > silenceAllowed {
                     // The producer died or restarted: start a fresh session, backing off while it stays away.

@@ -51,17 +51,13 @@ public final class GeneratedFeed: PageFeed {
         return start.map { $0 + interval * index }
     }
 
-    public func next() -> InputItem? {
+    public func next(passingOver isStored: ((String) -> Bool)?) -> InputItem? {
         guard index < count, !pool.isEmpty else { return nil }
         if start == nil { start = ContinuousClock.now }
         let template = pool[index % pool.count]
         index += 1
-        return .page(RawPage(id: "bench-\(index)-" + template.id, body: template.body, format: template.format))
-    }
-
-    public func skip() -> Bool {
-        guard index < count else { return false }
-        index += 1
-        return true
+        let id = "bench-\(index)-" + template.id
+        if let isStored, isStored(id) { return .alreadyStored(id: id) }
+        return .page(RawPage(id: id, body: template.body, format: template.format))
     }
 }

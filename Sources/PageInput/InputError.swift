@@ -27,4 +27,10 @@ public struct InputError: Error, CustomStringConvertible, Sendable, Equatable {
     }
 
     public var description: String { "\(location): \(detail)" }
+
+    /// The description for a message that already names `pageID`: the location only when it
+    /// says more than the id ("stdin:2: stdin:2: …" helps nobody).
+    public func description(besides pageID: String) -> String {
+        location == pageID ? detail : description
+    }
 }

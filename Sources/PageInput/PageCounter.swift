@@ -1,53 +1,35 @@
 import Foundation
 
 /// Counts the pages in a set of inputs without keeping them, so progress can show a total.
+/// Walks folders as `PageSource` does (each real folder once) and counts JSON Lines in chunks,
+/// never holding a line: a 4 GiB line costs no more memory than a short one.
 public enum PageCounter {
     /// The number of pages `PageSource` would yield for `inputs`, or nil when it cannot be
     /// known beforehand (standard input).
     public static func count(_ inputs: [String]) -> Int? {
         guard !inputs.contains("-") else { return nil }
-        var total = 0
-        for input in inputs {
-            total += count(path: input)
-        }
-        return total
+        var visited: Set<[UInt64]> = []
+        return inputs.reduce(0) { $0 + count(path: FileSystemPath($1), explicit: true, visited: &visited) }
     }
 
-    private static func count(path: String) -> Int {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return 0 }
-        if !isDirectory.boolValue {
-            return PageSource.isJSONLines(path) ? countLines(path) : 1
+    private static func count(path: FileSystemPath, explicit: Bool, visited: inout Set<[UInt64]>) -> Int {
+        guard case .success(let kind) = path.kind() else { return explicit ? 1 : 0 }
+        let name = path.display.lowercased()
+        switch kind.shape {
+        case .directory:
+            guard visited.insert([kind.device, kind.inode]).inserted, let names = try? path.folderNames() else { return 0 }
+            return names.reduce(0) { $0 + count(path: path.appending($1), explicit: false, visited: &visited) }
+        case .regular where PageSource.isJSONLines(name):
+            return countLines(path)
+        case .regular, .other:
+            if explicit { return 1 }
+            return PageSource.pageExtensions.contains(where: { name.hasSuffix($0) }) ? 1 : 0
         }
-        guard let walker = FileManager.default.enumerator(atPath: path) else { return 0 }
-        var total = 0
-        while let relative = walker.nextObject() as? String {
-            let name = (relative as NSString).lastPathComponent
-            if name.hasPrefix(".") {
-                walker.skipDescendants()
-                continue
-            }
-            let lower = name.lowercased()
-            if PageSource.isJSONLines(lower) {
-                total += countLines(path + "/" + relative)
-            } else if PageSource.pageExtensions.contains(where: { lower.hasSuffix($0) }) {
-                total += 1
-            }
-        }
-        return total
     }
 
-    /// Non-blank lines, read in chunks.
-    private static func countLines(_ path: String) -> Int {
-        guard let reader = try? CompressedFileReader(path: path) else { return 0 }
-        var total = 0
-        while true {
-            do throws(InputError) {
-                guard let line = try reader.readLine(limit: Int.max / 4) else { return total }
-                if line.contains(where: { $0 > 0x20 }) { total += 1 }
-            } catch {
-                return total
-            }
-        }
+    /// Non-blank lines, read in chunks; what could be read before an error.
+    private static func countLines(_ path: FileSystemPath) -> Int {
+        guard let reader = try? CompressedFileReader(path) else { return 1 }
+        return reader.countNonBlankLines()
     }
 }

@@ -1,10 +1,9 @@
 /// Where a producer takes its pages from: files and folders (`PageSource`), or pages held in
 /// memory and released on a schedule, as a load test does.
 public protocol PageFeed: AnyObject {
-    /// The next item, or nil when there are no more.
-    func next() -> InputItem?
-    /// Passes over the next item without reading it; false at the end.
-    func skip() -> Bool
+    /// The next item, or nil when there are no more. An item whose page id `isStored` says is
+    /// committed comes back as `.alreadyStored`, read no further than needed to know its id.
+    func next(passingOver isStored: ((String) -> Bool)?) -> InputItem?
     /// When the next item may be taken; nil means now. A feed paced at a fixed rate (an
     /// open-loop load test) says here when its next page is due.
     var nextAvailable: ContinuousClock.Instant? { get }
@@ -12,6 +11,9 @@ public protocol PageFeed: AnyObject {
 
 extension PageFeed {
     public var nextAvailable: ContinuousClock.Instant? { nil }
+
+    /// The next item, whether or not it was committed before.
+    public func next() -> InputItem? { next(passingOver: nil) }
 }
 
 extension PageSource: PageFeed {}

@@ -7,6 +7,16 @@ public enum InputItem: Sendable {
     case page(RawPage)
     /// A page that cannot be processed (too large, a JSON Lines line that is not JSON).
     case unreadable(id: String, error: InputError)
+    /// A page the journal says is already committed: passed over without being read.
+    case alreadyStored(id: String)
+
+    /// The id of the page this item is about.
+    public var pageID: String {
+        switch self {
+        case let .page(page): page.id
+        case let .unreadable(id, _), let .alreadyStored(id): id
+        }
+    }
 }
 
 /// Streams pages from files, folders (recursively), JSON Lines files and standard input, one at
@@ -14,14 +24,25 @@ public enum InputItem: Sendable {
 ///
 /// Page identities: a file's path relative to the folder given as input (its name, when the
 /// file itself was given); a JSON Lines page's `id`, else its `url`, else `FILE:LINE`.
+///
+/// Folders are followed once each, however many symbolic links lead to them (a link loop is
+/// read once, not forever); anything that is not a regular file (a FIFO, a device) is reported,
+/// never opened in a way that could block.
 public final class PageSource {
     private enum Pending {
-        case path(absolute: String, id: String, explicit: Bool)
-        case directory(absolute: String, id: String)
+        case path(FileSystemPath, id: String, explicit: Bool)
+        case directory(FileSystemPath, id: String)
+        case standardInput
+    }
+
+    private struct FolderIdentity: Hashable {
+        let device: UInt64
+        let inode: UInt64
     }
 
     private var pending: [Pending] = []
     private var lines: (reader: CompressedFileReader, id: String, number: Int)?
+    private var visitedFolders: Set<FolderIdentity> = []
     private let maximumPageBytes: Int
 
     /// The file endings read inside folders; others are skipped.
@@ -35,99 +56,107 @@ public final class PageSource {
         self.maximumPageBytes = maximumPageBytes
         try Self.validate(inputs)
         for input in inputs.reversed() {
-            var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory)
+            let path = FileSystemPath(input)
             if input == "-" {
-                pending.append(.path(absolute: "-", id: "stdin", explicit: true))
-            } else if isDirectory.boolValue {
-                pending.append(.directory(absolute: input, id: ""))
+                pending.append(.standardInput)
+            } else if case .success(let kind) = path.kind(), kind.shape == .directory {
+                pending.append(.directory(path, id: ""))
             } else {
-                pending.append(.path(absolute: input, id: (input as NSString).lastPathComponent, explicit: true))
+                pending.append(.path(path, id: (input as NSString).lastPathComponent, explicit: true))
             }
         }
     }
 
     /// Throws `.missing` for the first input path that does not exist.
     public static func validate(_ inputs: [String]) throws(InputError) {
-        for input in inputs where input != "-" && !FileManager.default.fileExists(atPath: input) {
-            throw InputError(.missing, location: input, detail: "no such file or folder")
+        for input in inputs where input != "-" {
+            if case .failure(let error) = FileSystemPath(input).kind(), error.code == .missing {
+                throw InputError(.missing, location: input, detail: "no such file or folder")
+            }
         }
     }
 
-    /// The next item, or nil when every input has been read.
-    public func next() -> InputItem? {
+    /// The next item, or nil when every input has been read. A page whose id `isStored` says
+    /// is already committed comes back as `.alreadyStored` without its content being read (a
+    /// JSON Lines line is parsed for its id).
+    public func next(passingOver isStored: ((String) -> Bool)?) -> InputItem? {
         while true {
-            if let item = nextLine() { return item }
+            if let item = nextLine() {
+                if let isStored, isStored(item.pageID) { return .alreadyStored(id: item.pageID) }
+                return item
+            }
             guard let next = pending.popLast() else { return nil }
             switch next {
-            case let .directory(absolute, id):
-                expand(directory: absolute, id: id)
-            case let .path(absolute, id, explicit):
-                if let item = open(file: absolute, id: id, explicit: explicit) { return item }
+            case let .directory(path, id):
+                if let failure = expand(directory: path, id: id) { return failure }
+            case let .path(path, id, explicit):
+                if let isStored, !Self.isJSONLines(path.display), isStored(id) { return .alreadyStored(id: id) }
+                if let item = open(file: path, id: id, explicit: explicit) { return item }
+            case .standardInput:
+                if let item = openLines(nil, id: "stdin") { return item }
             }
         }
     }
 
-    /// Passes over the next item without reading a page file's content (a JSON Lines line is
-    /// read, not parsed): how a restarted producer skips what was committed. False at the end.
-    public func skip() -> Bool {
-        while true {
-            if let current = lines {
-                if let line = try? current.reader.readLine(limit: Int.max / 4) {
-                    lines?.number += 1
-                    if line.contains(where: { $0 > 0x20 }) { return true }
-                    continue
+    /// Adds a folder's entries to the pending list; a failure item when it cannot be listed.
+    private func expand(directory: FileSystemPath, id: String) -> InputItem? {
+        if case .success(let kind) = directory.kind() {
+            // A folder reached again (a symbolic link to itself or to an ancestor) is read once.
+            guard visitedFolders.insert(FolderIdentity(device: kind.device, inode: kind.inode)).inserted else { return nil }
+        }
+        let names: [[UInt8]]
+        do throws(InputError) {
+            names = try directory.folderNames()
+        } catch {
+            return .unreadable(id: id.isEmpty ? directory.display : id, error: error)
+        }
+        for name in names.reversed() {
+            let path = directory.appending(name)
+            let display = String(decoding: name, as: UTF8.self)
+            let childID = id.isEmpty ? display : id + "/" + display
+            switch path.kind() {
+            case .failure:
+                continue // A dangling symbolic link, or a file removed since the listing.
+            case .success(let kind):
+                if kind.shape == .directory {
+                    pending.append(.directory(path, id: childID))
+                } else if Self.isJSONLines(display) || Self.pageExtensions.contains(where: { display.lowercased().hasSuffix($0) }) {
+                    pending.append(.path(path, id: childID, explicit: false))
                 }
-                lines = nil
-            }
-            guard let next = pending.popLast() else { return false }
-            switch next {
-            case let .directory(absolute, id):
-                expand(directory: absolute, id: id)
-            case let .path(absolute, id, _):
-                if Self.isJSONLines(absolute) || absolute == "-" {
-                    guard let reader = try? CompressedFileReader(path: absolute) else { return true }
-                    lines = (reader, id, 0)
-                    continue
-                }
-                return true
             }
         }
+        return nil
     }
 
-    private func expand(directory: String, id: String) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
-        for name in names.sorted().reversed() where !name.hasPrefix(".") {
-            let absolute = directory + "/" + name
-            let childID = id.isEmpty ? name : id + "/" + name
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
-                pending.append(.directory(absolute: absolute, id: childID))
-            } else if Self.isJSONLines(name) || Self.pageExtensions.contains(where: { name.lowercased().hasSuffix($0) }) {
-                pending.append(.path(absolute: absolute, id: childID, explicit: false))
+    private func open(file: FileSystemPath, id: String, explicit: Bool) -> InputItem? {
+        let name = file.display
+        if Self.isJSONLines(name) { return openLines(file, id: id) }
+        switch file.kind() {
+        case .failure(let error):
+            return .unreadable(id: id, error: error)
+        case .success(let kind):
+            if case let .other(description) = kind.shape {
+                return .unreadable(id: id, error: InputError(.unreadable, location: name, detail: "\(description), not a regular file: not read"))
             }
-        }
-    }
-
-    private func open(file: String, id: String, explicit: Bool) -> InputItem? {
-        if Self.isJSONLines(file) || file == "-" {
-            do throws(InputError) {
-                lines = (try CompressedFileReader(path: file), id, 0)
-                return nil
-            } catch {
-                return .unreadable(id: id, error: error)
+            // A plain file's size is known before reading: refuse a huge one without reading it.
+            if !name.hasSuffix(".gz"), kind.size > maximumPageBytes {
+                return .unreadable(id: id, error: InputError(.tooLarge, location: name,
+                    detail: "page is \(kind.size) bytes, over the --max-page-bytes limit of \(maximumPageBytes)"))
             }
-        }
-        // A plain file's size is known before reading: refuse a huge one without reading it.
-        if !file.hasSuffix(".gz"), let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int,
-           size > maximumPageBytes {
-            return .unreadable(id: id, error: InputError(.tooLarge, location: file,
-                detail: "page is \(size) bytes, over the --max-page-bytes limit of \(maximumPageBytes)"))
         }
         do throws(InputError) {
-            let body = try CompressedFileReader(path: file).readAll(limit: maximumPageBytes)
-            return .page(RawPage(id: id, body: body, format: Self.format(of: file)))
+            let body = try CompressedFileReader(file).readAll(limit: maximumPageBytes)
+            return .page(RawPage(id: id, body: body, format: Self.format(of: name)))
+        } catch {
+            return .unreadable(id: id, error: error)
+        }
+    }
+
+    /// Starts reading a JSON Lines file (standard input when nil); a failure item when it cannot be opened.
+    private func openLines(_ file: FileSystemPath?, id: String) -> InputItem? {
+        do throws(InputError) {
+            lines = (try CompressedFileReader(file), id, 0)
+            return nil
         } catch {
             return .unreadable(id: id, error: error)
         }

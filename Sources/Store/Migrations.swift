@@ -31,6 +31,13 @@ enum Migrations {
             failed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
         ) WITHOUT ROWID;
         """,
+        // The database's own identity, made once with it: a producer's journal records which
+        // database it describes, and starts over when the collector announces another one
+        // (a database deleted and made again, another file).
+        """
+        CREATE TABLE pagemill_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+        INSERT INTO pagemill_meta (key, value) VALUES ('database_id', lower(hex(randomblob(16))));
+        """,
     ]
 
     /// The version a fully migrated database has.

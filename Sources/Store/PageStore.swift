@@ -15,10 +15,24 @@ public final class PageStore {
     /// Set by `checkpointInBackground()`.
     private var checkpointer: WALCheckpointer?
 
-    /// Opens or creates the database at `path` and brings its schema up to date.
+    /// The database's identity, made with it: what the collector announces to the producer,
+    /// so that a producer's journal is only ever used with the database it describes.
+    public let databaseID: String
+
+    /// Opens or creates the database at `path` and brings its schema up to date. Refuses a
+    /// database that would vanish on close (`""`, `:memory:`, `file::memory:`): the collector
+    /// would acknowledge pages that no file holds.
     public init(path: String) throws(StoreError) {
+        if let problem = Self.transientPathProblem(path) {
+            throw StoreError(.open, resultCode: 0, message: problem, path: path)
+        }
         database = try Database(path: path)
         try Migrations.migrate(database)
+        let identity = try database.prepare("SELECT value FROM pagemill_meta WHERE key = 'database_id'")
+        guard try identity.step(), let databaseID = identity.string(at: 0) else {
+            throw StoreError(.migration, resultCode: 0, message: "the database has no pagemill_meta.database_id row", path: path)
+        }
+        self.databaseID = databaseID
         insertPage = try database.prepare(Self.insertSQL + " ON CONFLICT(id) DO NOTHING")
         insertFailure = try database.prepare("""
             INSERT INTO failures (id, error, attempts, worker)
@@ -32,6 +46,29 @@ public final class PageStore {
 
     deinit {
         finishBackgroundCheckpoints()
+    }
+
+    /// Why `path` names no file that outlives the connection, or nil when it does.
+    public static func transientPathProblem(_ path: String) -> String? {
+        let trimmed = path.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty { return "an empty path opens a temporary database that is deleted on close" }
+        let lower = trimmed.lowercased()
+        if lower == ":memory:" || lower.hasPrefix("file::memory:") || lower.contains("mode=memory") {
+            return "an in-memory database vanishes on close: name a file"
+        }
+        return nil
+    }
+
+    /// Reads the whole database through `PRAGMA quick_check` and throws, with SQLite's own
+    /// words, when it is damaged: better refused before a run than failing in the middle of one.
+    public func verifyIntegrity() throws(StoreError) {
+        let check = try database.prepare("PRAGMA quick_check(5)")
+        var problems: [String] = []
+        while try check.step() { if let line = check.string(at: 0), line != "ok" { problems.append(line) } }
+        guard problems.isEmpty else {
+            throw StoreError(.corrupt, resultCode: 11, message: "the database is damaged: " + problems.joined(separator: "; ")
+                             + " (restore it from a copy, or name a new file)", path: database.path)
+        }
     }
 
     /// An INSERT of one row of `pages`, every column a parameter in table order (`?17` is
@@ -64,10 +101,24 @@ public final class PageStore {
     /// Stores a batch of outcomes in one transaction. Returns how many new rows it wrote to `pages`.
     @discardableResult
     public func store(_ outcomes: [PageOutcome]) throws(StoreError) -> Int {
-        guard !outcomes.isEmpty else { return 0 }
+        try storeReporting(outcomes).newRows
+    }
+
+    /// What one batch's commit did.
+    public struct BatchReport: Sendable, Equatable {
+        /// New rows in `pages`.
+        public var newRows: Int
+        /// The positions in the batch of records whose id the database already held: nothing
+        /// was written for them.
+        public var duplicates: [Int]
+    }
+
+    /// Stores a batch of outcomes in one transaction, and says which records were already there.
+    public func storeReporting(_ outcomes: [PageOutcome]) throws(StoreError) -> BatchReport {
+        guard !outcomes.isEmpty else { return BatchReport(newRows: 0, duplicates: []) }
         defer { checkpointer?.request() }
-        return try database.transaction { () throws(StoreError) -> Int in
-            var inserted = 0
+        return try database.transaction { () throws(StoreError) -> BatchReport in
+            var report = BatchReport(newRows: 0, duplicates: [])
             // A stored page clears any failure recorded for it; most runs have none, so look
             // once a batch rather than once a row.
             var failuresMayExist = try anyFailures.step()
@@ -75,13 +126,15 @@ public final class PageStore {
             // One time for the batch, bound as a parameter: SQLite's default, strftime() for each
             // row, took about 4 % of the commits' time with small rows.
             let storedAt = Self.timestamp()
-            for outcome in outcomes {
+            for (position, outcome) in outcomes.enumerated() {
                 switch outcome {
                 case let .stored(record, worker, milliseconds):
                     try bind(record, worker: worker, milliseconds: milliseconds)
                     try insertPage.bind(storedAt, at: 17)
                     try insertPage.step()
-                    inserted += database.changes
+                    let written = database.changes
+                    report.newRows += written
+                    if written == 0 { report.duplicates.append(position) }
                     insertPage.reset()
                     if failuresMayExist {
                         try clearFailure.bind(record.id, at: 1)
@@ -98,7 +151,7 @@ public final class PageStore {
                     failuresMayExist = true
                 }
             }
-            return inserted
+            return report
         }
     }
 

@@ -1,81 +1,101 @@
 /// The producer's memory of what the collector has committed, kept in its own small SQLite
 /// file so that a producer restarted after a crash sends only what is not yet stored.
 ///
-/// Pages are numbered by their position in the inputs (their ticket). The journal keeps a
-/// watermark, below which every ticket is committed, and the committed tickets above it: its
-/// size stays bounded by the pages in flight, not by the input's size.
+/// It remembers pages by their identity (the page id the collector acknowledged), never by
+/// their position in the inputs: inputs can change between runs (files added, a dump replaced
+/// by the next day's, another stream on standard input) and a page is passed over only when
+/// its own id was committed. It is tied to the database it describes: the collector announces
+/// its database's id, and a journal written for another database (deleted and made again,
+/// another file) starts over by itself.
+///
+/// Lookups go to SQLite, not to memory: the producer's memory stays bounded however many
+/// pages were committed; the file grows by about one id per page.
 public final class ProducerJournal {
     private let database: Database
-    private let insertTicket: Statement
-    private let setWatermark: Statement
-    private let pruneBelow: Statement
-    /// Every ticket up to this one is committed.
-    public private(set) var watermark: UInt64
-    /// Committed tickets above the watermark.
-    public private(set) var committedAbove: Set<UInt64>
+    private let insertPage: Statement
+    private let lookUp: Statement
+    /// The id of the database this journal describes; nil until a collector has announced one.
+    public private(set) var databaseID: String?
+    /// How many pages the journal knows to be committed.
+    public private(set) var committedCount: Int
 
-    /// Opens the journal at `path` for a run over `inputs`. A journal written for other inputs
-    /// is started over, and `startedOver` says so.
-    public init(path: String, inputs: [String]) throws(StoreError) {
+    /// The format this build writes; a journal of another format is started over.
+    static let format = "2"
+
+    /// Opens the journal at `path`, creating it when missing. A journal of an older format
+    /// (which kept positions in the inputs) is started over, and `startedOver` says so.
+    public init(path: String) throws(StoreError) {
         database = try Database(path: path)
-        try database.execute("""
-            CREATE TABLE IF NOT EXISTS run (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-            CREATE TABLE IF NOT EXISTS committed (ticket INTEGER PRIMARY KEY);
-            """)
-        let identity = inputs.joined(separator: "\u{1F}")
-        let read = try database.prepare("SELECT value FROM run WHERE key = ?1")
-        try read.bind("inputs", at: 1)
-        let recorded = try read.step() ? read.string(at: 0) : nil
-        read.reset()
-        startedOver = recorded != nil && recorded != identity
-        if recorded != identity {
-            try database.execute("DELETE FROM committed; DELETE FROM run;")
-            let write = try database.prepare("INSERT INTO run (key, value) VALUES ('inputs', ?1), ('watermark', '0')")
-            try write.bind(identity, at: 1)
-            try write.step()
+        try database.execute("CREATE TABLE IF NOT EXISTS run (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        let recordedFormat = try Self.value(of: "format", in: database)
+        if recordedFormat != Self.format {
+            startedOver = try Self.holdsAnything(database)
+            try database.execute("""
+                DROP TABLE IF EXISTS committed; DROP TABLE IF EXISTS committed_pages; DELETE FROM run;
+                INSERT INTO run (key, value) VALUES ('format', '\(Self.format)');
+                """)
+        } else {
+            startedOver = false
         }
-        try read.bind("watermark", at: 1)
-        watermark = try read.step() ? UInt64(read.string(at: 0) ?? "0") ?? 0 : 0
-        let above = try database.prepare("SELECT ticket FROM committed")
-        var tickets = Set<UInt64>()
-        while try above.step() { tickets.insert(UInt64(above.int(at: 0))) }
-        committedAbove = tickets
-        insertTicket = try database.prepare("INSERT OR IGNORE INTO committed (ticket) VALUES (?1)")
-        setWatermark = try database.prepare("UPDATE run SET value = ?1 WHERE key = 'watermark'")
-        pruneBelow = try database.prepare("DELETE FROM committed WHERE ticket <= ?1")
+        try database.execute("CREATE TABLE IF NOT EXISTS committed_pages (id TEXT PRIMARY KEY) WITHOUT ROWID")
+        databaseID = try Self.value(of: "database", in: database)
+        let count = try database.prepare("SELECT count(*) FROM committed_pages")
+        _ = try count.step()
+        committedCount = count.int(at: 0)
+        insertPage = try database.prepare("INSERT OR IGNORE INTO committed_pages (id) VALUES (?1)")
+        lookUp = try database.prepare("SELECT 1 FROM committed_pages WHERE id = ?1")
     }
 
-    /// True when the journal belonged to other inputs and was cleared.
+    /// True when the file held a journal of an older format and was cleared.
     public let startedOver: Bool
 
-    /// Whether `ticket` was committed in an earlier run.
-    public func isCommitted(_ ticket: UInt64) -> Bool {
-        ticket <= watermark || committedAbove.contains(ticket)
+    /// Ties the journal to the database the collector announced. A journal that described
+    /// another database is cleared; returns how many pages it forgot (0 when it matched).
+    @discardableResult
+    public func attach(toDatabase id: String) throws(StoreError) -> Int {
+        guard id != databaseID else { return 0 }
+        let forgotten = committedCount
+        try database.transaction { () throws(StoreError) in
+            try database.execute("DELETE FROM committed_pages")
+            let write = try database.prepare("INSERT OR REPLACE INTO run (key, value) VALUES ('database', ?1)")
+            try write.bind(id, at: 1)
+            try write.step()
+        }
+        databaseID = id
+        committedCount = 0
+        return forgotten
     }
 
-    /// How many pages the journal knows to be committed.
-    public var committedCount: Int { Int(watermark) + committedAbove.count }
+    /// Whether the page with this id was committed to the journal's database.
+    public func isCommitted(_ pageID: String) throws(StoreError) -> Bool {
+        guard committedCount > 0 else { return false }
+        try lookUp.bind(pageID, at: 1)
+        defer { lookUp.reset() }
+        return try lookUp.step()
+    }
 
-    /// Records committed tickets, in one transaction.
-    public func record(_ tickets: [UInt64]) throws(StoreError) {
-        guard !tickets.isEmpty else { return }
+    /// Records committed pages by id, in one transaction.
+    public func record(_ pageIDs: [String]) throws(StoreError) {
+        guard !pageIDs.isEmpty else { return }
         try database.transaction { () throws(StoreError) in
-            for ticket in tickets where ticket > watermark {
-                committedAbove.insert(ticket)
-                try insertTicket.bind(Int(ticket), at: 1)
-                try insertTicket.step()
-                insertTicket.reset()
-            }
-            let before = watermark
-            while committedAbove.remove(watermark + 1) != nil { watermark += 1 }
-            if watermark != before {
-                try setWatermark.bind(String(watermark), at: 1)
-                try setWatermark.step()
-                setWatermark.reset()
-                try pruneBelow.bind(Int(watermark), at: 1)
-                try pruneBelow.step()
-                pruneBelow.reset()
+            for id in pageIDs {
+                try insertPage.bind(id, at: 1)
+                try insertPage.step()
+                committedCount += database.changes
+                insertPage.reset()
             }
         }
+    }
+
+    private static func value(of key: String, in database: Database) throws(StoreError) -> String? {
+        let read = try database.prepare("SELECT value FROM run WHERE key = ?1")
+        try read.bind(key, at: 1)
+        return try read.step() ? read.string(at: 0) : nil
+    }
+
+    private static func holdsAnything(_ database: Database) throws(StoreError) -> Bool {
+        let tables = try database.prepare(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name IN ('committed', 'committed_pages') LIMIT 1")
+        return try tables.step()
     }
 }

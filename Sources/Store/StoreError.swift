@@ -2,7 +2,7 @@
 public struct StoreError: Error, CustomStringConvertible, Sendable {
     /// What the store was doing.
     public enum Code: String, Sendable {
-        case open, prepare, bind, step, migration
+        case open, prepare, bind, step, migration, corrupt
     }
 
     /// What the store was doing.

@@ -31,12 +31,7 @@ struct CollectCommand: ParsableCommand {
     var batchSize: Int = 512
 
     func run() throws {
-        let store: PageStore
-        do {
-            store = try PageStore(path: db)
-        } catch {
-            throw failBeforeStart("cannot use --db \(db): \(error)")
-        }
+        let store = try openCheckedStore(db)
         let logger = logging.makeLogger("pagemill.collect")
         let shutdown = ShutdownRequest()
         let signals = SignalHandler(shutdown)

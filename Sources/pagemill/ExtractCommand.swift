@@ -65,7 +65,9 @@ struct ExtractCommand: ParsableCommand {
                 }
             case let .unreadable(id, error):
                 failures += 1
-                FileHandle.standardError.write(Data("pagemill: \(id): \(error)\n".utf8))
+                FileHandle.standardError.write(Data("pagemill: \(id): \(error.description(besides: id))\n".utf8))
+            case .alreadyStored:
+                break // No journal here: never produced.
             }
         }
         if format == .json { print("]") }

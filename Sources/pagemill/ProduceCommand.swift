@@ -50,11 +50,10 @@ struct ProduceCommand: ParsableCommand {
         } catch {
             throw failBeforeStart("\(error)")
         }
-        let journal = try journalOptions.open(defaultPath: "pagemill-journal.sqlite", inputs: inputs)
+        let journal = try journalOptions.open(defaultPath: "pagemill-journal.sqlite")
         let logger = logging.makeLogger("pagemill.produce")
-        if let journal, journal.committedCount > 0 {
-            logger.notice("resuming: pages committed in an earlier run will not be sent again",
-                          metadata: ["committed": "\(journal.committedCount)"])
+        if let journal, journal.startedOver {
+            logger.warning("the journal was of an older format; starting over")
         }
         let shutdown = ShutdownRequest()
         let signals = SignalHandler(shutdown)
@@ -80,7 +79,10 @@ struct ProduceCommand: ParsableCommand {
         let context = try Context()
         let outcome = try producer.run(context: context)
         let summary = producer.statistics.snapshot
-        print("produced: \(summary.stored) stored, \(summary.failed) failed, \(summary.redelivered) redelivered, \(summary.resumed) committed in an earlier run")
+        print("produced: \(summary.stored) stored, \(summary.failed) failed, \(summary.duplicates) duplicate ids (already stored), \(summary.redelivered) redelivered, \(summary.resumed) committed in an earlier run")
+        if summary.forgedAcknowledgements > 0 {
+            print("ignored: \(summary.forgedAcknowledgements) acknowledgements from peers that are not the collector")
+        }
         print("bad traffic: rejected: \(summary.rejectedMessages) messages, \(summary.failedHandshakes) failed handshakes, \(summary.closedConnections) connections closed, \(summary.refusedPeers) peers refused (CURVE key not allowed)")
         if outcome == .interrupted {
             throw ExitCode(1)

@@ -55,14 +55,10 @@ struct RunCommand: ParsableCommand {
         } catch {
             throw failBeforeStart("\(error)")
         }
-        do {
-            _ = try PageStore(path: db)
-        } catch {
-            throw failBeforeStart("cannot use --db \(db): \(error)")
-        }
+        _ = try openCheckedStore(db)
         // Opened here to fail early, then again on the producer's thread, which owns it.
-        let journalPath = journalOptions.noJournal ? nil : (journalOptions.journal ?? db + ".producer-journal")
-        _ = try journalOptions.open(defaultPath: db + ".producer-journal", inputs: inputs)
+        let journalPath = journalOptions.path(defaultPath: db + ".producer-journal")
+        _ = try journalOptions.open(defaultPath: db + ".producer-journal")
         let logger = logging.makeLogger("pagemill.run", defaultLevel: .warning)
         let folder = try PrivateFolder()
         let producerEndpoint = "ipc://\(folder.path)/producer"
@@ -75,7 +71,6 @@ struct RunCommand: ParsableCommand {
         let clusterTiming = timing.timing
         let maximumPageBytes = limits.maxPageBytes
         let (inputs, db) = (self.inputs, self.db)
-        let journalInputs = inputs.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         let producerStatistics = StatisticsBox(ProducerStatistics())
         let collectorStatistics = StatisticsBox(CollectorStatistics())
 
@@ -90,7 +85,7 @@ struct RunCommand: ParsableCommand {
             let producer = Producer(
                 configuration: .init(endpoint: producerEndpoint, maximumPageBytes: maximumPageBytes, timing: clusterTiming),
                 source: try PageSource(inputs: inputs, maximumPageBytes: maximumPageBytes),
-                journal: try journalPath.map { try ProducerJournal(path: $0, inputs: journalInputs) },
+                journal: try journalPath.map { try ProducerJournal(path: $0) },
                 logger: logger, shutdown: producerShutdown, statistics: producerStatistics)
             return try producer.run(context: context)
         }
@@ -134,14 +129,18 @@ struct RunCommand: ParsableCommand {
     }
 }
 
-/// A temporary folder only this process can use, removed when released.
+/// A temporary folder only this process can use, removed when released. Its name carries the
+/// process id, so that a later run can remove the folders of runs that were killed (SIGKILL
+/// leaves no chance to clean up).
 final class PrivateFolder {
     let path: String
+    private static let prefix = "pagemill-run-"
 
     /// Creates it in `parent`, or in the system's temporary folder.
     init(inside parent: String? = nil) throws {
         let location = parent ?? NSTemporaryDirectory()
-        var template = Array((location + "/pagemill-XXXXXX").utf8CString)
+        if parent == nil { Self.removeAbandoned(in: location) }
+        var template = Array((location + "/" + Self.prefix + "\(getpid())-XXXXXX").utf8CString)
         guard let created = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
             throw failBeforeStart("cannot create a temporary folder in \(location)")
         }
@@ -150,6 +149,17 @@ final class PrivateFolder {
 
     deinit {
         try? FileManager.default.removeItem(atPath: path)
+    }
+
+    /// Removes folders left by runs whose process is gone.
+    private static func removeAbandoned(in location: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: location) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            let digits = name.dropFirst(prefix.count).prefix { $0.isNumber }
+            guard let pid = Int32(digits), pid != getpid(), kill(pid, 0) == -1, errno == ESRCH else { continue }
+            // Best effort: another run may be removing it at the same moment.
+            try? FileManager.default.removeItem(atPath: location + "/" + name)
+        }
     }
 }
 
@@ -170,8 +180,11 @@ struct RunSummary {
             "throughput:     \(String(format: "%.1f", rate)) pages/s, \(String(format: "%.2f", megabytes / max(seconds, 0.001))) MB/s",
             "database:       \(database)",
         ]
+        if statistics.duplicates > 0 {
+            lines.append("duplicate ids:  \(statistics.duplicates) (the database already held a page with the id: not stored again)")
+        }
         if statistics.redelivered > 0 { lines.append("redelivered:    \(statistics.redelivered)") }
-        if statistics.resumed > 0 { lines.append("stored earlier: \(statistics.resumed) (skipped; --fresh starts over)") }
+        if statistics.resumed > 0 { lines.append("stored earlier: \(statistics.resumed) (in the journal and the database: skipped; --fresh starts over)") }
         if workerRestarts > 0 { lines.append("worker restarts: \(workerRestarts)") }
         return lines.joined(separator: "\n")
     }

@@ -76,6 +76,18 @@ struct PageLimitOptions: ParsableArguments {
     var maxPageBytes: Int = 16 << 20
 }
 
+/// Opens the database a collector writes, refusing one that vanishes on close or is damaged;
+/// exits 2 with the reason.
+func openCheckedStore(_ path: String) throws -> PageStore {
+    do {
+        let store = try PageStore(path: path)
+        try store.verifyIntegrity()
+        return store
+    } catch {
+        throw failBeforeStart("cannot use --db \(path.debugDescription): \(error)")
+    }
+}
+
 /// Prints `pagemill: error: …` and exits with code 2: for problems found before anything starts.
 func failBeforeStart(_ message: String) -> ExitCode {
     FileHandle.standardError.write(Data("pagemill: error: \(message)\n".utf8))
@@ -96,14 +108,27 @@ struct JournalOptions: ParsableArguments {
     var noJournal = false
 
     /// Opens the journal at `journal` or `defaultPath`; exits 2 when it cannot.
-    func open(defaultPath: String, inputs: [String]) throws -> ProducerJournal? {
+    func open(defaultPath: String) throws -> ProducerJournal? {
         guard !noJournal else { return nil }
         let path = journal ?? defaultPath
-        if fresh { try? FileManager.default.removeItem(atPath: path) }
+        if fresh {
+            for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
+                do {
+                    try FileManager.default.removeItem(atPath: path + suffix)
+                } catch {
+                    throw failBeforeStart("--fresh: cannot remove the journal \(path + suffix): \(error.localizedDescription)")
+                }
+            }
+        }
         do {
-            return try ProducerJournal(path: path, inputs: inputs.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
+            return try ProducerJournal(path: path)
         } catch {
             throw failBeforeStart("cannot use the journal \(path): \(error)")
         }
+    }
+
+    /// The journal's path, or nil with --no-journal.
+    func path(defaultPath: String) -> String? {
+        noJournal ? nil : (journal ?? defaultPath)
     }
 }

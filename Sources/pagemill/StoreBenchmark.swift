@@ -136,7 +136,7 @@ struct StoreBenchmark: ParsableCommand {
             // Keep the collector from taking this stand-in for a dead producer.
             if let collectorIdentity, ContinuousClock.now - lastHeartbeat > .seconds(1) {
                 lastHeartbeat = .now
-                _ = try standIn.send(WireMessage.heartbeat.encoded(to: collectorIdentity), wait: false)
+                _ = try standIn.send(WireMessage.heartbeat().encoded(to: collectorIdentity), wait: false)
             }
         }
         // Every row is acknowledged, so committed; the time runs on until the write-ahead log is

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CProcessControl
 import Cluster
 import Extraction
 import Foundation
@@ -41,8 +42,22 @@ struct WorkCommand: ParsableCommand {
     @Flag(help: ArgumentHelp("For load tests of the message path: send an empty record for each page, without extracting it.", visibility: .hidden))
     var noOp = false
 
+    @Option(help: ArgumentHelp("For workers started by run and bench: the process this worker must not outlive.", visibility: .hidden))
+    var parentPid: Int32?
+
     func run() throws {
         let logger = logging.makeLogger("pagemill.work")
+        if let parentPid {
+            // The kernel ends this worker when its parent dies, even by SIGKILL; the parent may
+            // already be gone by now, so look once too (the worker loop looks again each heartbeat).
+            if pagemill_set_parent_death_signal(SIGKILL) != 0 {
+                logger.warning("cannot ask to be stopped with the parent", metadata: ["error": "\(String(cString: strerror(errno)))"])
+            }
+            guard getppid() == parentPid else {
+                logger.warning("the process that started this worker is already gone", metadata: ["parent": "\(parentPid)"])
+                throw ExitCode(1)
+            }
+        }
         let shutdown = ShutdownRequest()
         let signals = SignalHandler(shutdown)
         defer { withExtendedLifetime(signals) {} }
@@ -53,6 +68,7 @@ struct WorkCommand: ParsableCommand {
                                  pageTimeLimit: pageTimeout > 0 ? .milliseconds(Int(pageTimeout * 1000)) : nil)
         configuration.injectFaults = injectFaults
         configuration.skipExtraction = noOp
+        configuration.parentProcess = parentPid
         configuration.curve = try curve.settings(binds: false, connects: true)
         let worker = Worker(
             configuration: configuration,

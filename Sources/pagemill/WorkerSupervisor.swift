@@ -28,7 +28,8 @@ final class WorkerSupervisor {
     }
 
     private func launch(_ index: Int) throws -> ChildProcess {
-        try ChildProcess(executable: Self.executablePath, arguments: arguments(index))
+        // Workers end with this process, whatever ends it.
+        try ChildProcess(executable: Self.executablePath, arguments: arguments(index) + ["--parent-pid", String(getpid())])
     }
 
     /// Restarts workers that died; call it regularly.

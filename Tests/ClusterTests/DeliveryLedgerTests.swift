@@ -66,7 +66,40 @@ import Testing
         ledger.addLeased(1, page: page("a"), to: workerA, now: now)
         ledger.handBack(1, from: workerA)
         let retry = ledger.leaseRetry(to: workerB, now: now)
-        #expect(retry?.2 == 1)
+        #expect(retry?.2 == 2, "the attempt a worker is told counts deliveries")
+        #expect(ledger.entries[1]?.attempts == 0, "but the page is not charged for being handed back")
+    }
+
+    @Test func aCommitThatIsLateChargesNothing() {
+        var ledger = DeliveryLedger(lease: .seconds(1), maximumAttempts: 1)
+        let now = clock.now
+        for ticket in 1...3 as ClosedRange<UInt64> { ledger.addLeased(ticket, page: page("p\(ticket)"), to: workerA, now: now) }
+        for ticket in 1...3 as ClosedRange<UInt64> { ledger.finished(ticket, by: workerA, now: now) }
+        // The store fails for a long time: leases on the commit run out again and again.
+        var later = now
+        for round in 1...5 {
+            later = now + .seconds(2 * round)
+            #expect(ledger.expireLeases(now: later) == 3)
+            #expect(ledger.takeFailureReports(now: later).isEmpty, "no page is given up for the store's failure")
+            for _ in 1...3 {
+                guard let (ticket, _, _) = ledger.leaseRetry(to: workerB, now: later) else { break }
+                ledger.finished(ticket, by: workerB, now: later)
+            }
+        }
+        #expect(ledger.entries.values.allSatisfy { $0.attempts == 0 && $0.failure == nil })
+        #expect(ledger.entries.values.allSatisfy { $0.deliveries == 6 })
+    }
+
+    @Test func aLeaseRunningOutWhileTheStoreHoldsBackChargesNothing() {
+        var ledger = DeliveryLedger(lease: .seconds(1), maximumAttempts: 1)
+        let now = clock.now
+        ledger.addLeased(1, page: page("a"), to: workerA, now: now)
+        #expect(ledger.expireLeases(now: now + .seconds(2), storeHoldingBack: true) == 1)
+        #expect(ledger.takeFailureReports(now: now + .seconds(2)).isEmpty)
+        #expect(ledger.entries[1]?.attempts == 0)
+        _ = ledger.leaseRetry(to: workerA, now: now + .seconds(2))
+        #expect(ledger.expireLeases(now: now + .seconds(4)) == 1)
+        #expect(ledger.takeFailureReports(now: now + .seconds(4)).map(\.0) == [1], "an ordinary expiry is still charged")
     }
 
     @Test func aLateFinishFromAFormerHolderChangesNothing() {
@@ -100,6 +133,7 @@ extension DeliveryLedgerTests {
         let reports = ledger.takeFailureReports(now: now)
         #expect(reports.map(\.0) == [1], "the page being worked on is given up")
         let retry = ledger.leaseRetry(to: workerB, now: now)
-        #expect(retry?.0 == 2 && retry?.2 == 1, "the page waiting behind it goes out again, as its first attempt")
+        #expect(retry?.0 == 2 && retry?.2 == 2, "the page waiting behind it goes out again, told it is its second delivery")
+        #expect(ledger.entries[2]?.attempts == 0, "and not charged")
     }
 }

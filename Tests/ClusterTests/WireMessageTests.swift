@@ -24,8 +24,10 @@ import ZeroMQ
                                .init(ticket: 6, extractionMilliseconds: 0, record: PageRecord(id: "q", text: "", wordCount: 0, contentHash: ""))]),
         .result(ticket: 5, worker: "w", extractionMilliseconds: 1.5, record: record),
         .failed(ticket: 6, pageID: "p", reporter: "producer", attempts: 3, error: "gave up"),
-        .acknowledge([.init(ticket: 1, pageID: "a", stored: true), .init(ticket: 2, pageID: "b", stored: false)]),
-        .heartbeat, .reset, .goodbye,
+        .acknowledge([.init(ticket: 1, pageID: "a", status: .stored), .init(ticket: 2, pageID: "b", status: .failed),
+                      .init(ticket: 3, pageID: "c", status: .duplicate)]),
+        .hello(role: .collector, name: "collector", credit: 0, database: "0123abcd"),
+        .heartbeat(), .heartbeat(holdingBack: "database or disk is full"), .reset, .goodbye,
     ])
     func roundTrips(message: WireMessage) throws {
         let frames = message.encoded()
