@@ -18,9 +18,11 @@ public struct Extractor: Sendable {
         guard page.body.contains(where: { $0 > 0x20 }) else {
             throw ExtractionError(.empty, pageID: page.id, detail: "page is empty")
         }
-        // UTF-16 is full of NUL bytes: bring the text to UTF-8 before judging it binary.
+        // UTF-16 is full of NUL bytes, so the text brought to UTF-8 is judged too; but the raw
+        // bytes first, as transcoding random bytes from a single-byte charset dilutes them into
+        // what looks like text (an image or deflate data stored as a page of garbage).
         let body = CharsetDetector.utf8(page.body, declared: page.charset).bytes
-        if Self.looksBinary(body) {
+        if Self.looksBinary(page.body) && Self.looksBinary(body) {
             throw ExtractionError(.binary, pageID: page.id, detail: "page holds binary data, not text")
         }
         let format = page.format == .unknown ? Self.sniff(body) : page.format
@@ -57,6 +59,9 @@ public struct Extractor: Sendable {
     }
 
     /// Text has almost no NUL or other C0 control bytes; images and archives have many.
+    /// Control characters other than white space are rare in text (a stray escape or two)
+    /// and about a tenth of random or compressed bytes (27 of 256 values): more than one byte
+    /// in fifty says binary.
     static func looksBinary(_ body: [UInt8]) -> Bool {
         let sample = body.prefix(8192)
         var controls = 0
@@ -64,7 +69,7 @@ public struct Extractor: Sendable {
             if byte == 0 && sample.count < 64 { return true }
             controls += 1
         }
-        return controls * 10 > sample.count
+        return controls * 50 > sample.count
     }
 
     /// HTML when a tag shows up early, plain text otherwise.

@@ -184,6 +184,30 @@ import Testing
         #expect(error?.pageID == "bad")
     }
 
+    @Test(arguments: [UInt64(1), 2, 3, 4, 5])
+    func randomAndCompressedBytesAreBinaryNotGarbageText(seed: UInt64) throws {
+        // What an image or a deflate stream holds: bytes with no pattern, in any declared charset.
+        var state = seed &* 0x9E37_79B9_7F4A_7C15
+        let bytes = (0..<50_000).map { _ -> UInt8 in
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17
+            return UInt8(truncatingIfNeeded: state)
+        }
+        for format in [RawPage.Format.html, .text, .unknown] {
+            for charset in [nil, "windows-1252", "utf-8"] as [String?] {
+                let error = #expect(throws: ExtractionError.self) {
+                    try extractor.extract(RawPage(id: "noise", body: bytes, format: format, charset: charset))
+                }
+                #expect(error?.code == .binary, "\(format) \(charset ?? "no charset")")
+            }
+        }
+        // Text in UTF-16 is full of NUL bytes and still text.
+        let utf16: [UInt8] = [0xFF, 0xFE] + Array("<p>Le conseil a dit que le pont serait fermé cet hiver.</p>".utf16).flatMap {
+            [UInt8(truncatingIfNeeded: $0), UInt8(truncatingIfNeeded: $0 >> 8)]
+        }
+        let record = try extractor.extract(RawPage(id: "utf16", body: utf16, format: .html))
+        #expect(record.text.contains("pont serait fermé"))
+    }
+
     @Test func refusesAPageOverTheLimit() {
         let small = Extractor(maximumPageBytes: 10)
         let error = #expect(throws: ExtractionError.self) {
