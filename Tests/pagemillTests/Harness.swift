@@ -57,7 +57,7 @@ final class RoleProcess {
 
     /// Runs `pagemill ARGUMENTS`, inside network namespace `namespace` when one is given
     /// (through `ip netns exec`, which becomes the pagemill process: signals reach it).
-    init(_ arguments: [String], log: String, namespace: String? = nil) throws {
+    init(_ arguments: [String], log: String, namespace: String? = nil, standardInput: String = "/dev/null") throws {
         logPath = log
         guard FileManager.default.isExecutableFile(atPath: pagemillBinary) else {
             throw HarnessError("no pagemill executable at \(pagemillBinary): run `swift build` first")
@@ -66,7 +66,7 @@ final class RoleProcess {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 0, standardInput, O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
         let argv = (command + arguments).map { strdup($0) } + [nil]
