@@ -25,9 +25,15 @@ public struct ClusterStatus: Codable, Sendable, Equatable {
     public var inputExhausted: Bool
     public var uptimeSeconds: Double
     public var workers: [WorkerStatus]
+    /// Pages whose id the database already held.
+    public var duplicates: Int?
+    /// Why the collector is holding back (its commits fail), or nil.
+    public var collectorHoldingBack: String?
+    /// Acknowledgements ignored because they did not come from the collector.
+    public var forgedAcknowledgements: Int?
 
     /// Pages committed either way, in this run or an earlier one.
-    public var done: Int { stored + failed + resumed }
+    public var done: Int { stored + failed + resumed + (duplicates ?? 0) }
 
     public init(read: Int, stored: Int, failed: Int, resumed: Int, redelivered: Int, inFlight: Int, queued: Int,
                 total: Int?, inputExhausted: Bool, uptimeSeconds: Double, workers: [WorkerStatus]) {

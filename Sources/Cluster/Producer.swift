@@ -349,11 +349,15 @@ public final class Producer {
                          silentSeconds: silence.inSeconds)
         }
         let uptime = now - started
-        return ClusterStatus(read: stats.read, stored: stats.stored, failed: stats.failed, resumed: stats.resumed,
-                             redelivered: stats.redelivered, inFlight: ledger.count, queued: ledger.queuedCount,
-                             total: totalPages?.snapshot, inputExhausted: stats.inputExhausted,
-                             uptimeSeconds: uptime.inSeconds,
-                             workers: workerStatuses)
+        var status = ClusterStatus(read: stats.read, stored: stats.stored, failed: stats.failed, resumed: stats.resumed,
+                                   redelivered: stats.redelivered, inFlight: ledger.count, queued: ledger.queuedCount,
+                                   total: totalPages?.snapshot, inputExhausted: stats.inputExhausted,
+                                   uptimeSeconds: uptime.inSeconds,
+                                   workers: workerStatuses)
+        status.duplicates = stats.duplicates
+        status.collectorHoldingBack = stats.collectorHoldingBack
+        status.forgedAcknowledgements = stats.forgedAcknowledgements
+        return status
     }
 
     private func askToIntroduce(_ identity: [UInt8], on socket: Socket) {

@@ -47,7 +47,7 @@ struct CollectCommand: ParsableCommand {
         let statistics = collector.statistics
         let metricsServer = try metrics.start(logger: logger) { ClusterMetrics.collector(statistics.snapshot) }
         defer { withExtendedLifetime(metricsServer) {} }
-        let healthFile = health.start(collector.heartbeat)
+        let healthFile = health.start(collector.heartbeat) { statistics.snapshot.holdingBack.map { "holding back: " + $0 } }
         defer { withExtendedLifetime(healthFile) {} }
         try collector.run(context: try Context())
     }

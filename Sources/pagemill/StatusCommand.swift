@@ -80,8 +80,15 @@ struct StatusView {
             pages += " of \(total) (\(current.done * 100 / total) %)"
         }
         pages += ": \(current.stored) stored, \(current.failed) failed"
+        if let duplicates = current.duplicates, duplicates > 0 { pages += ", \(duplicates) duplicate ids" }
         if current.resumed > 0 { pages += ", \(current.resumed) in an earlier run" }
         lines.append(pages)
+        if let reason = current.collectorHoldingBack {
+            lines.append("collector: HOLDING BACK, its commits fail (no page is charged meanwhile): \(reason)")
+        }
+        if let forged = current.forgedAcknowledgements, forged > 0 {
+            lines.append("ignored: \(forged) acknowledgements from peers that are not the collector")
+        }
         var flow = "in flight \(current.inFlight), queued \(current.queued), redelivered \(current.redelivered); "
             + String(format: "%.1f pages/s", rate)
         if let total = current.total, rate > 0 {
