@@ -57,7 +57,8 @@ final class RoleProcess {
 
     /// Runs `pagemill ARGUMENTS`, inside network namespace `namespace` when one is given
     /// (through `ip netns exec`, which becomes the pagemill process: signals reach it).
-    init(_ arguments: [String], log: String, namespace: String? = nil, standardInput: String = "/dev/null") throws {
+    init(_ arguments: [String], log: String, namespace: String? = nil, standardInput: String = "/dev/null",
+         environment extra: [String: String] = [:]) throws {
         logPath = log
         guard FileManager.default.isExecutableFile(atPath: pagemillBinary) else {
             throw HarnessError("no pagemill executable at \(pagemillBinary): run `swift build` first")
@@ -71,8 +72,12 @@ final class RoleProcess {
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
         let argv = (command + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
+        var variables = ProcessInfo.processInfo.environment
+        variables.merge(extra) { $1 }
+        let environment = variables.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { environment.forEach { free($0) } }
         var child: pid_t = 0
-        let result = posix_spawn(&child, command[0], &actions, nil, argv, environ)
+        let result = posix_spawn(&child, command[0], &actions, nil, argv, environment)
         guard result == 0 else { throw HarnessError("posix_spawn failed: \(result)") }
         pid = child
     }
@@ -175,3 +180,20 @@ func storedIDs(_ path: String) throws -> [String] {
 /// Every end-to-end suite nests in this one, so that they run one after another: they all
 /// start several processes, and the machine has two cores.
 @Suite(.serialized) enum EndToEndTests {}
+
+/// The ids of `pid`'s child processes, from /proc.
+func childProcesses(of pid: pid_t) -> [pid_t] {
+    let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
+    return tasks.flatMap { task in
+        ((try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/children", encoding: .utf8)) ?? "")
+            .split(separator: " ").compactMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    }
+}
+
+/// Whether a process runs (a zombie waiting to be reaped counts as ended).
+func processRuns(_ pid: pid_t) -> Bool {
+    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+          let close = stat.lastIndex(of: ")") else { return false }
+    let state = stat[stat.index(close, offsetBy: 2)...].prefix(1)
+    return state != "Z" && state != "X"
+}
