@@ -23,7 +23,7 @@ struct BadTrafficLog {
 
     /// A message that broke the protocol, from `peer` (nil when libzmq did not say, e.g. over ipc).
     mutating func rejected(from peer: String?, reason: String, logger: Logger) {
-        record("rejected a message", peer: peer ?? "unknown", reason: reason, level: .warning, logger: logger)
+        record("rejected a message", peer: peer ?? "local", reason: reason, level: .warning, logger: logger)
     }
 
     /// A connection that closed. A known `reason` means the handshake failed: the peer was not

@@ -13,6 +13,8 @@ public struct ClusterError: Error, CustomStringConvertible, Sendable {
         case transport
         /// The database could not be written.
         case store
+        /// The producer refused this peer (`REFUSED`): another protocol version, a bad `HELLO`.
+        case refused
     }
 
     /// What went wrong.

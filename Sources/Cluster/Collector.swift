@@ -20,6 +20,9 @@ public final class Collector {
         public var maximumMessageBytes: Int
         /// Results per transaction, at most.
         public var batchSize: Int
+        /// Bytes of results gathered for one transaction, at most (past one message): with
+        /// large pages, a batch of `batchSize` would hold gigabytes.
+        public var maximumBatchBytes: Int = 64 << 20
         /// How long a result may wait for its batch to fill. A commit writes whole pages, so a
         /// row costs SQLite far more in a small transaction: batches wait a little rather than
         /// go at once (committing at once doubled the collector's SQLite time at 1,300 pages/s).
@@ -52,6 +55,8 @@ public final class Collector {
     private var badTraffic = BadTrafficLog()
 
     private var batch: [PageOutcome] = []
+    /// Bytes of the messages whose results are in `batch`.
+    private var batchBytes = 0
     private var acknowledgements: [WireMessage.Acknowledgement] = []
     /// When the oldest result in `batch` arrived.
     private var batchStarted: ContinuousClock.Instant?
@@ -97,7 +102,8 @@ public final class Collector {
         do throws(ZeroMQError) {
             let results = try context.socket(.pull)
             try results.setLinger(milliseconds: 0)
-            try results.setHighWaterMarks(send: 1000, receive: 4096)
+            // Messages a worker's connection queues, not bytes: a message may be megabytes.
+            try results.setHighWaterMarks(send: 1000, receive: 32)
             try results.setMaximumMessageSize(bytes: Int64(configuration.maximumMessageBytes))
             let monitor = try ConnectionMonitor(watching: results, context: context)
             let authenticator = try configuration.curve.map { curve throws(ZeroMQError) in
@@ -128,7 +134,8 @@ public final class Collector {
                 heartbeat.beat()
                 // A full batch waits for the committer; meanwhile results queue in libzmq.
                 // While commits fail, results wait in libzmq and at the workers: nothing is charged.
-                let accepting = batch.count < configuration.batchSize && holdingBack == nil
+                let accepting = batch.count < configuration.batchSize && batchBytes < configuration.maximumBatchBytes
+                    && holdingBack == nil
                 var poller = Poller(accepting ? [producer, monitor.socket, committed, results] : [producer, monitor.socket, committed])
                 var waitLimit = 100
                 if committing == nil, let started = batchStarted {
@@ -140,7 +147,8 @@ public final class Collector {
                 if accepting, ready[3] {
                     // Bounded, so that a flood of garbage cannot starve the producer's socket.
                     var messages = 0
-                    while batch.count < configuration.batchSize, messages < 4 * configuration.batchSize,
+                    while batch.count < configuration.batchSize, batchBytes < configuration.maximumBatchBytes,
+                          messages < 4 * configuration.batchSize,
                           try results.receive(into: &incoming, wait: false) {
                         take(incoming)
                         messages += 1
@@ -159,7 +167,8 @@ public final class Collector {
                 if let outcome = committer.takeOutcome() { try finish(outcome, producer: producer) }
                 retryFailedCommit(on: committer)
                 if committing == nil, let started = batchStarted,
-                   batch.count >= busyBatch || clock.now - started >= configuration.batchDelay {
+                   batch.count >= busyBatch || batchBytes >= configuration.maximumBatchBytes / 2
+                    || clock.now - started >= configuration.batchDelay {
                     handOver(to: committer)
                 }
                 // Results trickling in one at a time would wake this thread once each; a batch
@@ -212,6 +221,7 @@ public final class Collector {
 
     private func take(_ message: Message) {
         stats.bytesReceived += message.byteCount
+        batchBytes += message.byteCount
         do throws(ClusterError) {
             switch try WireMessage(decoding: message) {
             case let .result(ticket, worker, milliseconds, record):
@@ -251,11 +261,17 @@ public final class Collector {
 
     private func hearFromProducer(_ message: Message, producer: Socket) {
         lastHeardFromProducer = clock.now
-        guard let decoded = try? WireMessage(decoding: message) else {
+        let decoded: WireMessage
+        do throws(ClusterError) {
+            decoded = try WireMessage(decoding: message)
+        } catch {
             stats.rejectedMessages += 1
+            badTraffic.rejected(from: message.peerAddress ?? "the producer", reason: "\(error)", logger: logger)
             return
         }
         switch decoded {
+        case let .refused(reason):
+            logger.error("the producer refused this collector", metadata: ["reason": "\(reason)"])
         case .reset:
             do throws(ZeroMQError) {
                 _ = try producer.send(hello.encoded(), wait: false)
@@ -279,6 +295,7 @@ public final class Collector {
         committing = acknowledgements
         batch.removeAll(keepingCapacity: true)
         acknowledgements.removeAll(keepingCapacity: true)
+        batchBytes = 0
     }
 
     private var hello: WireMessage {

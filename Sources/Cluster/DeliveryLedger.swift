@@ -41,6 +41,8 @@ struct DeliveryLedger {
     }
 
     private(set) var entries: [Ticket: Entry] = [:]
+    /// Bytes of the page bodies held for redelivery: what bounds the producer's memory.
+    private(set) var heldBytes = 0
     /// Tickets to hand out again, oldest first; entries may have moved on since (checked on use).
     private var retryQueue: [Ticket] = []
     private var retryHead = 0
@@ -74,6 +76,7 @@ struct DeliveryLedger {
     /// Records a fresh page, leased at once to `worker`.
     mutating func addLeased(_ ticket: Ticket, page: RawPage, to worker: [UInt8], now: Instant) {
         leaseCounter += 1
+        heldBytes += page.body.count
         entries[ticket] = Entry(pageID: page.id, page: page, failure: nil, attempts: 0, deliveries: 1,
                                 state: .leased(worker: worker, deadline: now + lease), bytes: page.body.count,
                                 leaseSequence: leaseCounter, firstDispatched: now)
@@ -125,7 +128,9 @@ struct DeliveryLedger {
     /// (a late duplicate) or whose id does not match (an acknowledgement from an earlier run).
     mutating func acknowledge(_ ticket: Ticket, pageID: String) -> Entry? {
         guard let index = entries.index(forKey: ticket), entries.values[index].pageID == pageID else { return nil }
-        return entries.remove(at: index).value
+        let entry = entries.remove(at: index).value
+        if let page = entry.page { heldBytes -= page.body.count }
+        return entry
     }
 
     // MARK: Failures of delivery
@@ -156,6 +161,18 @@ struct DeliveryLedger {
                 handBack(ticket, from: worker)
             }
         }
+        return held.count
+    }
+
+    /// Requeues every page leased to a worker that said it is leaving, charging none: a worker
+    /// that says goodbye was not killed by one of them. Returns how many.
+    @discardableResult
+    mutating func handBackAll(heldBy worker: [UInt8]) -> Int {
+        var held: [Ticket] = []
+        for (ticket, entry) in entries {
+            if case let .leased(holder, _) = entry.state, holder == worker { held.append(ticket) }
+        }
+        for ticket in held.sorted() { handBack(ticket, from: worker) }
         return held.count
     }
 
@@ -195,6 +212,7 @@ struct DeliveryLedger {
         entry.notBefore = now + .milliseconds(min(30_000, 500 << min(entry.attempts - 1, 6)))
         if entry.attempts >= maximumAttempts {
             entry.failure = "gave up after \(entry.attempts) attempts: the last time, \(reason)"
+            if let page = entry.page { heldBytes -= page.body.count }
             entry.page = nil
             pendingFailureReports.append(ticket)
         } else {

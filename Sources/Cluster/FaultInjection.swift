@@ -7,9 +7,12 @@ import Foundation
 enum FaultInjection {
     static let hangMarker = Array("PAGEMILL-POISON-HANG".utf8)
     static let crashMarker = Array("PAGEMILL-POISON-CRASH".utf8)
+    /// A page that takes three seconds, longer than a short `--peer-timeout`, then extracts.
+    static let slowMarker = Array("PAGEMILL-POISON-SLOW".utf8)
 
     static func apply(to page: RawPage) {
         if contains(page.body, crashMarker) { abort() }
+        if contains(page.body, slowMarker) { Thread.sleep(forTimeInterval: 3) }
         if contains(page.body, hangMarker) {
             while true { Thread.sleep(forTimeInterval: 3600) }
         }

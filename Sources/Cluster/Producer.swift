@@ -18,6 +18,9 @@ public final class Producer {
         public var maximumPageBytes: Int
         /// Pages read but not yet committed, at most: bounds the producer's memory.
         public var maximumInFlight: Int
+        /// Bytes of pages read but not yet committed, at most (past one page): bounds the
+        /// producer's memory when pages are large.
+        public var maximumInFlightBytes: Int = 256 << 20
         /// The protocol's clocks.
         public var timing: ClusterTiming
         /// CURVE encryption and the keys let in; nil: plain TCP, for trusted networks only.
@@ -209,6 +212,10 @@ public final class Producer {
         } catch {
             stats.rejectedMessages += 1
             badTraffic.rejected(from: message.peerAddress, reason: "\(error)", logger: logger)
+            // A peer trying to introduce itself hears why it is not taken, in this version's words.
+            if message.count > 2, message.frame(at: 2).elementsEqual("HELLO".utf8) {
+                send(.refused(reason: "\(error.detail)"), to: identity, on: socket)
+            }
             return
         }
         let now = clock.now
@@ -227,6 +234,7 @@ public final class Producer {
             if workers[identity] != nil {
                 // One peer, one role: a worker cannot make itself the collector.
                 reject(message, reason: "a worker said HELLO as the collector")
+                send(.refused(reason: "this peer is a worker; a collector connects on a socket of its own"), to: identity, on: socket)
                 return
             }
             collector = (identity, now)
@@ -243,7 +251,7 @@ public final class Producer {
             for ticket in tickets { ledger.handBack(ticket, from: identity) }
         case .goodbye:
             if let peer = workers[identity] {
-                let released = ledger.releaseAll(heldBy: identity, now: clock.now)
+                let released = ledger.handBackAll(heldBy: identity)
                 logger.info("worker left", metadata: ["worker": "\(peer.name)", "requeued": "\(released)"])
                 removeWorker(identity)
             }
@@ -269,7 +277,7 @@ public final class Producer {
             }
         case .statusRequest:
             send(.status(json: status(now: now).encoded()), to: identity, on: socket)
-        case .page, .pages, .result, .results, .failed, .reset, .status:
+        case .page, .pages, .result, .results, .failed, .reset, .refused, .status:
             reject(message, reason: "a message the producer does not take")
             if workers[identity] == nil && !fromCollector { askToIntroduce(identity, on: socket) }
         }
@@ -403,7 +411,8 @@ public final class Producer {
     /// A page to lease to `worker`: one to retry first, else a fresh one from the inputs.
     private func nextPage(for worker: [UInt8], now: ContinuousClock.Instant) -> (UInt64, RawPage, Int)? {
         if let retry = ledger.leaseRetry(to: worker, now: now) { return retry }
-        while !stats.inputExhausted && ledger.count < configuration.maximumInFlight {
+        while !stats.inputExhausted && ledger.count < configuration.maximumInFlight
+                && (ledger.heldBytes < configuration.maximumInFlightBytes || ledger.count == 0) {
             // A paced feed (an open-loop load test) releases each page at its time.
             if let due = source.nextAvailable, due > now { return nil }
             // With a journal, nothing is read before it is tied to the collector's database.

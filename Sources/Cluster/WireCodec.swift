@@ -66,6 +66,7 @@ extension WireMessage {
             message.append("HEARTBEAT")
             if let holdingBack { message.append(holdingBack) }
         case .reset: message.append("RESET")
+        case let .refused(reason): message.append("REFUSED"); message.append(reason)
         case .goodbye: message.append("BYE")
         case .statusRequest: message.append("STATUS?")
         case let .status(json): message.append("STATUS"); message.append(json)
@@ -164,6 +165,7 @@ extension WireMessage {
             self = .acknowledge(acknowledgements)
         case "HEARTBEAT": self = .heartbeat(holdingBack: reader.atEnd ? nil : try reader.string())
         case "RESET": self = .reset
+        case "REFUSED": self = .refused(reason: try reader.string())
         case "BYE": self = .goodbye
         case "STATUS?": self = .statusRequest
         case "STATUS": self = .status(json: try reader.bytes())

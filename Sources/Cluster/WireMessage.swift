@@ -35,6 +35,9 @@ public enum WireMessage: Sendable, Equatable {
     case heartbeat(holdingBack: String? = nil)
     /// The producer does not know this peer: it must send `hello` again.
     case reset
+    /// The producer will not take this peer's `HELLO`, and says why (another protocol version,
+    /// a malformed introduction): an answer rather than silence.
+    case refused(reason: String)
     /// A worker is leaving; anything it still holds must go to another.
     case goodbye
     /// Anyone asks the producer how the run stands (`pagemill status`).

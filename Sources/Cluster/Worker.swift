@@ -62,6 +62,10 @@ public final class Worker {
     private var lastHeardFromProducer: ContinuousClock.Instant
     private var silenceAllowed: Duration
     private let watchdog: PageWatchdog?
+    /// Where pages are extracted, apart from the socket thread; nil for no-op load tests.
+    private let lane: ExtractionLane?
+    /// Extracts one page on the lane.
+    private let extractOne: @Sendable (WireMessage.LeasedPage) -> ExtractionLane.Outcome
 
     /// At most this many pages, and about this long, between two looks at the sockets: quick
     /// pages share one CREDIT, and slow ones still report each on its own.
@@ -85,7 +89,13 @@ public final class Worker {
         self.shutdown = shutdown
         self.lastHeardFromProducer = ContinuousClock().now
         self.silenceAllowed = configuration.timing.peerTimeout
-        self.watchdog = configuration.pageTimeLimit.map { PageWatchdog(limit: $0, logger: logger) }
+        let watchdog = configuration.pageTimeLimit.map { PageWatchdog(limit: $0, logger: logger) }
+        self.watchdog = watchdog
+        let extractOne: @Sendable (WireMessage.LeasedPage) -> ExtractionLane.Outcome = { lease in
+            Self.extract(lease, configuration: configuration, extractor: extractor, watchdog: watchdog)
+        }
+        self.extractOne = extractOne
+        self.lane = configuration.skipExtraction ? nil : ExtractionLane(turnDuration: Self.turnDuration, extract: extractOne)
     }
 
     /// Runs until shutdown is requested; then hands back what it has not started and leaves.
@@ -93,7 +103,10 @@ public final class Worker {
         do throws(ZeroMQError) {
             let results = try context.socket(.push)
             try results.setLinger(milliseconds: Int32(configuration.timing.drainGrace.milliseconds))
-            try results.setHighWaterMarks(send: 256, receive: 256)
+            // Messages, not bytes: a few, as a message may carry megabytes of records. While the
+            // collector takes nothing, results wait here, in the outbox, and then not at all:
+            // the worker stops taking pages.
+            try results.setHighWaterMarks(send: 16, receive: 16)
             try configuration.curve?.secureConnected(results)
             try results.connect(Endpoint.connectable(configuration.collectorEndpoint))
             var producer = try connectToProducer(context)
@@ -119,13 +132,11 @@ public final class Worker {
                 if outbox.isEmpty, !held.isEmpty {
                     // Several pages a turn, for a short while: one CREDIT then covers them all,
                     // which halves the messages per page when pages are quick.
-                    let turnStarted = clock.now
-                    var pagesThisTurn = 0
-                    repeat {
-                        process(held.removeFirst())
-                        pagesThisTurn += 1
-                    } while !held.isEmpty && pagesThisTurn < Self.maximumPagesPerTurn
-                        && clock.now - turnStarted < Self.turnDuration
+                    let turn = Array(held.prefix(Self.maximumPagesPerTurn))
+                    held.removeFirst(turn.count)
+                    let (outcomes, rest) = try runTurn(turn, producer: producer, lastHeartbeat: &lastHeartbeat, incoming: &incoming)
+                    held.insert(contentsOf: rest, at: 0)
+                    for outcome in outcomes { take(outcome) }
                     queueTurnResults()
                     try flushOutbox(results, producer: producer)
                 }
@@ -188,6 +199,9 @@ public final class Worker {
                 _ = try? producer.send(hello)
             case .heartbeat:
                 break
+            case let .refused(reason):
+                // Not retried at once: the producer would say the same; reconnecting later may find another.
+                logger.error("the producer refused this worker", metadata: ["reason": "\(reason)"])
             default:
                 logger.warning("ignored a message a worker does not take")
             }
@@ -199,10 +213,28 @@ public final class Worker {
     /// Results go to the collector in one message a turn, or in more when their texts pass this size.
     static let resultBytesPerMessage = 1 << 20
 
-    /// Extracts one page: its record joins the turn's results, a failure goes out on its own.
-    private func process(_ lease: WireMessage.LeasedPage) {
-        let started = clock.now
-        processed += 1
+    /// Extracts a turn's pages: on the extraction lane, heartbeating and reading the producer's
+    /// messages while it works; in place for no-op load tests, whose pages take no time.
+    private func runTurn(_ turn: [WireMessage.LeasedPage], producer: Socket, lastHeartbeat: inout ContinuousClock.Instant,
+                         incoming: inout Message) throws(ZeroMQError) -> ExtractionLane.TurnResult {
+        guard let lane else { return ExtractionLane.run(turn, turnDuration: Self.turnDuration, extract: extractOne) }
+        lane.submit(turn)
+        let pause = min(configuration.timing.heartbeatInterval / 2, .milliseconds(100))
+        while true {
+            if let result = lane.wait(timeout: pause) { return result }
+            let now = clock.now
+            if now - lastHeartbeat >= configuration.timing.heartbeatInterval {
+                lastHeartbeat = now
+                try producer.send(WireMessage.heartbeat().encoded(), wait: false)
+            }
+            while try producer.receive(into: &incoming, wait: false) { handle(incoming, producer: producer) }
+        }
+    }
+
+    /// Extracts one page (on the lane's thread: touches nothing of the worker's but what is Sendable).
+    private static func extract(_ lease: WireMessage.LeasedPage, configuration: Configuration, extractor: Extractor,
+                                watchdog: PageWatchdog?) -> ExtractionLane.Outcome {
+        let started = ContinuousClock.now
         watchdog?.begin(lease.page.id)
         defer { watchdog?.end() }
         if configuration.injectFaults { FaultInjection.apply(to: lease.page) }
@@ -210,12 +242,23 @@ public final class Worker {
             let record = configuration.skipExtraction
                 ? PageRecord(id: lease.page.id, text: "", wordCount: 0, contentHash: "")
                 : try extractor.extract(lease.page)
-            let elapsed = clock.now - started
-            turnResults.append(WireMessage.WorkerResult(ticket: lease.ticket, extractionMilliseconds: elapsed.inSeconds * 1000,
-                                                        record: record))
-            turnResultBytes += record.text.utf8.count
-            if turnResultBytes >= Self.resultBytesPerMessage { queueTurnResults() }
+            let elapsed = ContinuousClock.now - started
+            return .record(WireMessage.WorkerResult(ticket: lease.ticket, extractionMilliseconds: elapsed.inSeconds * 1000,
+                                                    record: record))
         } catch {
+            return .failed(lease, error)
+        }
+    }
+
+    /// A page's outcome: its record joins the turn's results, a failure goes out on its own.
+    private func take(_ outcome: ExtractionLane.Outcome) {
+        processed += 1
+        switch outcome {
+        case let .record(result):
+            turnResults.append(result)
+            turnResultBytes += result.record.text.utf8.count
+            if turnResultBytes >= Self.resultBytesPerMessage { queueTurnResults() }
+        case let .failed(lease, error):
             logger.info("page failed", metadata: ["page": "\(lease.page.id)", "error": "\(error)"])
             outbox.append(([lease.ticket], WireMessage.failed(ticket: lease.ticket, pageID: lease.page.id, reporter: configuration.name,
                                                              attempts: lease.attempt, error: error.description).encoded()))

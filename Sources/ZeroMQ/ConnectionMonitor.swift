@@ -50,11 +50,12 @@ public final class ConnectionMonitor {
             switch event {
             case ZMQ_EVENT_ACCEPTED:
                 let descriptor = Int32(bitPattern: value)
-                let peer = Self.peerAddress(of: descriptor) ?? "unknown"
+                let peer = Self.peerAddress(of: descriptor) ?? "fd \(descriptor)"
                 peers[descriptor] = peer
                 return .accepted(peer: peer)
             case ZMQ_EVENT_DISCONNECTED:
-                let peer = peers.removeValue(forKey: Int32(bitPattern: value)) ?? "unknown"
+                let descriptor = Int32(bitPattern: value)
+                let peer = peers.removeValue(forKey: descriptor) ?? "fd \(descriptor)"
                 defer { pendingReason = nil }
                 return .disconnected(peer: peer, reason: pendingReason)
             case ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL:
@@ -78,6 +79,7 @@ public final class ConnectionMonitor {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getpeername(descriptor, $0, &length) }
         }
         guard result == 0 else { return nil }
+        if Int32(storage.ss_family) == AF_UNIX { return "ipc" }
         var host = [CChar](repeating: 0, count: Int(NI_MAXHOST))
         var service = [CChar](repeating: 0, count: Int(NI_MAXSERV))
         let flags = NI_NUMERICHOST | NI_NUMERICSERV

@@ -144,7 +144,9 @@ public final class Socket {
                 if code == EAGAIN && message.count == 0 { return false }
                 throw ZeroMQError(code: code, operation: "zmq_msg_recv", endpoint: endpointDescription)
             }
-            if message.count == 0, let address = zmq_msg_gets(&part, "Peer-Address") {
+            // A ROUTER's first frame is the routing id it made up, which carries no metadata:
+            // the peer's address is on the frames that came over the wire.
+            if message.peerAddress == nil, let address = zmq_msg_gets(&part, "Peer-Address") {
                 message.peerAddress = String(cString: address)
             }
             message.appendReceived(UnsafeRawBufferPointer(start: zmq_msg_data(&part), count: Int(size)))

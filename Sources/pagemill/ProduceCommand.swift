@@ -35,11 +35,15 @@ struct ProduceCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Pages read but not yet committed, at most (bounds memory).", valueName: "count"))
     var maxInFlight: Int = 1024
 
+    @Option(help: ArgumentHelp("Bytes of pages read but not yet committed, at most (bounds memory when pages are large).", valueName: "bytes"))
+    var maxInFlightBytes: Int = 256 << 20
+
     @Option(help: ArgumentHelp("Pages one worker may hold at once, whatever credit it asks for.", valueName: "count"))
     var maxCredit: Int = 64
 
     func validate() throws {
         guard maxInFlight >= 1 else { throw ValidationError("--max-in-flight must be at least 1") }
+        guard maxInFlightBytes >= 1 else { throw ValidationError("--max-in-flight-bytes must be at least 1") }
         guard maxCredit >= 1 else { throw ValidationError("--max-credit must be at least 1") }
     }
 
@@ -66,6 +70,7 @@ struct ProduceCommand: ParsableCommand {
         }
         var configuration = Producer.Configuration(endpoint: endpoints.producer, maximumPageBytes: limits.maxPageBytes,
                                                    maximumInFlight: maxInFlight, timing: timing.timing, maximumCreditPerWorker: maxCredit)
+        configuration.maximumInFlightBytes = maxInFlightBytes
         configuration.curve = try curve.settings(binds: true, connects: false)
         CurveOptions.warnIfExposed(endpoints.producer, curve: configuration.curve, logger: logger)
         let producer = Producer(

@@ -36,7 +36,7 @@ struct WorkCommand: ParsableCommand {
         valueName: "seconds"))
     var pageTimeout: Double = 30
 
-    @Flag(help: ArgumentHelp("For fault-injection runs: pages holding PAGEMILL-POISON-HANG hang this worker, PAGEMILL-POISON-CRASH kill it.", visibility: .hidden))
+    @Flag(help: ArgumentHelp("For fault-injection runs: pages holding PAGEMILL-POISON-HANG hang this worker, PAGEMILL-POISON-CRASH kill it, PAGEMILL-POISON-SLOW take 3 s.", visibility: .hidden))
     var injectFaults = false
 
     @Flag(help: ArgumentHelp("For load tests of the message path: send an empty record for each page, without extracting it.", visibility: .hidden))

@@ -70,6 +70,17 @@ import Testing
         #expect(ledger.entries[1]?.attempts == 0, "but the page is not charged for being handed back")
     }
 
+    @Test func aWorkerThatSaysGoodbyeHandsEverythingBackUncharged() {
+        var ledger = DeliveryLedger(lease: .seconds(10), maximumAttempts: 1)
+        let now = clock.now
+        ledger.addLeased(1, page: page("a"), to: workerA, now: now)
+        ledger.addLeased(2, page: page("b"), to: workerA, now: now)
+        #expect(ledger.handBackAll(heldBy: workerA) == 2)
+        #expect(ledger.takeFailureReports(now: now).isEmpty)
+        #expect(ledger.leaseRetry(to: workerB, now: now)?.0 == 1)
+        #expect(ledger.leaseRetry(to: workerB, now: now)?.0 == 2)
+    }
+
     @Test func aCommitThatIsLateChargesNothing() {
         var ledger = DeliveryLedger(lease: .seconds(1), maximumAttempts: 1)
         let now = clock.now

@@ -8,7 +8,8 @@ import ZeroMQ
 /// tcp://127.0.0.1 on generated pages with poison pages mixed in, under a seeded schedule of
 /// faults (SIGKILL and restart of a worker, of the collector and of the producer; SIGSTOP and
 /// SIGCONT of a worker; a network cut between a worker and the rest; a rogue client sending
-/// garbage). Each worker reaches the producer and the collector through a `NetworkLink`. Afterwards every good page must be
+/// garbage; a client that takes pages and forges their acknowledgements; the database's disk
+/// filling up, then freed). Each worker reaches the producer and the collector through a `NetworkLink`. Afterwards every good page must be
 /// stored exactly once, every poison page recorded as failed, and no page be both.
 ///
 /// `make test` runs three schedules; any number: `PAGEMILL_CHAOS_SCHEDULES=50 swift test --filter ChaosTests`
@@ -20,7 +21,9 @@ extension EndToEndTests {
         static let firstSeed = Int(ProcessInfo.processInfo.environment["PAGEMILL_CHAOS_FIRST_SEED"] ?? "") ?? 1
         static let goodPages = 1000
 
-        enum Fault: CaseIterable { case killWorker, stopWorker, cutNetwork, killCollector, killProducer, rogueClient }
+        enum Fault: CaseIterable {
+            case killWorker, stopWorker, cutNetwork, killCollector, killProducer, rogueClient, forgedAcknowledgements, diskFull
+        }
 
         @Test(arguments: firstSeed..<(firstSeed + schedules))
         func everyPageIsStoredExactlyOnceWhateverFails(seed: Int) throws {
@@ -36,9 +39,9 @@ extension EndToEndTests {
             var faults = Fault.allCases
             faults.shuffle(using: &random)
 
-            // Each fault fires once the store has grown by another eighth of the pages.
+            // Each fault fires once the store has grown by another share of the pages.
             for (index, fault) in faults.enumerated() {
-                let threshold = Self.goodPages * (index + 1) / 8
+                let threshold = Self.goodPages * (index + 1) / (faults.count + 2)
                 waitUntil(timeout: .seconds(120)) {
                     cluster.restartDeadWorkers()
                     return cluster.storedPages >= threshold || !cluster.producer.isAlive
@@ -63,7 +66,7 @@ extension EndToEndTests {
             #expect(stored.isDisjoint(with: failed))
             let lost = expected.subtracting(stored).count
             let duplicated = try store.pageIDs().count - stored.count
-            print("chaos schedule \(seed): faults \(faults.map { "\($0)" }.joined(separator: ",")); pages \(expected.count + poison.count), stored \(stored.count), failed \(failed.count), lost \(lost), duplicated \(duplicated)")
+            print("chaos schedule \(seed) (\(cluster.storeFault)): faults \(faults.map { "\($0)" }.joined(separator: ",")); pages \(expected.count + poison.count), stored \(stored.count), failed \(failed.count), lost \(lost), duplicated \(duplicated)")
         }
     }
 }
@@ -80,6 +83,10 @@ final class ChaosCluster {
     var collector: RoleProcess
     var workers: [RoleProcess]
     private var restarts = 0
+    /// A small disk of its own for the database (a tmpfs), where the harness may mount one.
+    private let disk: String?
+    /// What the disk-full phase does here: fill a disk, or (without one) hold the write lock.
+    var storeFault: String { disk == nil ? "store fault: write lock held" : "store fault: disk full" }
 
     init(folder: TemporaryFolder, pages: String) throws {
         self.folder = folder
@@ -91,7 +98,10 @@ final class ChaosCluster {
         self.endpoints = endpoints
         let links = try (0..<3).map { _ in (try NetworkLink(to: producerPort), try NetworkLink(to: collectorPort)) }
         self.links = links
-        database = folder.file("pages.sqlite")
+        let disk = folder.file("disk")
+        try FileManager.default.createDirectory(atPath: disk, withIntermediateDirectories: true)
+        self.disk = shell("mount -t tmpfs -o size=512m pagemill-chaos \(disk)") ? disk : nil
+        database = (self.disk ?? folder.path) + "/pages.sqlite"
         collector = try RoleProcess(["collect", "--db", database] + endpoints, log: folder.file("collector-0.log"))
         workers = try (0..<3).map { try Self.startWorker($0, folder: folder, links: links, generation: 0) }
         producer = try Self.startProducer(pages: pages, folder: folder, endpoints: endpoints, generation: 0)
@@ -102,6 +112,12 @@ final class ChaosCluster {
             link.producer.stop()
             link.collector.stop()
         }
+        // The database's disk goes last, once nothing has it open.
+        for role in [producer, collector] + workers where role.isAlive {
+            role.signal(SIGKILL)
+            _ = role.waitForExit(timeout: .seconds(10))
+        }
+        if let disk { _ = shell("umount -l \(disk)") }
     }
 
     static let timing = ["--peer-timeout", "1", "--lease", "10", "--max-attempts", "3", "--drain-grace", "2"]
@@ -186,6 +202,82 @@ final class ChaosCluster {
             producer = try startProducer()
         case .rogueClient:
             try sendGarbage()
+        case .forgedAcknowledgements:
+            try forgeAcknowledgements()
+        case .diskFull:
+            try failTheStore()
+        }
+    }
+
+    /// A client that takes pages as a worker, says they are committed (as does a stranger), and
+    /// goes silent: the pages must come back from the producer and be stored.
+    private func forgeAcknowledgements() throws {
+        let context = try Context()
+        let forger = try context.socket(.dealer)
+        try forger.setLinger(milliseconds: 0)
+        try forger.connect(endpoints[1])
+        _ = try forger.send(strings: ["pagemill/1", "HELLO", "worker", "forger", "8"])
+        var leased: [String] = []
+        waitUntil(timeout: .seconds(5)) {
+            while let message = try? forger.receive(wait: false) {
+                let frames = message.frames.map { String(decoding: $0, as: UTF8.self) }
+                if frames.count >= 5, frames[1] == "PAGE" { leased += [frames[2], frames[4], "stored"] }
+            }
+            return leased.count >= 24 || !producer.isAlive
+        }
+        let stranger = try context.socket(.dealer)
+        try stranger.setLinger(milliseconds: 500)
+        try stranger.connect(endpoints[1])
+        for socket in [forger, stranger] { _ = try socket.send(strings: ["pagemill/1", "ACK"] + leased) }
+        Thread.sleep(forTimeInterval: 0.2) // Let the stranger's message leave before its socket closes.
+    }
+
+    /// The database's disk fills up (or, without a disk of its own, another connection holds
+    /// the write lock past the busy timeout) until the collector holds back; then it is freed.
+    private func failTheStore() throws {
+        let held = collector.log.components(separatedBy: "holding back").count
+        var blocker: Database?
+        if let disk {
+            // SQLite reuses the space of its write-ahead log once a checkpoint has caught up, and
+            // a full disk would go unnoticed: empty the log first, so that the next commit grows it.
+            let connection = try Database(path: database)
+            let emptied = try (1...20).contains { _ in
+                let checkpoint = try connection.prepare("PRAGMA wal_checkpoint(TRUNCATE)")
+                return try checkpoint.step() && checkpoint.int(at: 0) == 0 // busy = 0: the log is empty
+            }
+            #expect(emptied, "the write-ahead log could not be emptied")
+            // tmpfs cannot shrink below what it holds, which grows as the collector writes: try
+            // again, a little higher each time.
+            let filled = (1...8).contains { attempt in
+                var info = statvfs()
+                guard statvfs(disk, &info) == 0 else { return false }
+                let used = (UInt64(info.f_blocks) - UInt64(info.f_bfree)) * UInt64(info.f_bsize)
+                return shell("mount -o remount,size=\(used + UInt64(attempt) * 128 * 1024) \(disk)")
+            }
+            guard filled else { throw HarnessError("cannot fill \(disk)") }
+            // And take what is left, to the last block.
+            if let filler = FileHandle(forWritingAtPath: disk + "/filler") ?? {
+                FileManager.default.createFile(atPath: disk + "/filler", contents: nil)
+                return FileHandle(forWritingAtPath: disk + "/filler")
+            }() {
+                let block = Data(count: 16 * 1024)
+                while (try? filler.write(contentsOf: block)) != nil {}
+                try? filler.close()
+            }
+        } else {
+            blocker = try Database(path: database)
+            try blocker?.execute("BEGIN IMMEDIATE")
+        }
+        let heldBack = waitUntil(timeout: .seconds(30)) {
+            collector.log.components(separatedBy: "holding back").count > held || !producer.isAlive || !collector.isAlive
+        }
+        #expect(heldBack || !producer.isAlive, "the collector never held back: \(collector.log.suffix(1000))")
+        Thread.sleep(forTimeInterval: 2) // The fault lasts a while: leases run out meanwhile.
+        if let disk {
+            try? FileManager.default.removeItem(atPath: disk + "/filler")
+            #expect(shell("mount -o remount,size=512m \(disk)"))
+        } else {
+            try blocker?.execute("ROLLBACK")
         }
     }
 
@@ -216,4 +308,14 @@ final class ChaosCluster {
             _ = try toCollector.send(message, wait: false)
         }
     }
+}
+
+/// Runs a shell command quietly; true when it succeeded.
+func shell(_ command: String) -> Bool {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.arguments = ["-c", command + " >/dev/null 2>&1"]
+    do { try process.run() } catch { return false }
+    process.waitUntilExit()
+    return process.terminationStatus == 0
 }

@@ -53,6 +53,8 @@ extension EndToEndTests {
             workers.forEach { $0.signal(SIGTERM) }
             #expect(storedCounts(database)?.pages == 300, "\(producer.log)")
             #expect(producer.log.contains("produced: 300 stored"), "\(producer.log)")
+            let joined = producer.log.split(separator: "\n").filter { $0.contains("worker joined") }
+            #expect(!joined.isEmpty && joined.allSatisfy { $0.contains("peer=127.0.0.1") }, "TCP peers are named by address: \(joined)")
             #expect(producer.log.contains("ignored: 20 acknowledgements from peers that are not the collector"), "\(producer.log)")
         }
     }

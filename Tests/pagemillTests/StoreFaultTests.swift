@@ -53,14 +53,5 @@ extension EndToEndTests {
             #expect(counts?.pages == 600, "\(run.log)")
             #expect(counts?.failures == 0, "no page is given up for a full disk: \(run.log)")
         }
-
-        private func shell(_ command: String) -> Bool {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            process.arguments = ["-c", command + " 2>/dev/null"]
-            do { try process.run() } catch { return false }
-            process.waitUntilExit()
-            return process.terminationStatus == 0
-        }
     }
 }
