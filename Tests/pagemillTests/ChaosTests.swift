@@ -71,6 +71,46 @@ extension EndToEndTests {
     }
 }
 
+extension EndToEndTests.ChaosTests {
+    /// `pagemill run` itself dies, by SIGKILL, at seeded moments, three times: each time its
+    /// workers end with it, and the same command, run again, finishes the work from its journal;
+    /// its last run removes the ipc folders the killed ones left.
+    @Test(arguments: firstSeed..<(firstSeed + schedules))
+    func aRunKilledAtAnyMomentLosesNothing(seed: Int) throws {
+        let folder = try TemporaryFolder()
+        let temporary = folder.file("tmp")
+        try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
+        let total = 1500
+        let pages = try folder.generatePages(total, into: "pages", seed: UInt64(seed))
+        let database = folder.file("run.sqlite")
+        let command = ["run", pages, "--db", database, "--workers", "2"]
+        var random = SeededRandom(seed: UInt64(seed))
+        for kill in 1...3 {
+            let threshold = total * kill / 4 + Int(random.next() % UInt64(total / 8))
+            let run = try RoleProcess(command, log: folder.file("run-\(kill).log"), environment: ["TMPDIR": temporary])
+            var workers: [pid_t] = []
+            let reached = waitUntil(timeout: .seconds(120)) {
+                workers = childProcesses(of: run.pid)
+                return (storedCounts(database)?.pages ?? 0) >= threshold || !run.isAlive
+            }
+            #expect(reached && run.isAlive, "run \(kill) ended before its kill: \(run.log.suffix(1000))")
+            run.signal(SIGKILL)
+            #expect(run.wasKilledBySignal)
+            let ended = waitUntil(timeout: .seconds(20)) { !workers.contains(where: processRuns) }
+            #expect(ended, "workers still running after their run was killed: \(workers.filter(processRuns))")
+        }
+        let last = try RoleProcess(command, log: folder.file("run-last.log"), environment: ["TMPDIR": temporary])
+        #expect(last.waitForExit(timeout: .seconds(300)) == 0, "\(last.log)")
+        let store = try PageStore(path: database)
+        let expected = Set(try FileManager.default.contentsOfDirectory(atPath: pages))
+        let stored = Set(try store.pageIDs())
+        #expect(stored == expected, "lost: \(expected.subtracting(stored).sorted().prefix(10))")
+        #expect(try store.failures().isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary).isEmpty, "the killed runs' ipc folders remain")
+        print("chaos run-death schedule \(seed): run SIGKILLed 3 times; pages \(total), stored \(stored.count), lost \(expected.subtracting(stored).count)")
+    }
+}
+
 /// The processes of one chaos run, restarted as the schedule says.
 final class ChaosCluster {
     let folder: TemporaryFolder

@@ -90,7 +90,8 @@ final class RoleProcess {
         }
     }
 
-    func signal(_ number: Int32) { kill(pid, number) }
+    /// Sends a signal while the process runs (never to a process id that may have been reused).
+    func signal(_ number: Int32) { if isAlive { kill(pid, number) } }
 
     /// True while the process runs; reaps it once it has exited.
     var isAlive: Bool {

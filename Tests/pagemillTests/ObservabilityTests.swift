@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import Store
 import Testing
 
 /// Prometheus metrics and `pagemill status` against a running cluster.
@@ -50,6 +51,47 @@ extension EndToEndTests {
             #expect(producer.waitForExit(timeout: .seconds(120)) == 0, "producer: \(producer.log.suffix(1000))")
             for role in [worker, collector] { role.signal(SIGTERM) }
             #expect(collector.waitForExit(timeout: .seconds(15)) == 0)
+        }
+
+        @Test func aCollectorHoldingBackSaysSoEverywhere() throws {
+            let folder = try TemporaryFolder()
+            let pages = try folder.generatePages(800, into: "pages")
+            let database = folder.file("h.sqlite")
+            _ = try PageStore(path: database)
+            let producerEndpoint = "tcp://127.0.0.1:\(try freePort())"
+            let endpoints = ["--producer", producerEndpoint, "--collector", "tcp://127.0.0.1:\(try freePort())", "--peer-timeout", "1"]
+            let producerMetrics = try freePort(), collectorMetrics = try freePort()
+            let health = folder.file("collector.health")
+            let collector = try RoleProcess(["collect", "--db", database, "--metrics-port", String(collectorMetrics),
+                                             "--health-file", health] + endpoints, log: folder.file("collector.log"))
+            let producer = try RoleProcess(["produce", pages, "--no-journal", "--metrics-port", String(producerMetrics)] + endpoints,
+                                           log: folder.file("producer.log"))
+            let worker = try RoleProcess(["work"] + endpoints, log: folder.file("worker.log"))
+            defer { for role in [worker, collector, producer] { role.signal(SIGKILL) } }
+            #expect(waitUntil(timeout: .seconds(60)) { (storedCounts(database)?.pages ?? 0) > 0 }, "\(producer.log.suffix(1000))")
+
+            let blocker = try Database(path: database)
+            try blocker.execute("BEGIN IMMEDIATE")
+            let said = waitUntil(timeout: .seconds(30)) { producer.log.contains("the collector is holding back") }
+            #expect(said, "\(producer.log.suffix(2000))")
+            let status = try RoleProcess(["status", "--producer", producerEndpoint, "--json"], log: folder.file("status.log"))
+            #expect(status.waitForExit(timeout: .seconds(15)) == 0, "status: \(status.log)")
+            let answer = try #require(try JSONSerialization.jsonObject(with: Data(status.log.utf8)) as? [String: Any], "\(status.log)")
+            #expect((answer["collector_holding_back"] as? String)?.contains("locked") == true, "\(answer)")
+            #expect(scrape(producerMetrics)?.contains("pagemill_collector_holding_back 1") == true)
+            #expect(scrape(collectorMetrics)?.contains("pagemill_collector_holding_back 1") == true)
+            let probe = try RoleProcess(["health", "--file", health], log: folder.file("health.log"))
+            let degraded = waitUntil(timeout: .seconds(5)) { (try? String(contentsOfFile: health, encoding: .utf8))?.contains("holding back") == true }
+            #expect(degraded && probe.waitForExit(timeout: .seconds(10)) == 0)
+            let again = try RoleProcess(["health", "--file", health], log: folder.file("health-2.log"))
+            #expect(again.waitForExit(timeout: .seconds(10)) == 0)
+            #expect(again.log.hasPrefix("healthy, degraded: holding back"), "\(again.log)")
+
+            try blocker.execute("ROLLBACK")
+            #expect(producer.waitForExit(timeout: .seconds(120)) == 0, "producer: \(producer.log.suffix(1000))")
+            #expect(storedCounts(database)?.pages == 800)
+            #expect(storedCounts(database)?.failures == 0)
+            #expect(scrape(collectorMetrics)?.contains("pagemill_collector_holding_back 0") == true)
         }
     }
 }

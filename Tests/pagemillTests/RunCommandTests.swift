@@ -53,36 +53,3 @@ extension EndToEndTests {
 private extension UInt8 {
     init(truthy: Bool) { self = truthy ? 0 : 0x41 }
 }
-
-/// `pagemill run` killed with SIGKILL: its workers end with it, and its ipc folder goes with
-/// the next run.
-extension EndToEndTests.RunCommandTests {
-    @Test func workersEndWithTheirRunWhateverKillsIt() throws {
-        let folder = try TemporaryFolder()
-        let temporary = folder.file("tmp")
-        try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
-        let pages = try folder.generatePages(3000, into: "pages")
-        let database = folder.file("run.sqlite")
-        let environment = ["TMPDIR": temporary]
-        let run = try RoleProcess(["run", pages, "--db", database, "--workers", "2"], log: folder.file("run.log"),
-                                  environment: environment)
-        var workers: [pid_t] = []
-        let started = waitUntil(timeout: .seconds(60)) {
-            workers = childProcesses(of: run.pid)
-            return workers.count == 2 && (storedCounts(database)?.pages ?? 0) > 0
-        }
-        #expect(started, "\(run.log)")
-        run.signal(SIGKILL)
-        #expect(run.wasKilledBySignal)
-        let ended = waitUntil(timeout: .seconds(20)) { !workers.contains(where: processRuns) }
-        #expect(ended, "workers still running after their run was killed: \(workers.filter(processRuns))")
-        let abandoned = try FileManager.default.contentsOfDirectory(atPath: temporary)
-        #expect(abandoned.contains { $0.hasPrefix("pagemill-run-\(run.pid)-") }, "\(abandoned)")
-        // The next run removes what the killed one left; the journal lets it finish the work.
-        let again = try RoleProcess(["run", pages, "--db", database, "--workers", "2"], log: folder.file("again.log"),
-                                    environment: environment)
-        #expect(again.waitForExit(timeout: .seconds(300)) == 0, "\(again.log)")
-        #expect(storedCounts(database)?.pages == 3000)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary).isEmpty)
-    }
-}
