@@ -28,6 +28,7 @@ import ZeroMQ
                       .init(ticket: 3, pageID: "c", status: .duplicate)]),
         .hello(role: .collector, name: "collector", credit: 0, database: "0123abcd"),
         .heartbeat(), .heartbeat(holdingBack: "database or disk is full"), .reset, .goodbye,
+        .refused(reason: "unsupported protocol version pagemill/2"),
     ])
     func roundTrips(message: WireMessage) throws {
         let frames = message.encoded()
@@ -106,6 +107,9 @@ import ZeroMQ
     @Test(arguments: [
         [], ["garbage"], ["pagemill/1"], ["pagemill/1", "NOPE"], ["pagemill/1", "CREDIT"], ["pagemill/1", "CREDIT", "-1"],
         ["pagemill/1", "PAGE", "1", "1"], ["pagemill/1", "RESULT", "1", "w", "1", "{not json"], ["pagemill/1", "ACK", "1", "a"],
+        // The page says malformed messages are rejected: an unknown ACK status, milliseconds that are not a number.
+        ["pagemill/1", "ACK", "1", "a", "stored", "2", "b", "perhaps"], ["pagemill/1", "RESULT", "1", "w", "soon", "{\"id\":\"p\"}"],
+        ["pagemill/1", "RESULT", "1", "w", "nan", "{\"id\":\"p\"}"], ["pagemill/1", "REFUSED"],
         ["pagemill/1", "HELLO", "emperor", "x", "1"],
         ["pagemill/1", "PAGES"], ["pagemill/1", "PAGES", "[[1,1,\"id\",\"\",\"html\",\"\",\"\",4]]", "abc"],
         ["pagemill/1", "PAGES", "[[1,1,\"id\",\"\",\"html\",\"\",\"\",2]]", "abc"],

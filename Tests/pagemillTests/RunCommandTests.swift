@@ -31,6 +31,18 @@ extension EndToEndTests {
             #expect(run.log.contains("pages failed:   4"))
         }
 
+        @Test func repeatedIdsAreCountedAsDuplicatesNotAsStored() throws {
+            let folder = try TemporaryFolder()
+            let lines = (0..<150).map { #"{"id": "page-\#($0 % 50)", "html": "<p>Copy \#($0 / 50) of page \#($0 % 50), with a few words.</p>"}"# }
+            try Data(lines.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: folder.file("dump.jsonl")))
+            let database = folder.file("run.sqlite")
+            let run = try RoleProcess(["run", folder.file("dump.jsonl"), "--db", database, "--workers", "2"], log: folder.file("run.log"))
+            #expect(run.waitForExit(timeout: .seconds(120)) == 0, "\(run.log)")
+            #expect(storedCounts(database)?.pages == 50)
+            #expect(run.log.contains("pages stored:   50\n"), "\(run.log)")
+            #expect(run.log.contains("duplicate ids:  100 "), "\(run.log)")
+        }
+
         @Test func aMissingInputIsAOneLineErrorWithExitCodeTwo() throws {
             let folder = try TemporaryFolder()
             let run = try RoleProcess(["run", folder.file("nowhere"), "--db", folder.file("x.sqlite")], log: folder.file("run.log"))
