@@ -12,6 +12,9 @@ public struct CurveSettings: Sendable {
     public var serverKey: CurveKey?
     /// The public keys let in, for the sockets this role binds.
     public var allowedKeys: Set<CurveKey>
+    /// For the producer: the collector's public keys. When given, only a peer with one of them
+    /// may introduce itself as the collector (and so acknowledge pages).
+    public var collectorKeys: Set<CurveKey> = []
 
     public init(secretKey: CurveKey, serverKey: CurveKey? = nil, allowedKeys: Set<CurveKey> = []) {
         self.secretKey = secretKey
@@ -32,7 +35,7 @@ public struct CurveSettings: Sendable {
 
     /// Starts the context's ZAP handler, logging and counting each peer refused.
     func startAuthenticator(_ context: Context, logger: Logger) throws(ZeroMQError) -> CurveAuthenticator {
-        try CurveAuthenticator(context: context, allowedKeys: allowedKeys) { refusal in
+        try CurveAuthenticator(context: context, allowedKeys: allowedKeys, privilegedKeys: collectorKeys) { refusal in
             logger.warning("refused a peer whose key is not allowed", metadata: ["peer": "\(refusal.address)", "key": "\(refusal.key)"])
         }
     }

@@ -231,6 +231,13 @@ public final class Producer {
                                      lastSeen: now)
             logger.info("worker joined", metadata: ["worker": "\(name)", "credit": "\(granted)", "peer": "\(message.peerAddress ?? "local")"])
         case let .hello(.collector, name, _, _, database):
+            if let curve = configuration.curve, !curve.collectorKeys.isEmpty,
+               message.peerUserID != CurveAuthenticator.privilegedUserID {
+                // With CURVE the collector is known by its key: another allowed key is a worker.
+                reject(message, reason: "HELLO as the collector from a key that is not the collector's")
+                send(.refused(reason: "only the collector's CURVE key may say HELLO as the collector"), to: identity, on: socket)
+                return
+            }
             if workers[identity] != nil {
                 // One peer, one role: a worker cannot make itself the collector.
                 reject(message, reason: "a worker said HELLO as the collector")

@@ -19,17 +19,26 @@ public final class CurveAuthenticator: Sendable {
     private let refusedCount = Atomic(0)
     private let finished = DispatchSemaphore(value: 0)
 
-    /// Starts answering for `context`, letting in `allowedKeys` only. `onRefusal` is called on
-    /// the authenticator's thread for each peer refused.
-    public init(context: Context, allowedKeys: Set<CurveKey>, onRefusal: @escaping @Sendable (Refusal) -> Void = { _ in }) throws(ZeroMQError) {
+    /// The ZAP user id of a peer whose key is one of the `privilegedKeys`; messages from it carry
+    /// it (`Message.peerUserID`), so that a role can tell that peer from the others.
+    public static let privilegedUserID = "privileged"
+    /// The ZAP user id of every other peer let in.
+    public static let ordinaryUserID = "client"
+
+    /// Starts answering for `context`, letting in `allowedKeys` and `privilegedKeys` only, and
+    /// naming the privileged ones in their user id. `onRefusal` is called on the authenticator's
+    /// thread for each peer refused.
+    public init(context: Context, allowedKeys: Set<CurveKey>, privilegedKeys: Set<CurveKey> = [],
+                onRefusal: @escaping @Sendable (Refusal) -> Void = { _ in }) throws(ZeroMQError) {
         let socket = try context.socket(.reply)
         try socket.setLinger(milliseconds: 0)
         try socket.bind("inproc://zeromq.zap.01")
-        let allowed = Set(allowedKeys.map(\.bytes))
+        let allowed = Set(allowedKeys.map(\.bytes)).union(privilegedKeys.map(\.bytes))
+        let privileged = Set(privilegedKeys.map(\.bytes))
         // The socket moves to the thread that uses it from now on, and only there.
         nonisolated(unsafe) let owned = socket
         let thread = Thread { [self] in
-            serve(owned, allowed: allowed, onRefusal: onRefusal)
+            serve(owned, allowed: allowed, privileged: privileged, onRefusal: onRefusal)
             finished.signal()
         }
         thread.name = "zap"
@@ -46,7 +55,7 @@ public final class CurveAuthenticator: Sendable {
         finished.signal()
     }
 
-    private func serve(_ socket: Socket, allowed: Set<[UInt8]>, onRefusal: @Sendable (Refusal) -> Void) {
+    private func serve(_ socket: Socket, allowed: Set<[UInt8]>, privileged: Set<[UInt8]>, onRefusal: @Sendable (Refusal) -> Void) {
         var poller = Poller([socket])
         while !stopping.load(ordering: .relaxed) {
             do {
@@ -65,7 +74,8 @@ public final class CurveAuthenticator: Sendable {
                 }
                 let reply: [[UInt8]] = [
                     Array("1.0".utf8), requestID, Array((accepted ? "200" : "400").utf8),
-                    Array((accepted ? "OK" : "key not allowed").utf8), accepted ? Array("client".utf8) : [], [],
+                    Array((accepted ? "OK" : "key not allowed").utf8),
+                    accepted ? Array((privileged.contains(key) ? Self.privilegedUserID : Self.ordinaryUserID).utf8) : [], [],
                 ]
                 try socket.send(Message(reply))
             } catch {

@@ -19,6 +19,8 @@ public struct Message: Sendable, Equatable {
     /// For a message received over TCP, the sender's address such as `10.0.0.7:51234`;
     /// nil for messages built here or received over other transports.
     public var peerAddress: String?
+    /// The user id the peer's ZAP handler gave it (with CURVE), when received.
+    public var peerUserID: String?
 
     /// Frames of at least this many bytes are kept as arrays of their own, not copied into
     /// the buffer of small frames.
@@ -134,6 +136,7 @@ public struct Message: Sendable, Equatable {
         small.removeAll(keepingCapacity: true)
         parts.removeAll(keepingCapacity: true)
         peerAddress = nil
+        peerUserID = nil
     }
 
     /// Calls `body` with the bytes of the small frame `start..<end`.

@@ -149,6 +149,9 @@ public final class Socket {
             if message.peerAddress == nil, let address = zmq_msg_gets(&part, "Peer-Address") {
                 message.peerAddress = String(cString: address)
             }
+            if message.peerUserID == nil, let user = zmq_msg_gets(&part, "User-Id") {
+                message.peerUserID = String(cString: user)
+            }
             message.appendReceived(UnsafeRawBufferPointer(start: zmq_msg_data(&part), count: Int(size)))
             if zmq_msg_more(&part) == 0 { return true }
         }

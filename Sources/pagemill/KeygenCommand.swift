@@ -56,6 +56,11 @@ struct CurveOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Public keys let in (one a line; lines starting with # are comments), for the endpoint this role binds. (env: PAGEMILL_CURVE_ALLOW)", valueName: "path"))
     var curveAllow: String?
 
+    @Option(help: ArgumentHelp(
+        "For produce: the collector's public key file. Only a peer with that key may act as the collector and acknowledge pages; without it, any allowed key may. (env: PAGEMILL_CURVE_COLLECTOR_KEY)",
+        valueName: "path"))
+    var curveCollectorKey: String?
+
     private static func setting(_ value: String?, _ variable: String) -> String? {
         value ?? ProcessInfo.processInfo.environment[variable]
     }
@@ -82,6 +87,9 @@ struct CurveOptions: ParsableArguments {
                 throw failBeforeStart("with --curve-key, --curve-allow lists the public keys to let in")
             }
             settings.allowedKeys = Set(try Self.keys(in: allowPath))
+        }
+        if let collectorPath = Self.setting(curveCollectorKey, "PAGEMILL_CURVE_COLLECTOR_KEY") {
+            settings.collectorKeys = Set(try Self.keys(in: collectorPath))
         }
         return settings
     }

@@ -73,6 +73,9 @@ struct ProduceCommand: ParsableCommand {
         configuration.maximumInFlightBytes = maxInFlightBytes
         configuration.curve = try curve.settings(binds: true, connects: false)
         CurveOptions.warnIfExposed(endpoints.producer, curve: configuration.curve, logger: logger)
+        if let settings = configuration.curve, settings.collectorKeys.isEmpty {
+            logger.warning("CURVE without --curve-collector-key: any allowed key may act as the collector and acknowledge pages")
+        }
         let producer = Producer(
             configuration: configuration,
             source: source, journal: journal, logger: logger, shutdown: shutdown, totalPages: totalPages)
