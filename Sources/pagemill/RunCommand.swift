@@ -184,7 +184,10 @@ struct RunSummary {
             lines.append("duplicate ids:  \(statistics.duplicates) (the database already held a page with the id: not stored again)")
         }
         if statistics.redelivered > 0 { lines.append("redelivered:    \(statistics.redelivered)") }
-        if statistics.resumed > 0 { lines.append("stored earlier: \(statistics.resumed) (in the journal and the database: skipped; --fresh starts over)") }
+        if statistics.resumed > 0 {
+            // Earlier runs', or this one's: a repeated id read after its first copy was committed.
+            lines.append("already stored: \(statistics.resumed) (the journal has their ids in this database: passed over; --fresh starts over)")
+        }
         if workerRestarts > 0 { lines.append("worker restarts: \(workerRestarts)") }
         return lines.joined(separator: "\n")
     }

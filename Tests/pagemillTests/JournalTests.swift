@@ -34,7 +34,7 @@ extension EndToEndTests {
             }
             let log = try run([pages], database: database, in: folder, name: "second")
             #expect(storedCounts(database)?.pages == 80, "\(log)")
-            #expect(log.contains("stored earlier: 60"), "\(log)")
+            #expect(log.contains("already stored: 60"), "\(log)")
             #expect(log.contains("pages stored:   20"), "\(log)")
         }
 
@@ -57,7 +57,7 @@ extension EndToEndTests {
             try run(["-"], database: database, in: folder, name: "a", standardInput: folder.file("a.jsonl"))
             let log = try run(["-"], database: database, in: folder, name: "b", standardInput: folder.file("b.jsonl"))
             #expect(storedCounts(database)?.pages == 60, "\(log)")
-            #expect(log.contains("stored earlier: 10"), "the ten pages of the first stream are passed over: \(log)")
+            #expect(log.contains("already stored: 10"), "the ten pages of the first stream are passed over: \(log)")
         }
 
         @Test func aDatabaseMadeAgainStartsTheJournalOver() throws {
@@ -69,7 +69,7 @@ extension EndToEndTests {
             let log = try run([pages], database: database, in: folder, name: "rebuild")
             #expect(storedCounts(database)?.pages == 40, "\(log)")
             #expect(log.contains("the journal described another database; starting over"), "\(log)")
-            #expect(!log.contains("stored earlier"), "\(log)")
+            #expect(!log.contains("already stored"), "\(log)")
         }
 
         @Test func aJournalOfTheOldFormatIsStartedOver() throws {

@@ -36,11 +36,22 @@ extension EndToEndTests {
             let lines = (0..<150).map { #"{"id": "page-\#($0 % 50)", "html": "<p>Copy \#($0 / 50) of page \#($0 % 50), with a few words.</p>"}"# }
             try Data(lines.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: folder.file("dump.jsonl")))
             let database = folder.file("run.sqlite")
-            let run = try RoleProcess(["run", folder.file("dump.jsonl"), "--db", database, "--workers", "2"], log: folder.file("run.log"))
+            let run = try RoleProcess(["run", folder.file("dump.jsonl"), "--db", database, "--workers", "2", "--no-journal"],
+                                      log: folder.file("run.log"))
             #expect(run.waitForExit(timeout: .seconds(120)) == 0, "\(run.log)")
             #expect(storedCounts(database)?.pages == 50)
             #expect(run.log.contains("pages stored:   50\n"), "\(run.log)")
             #expect(run.log.contains("duplicate ids:  100 "), "\(run.log)")
+            // With a journal, a repeat read after its first copy was committed is passed over instead.
+            let journaled = folder.file("journaled.sqlite")
+            let again = try RoleProcess(["run", folder.file("dump.jsonl"), "--db", journaled, "--workers", "2"], log: folder.file("again.log"))
+            #expect(again.waitForExit(timeout: .seconds(120)) == 0, "\(again.log)")
+            #expect(storedCounts(journaled)?.pages == 50)
+            func count(_ label: String) -> Int {
+                guard let line = again.log.split(separator: "\n").first(where: { $0.hasPrefix(label) }) else { return 0 }
+                return Int(line.dropFirst(label.count).trimmingCharacters(in: .whitespaces).prefix { $0.isNumber }) ?? 0
+            }
+            #expect(count("duplicate ids:") + count("already stored:") == 100, "\(again.log)")
         }
 
         @Test func aMissingInputIsAOneLineErrorWithExitCodeTwo() throws {
