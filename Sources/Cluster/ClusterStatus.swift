@@ -50,11 +50,16 @@ public struct ClusterStatus: Codable, Sendable, Equatable {
         self.workers = workers
     }
 
-    /// The status as JSON, for the wire.
-    public func encoded() -> [UInt8] {
+    /// The status as JSON, for the wire. Throws only if a number cannot be written as JSON
+    /// (a non-finite uptime), with the encoder's reason.
+    public func encoded() throws(ClusterError) -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
-        return (try? encoder.encode(self)).map { Array($0) } ?? []
+        do {
+            return Array(try encoder.encode(self))
+        } catch {
+            throw ClusterError(.malformedMessage, "cannot write the status as JSON: \(error)")
+        }
     }
 
     /// Reads a status from the wire.

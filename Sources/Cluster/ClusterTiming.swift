@@ -13,11 +13,3 @@ public struct ClusterTiming: Sendable {
 
     public init() {}
 }
-
-/// Milliseconds for poll timeouts.
-extension Duration {
-    var milliseconds: Int {
-        let (seconds, attoseconds) = components
-        return Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
-    }
-}

@@ -75,10 +75,10 @@ public final class Collector {
     private static let committerNumber = Atomic<Int>(0)
     private var lastHeardFromProducer: ContinuousClock.Instant
 
-    /// Creates a collector writing to `store`.
     /// Beats once a turn of the loop, for health probes.
     public let heartbeat: Heartbeat
 
+    /// Creates a collector writing to `store`.
     public init(configuration: Configuration, store: PageStore, logger: Logger, shutdown: ShutdownRequest,
                 statistics: StatisticsBox<CollectorStatistics> = StatisticsBox(CollectorStatistics()),
                 heartbeat: Heartbeat = Heartbeat()) {

@@ -143,11 +143,11 @@ struct DeliveryLedger {
         retryQueue.append(ticket)
     }
 
-    /// Requeues every page leased to a worker that died or left. Returns how many.
-    @discardableResult
+    /// Requeues every page leased to a worker that died or went silent. Returns how many.
     ///
-    /// Only the page the worker was working on (the oldest it held: workers go in order) counts
-    /// an attempt; the pages waiting behind it did nothing wrong and go back in line as they were.
+    /// Only the page the worker was working on (the oldest it held: workers go in order) is
+    /// charged; the pages waiting behind it did nothing wrong and go back in line as they were.
+    @discardableResult
     mutating func releaseAll(heldBy worker: [UInt8], now: Instant) -> Int {
         var held: [(Ticket, UInt64)] = []
         for (ticket, entry) in entries {

@@ -5,6 +5,7 @@ import Synchronization
 /// Ends a worker whose extraction of one page runs past the time limit. A thread cannot be
 /// stopped from outside, so the process exits; the producer notices the silence, hands the page
 /// to another worker after a back-off, and records it as failed once its attempts are spent.
+/// Its own thread stops when the watchdog is released.
 final class PageWatchdog: Sendable {
     private let startedAt = Atomic<Int64>(0)
     private let pageID = Mutex<String>("")
@@ -17,10 +18,15 @@ final class PageWatchdog: Sendable {
     init(limit: Duration, logger: Logger) {
         self.limit = limit
         self.logger = logger
-        let thread = Thread { [self] in watch() }
+        // The thread holds the watchdog only weakly, between two looks: releasing the watchdog
+        // is what stops it (within a second).
+        let thread = Thread { [weak self] in
+            while let watchdog = self, watchdog.watchOnce() {}
+        }
         thread.name = "page-watchdog"
         thread.start()
     }
+
 
     /// Marks the start of a page's extraction.
     func begin(_ id: String) {
@@ -33,18 +39,16 @@ final class PageWatchdog: Sendable {
         startedAt.store(0, ordering: .releasing)
     }
 
-    private func watch() {
-        let limitNanoseconds = Int64(limit.components.seconds) * 1_000_000_000 + limit.components.attoseconds / 1_000_000_000
-        let interval = max(0.05, min(1, Double(limitNanoseconds) / 4e9))
-        while true {
-            Thread.sleep(forTimeInterval: interval)
-            let started = startedAt.load(ordering: .acquiring)
-            guard started != 0, Self.now() - started > limitNanoseconds else { continue }
-            let id = pageID.withLock { $0 }
-            logger.critical("page took longer than the time limit; exiting so that it is retried elsewhere",
-                            metadata: ["page": "\(id)", "limit": "\(limit)"])
-            _exit(Self.exitStatus)
-        }
+    /// Sleeps a while, then ends the process if the page at hand is overdue.
+    private func watchOnce() -> Bool {
+        let limitNanoseconds = Int64(limit.inSeconds * 1e9)
+        Thread.sleep(forTimeInterval: max(0.05, min(1, Double(limitNanoseconds) / 4e9)))
+        let started = startedAt.load(ordering: .acquiring)
+        guard started != 0, Self.now() - started > limitNanoseconds else { return true }
+        let id = pageID.withLock { $0 }
+        logger.critical("page took longer than the time limit; exiting so that it is retried elsewhere",
+                        metadata: ["page": "\(id)", "limit": "\(limit)"])
+        _exit(Self.exitStatus)
     }
 
     private static func now() -> Int64 {

@@ -283,7 +283,11 @@ public final class Producer {
                 stats.collectorHoldingBack = holdingBack
             }
         case .statusRequest:
-            send(.status(json: status(now: now).encoded()), to: identity, on: socket)
+            do throws(ClusterError) {
+                send(.status(json: try status(now: now).encoded()), to: identity, on: socket)
+            } catch {
+                logger.error("cannot answer a status request", metadata: ["error": "\(error)"])
+            }
         case .page, .pages, .result, .results, .failed, .reset, .refused, .status:
             reject(message, reason: "a message the producer does not take")
             if workers[identity] == nil && !fromCollector { askToIntroduce(identity, on: socket) }

@@ -128,8 +128,11 @@ extension WireMessage {
             }
             let json = try reader.bytes()
             let text = reader.atEnd ? nil : try reader.string()
-            guard let record = try? PageRecord(jsonBytes: json, text: text) else {
-                throw ClusterError(.malformedMessage, "RESULT carries a record that is not valid JSON", context: "ticket \(ticket)")
+            let record: PageRecord
+            do throws(ExtractionError) {
+                record = try PageRecord(jsonBytes: json, text: text)
+            } catch {
+                throw ClusterError(.malformedMessage, "RESULT carries a record that cannot be read: \(error)", context: "ticket \(ticket)")
             }
             self = .result(ticket: ticket, worker: worker, extractionMilliseconds: milliseconds, record: record)
         case "RESULTS":
@@ -142,10 +145,14 @@ extension WireMessage {
             results.reserveCapacity(headers.count)
             for (header, json) in zip(headers, records) {
                 let text = try reader.bodyText(length: header.textLength)
-                guard let record = try? PageRecord(jsonBytes: json, text: text) else {
-                    throw ClusterError(.malformedMessage, "RESULTS carries a record that is not valid JSON", context: "ticket \(header.ticket)")
+                do throws(ExtractionError) {
+                    let record = try PageRecord(jsonBytes: json, text: text)
+                    results.append(WorkerResult(ticket: header.ticket, extractionMilliseconds: Double(header.microseconds) / 1000,
+                                                record: record))
+                } catch {
+                    throw ClusterError(.malformedMessage, "RESULTS carries a record that cannot be read: \(error)",
+                                       context: "ticket \(header.ticket)")
                 }
-                results.append(WorkerResult(ticket: header.ticket, extractionMilliseconds: Double(header.microseconds) / 1000, record: record))
             }
             guard reader.atEndOfBodies else { throw ClusterError(.malformedMessage, "RESULTS has bytes beyond its texts") }
             self = .results(worker: worker, results)

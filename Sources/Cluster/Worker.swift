@@ -75,10 +75,10 @@ public final class Worker {
     /// Pages processed so far (records and failures).
     public private(set) var processed = 0
 
-    /// Creates a worker.
     /// Beats once a turn of the loop, for health probes.
     public let heartbeat: Heartbeat
 
+    /// Creates a worker.
     public init(configuration: Configuration, extractor: Extractor, logger: Logger, shutdown: ShutdownRequest,
                 heartbeat: Heartbeat = Heartbeat()) {
         self.heartbeat = heartbeat

@@ -28,5 +28,6 @@ public struct ExtractionError: Error, Sendable, Equatable, CustomStringConvertib
         self.detail = detail
     }
 
-    public var description: String { "\(code.rawValue): \(detail) (page \(pageID))" }
+    /// The code and detail, and the page when it is known (a record broken before its id says none).
+    public var description: String { pageID.isEmpty ? "\(code.rawValue): \(detail)" : "\(code.rawValue): \(detail) (page \(pageID))" }
 }

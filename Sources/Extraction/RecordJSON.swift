@@ -74,10 +74,10 @@ extension PageRecord {
             }
         }
         guard wellFormed else {
-            throw ExtractionError(.malformedRecord, pageID: "?", detail: "not a JSON object (at byte \(reader.position))")
+            throw ExtractionError(.malformedRecord, pageID: id ?? "", detail: "not a JSON object (at byte \(reader.position))")
         }
         guard let id else {
-            throw ExtractionError(.malformedRecord, pageID: "?", detail: "the record has no \"id\" string")
+            throw ExtractionError(.malformedRecord, pageID: "", detail: "the record has no \"id\" string")
         }
         guard let text else {
             throw ExtractionError(.malformedRecord, pageID: id, detail: "the record has no \"text\" string")

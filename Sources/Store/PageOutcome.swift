@@ -22,4 +22,9 @@ public struct StoreCounts: Sendable, Equatable {
     public var pages: Int
     /// Rows in `failures`.
     public var failures: Int
+
+    public init(pages: Int, failures: Int) {
+        self.pages = pages
+        self.failures = failures
+    }
 }

@@ -15,10 +15,7 @@ final class ChildProcess {
         defer { argv.forEach { free($0) } }
         var child: pid_t = 0
         let result = posix_spawn(&child, executable, nil, nil, argv, environ)
-        guard result == 0 else {
-            throw NSError(domain: "pagemill", code: Int(result),
-                          userInfo: [NSLocalizedDescriptionKey: "cannot start \(executable): \(String(cString: strerror(result)))"])
-        }
+        guard result == 0 else { throw ChildProcessError(executable: executable, errno: result) }
         pid = child
     }
 
@@ -52,4 +49,12 @@ final class ChildProcess {
         cpuSeconds = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
             + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
+}
+
+/// A child process that could not be started: the executable and the system's reason.
+struct ChildProcessError: Error, CustomStringConvertible {
+    let executable: String
+    let errno: Int32
+
+    var description: String { "cannot start \(executable): \(String(cString: strerror(errno)))" }
 }

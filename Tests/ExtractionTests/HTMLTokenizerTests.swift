@@ -42,9 +42,32 @@ import Testing
         #expect(CharacterReferences.decode(Array("&#150;&#0;&#x110000;".utf8)[...]) == "\u{2013}\u{FFFD}\u{FFFD}")
     }
 
-    @Test func neverStopsOnHostileInput() {
-        for input in ["<", "</", "<a", "<a b='", "<!--", "<!", "&#", "&#x", "<script>", "</>", "<\u{0}>", "<a =b>"] {
-            _ = tokens(input)
+    @Test(arguments: ["<", "</", "<a", "<a b='", "<!--", "<!", "&#", "&#x", "<script>", "</>", "<\u{0}>", "<a =b>",
+                      "<a b=\"", "<!DOCTYPE", "<?xml", "<a/b/c", "&", "<scr<script>ipt>", "<\u{FFFD}"])
+    func endsOnHostileInputInStepsBoundedByItsLength(fragment: String) {
+        // Alone, then repeated into a large input: each token consumes input, so the number of
+        // tokens (the tokenizer's steps) never exceeds the bytes, and their ranges move forward
+        // inside the input. A loop that made no progress, or went back, would break both.
+        for repeats in [1, 100, 20_000] {
+            let bytes = Array(String(repeating: fragment, count: repeats).utf8)
+            var tokenizer = HTMLTokenizer(bytes)
+            var steps = 0
+            var lastEnd = 0
+            while let token = tokenizer.next() {
+                steps += 1
+                guard steps <= bytes.count + 1 else {
+                    Issue.record("more tokens than bytes for \(fragment.debugDescription) × \(repeats)")
+                    return
+                }
+                switch token {
+                case let .text(range), let .rawText(_, range), let .comment(range):
+                    #expect(range.lowerBound >= lastEnd && range.upperBound <= bytes.count, "\(fragment.debugDescription) × \(repeats)")
+                    lastEnd = range.upperBound
+                case .startTag, .endTag, .doctype:
+                    break
+                }
+            }
+            #expect(steps <= bytes.count + 1)
         }
     }
 }

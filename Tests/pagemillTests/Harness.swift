@@ -167,15 +167,25 @@ private func probePort() throws -> Int {
     return Int(UInt16(bigEndian: address.sin_port))
 }
 
-/// Rows in the database, read without disturbing a collector that writes it.
+/// Rows in the database, read without disturbing a collector that writes it: a read-only
+/// connection, no migrations, no statements prepared for writing. Nil while the database or
+/// its tables are not there yet.
 func storedCounts(_ path: String) -> StoreCounts? {
-    guard FileManager.default.fileExists(atPath: path) else { return nil }
-    return try? PageStore(path: path).counts()
+    guard FileManager.default.fileExists(atPath: path), let database = try? Database(path: path, readOnly: true) else { return nil }
+    func count(_ table: String) -> Int? {
+        guard let statement = try? database.prepare("SELECT count(*) FROM \(table)"), (try? statement.step()) == true else { return nil }
+        return statement.int(at: 0)
+    }
+    guard let pages = count("pages"), let failures = count("failures") else { return nil }
+    return StoreCounts(pages: pages, failures: failures)
 }
 
-/// The ids in `pages`, to compare with the inputs.
+/// The ids in `pages`, to compare with the inputs, read through a read-only connection.
 func storedIDs(_ path: String) throws -> [String] {
-    try PageStore(path: path).pageIDs()
+    let statement = try Database(path: path, readOnly: true).prepare("SELECT id FROM pages ORDER BY id")
+    var ids: [String] = []
+    while try statement.step() { ids.append(statement.string(at: 0) ?? "") }
+    return ids
 }
 
 /// Every end-to-end suite nests in this one, so that they run one after another: they all
@@ -197,4 +207,33 @@ func processRuns(_ pid: pid_t) -> Bool {
           let close = stat.lastIndex(of: ")") else { return false }
     let state = stat[stat.index(close, offsetBy: 2)...].prefix(1)
     return state != "Z" && state != "X"
+}
+
+/// Triggers of the harness's own in a test database, made before the collector opens it: every
+/// row written to `pages` (inserted, or updated) and every insert tried, those the primary key
+/// turned away included. What `secondWrites` measures, where the primary key cannot.
+func logWrites(_ database: String) throws {
+    let store = try PageStore(path: database)
+    try store.database.execute("""
+        CREATE TABLE harness_writes (id TEXT NOT NULL, kind TEXT NOT NULL);
+        CREATE TRIGGER harness_tried BEFORE INSERT ON pages BEGIN INSERT INTO harness_writes VALUES (new.id, 'tried'); END;
+        CREATE TRIGGER harness_inserted AFTER INSERT ON pages BEGIN INSERT INTO harness_writes VALUES (new.id, 'written'); END;
+        CREATE TRIGGER harness_updated AFTER UPDATE ON pages BEGIN INSERT INTO harness_writes VALUES (new.id, 'written'); END;
+        """)
+}
+
+/// Rows written to `pages` and inserts tried, from the triggers `logWrites` made.
+func writeCounts(_ database: String) throws -> (writes: Int, attempts: Int) {
+    let count = try Database(path: database, readOnly: true)
+        .prepare("SELECT coalesce(sum(kind = 'written'), 0), coalesce(sum(kind = 'tried'), 0) FROM harness_writes")
+    guard try count.step() else { return (0, 0) }
+    return (count.int(at: 0), count.int(at: 1))
+}
+
+/// Writes to `pages` beyond one a page: a page stored twice (written, then written again).
+func secondWrites(_ database: String) throws -> Int {
+    let count = try Database(path: database, readOnly: true)
+        .prepare("SELECT count(*) - count(DISTINCT id) FROM harness_writes WHERE kind = 'written'")
+    guard try count.step() else { return 0 }
+    return count.int(at: 0)
 }
