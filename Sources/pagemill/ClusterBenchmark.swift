@@ -17,13 +17,13 @@ struct ClusterBenchmark: ParsableCommand {
         commandName: "cluster",
         abstract: "Load-test the cluster: throughput, end-to-end latency and CPU per role.",
         discussion: """
-            Runs a producer and a collector in this process and worker processes beside them, on
-            pages held in memory: generated (a pool of --distinct pages cycled under fresh ids) or
-            read from the inputs given. Closed loop by default (as fast as it goes); --rate makes it
-            an open loop, where each page's latency counts from the time it was due, so a stall is
-            not hidden. Prints a line a second on standard error, then a summary; --json prints the
-            summary as one JSON object. --workers 1,2,4 runs one test per count and a scaling table.
-            With --producer/--collector the roles bind those endpoints, and workers started
+            Runs a producer and a collector in this process and worker processes beside them, on \
+            pages held in memory: generated (a pool of --distinct pages cycled under fresh ids) or \
+            read from the inputs given. Closed loop by default (as fast as it goes); --rate makes it \
+            an open loop, where each page's latency counts from the time it was due, so a stall is \
+            not hidden. Prints a line a second on standard error, then a summary; --json prints the \
+            summary as one JSON object. --workers 1,2,4 runs one test per count and a scaling table. \
+            With --producer/--collector the roles bind those endpoints, and workers started \
             elsewhere (--workers 0 for none here) can take part.
 
             Examples:

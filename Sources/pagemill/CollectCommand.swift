@@ -9,7 +9,7 @@ struct CollectCommand: ParsableCommand {
         commandName: "collect",
         abstract: "Commit records from workers to SQLite, then acknowledge them to the producer.",
         discussion: """
-            Binds --collector and connects to --producer. Runs until SIGTERM or SIGINT: the first
+            Binds --collector and connects to --producer. Runs until SIGTERM or SIGINT: the first \
             signal commits what has arrived and stops; what was not committed is redelivered.
 
             Example: pagemill collect --db pages.sqlite --collector tcp://0.0.0.0:5558 --producer tcp://producer-host:5557

@@ -8,8 +8,8 @@ struct ExtractCommand: ParsableCommand {
         commandName: "extract",
         abstract: "Extract pages in this process, without a cluster, and print their records.",
         discussion: """
-            Prints the same record a worker stores, one JSON object a page (--format jsonl), a
-            JSON array (json), or the title and text (text). A page's id is its file name
+            Prints the same record a worker stores, one JSON object a page (--format jsonl), a \
+            JSON array (json), or the title and text (text). A page's id is its file name \
             without extensions. How to debug a page, and how quality is scored.
 
             Example: pagemill extract article.html.gz --format text

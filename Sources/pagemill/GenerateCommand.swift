@@ -7,9 +7,9 @@ struct GenerateCommand: ParsableCommand {
         commandName: "generate",
         abstract: "Write synthetic raw pages, reproducibly, for demos, tests and load tests.",
         discussion: """
-            HTML articles wrapped in navigation, sidebars, share buttons, comments, cookie banners,
-            JSON-LD and meta tags, and scraped plain-text pages shaped like a news scrape (title
-            twice, date line, teaser lines, hashtags, timestamp, share words), in English, French,
+            HTML articles wrapped in navigation, sidebars, share buttons, comments, cookie banners, \
+            JSON-LD and meta tags, and scraped plain-text pages shaped like a news scrape (title \
+            twice, date line, teaser lines, hashtags, timestamp, share words), in English, French, \
             German, Spanish and Italian, 5 KB to 200 KB. The same seed writes the same pages.
 
             Example: pagemill generate --pages 10000 --out pages/ --seed 7

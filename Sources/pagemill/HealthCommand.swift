@@ -61,7 +61,7 @@ struct HealthCommand: ParsableCommand {
         commandName: "health",
         abstract: "Exit 0 if a role's loop turned recently, 1 if not: a liveness probe.",
         discussion: """
-            Reads the file a role keeps with --health-file. A role stuck in a call, or gone, stops
+            Reads the file a role keeps with --health-file. A role stuck in a call, or gone, stops \
             refreshing it.
 
             Example (compose, Kubernetes): pagemill health --file /tmp/pagemill.health --max-age 45

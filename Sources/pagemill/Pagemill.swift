@@ -7,9 +7,9 @@ struct Pagemill: ParsableCommand {
         commandName: "pagemill",
         abstract: "Turns raw web pages into clean, enriched records in SQLite, across worker processes.",
         discussion: """
-            A producer hands pages out over ZeroMQ to workers, which extract them; a collector
-            commits the records to SQLite and only then acknowledges them, so no page is lost or
-            stored twice. `run` does it all on one machine; `produce`, `work` and `collect` run
+            A producer hands pages out over ZeroMQ to workers, which extract them; a collector \
+            commits the records to SQLite and only then acknowledges them, so no page is lost or \
+            stored twice. `run` does it all on one machine; `produce`, `work` and `collect` run \
             the roles separately, on as many machines as you like.
             """,
         subcommands: [

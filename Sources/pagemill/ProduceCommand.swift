@@ -9,11 +9,11 @@ struct ProduceCommand: ParsableCommand {
         commandName: "produce",
         abstract: "Hand pages out to workers; exit once every page is committed or recorded as failed.",
         discussion: """
-            Binds --producer. Inputs: files and folders (recursively: .html, .htm, .txt, with or
-            without .gz), JSON Lines files (.jsonl, .jsonl.gz: one page a line with id, url, html
+            Binds --producer. Inputs: files and folders (recursively: .html, .htm, .txt, with or \
+            without .gz), JSON Lines files (.jsonl, .jsonl.gz: one page a line with id, url, html \
             or text, fetched_at), or - for JSON Lines on standard input. Inputs are streamed.
 
-            The journal (default ./pagemill-journal.sqlite) records what the collector committed:
+            The journal (default ./pagemill-journal.sqlite) records what the collector committed: \
             run the same command again after a crash and only the rest is sent. --fresh starts over.
 
             Example: pagemill produce crawl/ --producer tcp://0.0.0.0:5557 --collector tcp://collector-host:5558

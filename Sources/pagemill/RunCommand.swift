@@ -13,12 +13,12 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Run the whole cluster on this machine: producer, collector and N worker processes.",
         discussion: """
-            The producer and the collector run in this process; the workers are separate processes,
-            restarted if they die, talking over ipc:// endpoints in a private temporary folder.
-            Shows progress, then a summary. Exits 0 once every page is stored or recorded as
+            The producer and the collector run in this process; the workers are separate processes, \
+            restarted if they die, talking over ipc:// endpoints in a private temporary folder. \
+            Shows progress, then a summary. Exits 0 once every page is stored or recorded as \
             failed; SIGINT or SIGTERM drains, a second one stops at once.
 
-            A journal beside the database (DB.producer-journal) records what was committed: run
+            A journal beside the database (DB.producer-journal) records what was committed: run \
             the same command again after a crash and only the rest is processed. --fresh starts over.
 
             Example: pagemill run crawl/ dump.jsonl.gz --db pages.sqlite --workers 8

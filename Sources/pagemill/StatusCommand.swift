@@ -10,7 +10,7 @@ struct StatusCommand: ParsableCommand {
         abstract: "Show a running cluster: pages done, in flight and queued, rate, ETA, and each worker.",
         discussion: """
             Asks the producer (STATUS? on its endpoint) twice, a second apart, to measure rates.
-            --watch refreshes every two seconds until interrupted; --json prints the producer's
+            --watch refreshes every two seconds until interrupted; --json prints the producer's \
             answer as it is.
 
             Example: pagemill status --producer tcp://10.0.0.1:5557 --watch

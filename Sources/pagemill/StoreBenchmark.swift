@@ -13,12 +13,12 @@ struct StoreBenchmark: ParsableCommand {
         commandName: "store",
         abstract: "Measure the collector's stored rows/s against plain batched SQLite inserts of the same rows.",
         discussion: """
-            First the ceiling: a bare prepared INSERT of the rows in transactions of 512, WAL mode, on a
-            fresh file. Then the collector itself, fed RESULT messages as fast as it takes them over
-            ZeroMQ, with this command standing in for the producer and counting acknowledgements: so
-            decoding, idempotent storing and acknowledging all count. Both end once the write-ahead
-            log is back in the database, with a last checkpoint (the collector's run on a thread of
-            their own as it goes). Dirty pages are flushed
+            First the ceiling: a bare prepared INSERT of the rows in transactions of 512, WAL mode, on a \
+            fresh file. Then the collector itself, fed RESULT messages as fast as it takes them over \
+            ZeroMQ, with this command standing in for the producer and counting acknowledgements: so \
+            decoding, idempotent storing and acknowledging all count. Both end once the write-ahead \
+            log is back in the database, with a last checkpoint (the collector's run on a thread of \
+            their own as it goes). Dirty pages are flushed \
             (sync) before each, so that neither pays for the other's writeback.
 
             Example: pagemill bench store --rows 20000 --row-bytes 4096

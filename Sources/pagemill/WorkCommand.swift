@@ -10,8 +10,8 @@ struct WorkCommand: ParsableCommand {
         commandName: "work",
         abstract: "Extract pages handed out by the producer and send the records to the collector.",
         discussion: """
-            Connects to both endpoints and runs until SIGTERM or SIGINT: the first signal drains
-            (finishes the page at hand, hands back the rest), a second stops at once. If the
+            Connects to both endpoints and runs until SIGTERM or SIGINT: the first signal drains \
+            (finishes the page at hand, hands back the rest), a second stops at once. If the \
             producer goes away the worker reconnects by itself, with backoff.
 
             Example: pagemill work --producer tcp://producer-host:5557 --collector tcp://collector-host:5558
