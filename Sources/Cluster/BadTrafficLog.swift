@@ -34,8 +34,10 @@ struct BadTrafficLog {
         if let reason {
             record("handshake failed", peer: peer, reason: reason, level: .warning, logger: logger)
         } else {
-            record("connection closed", peer: peer, reason: "the peer left, or libzmq dropped it: a frame over the size limit, or not ZMTP",
-                   level: .notice, logger: logger)
+            record(
+                "connection closed", peer: peer,
+                reason: "the peer left, or libzmq dropped it: a frame over the size limit, or not ZMTP",
+                level: .notice, logger: logger)
         }
     }
 
@@ -69,7 +71,9 @@ struct BadTrafficLog {
         guard now - lastSummary >= interval else { return }
         lastSummary = now
         for (key, seen) in repeats where seen.count > 0 {
-            logger.warning("\(key.event), again", metadata: ["peer": "\(seen.peer)", "times": "\(seen.count)", "last_reason": "\(seen.reason)"])
+            logger.warning(
+                "\(key.event), again",
+                metadata: ["peer": "\(seen.peer)", "times": "\(seen.count)", "last_reason": "\(seen.reason)"])
         }
         repeats.removeAll(keepingCapacity: true)
     }

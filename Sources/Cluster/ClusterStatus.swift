@@ -35,8 +35,10 @@ public struct ClusterStatus: Codable, Sendable, Equatable {
     /// Pages committed either way, in this run or an earlier one.
     public var done: Int { stored + failed + resumed + (duplicates ?? 0) }
 
-    public init(read: Int, stored: Int, failed: Int, resumed: Int, redelivered: Int, inFlight: Int, queued: Int,
-                total: Int?, inputExhausted: Bool, uptimeSeconds: Double, workers: [WorkerStatus]) {
+    public init(
+        read: Int, stored: Int, failed: Int, resumed: Int, redelivered: Int, inFlight: Int, queued: Int,
+        total: Int?, inputExhausted: Bool, uptimeSeconds: Double, workers: [WorkerStatus]
+    ) {
         self.read = read
         self.stored = stored
         self.failed = failed

@@ -32,8 +32,10 @@ public final class Collector {
         /// CURVE encryption and the keys let in; nil: plain TCP, for trusted networks only.
         public var curve: CurveSettings?
 
-        public init(producerEndpoint: String, collectorEndpoint: String, maximumMessageBytes: Int,
-                    batchSize: Int = 512, batchDelay: Duration = .milliseconds(20), timing: ClusterTiming = ClusterTiming()) {
+        public init(
+            producerEndpoint: String, collectorEndpoint: String, maximumMessageBytes: Int,
+            batchSize: Int = 512, batchDelay: Duration = .milliseconds(20), timing: ClusterTiming = ClusterTiming()
+        ) {
             self.producerEndpoint = producerEndpoint
             self.collectorEndpoint = collectorEndpoint
             self.maximumMessageBytes = maximumMessageBytes
@@ -79,9 +81,11 @@ public final class Collector {
     public let heartbeat: Heartbeat
 
     /// Creates a collector writing to `store`.
-    public init(configuration: Configuration, store: PageStore, logger: Logger, shutdown: ShutdownRequest,
-                statistics: StatisticsBox<CollectorStatistics> = StatisticsBox(CollectorStatistics()),
-                heartbeat: Heartbeat = Heartbeat()) {
+    public init(
+        configuration: Configuration, store: PageStore, logger: Logger, shutdown: ShutdownRequest,
+        statistics: StatisticsBox<CollectorStatistics> = StatisticsBox(CollectorStatistics()),
+        heartbeat: Heartbeat = Heartbeat()
+    ) {
         self.heartbeat = heartbeat
         self.statistics = statistics
         self.configuration = configuration
@@ -111,7 +115,8 @@ public final class Collector {
             }
             defer { authenticator?.stop() }
             let committed = try context.socket(.pair)
-            let committerEndpoint = "inproc://pagemill-committer-\(Self.committerNumber.add(1, ordering: .relaxed).newValue)"
+            let committerEndpoint =
+                "inproc://pagemill-committer-\(Self.committerNumber.add(1, ordering: .relaxed).newValue)"
             try committed.bind(committerEndpoint)
             let doneSignal = try context.socket(.pair)
             try doneSignal.setLinger(milliseconds: 0)
@@ -134,41 +139,51 @@ public final class Collector {
                 heartbeat.beat()
                 // A full batch waits for the committer; meanwhile results queue in libzmq.
                 // While commits fail, results wait in libzmq and at the workers: nothing is charged.
-                let accepting = batch.count < configuration.batchSize && batchBytes < configuration.maximumBatchBytes
+                let accepting =
+                    batch.count < configuration.batchSize && batchBytes < configuration.maximumBatchBytes
                     && holdingBack == nil
-                var poller = Poller(accepting ? [producer, monitor.socket, committed, results] : [producer, monitor.socket, committed])
+                var poller = Poller(
+                    accepting ? [producer, monitor.socket, committed, results] : [producer, monitor.socket, committed])
                 var waitLimit = 100
                 if committing == nil, let started = batchStarted {
                     waitLimit = max(0, (configuration.batchDelay - (clock.now - started)).milliseconds)
                 }
-                if let holdingBack { waitLimit = min(waitLimit, max(0, (holdingBack.retryAt - clock.now).milliseconds)) }
+                if let holdingBack {
+                    waitLimit = min(waitLimit, max(0, (holdingBack.retryAt - clock.now).milliseconds))
+                }
                 let ready = try poller.poll(timeoutMilliseconds: waitLimit)
                 let batchBefore = batch.count
                 if accepting, ready[3] {
                     // Bounded, so that a flood of garbage cannot starve the producer's socket.
                     var messages = 0
                     while batch.count < configuration.batchSize, batchBytes < configuration.maximumBatchBytes,
-                          messages < 4 * configuration.batchSize,
-                          try results.receive(into: &incoming, wait: false) {
+                        messages < 4 * configuration.batchSize,
+                        try results.receive(into: &incoming, wait: false)
+                    {
                         take(incoming)
                         messages += 1
                     }
                 }
                 let taken = max(0, batch.count - batchBefore)
                 if ready[0] {
-                    while let message = try producer.receive(wait: false) { hearFromProducer(message, producer: producer) }
+                    while let message = try producer.receive(wait: false) {
+                        hearFromProducer(message, producer: producer)
+                    }
                 }
-                if ready[1] { try badTraffic.watch(monitor, logger: logger) {
-                    stats.closedConnections += 1
-                    if $0 { stats.failedHandshakes += 1 }
-                } }
+                if ready[1] {
+                    try badTraffic.watch(monitor, logger: logger) {
+                        stats.closedConnections += 1
+                        if $0 { stats.failedHandshakes += 1 }
+                    }
+                }
                 if ready[2] { while try committed.receive(wait: false) != nil {} }
                 stats.refusedPeers = authenticator?.refused ?? 0
                 if let outcome = committer.takeOutcome() { try finish(outcome, producer: producer) }
                 retryFailedCommit(on: committer)
                 if committing == nil, let started = batchStarted,
-                   batch.count >= busyBatch || batchBytes >= configuration.maximumBatchBytes / 2
-                    || clock.now - started >= configuration.batchDelay {
+                    batch.count >= busyBatch || batchBytes >= configuration.maximumBatchBytes / 2
+                        || clock.now - started >= configuration.batchDelay
+                {
                     handOver(to: committer)
                 }
                 // Results trickling in one at a time would wake this thread once each; a batch
@@ -199,9 +214,13 @@ public final class Collector {
                     if let outcome = committer.waitForOutcome() { try finish(outcome, producer: producer) }
                 }
             }
-            logger.notice("stopped", metadata: ["stored": "\(stats.stored)", "failed": "\(stats.failed)",
-                                                "rejected": "\(stats.rejectedMessages)", "failed_handshakes": "\(stats.failedHandshakes)",
-                                                "closed_connections": "\(stats.closedConnections)"])
+            logger.notice(
+                "stopped",
+                metadata: [
+                    "stored": "\(stats.stored)", "failed": "\(stats.failed)",
+                    "rejected": "\(stats.rejectedMessages)", "failed_handshakes": "\(stats.failedHandshakes)",
+                    "closed_connections": "\(stats.closedConnections)",
+                ])
         } catch {
             if error.isContextTerminated { return }
             throw ClusterError(error)
@@ -227,31 +246,34 @@ public final class Collector {
             case let .result(ticket, worker, milliseconds, record):
                 stats.received += 1
                 stats.extractionLatency.record(seconds: milliseconds / 1000)
-                add(.stored(record, worker: worker, extractionMilliseconds: milliseconds),
+                add(
+                    .stored(record, worker: worker, extractionMilliseconds: milliseconds),
                     WireMessage.Acknowledgement(ticket: ticket, pageID: record.id, status: .stored))
             case let .results(worker, results):
                 stats.received += results.count
                 for result in results {
                     stats.extractionLatency.record(seconds: result.extractionMilliseconds / 1000)
-                    add(.stored(result.record, worker: worker, extractionMilliseconds: result.extractionMilliseconds),
+                    add(
+                        .stored(result.record, worker: worker, extractionMilliseconds: result.extractionMilliseconds),
                         WireMessage.Acknowledgement(ticket: result.ticket, pageID: result.record.id, status: .stored))
                 }
             case let .failed(ticket, pageID, reporter, attempts, error):
                 stats.received += 1
-                add(.failed(id: pageID, error: error, attempts: attempts, worker: reporter),
+                add(
+                    .failed(id: pageID, error: error, attempts: attempts, worker: reporter),
                     WireMessage.Acknowledgement(ticket: ticket, pageID: pageID, status: .failed))
             case .heartbeat:
-                break // Workers may keep their connection warm; nothing to do.
+                break  // Workers may keep their connection warm; nothing to do.
             default:
                 stats.rejectedMessages += 1
-                badTraffic.rejected(from: message.peerAddress, reason: "a message the collector does not take", logger: logger)
+                badTraffic.rejected(
+                    from: message.peerAddress, reason: "a message the collector does not take", logger: logger)
             }
         } catch {
             stats.rejectedMessages += 1
             badTraffic.rejected(from: message.peerAddress, reason: "\(error)", logger: logger)
         }
     }
-
 
     private func add(_ outcome: PageOutcome, _ acknowledgement: WireMessage.Acknowledgement) {
         if batchStarted == nil { batchStarted = clock.now }
@@ -279,7 +301,8 @@ public final class Collector {
                 logger.warning("cannot introduce itself to the producer again", metadata: ["error": "\(error)"])
             }
         case let .failed(ticket, pageID, reporter, attempts, error):
-            add(.failed(id: pageID, error: error, attempts: attempts, worker: reporter),
+            add(
+                .failed(id: pageID, error: error, attempts: attempts, worker: reporter),
                 WireMessage.Acknowledgement(ticket: ticket, pageID: pageID, status: .failed))
         default:
             break
@@ -311,7 +334,8 @@ public final class Collector {
             committing = nil
             committingBatch = []
             if let holdingBack {
-                logger.notice("commits succeed again; taking results", metadata: ["held_back_because": "\(holdingBack.reason)"])
+                logger.notice(
+                    "commits succeed again; taking results", metadata: ["held_back_because": "\(holdingBack.reason)"])
                 self.holdingBack = nil
                 stats.holdingBack = nil
             }
@@ -328,8 +352,9 @@ public final class Collector {
             stats.failedCommits += 1
             let delay = min((holdingBack?.delay ?? .milliseconds(100)) * 2, .seconds(5))
             if holdingBack == nil {
-                logger.error("commit failed; holding back until the database takes writes again (pages will be redelivered if this collector stops)",
-                             metadata: ["error": "\(error)", "pages": "\(committed.count)"])
+                logger.error(
+                    "commit failed; holding back until the database takes writes again (pages will be redelivered if this collector stops)",
+                    metadata: ["error": "\(error)", "pages": "\(committed.count)"])
             }
             holdingBack = ("\(error)", clock.now + delay, delay)
             stats.holdingBack = "\(error)"

@@ -36,7 +36,9 @@ public struct CurveSettings: Sendable {
     /// Starts the context's ZAP handler, logging and counting each peer refused.
     func startAuthenticator(_ context: Context, logger: Logger) throws(ZeroMQError) -> CurveAuthenticator {
         try CurveAuthenticator(context: context, allowedKeys: allowedKeys, privilegedKeys: collectorKeys) { refusal in
-            logger.warning("refused a peer whose key is not allowed", metadata: ["peer": "\(refusal.address)", "key": "\(refusal.key)"])
+            logger.warning(
+                "refused a peer whose key is not allowed",
+                metadata: ["peer": "\(refusal.address)", "key": "\(refusal.key)"])
         }
     }
 }

@@ -77,14 +77,16 @@ struct DeliveryLedger {
     mutating func addLeased(_ ticket: Ticket, page: RawPage, to worker: [UInt8], now: Instant) {
         leaseCounter += 1
         heldBytes += page.body.count
-        entries[ticket] = Entry(pageID: page.id, page: page, failure: nil, attempts: 0, deliveries: 1,
-                                state: .leased(worker: worker, deadline: now + lease), bytes: page.body.count,
-                                leaseSequence: leaseCounter, firstDispatched: now)
+        entries[ticket] = Entry(
+            pageID: page.id, page: page, failure: nil, attempts: 0, deliveries: 1,
+            state: .leased(worker: worker, deadline: now + lease), bytes: page.body.count,
+            leaseSequence: leaseCounter, firstDispatched: now)
     }
 
     /// Records a page that cannot be processed, to report to the collector.
     mutating func addFailure(_ ticket: Ticket, pageID: String, error: String, bytes: Int) {
-        entries[ticket] = Entry(pageID: pageID, page: nil, failure: error, attempts: 0, deliveries: 0, state: .queued, bytes: bytes)
+        entries[ticket] = Entry(
+            pageID: pageID, page: nil, failure: error, attempts: 0, deliveries: 0, state: .queued, bytes: bytes)
         pendingFailureReports.append(ticket)
     }
 
@@ -101,9 +103,10 @@ struct DeliveryLedger {
                 retryQueue.removeFirst(retryHead)
                 retryHead = 0
             }
-            guard var entry = entries[ticket], entry.state == .queued, entry.failure == nil, let page = entry.page else { continue }
+            guard var entry = entries[ticket], entry.state == .queued, entry.failure == nil, let page = entry.page
+            else { continue }
             if let notBefore = entry.notBefore, notBefore > now {
-                retryQueue.append(ticket) // Not due yet: back in line.
+                retryQueue.append(ticket)  // Not due yet: back in line.
                 continue
             }
             entry.deliveries += 1
@@ -120,7 +123,8 @@ struct DeliveryLedger {
     mutating func finished(_ ticket: Ticket, by worker: [UInt8], now: Instant) {
         // In place: copying an entry out and back costs more than the rest of the bookkeeping.
         guard let index = entries.index(forKey: ticket), case let .leased(holder, _) = entries.values[index].state,
-              holder == worker else { return }
+            holder == worker
+        else { return }
         entries.values[index].state = .awaitingCommit(deadline: now + lease)
     }
 
@@ -151,7 +155,9 @@ struct DeliveryLedger {
     mutating func releaseAll(heldBy worker: [UInt8], now: Instant) -> Int {
         var held: [(Ticket, UInt64)] = []
         for (ticket, entry) in entries {
-            if case let .leased(holder, _) = entry.state, holder == worker { held.append((ticket, entry.leaseSequence)) }
+            if case let .leased(holder, _) = entry.state, holder == worker {
+                held.append((ticket, entry.leaseSequence))
+            }
         }
         held.sort { $0.1 < $1.1 }
         for (index, (ticket, _)) in held.enumerated() {
@@ -187,7 +193,11 @@ struct DeliveryLedger {
         for (ticket, entry) in entries {
             switch entry.state {
             case let .leased(_, deadline) where deadline <= now:
-                if storeHoldingBack { uncharged.append(ticket) } else { expired.append((ticket, "its lease expired at the worker")) }
+                if storeHoldingBack {
+                    uncharged.append(ticket)
+                } else {
+                    expired.append((ticket, "its lease expired at the worker"))
+                }
             case let .awaitingCommit(deadline) where deadline <= now:
                 uncharged.append(ticket)
             case let .reportingFailure(deadline) where deadline <= now:

@@ -18,7 +18,9 @@ public enum Endpoint {
         }
         if endpoint.hasPrefix("tcp://") {
             guard let colon = endpoint.lastIndex(of: ":"), colon > endpoint.index(endpoint.startIndex, offsetBy: 5),
-                  Int(endpoint[endpoint.index(after: colon)...]).map({ (0...65535).contains($0) }) == true || endpoint.hasSuffix(":*") else {
+                Int(endpoint[endpoint.index(after: colon)...]).map({ (0...65535).contains($0) }) == true
+                    || endpoint.hasSuffix(":*")
+            else {
                 return "endpoint \(endpoint.debugDescription) needs a port, as in tcp://127.0.0.1:5557"
             }
         }

@@ -78,8 +78,10 @@ final class ExtractionLane: @unchecked Sendable {
         }
     }
 
-    static func run(_ pages: [WireMessage.LeasedPage], turnDuration: Duration,
-                    extract: (WireMessage.LeasedPage) -> Outcome) -> TurnResult {
+    static func run(
+        _ pages: [WireMessage.LeasedPage], turnDuration: Duration,
+        extract: (WireMessage.LeasedPage) -> Outcome
+    ) -> TurnResult {
         let started = ContinuousClock.now
         var outcomes: [Outcome] = []
         outcomes.reserveCapacity(pages.count)

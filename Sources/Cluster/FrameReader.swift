@@ -64,9 +64,10 @@ struct FrameReader {
             guard attempt <= UInt64(Int.max), length <= UInt64(Int.max) else {
                 throw ClusterError(.malformedMessage, "PAGES headers: a number out of range")
             }
-            let page = RawPage(id: fields[0], url: fields[1].isEmpty ? nil : fields[1], body: [],
-                               format: RawPage.Format(rawValue: fields[2]) ?? .unknown,
-                               fetchedAt: fields[3].isEmpty ? nil : fields[3], charset: fields[4].isEmpty ? nil : fields[4])
+            let page = RawPage(
+                id: fields[0], url: fields[1].isEmpty ? nil : fields[1], body: [],
+                format: RawPage.Format(rawValue: fields[2]) ?? .unknown,
+                fetchedAt: fields[3].isEmpty ? nil : fields[3], charset: fields[4].isEmpty ? nil : fields[4])
             headers.append((WireMessage.LeasedPage(ticket: ticket, attempt: Int(attempt), page: page), Int(length)))
         }
         return headers
@@ -81,7 +82,9 @@ struct FrameReader {
         let (frameIndex, range) = try nextBody(length: length)
         guard let frameIndex else { return [] }
         // A body alone in its frame is that frame's array, not a copy.
-        if range.lowerBound == 0, range.count == message.frame(at: frameIndex).count { return message.bytes(at: frameIndex) }
+        if range.lowerBound == 0, range.count == message.frame(at: frameIndex).count {
+            return message.bytes(at: frameIndex)
+        }
         let frame = message.frame(at: frameIndex)
         return Array(frame[frame.startIndex + range.lowerBound..<frame.startIndex + range.upperBound])
     }
@@ -91,7 +94,8 @@ struct FrameReader {
         let (frameIndex, range) = try nextBody(length: length)
         guard let frameIndex else { return "" }
         let frame = message.frame(at: frameIndex)
-        return String(decoding: frame[frame.startIndex + range.lowerBound..<frame.startIndex + range.upperBound], as: UTF8.self)
+        return String(
+            decoding: frame[frame.startIndex + range.lowerBound..<frame.startIndex + range.upperBound], as: UTF8.self)
     }
 
     /// Where the next body of `length` bytes lies: its frame (nil for an empty body) and its bytes in it.
@@ -103,7 +107,8 @@ struct FrameReader {
         }
         guard position < message.count else { throw ClusterError(.malformedMessage, "\(command) is missing bodies") }
         guard message.frame(at: position).count - bodyOffset >= length else {
-            throw ClusterError(.malformedMessage, "\(command) has a body split between frames, or one shorter than announced")
+            throw ClusterError(
+                .malformedMessage, "\(command) has a body split between frames, or one shorter than announced")
         }
         defer { bodyOffset += length }
         return (position, bodyOffset..<bodyOffset + length)
@@ -116,7 +121,9 @@ struct FrameReader {
         var headers: [(ticket: UInt64, microseconds: UInt64, textLength: Int)] = []
         try json.readRows { (row: inout WireJSON.Reader) throws(ClusterError) in
             let ticket = try row.number(), microseconds = try row.number(), length = try row.number()
-            guard length <= UInt64(Int.max) else { throw ClusterError(.malformedMessage, "RESULTS headers: a length out of range") }
+            guard length <= UInt64(Int.max) else {
+                throw ClusterError(.malformedMessage, "RESULTS headers: a length out of range")
+            }
             headers.append((ticket, microseconds, Int(length)))
         }
         return headers
@@ -135,9 +142,11 @@ struct FrameReader {
         let fetchedAt = try string()
         let body = try bytes()
         let charset = atEnd ? "" : try string()
-        return WireMessage.LeasedPage(ticket: ticket, attempt: attempt, page: RawPage(
-            id: id, url: url.isEmpty ? nil : url, body: body, format: format,
-            fetchedAt: fetchedAt.isEmpty ? nil : fetchedAt, charset: charset.isEmpty ? nil : charset))
+        return WireMessage.LeasedPage(
+            ticket: ticket, attempt: attempt,
+            page: RawPage(
+                id: id, url: url.isEmpty ? nil : url, body: body, format: format,
+                fetchedAt: fetchedAt.isEmpty ? nil : fetchedAt, charset: charset.isEmpty ? nil : charset))
     }
 
     mutating func remainingTickets() throws(ClusterError) -> [UInt64] {

@@ -2,7 +2,9 @@
 /// record on a role's thread and to copy into a statistics snapshot.
 public struct LatencyHistogram: Sendable, Equatable {
     /// Upper bounds of the buckets, in seconds; a last, unbounded bucket holds the rest.
-    public static let bounds: [Double] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60]
+    public static let bounds: [Double] = [
+        0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60,
+    ]
 
     /// Observations per bucket (not cumulative), the last one for those over every bound.
     public private(set) var counts = [UInt64](repeating: 0, count: bounds.count + 1)

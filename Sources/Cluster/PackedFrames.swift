@@ -21,7 +21,9 @@ struct PackedFrames {
     }
 
     /// Packs `bytes`, or gives them a frame of their own (`appendAlone`) when large.
-    private mutating func add(_ bytes: some Collection<UInt8>, to message: inout Message, appendAlone: (inout Message) -> Void) {
+    private mutating func add(
+        _ bytes: some Collection<UInt8>, to message: inout Message, appendAlone: (inout Message) -> Void
+    ) {
         guard bytes.count < WireMessage.sharedBodyLimit else {
             finish(&message)
             appendAlone(&message)

@@ -27,7 +27,6 @@ final class PageWatchdog: Sendable {
         thread.start()
     }
 
-
     /// Marks the start of a page's extraction.
     func begin(_ id: String) {
         pageID.withLock { $0 = id }
@@ -46,8 +45,9 @@ final class PageWatchdog: Sendable {
         let started = startedAt.load(ordering: .acquiring)
         guard started != 0, Self.now() - started > limitNanoseconds else { return true }
         let id = pageID.withLock { $0 }
-        logger.critical("page took longer than the time limit; exiting so that it is retried elsewhere",
-                        metadata: ["page": "\(id)", "limit": "\(limit)"])
+        logger.critical(
+            "page took longer than the time limit; exiting so that it is retried elsewhere",
+            metadata: ["page": "\(id)", "limit": "\(limit)"])
         _exit(Self.exitStatus)
     }
 

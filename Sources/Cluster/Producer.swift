@@ -29,8 +29,10 @@ public final class Producer {
         /// asks for a million pages and never reads holds this many, until their leases expire.
         public var maximumCreditPerWorker: Int
 
-        public init(endpoint: String, maximumPageBytes: Int, maximumInFlight: Int = 1024,
-                    timing: ClusterTiming = ClusterTiming(), maximumCreditPerWorker: Int = 64) {
+        public init(
+            endpoint: String, maximumPageBytes: Int, maximumInFlight: Int = 1024,
+            timing: ClusterTiming = ClusterTiming(), maximumCreditPerWorker: Int = 64
+        ) {
             self.endpoint = endpoint
             self.maximumPageBytes = maximumPageBytes
             self.maximumInFlight = maximumInFlight
@@ -89,15 +91,19 @@ public final class Producer {
 
     /// Told of each page the collector committed: its ticket, when it was first handed out, and
     /// when its acknowledgement arrived. Called on the producer's thread; keep it short.
-    public typealias CommitObserver = (_ ticket: UInt64, _ firstDispatched: ContinuousClock.Instant, _ committed: ContinuousClock.Instant) -> Void
+    public typealias CommitObserver = (
+        _ ticket: UInt64, _ firstDispatched: ContinuousClock.Instant, _ committed: ContinuousClock.Instant
+    ) -> Void
 
     /// Creates a producer that reads pages from `source`, and skips and records committed pages
     /// in `journal` when there is one.
-    public init(configuration: Configuration, source: any PageFeed, journal: ProducerJournal? = nil,
-                logger: Logger, shutdown: ShutdownRequest,
-                statistics: StatisticsBox<ProducerStatistics> = StatisticsBox(ProducerStatistics()),
-                commitObserver: CommitObserver? = nil, heartbeat: Heartbeat = Heartbeat(),
-                totalPages: StatisticsBox<Int?>? = nil) {
+    public init(
+        configuration: Configuration, source: any PageFeed, journal: ProducerJournal? = nil,
+        logger: Logger, shutdown: ShutdownRequest,
+        statistics: StatisticsBox<ProducerStatistics> = StatisticsBox(ProducerStatistics()),
+        commitObserver: CommitObserver? = nil, heartbeat: Heartbeat = Heartbeat(),
+        totalPages: StatisticsBox<Int?>? = nil
+    ) {
         self.heartbeat = heartbeat
         self.totalPages = totalPages
         self.statistics = statistics
@@ -108,7 +114,8 @@ public final class Producer {
         self.logger = logger
         self.logger[metadataKey: "role"] = "producer"
         self.shutdown = shutdown
-        self.ledger = DeliveryLedger(lease: configuration.timing.lease, maximumAttempts: configuration.timing.maximumAttempts)
+        self.ledger = DeliveryLedger(
+            lease: configuration.timing.lease, maximumAttempts: configuration.timing.maximumAttempts)
         if let journal {
             let journalLogger = self.logger
             passOver = { id in
@@ -116,7 +123,8 @@ public final class Producer {
                     return try journal.isCommitted(id)
                 } catch {
                     // Sending a committed page again is harmless (storing is idempotent); skipping one is not.
-                    journalLogger.error("cannot read the journal; sending the page", metadata: ["page": "\(id)", "error": "\(error)"])
+                    journalLogger.error(
+                        "cannot read the journal; sending the page", metadata: ["page": "\(id)", "error": "\(error)"])
                     return false
                 }
             }
@@ -157,7 +165,8 @@ public final class Producer {
             if stage == .immediate { publish(final: true); return .interrupted }
             if stage == .drain, drainDeadline == nil {
                 drainDeadline = clock.now + timing.drainGrace
-                logger.notice("draining: waiting for pages in flight to be committed", metadata: ["in_flight": "\(ledger.count)"])
+                logger.notice(
+                    "draining: waiting for pages in flight to be committed", metadata: ["in_flight": "\(ledger.count)"])
             }
             do throws(ZeroMQError) {
                 let ready = try poller.poll(timeoutMilliseconds: 50)
@@ -168,10 +177,12 @@ public final class Producer {
                         handled += 1
                     }
                 }
-                if ready[1] { try badTraffic.watch(monitor, logger: logger) {
-                    stats.closedConnections += 1
-                    if $0 { stats.failedHandshakes += 1 }
-                } }
+                if ready[1] {
+                    try badTraffic.watch(monitor, logger: logger) {
+                        stats.closedConnections += 1
+                        if $0 { stats.failedHandshakes += 1 }
+                    }
+                }
                 stats.refusedPeers = authenticator?.refused ?? 0
                 let now = clock.now
                 if now - lastHousekeeping >= .milliseconds(200) {
@@ -190,10 +201,13 @@ public final class Producer {
             }
             publish(final: stats.inputExhausted && ledger.count == 0)
             if stats.inputExhausted && ledger.count == 0 {
-                logger.info("every page committed", metadata: ["stored": "\(stats.stored)", "failed": "\(stats.failed)"])
+                logger.info(
+                    "every page committed", metadata: ["stored": "\(stats.stored)", "failed": "\(stats.failed)"])
                 return .completed
             }
-            if let drainDeadline, ledger.entries.values.allSatisfy({ $0.state == .queued }) || clock.now >= drainDeadline {
+            if let drainDeadline,
+                ledger.entries.values.allSatisfy({ $0.state == .queued }) || clock.now >= drainDeadline
+            {
                 publish(final: true)
                 logger.notice("drained", metadata: ["uncommitted": "\(ledger.count)"])
                 return .interrupted
@@ -225,28 +239,44 @@ public final class Producer {
 
         switch decoded {
         case let .hello(.worker, name, credit, pagesPerMessage, _):
-            if workers[identity] != nil { ledger.releaseAll(heldBy: identity, now: clock.now) } else { workerOrder.append(identity) }
+            if workers[identity] != nil {
+                ledger.releaseAll(heldBy: identity, now: clock.now)
+            } else {
+                workerOrder.append(identity)
+            }
             let granted = min(credit, configuration.maximumCreditPerWorker)
-            workers[identity] = Peer(name: name, credit: granted, pagesPerMessage: min(pagesPerMessage, Self.maximumPagesPerMessage),
-                                     lastSeen: now)
-            logger.info("worker joined", metadata: ["worker": "\(name)", "credit": "\(granted)", "peer": "\(message.peerAddress ?? "local")"])
+            workers[identity] = Peer(
+                name: name, credit: granted, pagesPerMessage: min(pagesPerMessage, Self.maximumPagesPerMessage),
+                lastSeen: now)
+            logger.info(
+                "worker joined",
+                metadata: ["worker": "\(name)", "credit": "\(granted)", "peer": "\(message.peerAddress ?? "local")"])
         case let .hello(.collector, name, _, _, database):
             if let curve = configuration.curve, !curve.collectorKeys.isEmpty,
-               message.peerUserID != CurveAuthenticator.privilegedUserID {
+                message.peerUserID != CurveAuthenticator.privilegedUserID
+            {
                 // With CURVE the collector is known by its key: another allowed key is a worker.
                 reject(message, reason: "HELLO as the collector from a key that is not the collector's")
-                send(.refused(reason: "only the collector's CURVE key may say HELLO as the collector"), to: identity, on: socket)
+                send(
+                    .refused(reason: "only the collector's CURVE key may say HELLO as the collector"), to: identity,
+                    on: socket)
                 return
             }
             if workers[identity] != nil {
                 // One peer, one role: a worker cannot make itself the collector.
                 reject(message, reason: "a worker said HELLO as the collector")
-                send(.refused(reason: "this peer is a worker; a collector connects on a socket of its own"), to: identity, on: socket)
+                send(
+                    .refused(reason: "this peer is a worker; a collector connects on a socket of its own"),
+                    to: identity, on: socket)
                 return
             }
             collector = (identity, now)
-            logger.info("collector joined", metadata: ["collector": "\(name)", "database": "\(database ?? "unknown")",
-                                                       "peer": "\(message.peerAddress ?? "local")"])
+            logger.info(
+                "collector joined",
+                metadata: [
+                    "collector": "\(name)", "database": "\(database ?? "unknown")",
+                    "peer": "\(message.peerAddress ?? "local")",
+                ])
             attachJournal(toDatabase: database)
         case let .credit(count, finished):
             guard let peer = workers[identity] else { return askToIntroduce(identity, on: socket) }
@@ -275,8 +305,9 @@ public final class Producer {
             if workers[identity] == nil && !fromCollector { return askToIntroduce(identity, on: socket) }
             if fromCollector, holdingBack != stats.collectorHoldingBack {
                 if let holdingBack {
-                    logger.warning("the collector is holding back: its commits fail; no page is charged meanwhile",
-                                   metadata: ["reason": "\(holdingBack)"])
+                    logger.warning(
+                        "the collector is holding back: its commits fail; no page is charged meanwhile",
+                        metadata: ["reason": "\(holdingBack)"])
                 } else {
                     logger.notice("the collector commits again")
                 }
@@ -332,7 +363,8 @@ public final class Producer {
     private func attachJournal(toDatabase database: String?) {
         guard let journal else { return }
         guard let database else {
-            logger.warning("the collector did not say which database it writes: the journal passes nothing over this run")
+            logger.warning(
+                "the collector did not say which database it writes: the journal passes nothing over this run")
             passOver = nil
             journalAttached = true
             return
@@ -340,15 +372,18 @@ public final class Producer {
         do throws(StoreError) {
             let forgotten = try journal.attach(toDatabase: database)
             if forgotten > 0 {
-                logger.warning("the journal described another database; starting over",
-                               metadata: ["forgotten": "\(forgotten)", "database": "\(database)"])
+                logger.warning(
+                    "the journal described another database; starting over",
+                    metadata: ["forgotten": "\(forgotten)", "database": "\(database)"])
                 if stats.resumed > 0 {
-                    logger.warning("pages passed over earlier in this run are not in the collector's database: run again to send them",
-                                   metadata: ["passed_over": "\(stats.resumed)"])
+                    logger.warning(
+                        "pages passed over earlier in this run are not in the collector's database: run again to send them",
+                        metadata: ["passed_over": "\(stats.resumed)"])
                 }
             } else if journal.committedCount > 0, !journalAttached {
-                logger.notice("resuming: pages committed in an earlier run will not be sent again",
-                              metadata: ["committed": "\(journal.committedCount)"])
+                logger.notice(
+                    "resuming: pages committed in an earlier run will not be sent again",
+                    metadata: ["committed": "\(journal.committedCount)"])
             }
         } catch {
             logger.error("cannot use the journal; it passes nothing over this run", metadata: ["error": "\(error)"])
@@ -357,22 +392,23 @@ public final class Producer {
         journalAttached = true
     }
 
-
     /// How the run stands, for `pagemill status`.
     private func status(now: ContinuousClock.Instant) -> ClusterStatus {
         let holding = ledger.holdingCounts()
         let workerStatuses = workerOrder.compactMap { identity -> ClusterStatus.WorkerStatus? in
             guard let peer = self.workers[identity] else { return nil }
             let silence = now - peer.lastSeen
-            return .init(name: peer.name, finished: peer.finished, holding: holding[identity] ?? 0,
-                         silentSeconds: silence.inSeconds)
+            return .init(
+                name: peer.name, finished: peer.finished, holding: holding[identity] ?? 0,
+                silentSeconds: silence.inSeconds)
         }
         let uptime = now - started
-        var status = ClusterStatus(read: stats.read, stored: stats.stored, failed: stats.failed, resumed: stats.resumed,
-                                   redelivered: stats.redelivered, inFlight: ledger.count, queued: ledger.queuedCount,
-                                   total: totalPages?.snapshot, inputExhausted: stats.inputExhausted,
-                                   uptimeSeconds: uptime.inSeconds,
-                                   workers: workerStatuses)
+        var status = ClusterStatus(
+            read: stats.read, stored: stats.stored, failed: stats.failed, resumed: stats.resumed,
+            redelivered: stats.redelivered, inFlight: ledger.count, queued: ledger.queuedCount,
+            total: totalPages?.snapshot, inputExhausted: stats.inputExhausted,
+            uptimeSeconds: uptime.inSeconds,
+            workers: workerStatuses)
         status.duplicates = stats.duplicates
         status.collectorHoldingBack = stats.collectorHoldingBack
         status.forgedAcknowledgements = stats.forgedAcknowledgements
@@ -401,7 +437,9 @@ public final class Producer {
             let most = min(peer.credit, peer.pagesPerMessage)
             var bytes = 0
             leases.removeAll(keepingCapacity: true)
-            while leases.count < most, bytes < Self.bytesPerMessage, let (ticket, page, attempt) = nextPage(for: identity, now: now) {
+            while leases.count < most, bytes < Self.bytesPerMessage,
+                let (ticket, page, attempt) = nextPage(for: identity, now: now)
+            {
                 if attempt > 1 { stats.redelivered += 1 }
                 bytes += page.body.count
                 leases.append(WireMessage.LeasedPage(ticket: ticket, attempt: attempt, page: page))
@@ -409,7 +447,8 @@ public final class Producer {
             guard let first = leases.first else { return }
             idleRounds = 0
             workers[identity]?.credit -= leases.count
-            let message: WireMessage = peer.pagesPerMessage > 1
+            let message: WireMessage =
+                peer.pagesPerMessage > 1
                 ? .pages(leases) : .page(ticket: first.ticket, attempt: first.attempt, page: first.page)
             if !send(message, to: identity, on: socket) {
                 for lease in leases { ledger.handBack(lease.ticket, from: identity) }
@@ -423,7 +462,8 @@ public final class Producer {
     private func nextPage(for worker: [UInt8], now: ContinuousClock.Instant) -> (UInt64, RawPage, Int)? {
         if let retry = ledger.leaseRetry(to: worker, now: now) { return retry }
         while !stats.inputExhausted && ledger.count < configuration.maximumInFlight
-                && (ledger.heldBytes < configuration.maximumInFlightBytes || ledger.count == 0) {
+            && (ledger.heldBytes < configuration.maximumInFlightBytes || ledger.count == 0)
+        {
             // A paced feed (an open-loop load test) releases each page at its time.
             if let due = source.nextAvailable, due > now { return nil }
             // With a journal, nothing is read before it is tied to the collector's database.
@@ -444,7 +484,8 @@ public final class Producer {
                 stats.lastDispatchAt = now
                 return (ticket, page, 1)
             case let .unreadable(id, error):
-                logger.warning("unreadable page", metadata: ["page": "\(id)", "error": "\(error.description(besides: id))"])
+                logger.warning(
+                    "unreadable page", metadata: ["page": "\(id)", "error": "\(error.description(besides: id))"])
                 ledger.addFailure(ticket, pageID: id, error: error.description(besides: id), bytes: 0)
             case .alreadyStored:
                 // Committed in an earlier run: passed over without being read.
@@ -457,9 +498,11 @@ public final class Producer {
     private func reportFailures(on socket: Socket, now: ContinuousClock.Instant) {
         guard let collector, !ledger.pendingFailureReports.isEmpty else { return }
         for (ticket, entry) in ledger.takeFailureReports(now: now) {
-            send(.failed(ticket: ticket, pageID: entry.pageID, reporter: "producer",
-                         attempts: entry.attempts, error: entry.failure ?? "unknown error"),
-                 to: collector.identity, on: socket)
+            send(
+                .failed(
+                    ticket: ticket, pageID: entry.pageID, reporter: "producer",
+                    attempts: entry.attempts, error: entry.failure ?? "unknown error"),
+                to: collector.identity, on: socket)
         }
     }
 

@@ -26,7 +26,8 @@ public final class ShutdownRequest: Sendable {
     public func escalate() {
         var current = value.load(ordering: .acquiring)
         while current < Stage.immediate.rawValue {
-            let (exchanged, original) = value.compareExchange(expected: current, desired: current + 1, ordering: .acquiringAndReleasing)
+            let (exchanged, original) = value.compareExchange(
+                expected: current, desired: current + 1, ordering: .acquiringAndReleasing)
             if exchanged { return }
             current = original
         }
@@ -36,7 +37,8 @@ public final class ShutdownRequest: Sendable {
     public func request(_ stage: Stage) {
         var current = value.load(ordering: .acquiring)
         while current < stage.rawValue {
-            let (exchanged, original) = value.compareExchange(expected: current, desired: stage.rawValue, ordering: .acquiringAndReleasing)
+            let (exchanged, original) = value.compareExchange(
+                expected: current, desired: stage.rawValue, ordering: .acquiringAndReleasing)
             if exchanged { return }
             current = original
         }

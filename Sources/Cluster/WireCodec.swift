@@ -11,8 +11,13 @@ extension WireMessage {
         message.append(contentsOf: Self.protocolTagBytes)
         switch self {
         case let .hello(role, name, credit, pagesPerMessage, database):
-            message.append("HELLO"); message.append(role.rawValue); message.append(name); message.appendDecimal(UInt64(credit))
-            if let database { message.append(database) } else if pagesPerMessage > 1 { message.appendDecimal(UInt64(pagesPerMessage)) }
+            message.append("HELLO"); message.append(role.rawValue); message.append(name);
+            message.appendDecimal(UInt64(credit))
+            if let database {
+                message.append(database)
+            } else if pagesPerMessage > 1 {
+                message.appendDecimal(UInt64(pagesPerMessage))
+            }
         case let .credit(count, finished):
             message.append("CREDIT"); message.appendDecimal(UInt64(count))
             for ticket in finished { message.appendDecimal(ticket) }
@@ -25,12 +30,14 @@ extension WireMessage {
             message.append("PAGES")
             // One frame of headers for all the pages: in raw libzmq, eight small frames beside
             // each 8 KB body took a fifth off the rate of the bodies alone.
-            message.append(WireJSON.rows(leases, reservingBytes: 16 + leases.count * 96) { lease, row in
-                let page = lease.page
-                row.number(lease.ticket); row.number(UInt64(lease.attempt))
-                row.string(page.id); row.string(page.url ?? ""); row.string(page.format.rawValue)
-                row.string(page.fetchedAt ?? ""); row.string(page.charset ?? ""); row.number(UInt64(page.body.count))
-            })
+            message.append(
+                WireJSON.rows(leases, reservingBytes: 16 + leases.count * 96) { lease, row in
+                    let page = lease.page
+                    row.number(lease.ticket); row.number(UInt64(lease.attempt))
+                    row.string(page.id); row.string(page.url ?? ""); row.string(page.format.rawValue)
+                    row.string(page.fetchedAt ?? ""); row.string(page.charset ?? "");
+                    row.number(UInt64(page.body.count))
+                })
             var bodies = PackedFrames(expectedBytes: leases.reduce(0) { $0 + $1.page.body.count })
             for lease in leases { bodies.add(lease.page.body, to: &message) }
             bodies.finish(&message)
@@ -44,11 +51,12 @@ extension WireMessage {
             message.append(record.text)
         case let .results(worker, results):
             message.append("RESULTS"); message.append(worker)
-            message.append(WireJSON.rows(results, reservingBytes: 16 + results.count * 24) { result, row in
-                row.number(result.ticket)
-                row.number(UInt64(max(0, result.extractionMilliseconds * 1000).rounded()))
-                row.number(UInt64(result.record.text.utf8.count))
-            })
+            message.append(
+                WireJSON.rows(results, reservingBytes: 16 + results.count * 24) { result, row in
+                    row.number(result.ticket)
+                    row.number(UInt64(max(0, result.extractionMilliseconds * 1000).rounded()))
+                    row.number(UInt64(result.record.text.utf8.count))
+                })
             for result in results { message.append(result.record.jsonBytes(includingText: false)) }
             var texts = PackedFrames(expectedBytes: results.reduce(0) { $0 + $1.record.text.utf8.count })
             for result in results { texts.add(result.record.text, to: &message) }
@@ -81,7 +89,10 @@ extension WireMessage {
         let tag = message.frame(at: firstFrame)
         guard tag.elementsEqual(Self.protocolTagBytes) else {
             if tag.starts(with: Self.tagPrefix) {
-                throw ClusterError(.unsupportedVersion, "unsupported protocol version \(String(decoding: tag, as: UTF8.self)); this build speaks \(Self.protocolTag)")
+                throw ClusterError(
+                    .unsupportedVersion,
+                    "unsupported protocol version \(String(decoding: tag, as: UTF8.self)); this build speaks \(Self.protocolTag)"
+                )
             }
             throw ClusterError(.malformedMessage, "message does not start with the protocol tag \(Self.protocolTag)")
         }
@@ -96,9 +107,12 @@ extension WireMessage {
             let name = try reader.string(), credit = try reader.integer()
             switch role {
             case .worker:
-                self = .hello(role: role, name: name, credit: credit, pagesPerMessage: reader.atEnd ? 1 : max(1, try reader.integer()))
+                self = .hello(
+                    role: role, name: name, credit: credit,
+                    pagesPerMessage: reader.atEnd ? 1 : max(1, try reader.integer()))
             case .collector:
-                self = .hello(role: role, name: name, credit: credit, database: reader.atEnd ? nil : try reader.string())
+                self = .hello(
+                    role: role, name: name, credit: credit, database: reader.atEnd ? nil : try reader.string())
             }
         case "CREDIT":
             let count = try reader.integer()
@@ -115,7 +129,9 @@ extension WireMessage {
                 lease.page.body = try reader.body(length: length)
                 leases.append(lease)
             }
-            guard reader.atEndOfBodies else { throw ClusterError(.malformedMessage, "PAGES has bytes beyond its bodies") }
+            guard reader.atEndOfBodies else {
+                throw ClusterError(.malformedMessage, "PAGES has bytes beyond its bodies")
+            }
             self = .pages(leases)
         case "RETURN":
             self = .handBack(tickets: try reader.remainingTickets())
@@ -123,8 +139,9 @@ extension WireMessage {
             let ticket = try reader.ticket(), worker = try reader.string()
             let millisecondsText = try reader.string()
             guard let milliseconds = Double(millisecondsText), milliseconds.isFinite, milliseconds >= 0 else {
-                throw ClusterError(.malformedMessage, "RESULT has a milliseconds frame that is not a number",
-                                   context: "ticket \(ticket)")
+                throw ClusterError(
+                    .malformedMessage, "RESULT has a milliseconds frame that is not a number",
+                    context: "ticket \(ticket)")
             }
             let json = try reader.bytes()
             let text = reader.atEnd ? nil : try reader.string()
@@ -132,7 +149,9 @@ extension WireMessage {
             do throws(ExtractionError) {
                 record = try PageRecord(jsonBytes: json, text: text)
             } catch {
-                throw ClusterError(.malformedMessage, "RESULT carries a record that cannot be read: \(error)", context: "ticket \(ticket)")
+                throw ClusterError(
+                    .malformedMessage, "RESULT carries a record that cannot be read: \(error)",
+                    context: "ticket \(ticket)")
             }
             self = .result(ticket: ticket, worker: worker, extractionMilliseconds: milliseconds, record: record)
         case "RESULTS":
@@ -147,25 +166,32 @@ extension WireMessage {
                 let text = try reader.bodyText(length: header.textLength)
                 do throws(ExtractionError) {
                     let record = try PageRecord(jsonBytes: json, text: text)
-                    results.append(WorkerResult(ticket: header.ticket, extractionMilliseconds: Double(header.microseconds) / 1000,
-                                                record: record))
+                    results.append(
+                        WorkerResult(
+                            ticket: header.ticket, extractionMilliseconds: Double(header.microseconds) / 1000,
+                            record: record))
                 } catch {
-                    throw ClusterError(.malformedMessage, "RESULTS carries a record that cannot be read: \(error)",
-                                       context: "ticket \(header.ticket)")
+                    throw ClusterError(
+                        .malformedMessage, "RESULTS carries a record that cannot be read: \(error)",
+                        context: "ticket \(header.ticket)")
                 }
             }
-            guard reader.atEndOfBodies else { throw ClusterError(.malformedMessage, "RESULTS has bytes beyond its texts") }
+            guard reader.atEndOfBodies else {
+                throw ClusterError(.malformedMessage, "RESULTS has bytes beyond its texts")
+            }
             self = .results(worker: worker, results)
         case "FAILED":
-            self = .failed(ticket: try reader.ticket(), pageID: try reader.string(), reporter: try reader.string(),
-                           attempts: try reader.integer(), error: try reader.string())
+            self = .failed(
+                ticket: try reader.ticket(), pageID: try reader.string(), reporter: try reader.string(),
+                attempts: try reader.integer(), error: try reader.string())
         case "ACK":
             var acknowledgements: [Acknowledgement] = []
             while !reader.atEnd {
                 let ticket = try reader.ticket(), pageID = try reader.string(), word = try reader.string()
                 guard let status = Acknowledgement.Status(rawValue: word) else {
-                    throw ClusterError(.malformedMessage, "ACK has an unknown status \(word.prefix(40).debugDescription)",
-                                       context: "ticket \(ticket)")
+                    throw ClusterError(
+                        .malformedMessage, "ACK has an unknown status \(word.prefix(40).debugDescription)",
+                        context: "ticket \(ticket)")
                 }
                 acknowledgements.append(Acknowledgement(ticket: ticket, pageID: pageID, status: status))
             }

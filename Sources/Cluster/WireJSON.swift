@@ -51,8 +51,10 @@ enum WireJSON {
 
     /// An array of arrays, `[[1,"a"],[2,"b"]]`, one inner array for each of `items`, whose values
     /// `row` writes: the mirror of `Reader.readRows`.
-    static func rows<Item>(_ items: some Sequence<Item>, reservingBytes: Int,
-                           _ row: (Item, inout RowWriter) -> Void) -> [UInt8] {
+    static func rows<Item>(
+        _ items: some Sequence<Item>, reservingBytes: Int,
+        _ row: (Item, inout RowWriter) -> Void
+    ) -> [UInt8] {
         var writer = RowWriter()
         writer.bytes.reserveCapacity(reservingBytes)
         writer.bytes.append(UInt8(ascii: "["))
@@ -163,21 +165,27 @@ enum WireJSON {
             let start = position
             while position < bytes.endIndex, bytes[position] &- UInt8(ascii: "0") < 10 { position += 1 }
             guard position > start else { throw failure("expected an unsigned integer") }
-            guard let value = WireJSON.decimalValue(bytes[start..<position]) else { throw failure("a number too large") }
+            guard let value = WireJSON.decimalValue(bytes[start..<position]) else {
+                throw failure("a number too large")
+            }
             return value
         }
 
         /// The next value of the row: a string, or `null` read as the empty string.
         mutating func string() throws(ClusterError) -> String {
             try separate()
-            if position < bytes.endIndex, bytes[position] == UInt8(ascii: "n"), bytes[position...].starts(with: "null".utf8) {
+            if position < bytes.endIndex, bytes[position] == UInt8(ascii: "n"),
+                bytes[position...].starts(with: "null".utf8)
+            {
                 position += 4
                 return ""
             }
             try expect(UInt8(ascii: "\""))
             let start = position
             // The common case: no escapes, one copy of the bytes.
-            while position < bytes.endIndex, bytes[position] != UInt8(ascii: "\""), bytes[position] != UInt8(ascii: "\\") {
+            while position < bytes.endIndex, bytes[position] != UInt8(ascii: "\""),
+                bytes[position] != UInt8(ascii: "\\")
+            {
                 position += 1
             }
             guard position < bytes.endIndex else { throw failure("an unterminated string") }
@@ -226,7 +234,9 @@ enum WireJSON {
             guard bytes.endIndex - position >= 4 else { throw failure("a short \\u escape") }
             var value: UInt32 = 0
             for _ in 0..<4 {
-                guard let digit = Character(Unicode.Scalar(bytes[position])).hexDigitValue else { throw failure("a bad \\u escape") }
+                guard let digit = Character(Unicode.Scalar(bytes[position])).hexDigitValue else {
+                    throw failure("a bad \\u escape")
+                }
                 value = value << 4 | UInt32(digit)
                 position += 1
             }

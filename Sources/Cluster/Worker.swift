@@ -34,8 +34,10 @@ public final class Worker {
         /// must not outlive it: once the parent is gone the worker stops, whatever killed it.
         public var parentProcess: Int32?
 
-        public init(producerEndpoint: String, collectorEndpoint: String, name: String, credit: Int = 4,
-                    maximumPageBytes: Int, timing: ClusterTiming = ClusterTiming(), pageTimeLimit: Duration? = .seconds(30)) {
+        public init(
+            producerEndpoint: String, collectorEndpoint: String, name: String, credit: Int = 4,
+            maximumPageBytes: Int, timing: ClusterTiming = ClusterTiming(), pageTimeLimit: Duration? = .seconds(30)
+        ) {
             self.pageTimeLimit = pageTimeLimit
             self.producerEndpoint = producerEndpoint
             self.collectorEndpoint = collectorEndpoint
@@ -79,8 +81,10 @@ public final class Worker {
     public let heartbeat: Heartbeat
 
     /// Creates a worker.
-    public init(configuration: Configuration, extractor: Extractor, logger: Logger, shutdown: ShutdownRequest,
-                heartbeat: Heartbeat = Heartbeat()) {
+    public init(
+        configuration: Configuration, extractor: Extractor, logger: Logger, shutdown: ShutdownRequest,
+        heartbeat: Heartbeat = Heartbeat()
+    ) {
         self.heartbeat = heartbeat
         self.configuration = configuration
         self.extractor = extractor
@@ -95,7 +99,8 @@ public final class Worker {
             Self.extract(lease, configuration: configuration, extractor: extractor, watchdog: watchdog)
         }
         self.extractOne = extractOne
-        self.lane = configuration.skipExtraction ? nil : ExtractionLane(turnDuration: Self.turnDuration, extract: extractOne)
+        self.lane =
+            configuration.skipExtraction ? nil : ExtractionLane(turnDuration: Self.turnDuration, extract: extractOne)
     }
 
     /// Runs until shutdown is requested; then hands back what it has not started and leaves.
@@ -112,9 +117,11 @@ public final class Worker {
             var producer = try connectToProducer(context)
             var lastHeartbeat = clock.now
             var incoming = Message(reservingFrames: 10, bytes: 256)
-            logger.info("worker started", metadata: [
-                "producer": "\(configuration.producerEndpoint)", "collector": "\(configuration.collectorEndpoint)",
-            ])
+            logger.info(
+                "worker started",
+                metadata: [
+                    "producer": "\(configuration.producerEndpoint)", "collector": "\(configuration.collectorEndpoint)",
+                ])
 
             while shutdown.stage == .running {
                 heartbeat.beat()
@@ -134,7 +141,8 @@ public final class Worker {
                     // which halves the messages per page when pages are quick.
                     let turn = Array(held.prefix(Self.maximumPagesPerTurn))
                     held.removeFirst(turn.count)
-                    let (outcomes, rest) = try runTurn(turn, producer: producer, lastHeartbeat: &lastHeartbeat, incoming: &incoming)
+                    let (outcomes, rest) = try runTurn(
+                        turn, producer: producer, lastHeartbeat: &lastHeartbeat, incoming: &incoming)
                     held.insert(contentsOf: rest, at: 0)
                     for outcome in outcomes { take(outcome) }
                     queueTurnResults()
@@ -145,7 +153,8 @@ public final class Worker {
                     lastHeartbeat = now
                     if let parent = configuration.parentProcess, getppid() != parent {
                         // Its producer and collector lived in the parent: nothing held here can be committed.
-                        logger.warning("the process that started this worker is gone; stopping", metadata: ["parent": "\(parent)"])
+                        logger.warning(
+                            "the process that started this worker is gone; stopping", metadata: ["parent": "\(parent)"])
                         return
                     }
                     try producer.send(WireMessage.heartbeat().encoded(), wait: false)
@@ -167,8 +176,10 @@ public final class Worker {
 
     /// The worker's introduction: its first credit, and a turn's worth of pages a message.
     private var hello: Message {
-        WireMessage.hello(role: .worker, name: configuration.name, credit: configuration.credit,
-                          pagesPerMessage: Self.maximumPagesPerTurn).encoded()
+        WireMessage.hello(
+            role: .worker, name: configuration.name, credit: configuration.credit,
+            pagesPerMessage: Self.maximumPagesPerTurn
+        ).encoded()
     }
 
     private func connectToProducer(_ context: Context) throws(ZeroMQError) -> Socket {
@@ -215,8 +226,10 @@ public final class Worker {
 
     /// Extracts a turn's pages: on the extraction lane, heartbeating and reading the producer's
     /// messages while it works; in place for no-op load tests, whose pages take no time.
-    private func runTurn(_ turn: [WireMessage.LeasedPage], producer: Socket, lastHeartbeat: inout ContinuousClock.Instant,
-                         incoming: inout Message) throws(ZeroMQError) -> ExtractionLane.TurnResult {
+    private func runTurn(
+        _ turn: [WireMessage.LeasedPage], producer: Socket, lastHeartbeat: inout ContinuousClock.Instant,
+        incoming: inout Message
+    ) throws(ZeroMQError) -> ExtractionLane.TurnResult {
         guard let lane else { return ExtractionLane.run(turn, turnDuration: Self.turnDuration, extract: extractOne) }
         lane.submit(turn)
         let pause = min(configuration.timing.heartbeatInterval / 2, .milliseconds(100))
@@ -232,19 +245,24 @@ public final class Worker {
     }
 
     /// Extracts one page (on the lane's thread: touches nothing of the worker's but what is Sendable).
-    private static func extract(_ lease: WireMessage.LeasedPage, configuration: Configuration, extractor: Extractor,
-                                watchdog: PageWatchdog?) -> ExtractionLane.Outcome {
+    private static func extract(
+        _ lease: WireMessage.LeasedPage, configuration: Configuration, extractor: Extractor,
+        watchdog: PageWatchdog?
+    ) -> ExtractionLane.Outcome {
         let started = ContinuousClock.now
         watchdog?.begin(lease.page.id)
         defer { watchdog?.end() }
         if configuration.injectFaults { FaultInjection.apply(to: lease.page) }
         do throws(ExtractionError) {
-            let record = configuration.skipExtraction
+            let record =
+                configuration.skipExtraction
                 ? PageRecord(id: lease.page.id, text: "", wordCount: 0, contentHash: "")
                 : try extractor.extract(lease.page)
             let elapsed = ContinuousClock.now - started
-            return .record(WireMessage.WorkerResult(ticket: lease.ticket, extractionMilliseconds: elapsed.inSeconds * 1000,
-                                                    record: record))
+            return .record(
+                WireMessage.WorkerResult(
+                    ticket: lease.ticket, extractionMilliseconds: elapsed.inSeconds * 1000,
+                    record: record))
         } catch {
             return .failed(lease, error)
         }
@@ -260,15 +278,22 @@ public final class Worker {
             if turnResultBytes >= Self.resultBytesPerMessage { queueTurnResults() }
         case let .failed(lease, error):
             logger.info("page failed", metadata: ["page": "\(lease.page.id)", "error": "\(error)"])
-            outbox.append(([lease.ticket], WireMessage.failed(ticket: lease.ticket, pageID: lease.page.id, reporter: configuration.name,
-                                                             attempts: lease.attempt, error: error.description).encoded()))
+            outbox.append(
+                (
+                    [lease.ticket],
+                    WireMessage.failed(
+                        ticket: lease.ticket, pageID: lease.page.id, reporter: configuration.name,
+                        attempts: lease.attempt, error: error.description
+                    ).encoded()
+                ))
         }
     }
 
     /// Puts the turn's records in the outbox, as one message.
     private func queueTurnResults() {
         guard !turnResults.isEmpty else { return }
-        outbox.append((turnResults.map(\.ticket), WireMessage.results(worker: configuration.name, turnResults).encoded()))
+        outbox.append(
+            (turnResults.map(\.ticket), WireMessage.results(worker: configuration.name, turnResults).encoded()))
         turnResults.removeAll(keepingCapacity: true)
         turnResultBytes = 0
     }
@@ -281,7 +306,8 @@ public final class Worker {
             finishedTickets.append(contentsOf: next.tickets)
         }
         if !finishedTickets.isEmpty {
-            try producer.send(WireMessage.credit(finishedTickets.count, finished: finishedTickets).encoded(), wait: false)
+            try producer.send(
+                WireMessage.credit(finishedTickets.count, finished: finishedTickets).encoded(), wait: false)
             finishedTickets.removeAll()
         }
     }

@@ -172,8 +172,10 @@ struct BlockRenderer {
         guard visible > 0, currentInPageLinkBytes < visible else { return }
         let text = Self.withoutEcho(TextNormalizer.collapseWhitespace(bytes: current))
         guard !text.isEmpty else { return }
-        blocks.append(Block(text: text, isHeading: currentIsHeading, isListItem: currentIsListItem,
-                            linkShare: Double(currentLinkBytes) / Double(visible),
-                            wordCount: TextNormalizer.wordCount(text)))
+        blocks.append(
+            Block(
+                text: text, isHeading: currentIsHeading, isListItem: currentIsListItem,
+                linkShare: Double(currentLinkBytes) / Double(visible),
+                wordCount: TextNormalizer.wordCount(text)))
     }
 }

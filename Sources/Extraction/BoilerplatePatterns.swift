@@ -17,7 +17,9 @@ enum BoilerplatePatterns {
     /// Comments and replies: boilerplate beside an article, but the content of a discussion page.
     static let discussion = ["comment", "remark", "replies"]
     /// Words that rescue an element from `unlikely` (a "main-content comment-free" wrapper, say).
-    static let maybeContent = ["article", "body", "column", "content", "main", "shadow", "story", "post", "entry", "text"]
+    static let maybeContent = [
+        "article", "body", "column", "content", "main", "shadow", "story", "post", "entry", "text",
+    ]
     /// Words that make an element more likely to be the content.
     static let positive = [
         "article", "body", "content", "entry", "hentry", "main", "page", "post", "text", "blog", "story",
@@ -63,8 +65,10 @@ enum BoilerplatePatterns {
     private static let table: (bytes: [UInt8], words: [Word], ranges: [Range<Int>]) = {
         var bytes: [UInt8] = []
         var byFirstByte = [[Word]](repeating: [], count: 256)
-        for (flag, list) in [(Verdict.unlikely, unlikely), (.discussion, discussion), (.maybeContent, maybeContent),
-                             (.positive, positive), (.negative, negative)] {
+        for (flag, list) in [
+            (Verdict.unlikely, unlikely), (.discussion, discussion), (.maybeContent, maybeContent),
+            (.positive, positive), (.negative, negative),
+        ] {
             for text in list {
                 let whole = text.hasPrefix("=")
                 let word = Array((whole ? String(text.dropFirst()) : text).utf8)
@@ -101,10 +105,13 @@ enum BoilerplatePatterns {
                             let length = end - start
                             for index in wordRanges[Int(bytes[start])] {
                                 let word = words[index]
-                                guard !verdict.contains(word.flag), word.count <= length, !word.whole || word.count == length
+                                guard !verdict.contains(word.flag), word.count <= length,
+                                    !word.whole || word.count == length
                                 else { continue }
                                 var offset = 1
-                                while offset < word.count, bytes[start + offset] == wordBytes[word.start + offset] { offset += 1 }
+                                while offset < word.count, bytes[start + offset] == wordBytes[word.start + offset] {
+                                    offset += 1
+                                }
                                 if offset == word.count { verdict.insert(word.flag) }
                             }
                         }

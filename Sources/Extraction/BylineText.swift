@@ -6,13 +6,16 @@ enum BylineText {
     private static let stopWords: Set<String> = [
         "|", "•", "·", "-", "—", "on", "updated", "published", "posted", "wrote", "says",
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-        "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
+        "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
+        "december",
         "member", "moderator", "admin", "administrator", "joined", "reviewer", "offline", "online", "staff", "writer",
         "editor", "former", "subscribe", "share", "follow", "well-known", "contributor", "senior", "verified",
         "founder", "co-founder", "ceo", "cto", "expert", "specialist", "reviewed", "fact-checked", "edited", "at",
     ]
 
-    private static let markers: Set<String> = ["by", "par", "von", "por", "di", "door", "av", "przez", "written", "author", "author:", "by:"]
+    private static let markers: Set<String> = [
+        "by", "par", "von", "por", "di", "door", "av", "przez", "written", "author", "author:", "by:",
+    ]
 
     /// The names part of a byline, or nil when the text is too long or too sentence-like to be one.
     static func names(_ text: String) -> String? {
@@ -28,7 +31,9 @@ enum BylineText {
         }) {
             words = Array(words[..<end])
         }
-        guard (1...8).contains(words.count), let last = words.last?.last, last != "." || words.count <= 3 else { return nil }
+        guard (1...8).contains(words.count), let last = words.last?.last, last != "." || words.count <= 3 else {
+            return nil
+        }
         let names = words.joined(separator: " ")
         guard names.count <= 80, !names.contains("http"), names.first?.isLetter == true else { return nil }
         return names

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Decodes HTML character references (`&amp;`, `&#233;`, `&#x2014;`) in text and attribute values.
@@ -27,7 +27,8 @@ enum CharacterReferences {
 
     /// Decodes the references in `bytes`, read as UTF-8 (invalid sequences become U+FFFD);
     /// `lowercasingASCII` lower-cases ASCII letters on the way.
-    static func decode(_ bytes: ArraySlice<UInt8>, inAttribute: Bool = false, lowercasingASCII: Bool = false) -> String {
+    static func decode(_ bytes: ArraySlice<UInt8>, inAttribute: Bool = false, lowercasingASCII: Bool = false) -> String
+    {
         if lowercasingASCII {
             // Invalid UTF-8 is repaired by the initializer, as `String(decoding:)` would.
             func lowercased(_ source: some Collection<UInt8>) -> String {

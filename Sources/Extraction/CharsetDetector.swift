@@ -6,13 +6,19 @@ import Foundation
 /// with each likely legacy encoding and keeping the one whose characters look most like text.
 enum CharsetDetector {
     /// The candidates for undeclared, non-UTF-8 bytes, in the order ties are settled.
-    static let candidates = ["WINDOWS-1252", "SHIFT_JIS", "EUC-JP", "GB18030", "BIG5", "EUC-KR", "WINDOWS-1251", "KOI8-R", "ISO-8859-2"]
+    static let candidates = [
+        "WINDOWS-1252", "SHIFT_JIS", "EUC-JP", "GB18030", "BIG5", "EUC-KR", "WINDOWS-1251", "KOI8-R", "ISO-8859-2",
+    ]
 
     /// The page's bytes as UTF-8, and the charset they were read as.
     static func utf8(_ bytes: [UInt8], declared: String?) -> (bytes: [UInt8], charset: String) {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return (Array(bytes.dropFirst(3)), "UTF-8") }
-        if bytes.starts(with: [0xFF, 0xFE]), let text = Transcoder.toUTF8(bytes.dropFirst(2), from: "UTF-16LE") { return (text, "UTF-16LE") }
-        if bytes.starts(with: [0xFE, 0xFF]), let text = Transcoder.toUTF8(bytes.dropFirst(2), from: "UTF-16BE") { return (text, "UTF-16BE") }
+        if bytes.starts(with: [0xFF, 0xFE]), let text = Transcoder.toUTF8(bytes.dropFirst(2), from: "UTF-16LE") {
+            return (text, "UTF-16LE")
+        }
+        if bytes.starts(with: [0xFE, 0xFF]), let text = Transcoder.toUTF8(bytes.dropFirst(2), from: "UTF-16BE") {
+            return (text, "UTF-16BE")
+        }
         if let charset = (declared.flatMap(normalise) ?? metaCharset(bytes).flatMap(normalise)) {
             if charset == "UTF-8" { return (bytes, charset) }
             // A page that declares a legacy charset but is valid UTF-8 beyond ASCII was re-encoded on the way.
@@ -44,20 +50,20 @@ enum CharsetDetector {
             count += 1
             let value = scalar.value
             switch value {
-            case 0x80...0x9F: score -= 5                              // C1 controls: never text.
+            case 0x80...0x9F: score -= 5  // C1 controls: never text.
             case 0xC0...0x17F: score += "éèàùçâêîôûëïüöäßñáíóúãõ".unicodeScalars.contains(scalar) ? 1.5 : 0.3
             case 0xA0...0xBF: score += "«»°·–—’“”€©".unicodeScalars.contains(scalar) ? 0.5 : -0.5
             case 0x410...0x44F: score += "оеаинтсрвлкмдпуяыьгзбчйхжшю".unicodeScalars.contains(scalar) ? 1.5 : 0.5
             case 0x400...0x40F, 0x450...0x4FF: score -= 0.5
-            case 0x3041...0x3096: score += 2                          // Hiragana.
-            case 0x30A1...0x30FA: score += 1.5                        // Katakana.
-            case 0x4E00...0x9FFF: score += 1                          // Common CJK ideographs.
-            case 0xAC00...0xD7A3: score += 1.5                        // Hangul syllables.
-            case 0x2010...0x206F, 0x3000...0x303F, 0xFF01...0xFF5E: score += 0.3 // Punctuation, full-width forms.
-            case 0xFF61...0xFF9F: score -= 1.5                        // Half-width katakana: rare in pages.
-            case 0xE000...0xF8FF, 0xFFFD: score -= 3                  // Private use, replacement.
-            case 0x3400...0x4DBF, 0x20000...: score -= 1              // Rare ideographs.
-            case 0x2500...0x25FF: score -= 1                          // Box drawing.
+            case 0x3041...0x3096: score += 2  // Hiragana.
+            case 0x30A1...0x30FA: score += 1.5  // Katakana.
+            case 0x4E00...0x9FFF: score += 1  // Common CJK ideographs.
+            case 0xAC00...0xD7A3: score += 1.5  // Hangul syllables.
+            case 0x2010...0x206F, 0x3000...0x303F, 0xFF01...0xFF5E: score += 0.3  // Punctuation, full-width forms.
+            case 0xFF61...0xFF9F: score -= 1.5  // Half-width katakana: rare in pages.
+            case 0xE000...0xF8FF, 0xFFFD: score -= 3  // Private use, replacement.
+            case 0x3400...0x4DBF, 0x20000...: score -= 1  // Rare ideographs.
+            case 0x2500...0x25FF: score -= 1  // Box drawing.
             default: score -= 0.2
             }
         }
@@ -82,7 +88,8 @@ enum CharsetDetector {
         switch name {
         case "": return nil
         case "utf-8", "utf8", "unicode-1-1-utf-8": return "UTF-8"
-        case "iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii", "windows-1252", "cp1252", "iso8859-1": return "WINDOWS-1252"
+        case "iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii", "windows-1252", "cp1252", "iso8859-1":
+            return "WINDOWS-1252"
         case "gb2312", "gbk", "gb18030", "x-gbk", "euc-cn": return "GB18030"
         case "big5", "big5-hkscs", "x-x-big5": return "BIG5-HKSCS"
         case "shift_jis", "shift-jis", "sjis", "x-sjis", "ms_kanji", "windows-31j": return "CP932"
@@ -108,7 +115,9 @@ enum CharsetDetector {
         guard let base = bytes.baseAddress else { return true }
         while index < count {
             // Most of a page is ASCII: eight bytes a step while no high bit is set.
-            while index + 8 <= count, UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+            while index + 8 <= count,
+                UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+            {
                 index += 8
             }
             guard index < count else { break }

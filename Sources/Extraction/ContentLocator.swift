@@ -63,7 +63,8 @@ struct ContentLocator {
         // backward pass sums each subtree's text into its root. First what is never content…
         for index in 1..<count {
             let node = DocumentTree.NodeID(index)
-            excluded[index] = excluded[Int(tree.parent(node))] || (Self.isNeverContent(tree, node) && !holdsHeading[index])
+            excluded[index] =
+                excluded[Int(tree.parent(node))] || (Self.isNeverContent(tree, node) && !holdsHeading[index])
         }
         sumText()
         // Some pages ship their content hidden and let scripts reveal it: when what is visible
@@ -71,7 +72,8 @@ struct ContentLocator {
         if textLength[0] * 10 < totalTextLength {
             for index in 1..<count {
                 let node = DocumentTree.NodeID(index)
-                excluded[index] = excluded[Int(tree.parent(node))]
+                excluded[index] =
+                    excluded[Int(tree.parent(node))]
                     || (Self.isNeverContent(tree, node, honouringHidden: false) && !holdsHeading[index])
             }
             sumText()
@@ -97,7 +99,9 @@ struct ContentLocator {
             let node = DocumentTree.NodeID(index)
             let parent = Int(tree.parent(node))
             guard excluded[parent] ? revealable[parent] : tree.flags(node).contains(.hiddenAttribute) else { continue }
-            guard !tree.traits(node).contains(.neverContent), !tree.flags(node).contains(.navigationRole) else { continue }
+            guard !tree.traits(node).contains(.neverContent), !tree.flags(node).contains(.navigationRole) else {
+                continue
+            }
             if tree.flags(node).contains(.hidden), !tree.flags(node).contains(.hiddenAttribute) { continue }
             if !tree.isText(node), saysBoilerplate(BoilerplatePatterns.verdict(tree.hint(node))) { continue }
             revealable[index] = true
@@ -134,7 +138,8 @@ struct ContentLocator {
     }
 
     /// Scripts, navigation, hidden elements: never content, whatever they hold.
-    static func isNeverContent(_ tree: DocumentTree, _ node: DocumentTree.NodeID, honouringHidden: Bool = true) -> Bool {
+    static func isNeverContent(_ tree: DocumentTree, _ node: DocumentTree.NodeID, honouringHidden: Bool = true) -> Bool
+    {
         if tree.isText(node) { return false }
         if tree.traits(node).contains(.neverContent) { return true }
         let flags = tree.flags(node)
@@ -162,7 +167,8 @@ struct ContentLocator {
     /// Whether a class-and-id verdict calls an element boilerplate: comments count as such
     /// except on a discussion page.
     private func saysBoilerplate(_ verdict: BoilerplatePatterns.Verdict) -> Bool {
-        (verdict.contains(.unlikely) || (verdict.contains(.discussion) && !isDiscussion)) && !verdict.contains(.maybeContent)
+        (verdict.contains(.unlikely) || (verdict.contains(.discussion) && !isDiscussion))
+            && !verdict.contains(.maybeContent)
     }
 
     /// Non-space bytes and commas in a text.
@@ -205,7 +211,8 @@ struct ContentLocator {
             let node = DocumentTree.NodeID(index)
             // Text straight inside a container that also holds blocks ("<div><p>…</p>Story text<br>")
             // is a paragraph too, though no element says so.
-            let looseText = tree.isText(node) && tree.traits(tree.parent(node)).contains(.looseTextParent)
+            let looseText =
+                tree.isText(node) && tree.traits(tree.parent(node)).contains(.looseTextParent)
                 && !paragraph[Int(tree.parent(node))]
             guard paragraph[index] || looseText else { continue }
             let length = Int(textLength[index])
@@ -244,13 +251,17 @@ struct ContentLocator {
         var foundStory = false
         // (On a discussion page the replies come after the post, and are content too.)
         if !isDiscussion, tree.name(top) == "article", let headline = headline(),
-           let story = tree.children(tree.parent(top)).first(where: { tree.name($0) == "article" && contains($0, headline) }) {
+            let story = tree.children(tree.parent(top)).first(where: {
+                tree.name($0) == "article" && contains($0, headline)
+            })
+        {
             top = story
             foundStory = true
             // Picked out from the teasers: short as it may be beside them, it is the content.
             if length(story) >= Self.minimumStoryLength { return [story] }
         }
-        let chosen = withSiblings(top, scores: scores, scored: scored, topScore: bestScore, skippingArticles: foundStory)
+        let chosen = withSiblings(
+            top, scores: scores, scored: scored, topScore: bestScore, skippingArticles: foundStory)
         // Pages that are not one article (services, listings, forums, products) spread their
         // content over many containers; when the best one holds little of the page, take the page.
         // On a page of menus (many short links), link text is left out of both sides: menus
@@ -259,7 +270,8 @@ struct ContentLocator {
         let measure = menus ? plainLength : length
         let chosenLength = chosen.reduce(0) { $0 + measure($1) }
         // A page that calls itself an article needs stronger evidence that its text is spread out.
-        let share = isProduct ? Self.productFallbackShare : isArticle ? Self.articleFallbackShare : Self.pageFallbackShare
+        let share =
+            isProduct ? Self.productFallbackShare : isArticle ? Self.articleFallbackShare : Self.pageFallbackShare
         if Double(chosenLength) < Double(measure(tree.root)) * share {
             // The content is spread out: take the nearest container of the chosen part that
             // holds most of the page (its header and footer left out), else the whole page.
@@ -290,7 +302,9 @@ struct ContentLocator {
             // Descendants follow their element in the arrays.
             var next = index + 1
             while next < tree.count, contains(heading, DocumentTree.NodeID(next)) {
-                if tree.isText(DocumentTree.NodeID(next)), tree.text(DocumentTree.NodeID(next)).utf8.contains(where: { $0 > 0x20 }) {
+                if tree.isText(DocumentTree.NodeID(next)),
+                    tree.text(DocumentTree.NodeID(next)).utf8.contains(where: { $0 > 0x20 })
+                {
                     return heading
                 }
                 next += 1
@@ -337,8 +351,10 @@ struct ContentLocator {
 
     /// `top` with the siblings that look like more of the same; beside a story picked out by its
     /// headline (`skippingArticles`), sibling articles are other stories and stay out.
-    private func withSiblings(_ top: DocumentTree.NodeID, scores: [Double], scored: [Bool], topScore: Double,
-                              skippingArticles: Bool) -> [DocumentTree.NodeID] {
+    private func withSiblings(
+        _ top: DocumentTree.NodeID, scores: [Double], scored: [Bool], topScore: Double,
+        skippingArticles: Bool
+    ) -> [DocumentTree.NodeID] {
         let parent = tree.parent(top)
         guard parent >= 0 else { return [top] }
         let threshold = max(10, topScore * 0.2)
@@ -359,7 +375,8 @@ struct ContentLocator {
     /// The element the page itself marks as the article body, when it holds real text.
     private func markedContent() -> DocumentTree.NodeID? {
         var best: DocumentTree.NodeID?
-        for index in 1..<tree.count where !excluded[index] && tree.flags(DocumentTree.NodeID(index)).contains(.articleBody) {
+        for index in 1..<tree.count
+        where !excluded[index] && tree.flags(DocumentTree.NodeID(index)).contains(.articleBody) {
             if textLength[index] >= 250, best.map({ textLength[Int($0)] < textLength[index] }) ?? true {
                 best = DocumentTree.NodeID(index)
             }

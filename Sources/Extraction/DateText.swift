@@ -8,27 +8,49 @@ enum DateText {
         let bytes = Array(text.utf8)
         guard [10, 16, 19].contains(bytes.count) || (bytes.count > 19 && bytes.count <= 29) else { return nil }
         func digit(_ index: Int) -> Bool { bytes[index] >= 0x30 && bytes[index] <= 0x39 }
-        guard [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy(digit), bytes[4] == UInt8(ascii: "-") || bytes[4] == UInt8(ascii: "/"),
-              bytes[7] == bytes[4] else {
+        guard [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy(digit),
+            bytes[4] == UInt8(ascii: "-") || bytes[4] == UInt8(ascii: "/"),
+            bytes[7] == bytes[4]
+        else {
             return nil
         }
-        let day = String(decoding: bytes[0..<4], as: UTF8.self) + "-" + String(decoding: bytes[5..<7], as: UTF8.self)
+        let day =
+            String(decoding: bytes[0..<4], as: UTF8.self) + "-" + String(decoding: bytes[5..<7], as: UTF8.self)
             + "-" + String(decoding: bytes[8..<10], as: UTF8.self)
         if bytes.count == 10 { return day }
         guard bytes[10] == UInt8(ascii: " ") || bytes[10] == UInt8(ascii: "T"), [11, 12, 14, 15].allSatisfy(digit),
-              bytes[13] == UInt8(ascii: ":") else { return nil }
+            bytes[13] == UInt8(ascii: ":")
+        else { return nil }
         return day + "T" + String(decoding: bytes[11...], as: UTF8.self)
     }
 
     private static let months: [String: Int] = {
         var table: [String: Int] = [:]
         let names = [
-            ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"],
-            ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
-            ["januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"],
-            ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"],
-            ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"],
-            ["janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"],
+            [
+                "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december",
+            ],
+            [
+                "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+                "novembre", "décembre",
+            ],
+            [
+                "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
+                "november", "dezember",
+            ],
+            [
+                "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+                "noviembre", "diciembre",
+            ],
+            [
+                "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre",
+                "ottobre", "novembre", "dicembre",
+            ],
+            [
+                "janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro",
+                "novembro", "dezembro",
+            ],
         ]
         for language in names {
             for (index, name) in language.enumerated() {
@@ -61,8 +83,9 @@ enum DateText {
         func day(_ token: String) -> Int? {
             let digits = token.prefix { $0.isNumber }
             guard !digits.isEmpty, digits.count <= 2, let value = Int(digits), (1...31).contains(value),
-                  ["", "st", "nd", "rd", "th", "er", "o", "º"].contains(String(token.dropFirst(digits.count)))
-                    || Self.isTimeSuffix(token.dropFirst(digits.count)) else { return nil }
+                ["", "st", "nd", "rd", "th", "er", "o", "º"].contains(String(token.dropFirst(digits.count)))
+                    || Self.isTimeSuffix(token.dropFirst(digits.count))
+            else { return nil }
             return value
         }
         for index in 0..<(tokens.count - 2) {
@@ -71,10 +94,16 @@ enum DateText {
             if let month = months[a], let d = day(b), let y = year(c) { return format(y, month, d) }
             if let d = day(a), let month = months[b], let y = year(c) { return format(y, month, d) }
             if let y = year(a), let month = months[b], let d = day(c) { return format(y, month, d) }
-            if let y = year(a), let month = Int(b), (1...12).contains(month), b.count <= 2, let d = day(c) { return format(y, month, d) }
-            if let d = day(a), let month = Int(b), (1...12).contains(month), b.count <= 2, let y = year(c) { return format(y, month, d) }
+            if let y = year(a), let month = Int(b), (1...12).contains(month), b.count <= 2, let d = day(c) {
+                return format(y, month, d)
+            }
+            if let d = day(a), let month = Int(b), (1...12).contains(month), b.count <= 2, let y = year(c) {
+                return format(y, month, d)
+            }
             if index + 3 < tokens.count, ["de", "of"].contains(b), let d = day(a), let month = months[c],
-               let y = year(tokens[index + 3]) ?? (index + 4 < tokens.count && tokens[index + 3] == "de" ? year(tokens[index + 4]) : nil) {
+                let y = year(tokens[index + 3])
+                    ?? (index + 4 < tokens.count && tokens[index + 3] == "de" ? year(tokens[index + 4]) : nil)
+            {
                 return format(y, month, d)
             }
         }
@@ -133,8 +162,11 @@ enum DateText {
         guard parts.count >= 3 else { return nil }
         for index in 0..<(parts.count - 2) {
             guard parts[index].count == 4, let y = Int(parts[index]), (1990...2099).contains(y),
-                  parts[index + 1].count == 2, let m = Int(parts[index + 1]), (1...12).contains(m) else { continue }
-            if parts[index + 2].count == 2, let d = Int(parts[index + 2]), (1...31).contains(d) { return format(y, m, d) }
+                parts[index + 1].count == 2, let m = Int(parts[index + 1]), (1...12).contains(m)
+            else { continue }
+            if parts[index + 2].count == 2, let d = Int(parts[index + 2]), (1...31).contains(d) {
+                return format(y, m, d)
+            }
         }
         return nil
     }
@@ -153,7 +185,9 @@ enum DateText {
     /// Days since 1970-01-01 of an ISO date's day (the civil-from-days algorithm, inverted).
     private static func dayNumber(_ iso: String) -> Int? {
         let parts = iso.prefix(10).split(separator: "-")
-        guard parts.count == 3, var year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
+        guard parts.count == 3, var year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else {
+            return nil
+        }
         year -= month <= 2 ? 1 : 0
         let era = (year >= 0 ? year : year - 399) / 400
         let yearOfEra = year - era * 400

@@ -67,8 +67,10 @@ struct DocumentTree {
     }
 
     @discardableResult
-    mutating func appendNode(name: String, traits: ElementTraits, parent: NodeID, hint: String, flags: ElementFlags,
-                             text: String) -> NodeID {
+    mutating func appendNode(
+        name: String, traits: ElementTraits, parent: NodeID, hint: String, flags: ElementFlags,
+        text: String
+    ) -> NodeID {
         let id = NodeID(names.count)
         nodes.append(Node(parent: parent, flags: flags, traits: traits))
         names.append(name)

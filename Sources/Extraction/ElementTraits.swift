@@ -40,22 +40,43 @@ struct ElementTraits: OptionSet, Sendable {
         func mark(_ names: [String], _ trait: ElementTraits) {
             for name in names { table[name, default: []].insert(trait) }
         }
-        mark(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param"], .void)
-        mark(["address", "article", "aside", "blockquote", "details", "dialog", "div", "dl", "fieldset", "figcaption",
-              "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "main", "menu", "nav", "ol",
-              "p", "pre", "section", "table", "ul"], .closesParagraph)
+        mark(
+            [
+                "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
+                "param",
+            ], .void)
+        mark(
+            [
+                "address", "article", "aside", "blockquote", "details", "dialog", "div", "dl", "fieldset", "figcaption",
+                "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "main", "menu", "nav",
+                "ol",
+                "p", "pre", "section", "table", "ul",
+            ], .closesParagraph)
         mark(["table", "td", "th", "ul", "ol", "div", "section", "article", "body", "html"], .paragraphScope)
-        mark(["script", "style", "nav", "aside", "footer", "button", "select", "option", "svg", "iframe", "template",
-              "dialog", "menu", "label", "fieldset", "input", "textarea", "head", "title", "figcaption", "object", "embed",
-              "canvas", "map", "video", "audio"], .neverContent)
+        mark(
+            [
+                "script", "style", "nav", "aside", "footer", "button", "select", "option", "svg", "iframe", "template",
+                "dialog", "menu", "label", "fieldset", "input", "textarea", "head", "title", "figcaption", "object",
+                "embed",
+                "canvas", "map", "video", "audio",
+            ], .neverContent)
         mark(["html", "body", "article", "main", "a", "#root"], .neverUnlikely)
         mark(["p", "pre", "td", "blockquote", "li", "dd", "h2", "h3"], .paragraphLike)
-        mark(["p", "div", "section", "article", "main", "table", "ul", "ol", "dl", "blockquote", "pre", "h1", "h2", "h3",
-              "h4", "h5", "h6", "figure", "form", "header", "footer", "aside", "nav"], .block)
+        mark(
+            [
+                "p", "div", "section", "article", "main", "table", "ul", "ol", "dl", "blockquote", "pre", "h1", "h2",
+                "h3",
+                "h4", "h5", "h6", "figure", "form", "header", "footer", "aside", "nav",
+            ], .block)
         mark(["div", "section", "article", "main", "td"], .looseTextParent)
-        mark(["p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt",
-              "dd", "blockquote", "pre", "table", "tr", "br", "hr", "figure", "header", "address", "details", "summary",
-              "caption", "tbody", "thead", "center"], .blockBoundary)
+        mark(
+            [
+                "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl",
+                "dt",
+                "dd", "blockquote", "pre", "table", "tr", "br", "hr", "figure", "header", "address", "details",
+                "summary",
+                "caption", "tbody", "thead", "center",
+            ], .blockBoundary)
         mark(["h1", "h2", "h3", "h4", "h5", "h6"], .heading)
         mark(["div", "section", "ul", "ol", "table", "dl", "p", "form"], .cleanedContainer)
         mark(["li", "dt", "dd", "tr", "td", "th", "option"], .impliesEndTag)

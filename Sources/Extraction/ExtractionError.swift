@@ -29,5 +29,7 @@ public struct ExtractionError: Error, Sendable, Equatable, CustomStringConvertib
     }
 
     /// The code and detail, and the page when it is known (a record broken before its id says none).
-    public var description: String { pageID.isEmpty ? "\(code.rawValue): \(detail)" : "\(code.rawValue): \(detail) (page \(pageID))" }
+    public var description: String {
+        pageID.isEmpty ? "\(code.rawValue): \(detail)" : "\(code.rawValue): \(detail) (page \(pageID))"
+    }
 }

@@ -12,8 +12,9 @@ public struct Extractor: Sendable {
     /// Extracts the record of one page, or says why it cannot.
     public func extract(_ page: RawPage) throws(ExtractionError) -> PageRecord {
         guard page.body.count <= maximumPageBytes else {
-            throw ExtractionError(.tooLarge, pageID: page.id,
-                                  detail: "page is \(page.body.count) bytes, over the limit of \(maximumPageBytes)")
+            throw ExtractionError(
+                .tooLarge, pageID: page.id,
+                detail: "page is \(page.body.count) bytes, over the limit of \(maximumPageBytes)")
         }
         guard page.body.contains(where: { $0 > 0x20 }) else {
             throw ExtractionError(.empty, pageID: page.id, detail: "page is empty")
@@ -33,10 +34,11 @@ public struct Extractor: Sendable {
         case .html, .unknown:
             let document = HTMLDocument(bytes: body)
             metadata = document.metadata
-            (text, wordCount) = MainContentSelector.content(of: document.tree, isArticle: metadata.isArticle,
-                                                            isProduct: metadata.isProduct, isDiscussion: metadata.isDiscussion,
-                                                            title: metadata.title,
-                                                            authors: metadata.authors)
+            (text, wordCount) = MainContentSelector.content(
+                of: document.tree, isArticle: metadata.isArticle,
+                isProduct: metadata.isProduct, isDiscussion: metadata.isDiscussion,
+                title: metadata.title,
+                authors: metadata.authors)
         case .text:
             let content = PlainTextExtractor(text: String(decoding: body, as: UTF8.self))
             metadata = content.metadata
@@ -51,7 +53,8 @@ public struct Extractor: Sendable {
         return PageRecord(
             id: page.id, url: page.url ?? metadata.canonicalURL, canonicalURL: metadata.canonicalURL,
             title: metadata.title, authors: metadata.authors, published: metadata.published,
-            language: LanguageDetector.detect(text.isEmpty ? (metadata.title ?? "") : text, declared: metadata.declaredLanguage),
+            language: LanguageDetector.detect(
+                text.isEmpty ? (metadata.title ?? "") : text, declared: metadata.declaredLanguage),
             description: metadata.description, siteName: metadata.siteName, tags: metadata.tags,
             image: metadata.image, text: text, wordCount: wordCount,
             contentHash: TextNormalizer.contentHash(text)
@@ -75,7 +78,8 @@ public struct Extractor: Sendable {
     /// HTML when a tag shows up early, plain text otherwise.
     static func sniff(_ body: [UInt8]) -> RawPage.Format {
         let head = String(decoding: body.prefix(2048), as: UTF8.self).lowercased()
-        for marker in ["<!doctype", "<html", "<head", "<body", "<div", "<p>", "<p ", "<meta", "<title"] where head.contains(marker) {
+        for marker in ["<!doctype", "<html", "<head", "<body", "<div", "<p>", "<p ", "<meta", "<title"]
+        where head.contains(marker) {
             return .html
         }
         return .text

@@ -36,7 +36,9 @@ struct HTMLDocument {
                 if traits.contains(.readByDocument) {
                     readAttributes(of: name, attributes)
                     if name == "script" {
-                        inStructuredData = attributes.contains { $0.known == .type && ByteSearch.contains($0.value, "ld+json") }
+                        inStructuredData = attributes.contains {
+                            $0.known == .type && ByteSearch.contains($0.value, "ld+json")
+                        }
                     }
                     if name == "h1", headings.count < 5 { headingText = [] }
                 }
@@ -89,17 +91,20 @@ struct HTMLDocument {
             metadata.fillGaps(from: StructuredData.metadata(fromJSONLD: json))
         }
         if metadata.authors.isEmpty, let byline { metadata.authors = BylineText.split(byline) }
-        metadata.published = (metadata.published.flatMap(DateText.normalize) ?? metadata.published)
+        metadata.published =
+            (metadata.published.flatMap(DateText.normalize) ?? metadata.published)
             ?? timeElementDate.flatMap(DateText.normalize)
             ?? metadata.canonicalURL.flatMap(DateText.fromURL) ?? bylineDate ?? visibleDate
             ?? metadata.modified.flatMap(DateText.normalize)
         // A time stamp in UTC can fall on the day after the one the page shows its readers.
         if let shown = bylineDate ?? visibleDate, let published = metadata.published,
-           let gap = DateText.daysBetween(shown, published), gap == 1 || gap == -1 {
+            let gap = DateText.daysBetween(shown, published), gap == 1 || gap == -1
+        {
             metadata.published = shown
         }
-        metadata.title = TitleCleaner.choose(headings: headings, metaTitle: metadata.title ?? documentTitle,
-                                             siteName: metadata.siteName)
+        metadata.title = TitleCleaner.choose(
+            headings: headings, metaTitle: metadata.title ?? documentTitle,
+            siteName: metadata.siteName)
     }
 
     private static func isByline(_ attributes: [HTMLAttribute]) -> Bool {
@@ -109,7 +114,9 @@ struct HTMLDocument {
             case .class:
                 // Cheap test first: most classes mention neither.
                 let value = attribute.value
-                guard value.utf8.count >= 6, ByteSearch.contains(value, "author") || ByteSearch.contains(value, "byline") else { continue }
+                guard value.utf8.count >= 6,
+                    ByteSearch.contains(value, "author") || ByteSearch.contains(value, "byline")
+                else { continue }
                 let tokens = value.split { !$0.isLetter }
                 if tokens.contains(where: { $0 == "author" || $0 == "byline" || $0 == "authorname" }) { return true }
             default: break
@@ -128,7 +135,8 @@ struct HTMLDocument {
             }
         case "time":
             if timeElementDate == nil,
-               let datetime = attributes.first(where: { $0.known == .datetime })?.value, !datetime.isEmpty {
+                let datetime = attributes.first(where: { $0.known == .datetime })?.value, !datetime.isEmpty
+            {
                 timeElementDate = datetime
             }
         default: break
@@ -145,7 +153,8 @@ struct HTMLDocument {
         case "script":
             let trimmed = bytes.drop(while: { $0 <= 0x20 })
             if inStructuredData, let first = trimmed.first, first == UInt8(ascii: "{") || first == UInt8(ascii: "["),
-               trimmed.count < 1 << 20 {
+                trimmed.count < 1 << 20
+            {
                 structuredData.append(String(decoding: trimmed, as: UTF8.self))
             }
         default: break
@@ -155,27 +164,31 @@ struct HTMLDocument {
     // MARK: Metadata
 
     private mutating func readMeta(_ attributes: [HTMLAttribute]) {
-        let key = (attributes.first { $0.known == .property || $0.known == .name || $0.known == .itemprop }?.value ?? "")
+        let key =
+            (attributes.first { $0.known == .property || $0.known == .name || $0.known == .itemprop }?.value ?? "")
         guard let content = attributes.first(where: { $0.known == .content })?.value, !content.isEmpty else { return }
         // Tidied only for the keys read: pages carry dozens of others (viewport, theme colours,
         // verification tokens).
         var value: String { TextNormalizer.collapseWhitespace(content) }
         switch key {
         case "og:title", "twitter:title": metadata.title = metadata.title ?? value
-        case "description", "og:description", "twitter:description": metadata.description = metadata.description ?? value
+        case "description", "og:description", "twitter:description":
+            metadata.description = metadata.description ?? value
         case "og:site_name", "application-name": metadata.siteName = metadata.siteName ?? value
         case "og:image", "twitter:image", "image": metadata.image = metadata.image ?? value
         case "author", "article:author", "byl", "sailthru.author":
             if metadata.authors.isEmpty, !value.hasPrefix("http") { metadata.authors = [value] }
         case "article:published_time", "datepublished", "date", "pubdate", "publishdate", "dc.date", "dc.date.issued",
-             "og:published_time", "published", "publication_date", "citation_publication_date", "parsely-pub-date",
-             "sailthru.date", "dcterms.created", "dc.date.created", "datecreated", "article.published":
+            "og:published_time", "published", "publication_date", "citation_publication_date", "parsely-pub-date",
+            "sailthru.date", "dcterms.created", "dc.date.created", "datecreated", "article.published":
             metadata.published = metadata.published ?? value
         case "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified":
             metadata.modified = metadata.modified ?? value
         case "keywords", "news_keywords":
             if metadata.tags.isEmpty {
-                metadata.tags = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                metadata.tags = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+                    !$0.isEmpty
+                }
             }
         case "article:tag":
             metadata.tags.append(value)
@@ -190,7 +203,8 @@ struct HTMLDocument {
 
     private mutating func readLink(_ attributes: [HTMLAttribute]) {
         guard attributes.contains(where: { $0.known == .rel && $0.value == "canonical" }),
-              let href = attributes.first(where: { $0.known == .href })?.value, !href.isEmpty else { return }
+            let href = attributes.first(where: { $0.known == .href })?.value, !href.isEmpty
+        else { return }
         metadata.canonicalURL = href
     }
 }

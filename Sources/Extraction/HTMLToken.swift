@@ -43,7 +43,8 @@ enum KnownAttribute: String, CaseIterable, Sendable {
     /// Whether the value is compared without case: keywords and names, not text or URLs.
     var isCaseInsensitive: Bool {
         switch self {
-        case .class, .id, .itemprop, .role, .hidden, .style, .rel, .property, .name, .type, .charset, .ariaHidden, .httpEquiv:
+        case .class, .id, .itemprop, .role, .hidden, .style, .rel, .property, .name, .type, .charset, .ariaHidden,
+            .httpEquiv:
             true
         case .href, .content, .lang, .datetime:
             false

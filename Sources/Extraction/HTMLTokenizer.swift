@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A forgiving byte-level HTML tokenizer: it never fails, whatever the input, and its work is
@@ -25,8 +25,9 @@ struct HTMLTokenizer {
     /// A cheap first test on length and first letter, so most tags skip the set look-up.
     static func mayBeRawText(_ name: String) -> Bool {
         switch (name.utf8.count, name.utf8.first) {
-        case (6, UInt8(ascii: "s")), (5, UInt8(ascii: "s")), (8, UInt8(ascii: "t")), (5, UInt8(ascii: "t")), (3, UInt8(ascii: "x")),
-             (6, UInt8(ascii: "i")), (7, UInt8(ascii: "n")), (8, UInt8(ascii: "n")), (9, UInt8(ascii: "p")):
+        case (6, UInt8(ascii: "s")), (5, UInt8(ascii: "s")), (8, UInt8(ascii: "t")), (5, UInt8(ascii: "t")),
+            (3, UInt8(ascii: "x")),
+            (6, UInt8(ascii: "i")), (7, UInt8(ascii: "n")), (8, UInt8(ascii: "n")), (9, UInt8(ascii: "p")):
             true
         default:
             false
@@ -101,7 +102,7 @@ struct HTMLTokenizer {
                     return readEndTag()
                 }
                 if position + 2 < count, bytes[position + 2] == UInt8(ascii: ">") {
-                    position += 3 // "</>" is nothing at all.
+                    position += 3  // "</>" is nothing at all.
                     continue
                 }
                 if position + 2 >= count {
@@ -153,13 +154,15 @@ struct HTMLTokenizer {
                 skipWhitespace()
                 let range = attributeValueRange()
                 if !attributeName.isEmpty {
-                    value = CharacterReferences.decode(bytes[range], inAttribute: true,
-                                                       lowercasingASCII: onlyKnownAttributes && known?.isCaseInsensitive == true)
+                    value = CharacterReferences.decode(
+                        bytes[range], inAttribute: true,
+                        lowercasingASCII: onlyKnownAttributes && known?.isCaseInsensitive == true)
                 }
             }
             // The first of duplicate attributes wins, as in browsers.
             if !attributeName.isEmpty,
-               !attributes.contains(where: { known != nil ? $0.known == known : $0.name == attributeName }) {
+                !attributes.contains(where: { known != nil ? $0.known == known : $0.name == attributeName })
+            {
                 attributes.append(HTMLAttribute(name: attributeName, value: value, known: known))
             }
         }
@@ -219,7 +222,9 @@ struct HTMLTokenizer {
         }
         // "<!-->" and "<!--->" are empty comments.
         let bodyStart = position + 4
-        if bodyStart < count, bytes[bodyStart] == UInt8(ascii: ">") { position = bodyStart + 1; return .comment(bodyStart..<bodyStart) }
+        if bodyStart < count, bytes[bodyStart] == UInt8(ascii: ">") {
+            position = bodyStart + 1; return .comment(bodyStart..<bodyStart)
+        }
         if bodyStart + 1 < count, bytes[bodyStart] == dash, bytes[bodyStart + 1] == UInt8(ascii: ">") {
             position = bodyStart + 2
             return .comment(bodyStart..<bodyStart)
@@ -231,7 +236,9 @@ struct HTMLTokenizer {
                 position = close + 1
                 return .comment(bodyStart..<(close - 2))
             }
-            if close >= bodyStart + 3, bytes[close - 1] == UInt8(ascii: "!"), bytes[close - 2] == dash, bytes[close - 3] == dash {
+            if close >= bodyStart + 3, bytes[close - 1] == UInt8(ascii: "!"), bytes[close - 2] == dash,
+                bytes[close - 3] == dash
+            {
                 position = close + 1
                 return .comment(bodyStart..<(close - 3))
             }
@@ -266,10 +273,13 @@ struct HTMLTokenizer {
     private mutating func readAttributeName() -> Range<Int> {
         let start = position
         let count = bytes.count
-        position += 1 // The first character may be anything but whitespace, '/' or '>', even '='.
+        position += 1  // The first character may be anything but whitespace, '/' or '>', even '='.
         while position < count {
             let byte = bytes[position]
-            if isWhitespace(byte) || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "=") { break }
+            if isWhitespace(byte) || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "=")
+            {
+                break
+            }
             position += 1
         }
         return start..<position
@@ -287,7 +297,9 @@ struct HTMLTokenizer {
             position = min(end + 1, count)
         } else {
             let start = position
-            while position < count, !isWhitespace(bytes[position]), bytes[position] != UInt8(ascii: ">") { position += 1 }
+            while position < count, !isWhitespace(bytes[position]), bytes[position] != UInt8(ascii: ">") {
+                position += 1
+            }
             range = start..<position
         }
         return range
@@ -301,7 +313,8 @@ struct HTMLTokenizer {
         guard start < bytes.count else { return nil }
         // memchr: text runs and attribute values are long, and it looks at many bytes a step.
         return bytes.withUnsafeBufferPointer { buffer -> Int? in
-            guard let base = buffer.baseAddress, let found = memchr(base + start, Int32(byte), buffer.count - start) else { return nil }
+            guard let base = buffer.baseAddress, let found = memchr(base + start, Int32(byte), buffer.count - start)
+            else { return nil }
             return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
         }
     }
@@ -312,7 +325,8 @@ struct HTMLTokenizer {
             return false
         }
         let after = start + name.count
-        return after == bytes.count || isWhitespace(bytes[after]) || bytes[after] == UInt8(ascii: ">") || bytes[after] == UInt8(ascii: "/")
+        return after == bytes.count || isWhitespace(bytes[after]) || bytes[after] == UInt8(ascii: ">")
+            || bytes[after] == UInt8(ascii: "/")
     }
 
     private func lowercased(_ range: Range<Int>) -> String {

@@ -4,15 +4,75 @@
 /// Pages often declare the wrong language, so the declaration is used only as a tie-breaker.
 enum LanguageDetector {
     private static let stopWords: [(language: String, words: Set<String>)] = [
-        ("en", ["the", "and", "of", "to", "is", "in", "that", "it", "was", "for", "with", "are", "this", "on", "as", "be", "have", "by", "not", "they", "from", "but", "which", "were", "their", "has", "would", "been", "will", "there", "a", "at", "or", "about", "what", "after"]),
-        ("fr", ["le", "la", "les", "de", "des", "et", "est", "un", "une", "du", "que", "qui", "dans", "pour", "pas", "sur", "au", "avec", "ce", "il", "elle", "sont", "par", "plus", "ont", "aux", "mais", "nous", "été", "cette"]),
-        ("de", ["der", "die", "das", "und", "ist", "nicht", "ein", "eine", "zu", "den", "mit", "sich", "auf", "für", "von", "dem", "des", "im", "auch", "es", "wird", "sie", "wir", "ich", "aus", "bei", "nach", "wie", "oder", "sind"]),
-        ("es", ["el", "la", "los", "las", "de", "del", "y", "que", "en", "un", "una", "es", "por", "con", "para", "se", "no", "su", "al", "lo", "como", "más", "pero", "sus", "le", "ha", "este", "esta", "fue", "son"]),
-        ("it", ["il", "la", "di", "che", "è", "e", "un", "una", "per", "non", "sono", "del", "della", "con", "si", "da", "gli", "le", "nel", "alla", "anche", "come", "più", "ma", "questo", "dei", "delle", "lo", "ha", "essere"]),
-        ("pt", ["o", "a", "os", "as", "de", "do", "da", "dos", "das", "e", "que", "em", "um", "uma", "para", "com", "não", "no", "na", "por", "se", "mais", "ao", "é", "foi", "como", "seu", "sua", "são", "pelo"]),
-        ("nl", ["de", "het", "een", "en", "van", "is", "dat", "op", "te", "in", "niet", "zijn", "met", "voor", "die", "ook", "aan", "er", "maar", "om", "als", "dan", "wordt", "bij", "nog", "deze", "werd", "hij", "naar", "heeft"]),
-        ("sv", ["och", "att", "det", "som", "en", "är", "av", "för", "på", "med", "till", "den", "har", "inte", "om", "ett", "var", "jag", "men", "de", "sig", "så", "från", "kan", "vi", "eller", "hade", "när", "efter", "också"]),
-        ("pl", ["i", "w", "na", "z", "się", "nie", "do", "to", "że", "jest", "o", "jak", "po", "ale", "co", "od", "za", "przez", "dla", "tak", "są", "jego", "też", "już", "tym", "może", "było", "być", "oraz", "które"]),
+        (
+            "en",
+            [
+                "the", "and", "of", "to", "is", "in", "that", "it", "was", "for", "with", "are", "this", "on", "as",
+                "be", "have", "by", "not", "they", "from", "but", "which", "were", "their", "has", "would", "been",
+                "will", "there", "a", "at", "or", "about", "what", "after",
+            ]
+        ),
+        (
+            "fr",
+            [
+                "le", "la", "les", "de", "des", "et", "est", "un", "une", "du", "que", "qui", "dans", "pour", "pas",
+                "sur", "au", "avec", "ce", "il", "elle", "sont", "par", "plus", "ont", "aux", "mais", "nous", "été",
+                "cette",
+            ]
+        ),
+        (
+            "de",
+            [
+                "der", "die", "das", "und", "ist", "nicht", "ein", "eine", "zu", "den", "mit", "sich", "auf", "für",
+                "von", "dem", "des", "im", "auch", "es", "wird", "sie", "wir", "ich", "aus", "bei", "nach", "wie",
+                "oder", "sind",
+            ]
+        ),
+        (
+            "es",
+            [
+                "el", "la", "los", "las", "de", "del", "y", "que", "en", "un", "una", "es", "por", "con", "para", "se",
+                "no", "su", "al", "lo", "como", "más", "pero", "sus", "le", "ha", "este", "esta", "fue", "son",
+            ]
+        ),
+        (
+            "it",
+            [
+                "il", "la", "di", "che", "è", "e", "un", "una", "per", "non", "sono", "del", "della", "con", "si", "da",
+                "gli", "le", "nel", "alla", "anche", "come", "più", "ma", "questo", "dei", "delle", "lo", "ha",
+                "essere",
+            ]
+        ),
+        (
+            "pt",
+            [
+                "o", "a", "os", "as", "de", "do", "da", "dos", "das", "e", "que", "em", "um", "uma", "para", "com",
+                "não", "no", "na", "por", "se", "mais", "ao", "é", "foi", "como", "seu", "sua", "são", "pelo",
+            ]
+        ),
+        (
+            "nl",
+            [
+                "de", "het", "een", "en", "van", "is", "dat", "op", "te", "in", "niet", "zijn", "met", "voor", "die",
+                "ook", "aan", "er", "maar", "om", "als", "dan", "wordt", "bij", "nog", "deze", "werd", "hij", "naar",
+                "heeft",
+            ]
+        ),
+        (
+            "sv",
+            [
+                "och", "att", "det", "som", "en", "är", "av", "för", "på", "med", "till", "den", "har", "inte", "om",
+                "ett", "var", "jag", "men", "de", "sig", "så", "från", "kan", "vi", "eller", "hade", "när", "efter",
+                "också",
+            ]
+        ),
+        (
+            "pl",
+            [
+                "i", "w", "na", "z", "się", "nie", "do", "to", "że", "jest", "o", "jak", "po", "ale", "co", "od", "za",
+                "przez", "dla", "tak", "są", "jego", "też", "już", "tym", "może", "było", "być", "oraz", "które",
+            ]
+        ),
     ]
 
     /// Each stop word, with the languages (bits, in `stopWords` order) it belongs to, in an open
@@ -64,7 +124,8 @@ enum LanguageDetector {
     /// The ISO 639-1 code for `text`, or `declared` (normalised) when the text does not tell.
     static func detect(_ text: String, declared: String?) -> String? {
         let declaredCode = declared.flatMap(normalise)
-        var latin = 0, cyrillic = 0, hangul = 0, kana = 0, han = 0, arabic = 0, greek = 0, hebrew = 0, devanagari = 0, thai = 0
+        var latin = 0, cyrillic = 0, hangul = 0, kana = 0, han = 0, arabic = 0, greek = 0, hebrew = 0, devanagari = 0,
+            thai = 0
         var sampled = 0
         for scalar in text.unicodeScalars {
             let value = scalar.value
@@ -127,11 +188,13 @@ enum LanguageDetector {
             }
             score()
         }
-        guard words >= 5, let best = scores.indices.max(by: { scores[$0] < scores[$1] }), scores[best] * 20 >= words else {
+        guard words >= 5, let best = scores.indices.max(by: { scores[$0] < scores[$1] }), scores[best] * 20 >= words
+        else {
             return nil
         }
         if let declared, let index = stopWords.firstIndex(where: { $0.language == declared }), index != best,
-           scores[index] * 5 >= scores[best] * 4 {
+            scores[index] * 5 >= scores[best] * 4
+        {
             return declared
         }
         return stopWords[best].language

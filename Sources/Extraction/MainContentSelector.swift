@@ -4,15 +4,19 @@ import Foundation
 enum MainContentSelector {
     /// The main text: blocks separated by blank lines, list items by line breaks.
     /// `title` and `authors`, when known, are left out of the text where the page repeats them.
-    static func text(of tree: DocumentTree, isArticle: Bool = false, isProduct: Bool = false,
-                     title: String? = nil, authors: [String] = []) -> String {
+    static func text(
+        of tree: DocumentTree, isArticle: Bool = false, isProduct: Bool = false,
+        title: String? = nil, authors: [String] = []
+    ) -> String {
         content(of: tree, isArticle: isArticle, isProduct: isProduct, title: title, authors: authors).text
     }
 
     /// The main text and its word count, summed over its blocks (they are joined by white
     /// space, so no word spans two): the text is not read again to count them.
-    static func content(of tree: DocumentTree, isArticle: Bool = false, isProduct: Bool = false, isDiscussion: Bool = false,
-                        title: String? = nil, authors: [String] = []) -> (text: String, wordCount: Int) {
+    static func content(
+        of tree: DocumentTree, isArticle: Bool = false, isProduct: Bool = false, isDiscussion: Bool = false,
+        title: String? = nil, authors: [String] = []
+    ) -> (text: String, wordCount: Int) {
         let locator = ContentLocator(tree: tree, isDiscussion: isDiscussion)
         let roots = locator.mainContent(isArticle: isArticle, isProduct: isProduct)
         // On listings, link lists and news fronts the links are the content: keep them.
@@ -21,7 +25,8 @@ enum MainContentSelector {
         let linksAreContent = text > 0 && links * 5 > text * 2 && text - links < 1500
         var renderer = BlockRenderer(tree: tree, locator: locator, linksAreContent: linksAreContent)
         let rendered = renderer.render(roots)
-        let blocks = linksAreContent ? rendered : trimmed(rendered, title: title, authors: authors, isArticle: isArticle)
+        let blocks =
+            linksAreContent ? rendered : trimmed(rendered, title: title, authors: authors, isArticle: isArticle)
         var output = ""
         var previousWasListItem = false
         var wordCount = 0
@@ -85,8 +90,10 @@ enum MainContentSelector {
     /// Drops what surrounds an article inside its own container: link rows, datelines and
     /// bylines, "Advertisement" labels, and the short lines before the first real paragraph and
     /// after the last one (kickers, share prompts, related headlines).
-    static func trimmed(_ blocks: [BlockRenderer.Block], title: String? = nil, authors: [String] = [],
-                        isArticle: Bool = false) -> [BlockRenderer.Block] {
+    static func trimmed(
+        _ blocks: [BlockRenderer.Block], title: String? = nil, authors: [String] = [],
+        isArticle: Bool = false
+    ) -> [BlockRenderer.Block] {
         let words = blocks.map(\.wordCount)
         func isSubstantial(_ index: Int) -> Bool {
             words[index] >= 12 && blocks[index].linkShare < 0.5 && !blocks[index].isHeading
@@ -97,7 +104,9 @@ enum MainContentSelector {
         let first = blocks.indices.first(where: isSubstantial) ?? last
         let titleWords = title.map(TextNormalizer.wordCount) ?? 0
         // Texts whose word counts differ by half cannot share 90 % of their words: skip the comparison.
-        func isAboutAsLong(_ words: Int, _ titleWords: Int) -> Bool { words <= titleWords * 3 / 2 + 1 && titleWords <= words * 3 / 2 + 1 }
+        func isAboutAsLong(_ words: Int, _ titleWords: Int) -> Bool {
+            words <= titleWords * 3 / 2 + 1 && titleWords <= words * 3 / 2 + 1
+        }
         var kept: [BlockRenderer.Block] = []
         for index in blocks.indices {
             let block = blocks[index]
@@ -112,7 +121,10 @@ enum MainContentSelector {
             if words[index] <= 20, isLoneURL(block.text) { continue }
             // Before the text starts: the title again, or the byline, repeated by the page.
             if index < first, let title, isAboutAsLong(words[index], titleWords),
-               TitleCleaner.overlap(block.text, title) >= 0.9 { continue }
+                TitleCleaner.overlap(block.text, title) >= 0.9
+            {
+                continue
+            }
             if index < first, words[index] <= 12, isByline(block.text, authors: authors) { continue }
             kept.append(block)
         }
@@ -126,13 +138,17 @@ enum MainContentSelector {
         let bytes = Array(text.utf8)
         var hasTime = false, hasYear = false
         for index in bytes.indices {
-            if index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: ":"), isDigit(bytes[index]), isDigit(bytes[index + 2]) {
+            if index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: ":"), isDigit(bytes[index]),
+                isDigit(bytes[index + 2])
+            {
                 hasTime = true
             }
-            if index + 3 < bytes.count, (bytes[index] == UInt8(ascii: "1") && bytes[index + 1] == UInt8(ascii: "9"))
-                || (bytes[index] == UInt8(ascii: "2") && bytes[index + 1] == UInt8(ascii: "0")),
-               isDigit(bytes[index + 2]), isDigit(bytes[index + 3]),
-               index == 0 || !isDigit(bytes[index - 1]), index + 4 == bytes.count || !isDigit(bytes[index + 4]) {
+            if index + 3 < bytes.count,
+                (bytes[index] == UInt8(ascii: "1") && bytes[index + 1] == UInt8(ascii: "9"))
+                    || (bytes[index] == UInt8(ascii: "2") && bytes[index + 1] == UInt8(ascii: "0")),
+                isDigit(bytes[index + 2]), isDigit(bytes[index + 3]),
+                index == 0 || !isDigit(bytes[index - 1]), index + 4 == bytes.count || !isDigit(bytes[index + 4])
+            {
                 hasYear = true
             }
         }
@@ -165,24 +181,35 @@ extension Extractor {
             var node = start
             while node > 0 {
                 let hint = tree.hint(node)
-                path.append(tree.name(node) + (hint.isEmpty ? "" : "[\(hint.prefix(40))]") + (locator.excluded[Int(node)] ? "(excluded)" : ""))
+                path.append(
+                    tree.name(node) + (hint.isEmpty ? "" : "[\(hint.prefix(40))]")
+                        + (locator.excluded[Int(node)] ? "(excluded)" : ""))
                 node = tree.parent(node)
             }
             return path.reversed().joined(separator: " > ")
         }
         var longest: DocumentTree.NodeID = 0
-        for index in 0..<tree.count where tree.isText(DocumentTree.NodeID(index)) && tree.text(DocumentTree.NodeID(index)).utf8.count > tree.text(longest).utf8.count {
+        for index in 0..<tree.count
+        where tree.isText(DocumentTree.NodeID(index))
+            && tree.text(DocumentTree.NodeID(index)).utf8.count > tree.text(longest).utf8.count
+        {
             longest = DocumentTree.NodeID(index)
         }
         lines.append("longest text: \(path(of: longest))")
         let metadata = document.metadata
-        let kinds = [(metadata.isArticle, "article"), (metadata.isProduct, "product"), (metadata.isDiscussion, "discussion")]
-            .filter(\.0).map(\.1)
-        lines.append("page: text \(locator.length(tree.root)) bytes, link density \(String(format: "%.2f", locator.linkDensity(tree.root)))"
-                     + (kinds.isEmpty ? "" : "; says it is: " + kinds.joined(separator: ", ")))
-        for root in locator.mainContent(isArticle: document.metadata.isArticle, isProduct: document.metadata.isProduct) {
+        let kinds = [
+            (metadata.isArticle, "article"), (metadata.isProduct, "product"), (metadata.isDiscussion, "discussion"),
+        ]
+        .filter(\.0).map(\.1)
+        lines.append(
+            "page: text \(locator.length(tree.root)) bytes, link density \(String(format: "%.2f", locator.linkDensity(tree.root)))"
+                + (kinds.isEmpty ? "" : "; says it is: " + kinds.joined(separator: ", ")))
+        for root in locator.mainContent(isArticle: document.metadata.isArticle, isProduct: document.metadata.isProduct)
+        {
             lines.append("content root: \(path(of: root))")
-            lines.append("  text \(locator.length(root)) bytes, link density \(String(format: "%.2f", locator.linkDensity(root)))")
+            lines.append(
+                "  text \(locator.length(root)) bytes, link density \(String(format: "%.2f", locator.linkDensity(root)))"
+            )
         }
         return lines.joined(separator: "\n")
     }

@@ -75,6 +75,7 @@ public struct PageRecord: Sendable, Codable, Equatable {
         tags = try container.decodeIfPresent([String].self, forKey: .tags) ?? []
         image = try container.decodeIfPresent(String.self, forKey: .image)
         wordCount = try container.decodeIfPresent(Int.self, forKey: .wordCount) ?? TextNormalizer.wordCount(text)
-        contentHash = try container.decodeIfPresent(String.self, forKey: .contentHash) ?? TextNormalizer.contentHash(text)
+        contentHash =
+            try container.decodeIfPresent(String.self, forKey: .contentHash) ?? TextNormalizer.contentHash(text)
     }
 }

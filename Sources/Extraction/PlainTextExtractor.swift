@@ -152,11 +152,18 @@ struct PlainTextExtractor {
     /// A byline: "By Ann Lee and Bo Chen", "Par Ann Lee", or just the names, short and unpunctuated.
     private static func byline(_ line: Line) -> [String]? {
         guard (1...9).contains(line.words.count), line.text.count <= 90, !endsAsSentence(line.text),
-              !line.text.contains(":") else { return nil }
+            !line.text.contains(":")
+        else { return nil }
         var words = line.words
         let markers: Set<String> = ["by", "par", "von", "por", "di", "door", "av", "przez", "от", "автор", "by:"]
         if let first = words.first, markers.contains(first.lowercased()) { words.removeFirst() }
-        guard !words.isEmpty, words.allSatisfy({ $0.first.map { $0.isUppercase || !$0.isLetter } ?? false || ["and", "et", "und", "y", "e", "de", "van", "von", "da", "edited", "by"].contains($0.lowercased()) }) else {
+        guard !words.isEmpty,
+            words.allSatisfy({
+                $0.first.map { $0.isUppercase || !$0.isLetter } ?? false
+                    || ["and", "et", "und", "y", "e", "de", "van", "von", "da", "edited", "by"].contains(
+                        $0.lowercased())
+            })
+        else {
             return nil
         }
         let names = words.joined(separator: " ")

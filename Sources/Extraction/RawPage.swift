@@ -24,8 +24,10 @@ public struct RawPage: Sendable, Equatable {
     public var charset: String?
 
     /// Creates a raw page.
-    public init(id: String, url: String? = nil, body: [UInt8], format: Format = .unknown, fetchedAt: String? = nil,
-                charset: String? = nil) {
+    public init(
+        id: String, url: String? = nil, body: [UInt8], format: Format = .unknown, fetchedAt: String? = nil,
+        charset: String? = nil
+    ) {
         self.id = id
         self.url = url
         self.body = body

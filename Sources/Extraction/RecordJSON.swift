@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A record as JSON, written and read by hand: it crosses the wire and is decoded by the
@@ -74,7 +74,8 @@ extension PageRecord {
             }
         }
         guard wellFormed else {
-            throw ExtractionError(.malformedRecord, pageID: id ?? "", detail: "not a JSON object (at byte \(reader.position))")
+            throw ExtractionError(
+                .malformedRecord, pageID: id ?? "", detail: "not a JSON object (at byte \(reader.position))")
         }
         guard let id else {
             throw ExtractionError(.malformedRecord, pageID: "", detail: "the record has no \"id\" string")
@@ -82,11 +83,12 @@ extension PageRecord {
         guard let text else {
             throw ExtractionError(.malformedRecord, pageID: id, detail: "the record has no \"text\" string")
         }
-        self.init(id: id, url: url, canonicalURL: canonicalURL, title: title,
-                  authors: authors, published: published, language: language,
-                  description: description, siteName: siteName, tags: tags,
-                  image: image, text: text, wordCount: wordCount ?? TextNormalizer.wordCount(text),
-                  contentHash: contentHash ?? TextNormalizer.contentHash(text))
+        self.init(
+            id: id, url: url, canonicalURL: canonicalURL, title: title,
+            authors: authors, published: published, language: language,
+            description: description, siteName: siteName, tags: tags,
+            image: image, text: text, wordCount: wordCount ?? TextNormalizer.wordCount(text),
+            contentHash: contentHash ?? TextNormalizer.contentHash(text))
     }
 
     /// A list of strings as a JSON array, as the store keeps authors and tags.
@@ -146,7 +148,8 @@ struct RecordJSONWriter {
                 case 0x0A: bytes += [0x5C, UInt8(ascii: "n")]
                 case 0x0D: bytes += [0x5C, UInt8(ascii: "r")]
                 case 0x09: bytes += [0x5C, UInt8(ascii: "t")]
-                default: bytes += [0x5C, UInt8(ascii: "u"), 0x30, 0x30, Self.hex[Int(byte >> 4)], Self.hex[Int(byte & 0xF)]]
+                default:
+                    bytes += [0x5C, UInt8(ascii: "u"), 0x30, 0x30, Self.hex[Int(byte >> 4)], Self.hex[Int(byte & 0xF)]]
                 }
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<text.count]))
@@ -290,7 +293,9 @@ struct RecordJSONReader {
             }
             guard end >= 0 else { return nil }
             position = end + 1
-            guard escaped else { return String(decoding: UnsafeBufferPointer(start: base + start, count: end - start), as: UTF8.self) }
+            guard escaped else {
+                return String(decoding: UnsafeBufferPointer(start: base + start, count: end - start), as: UTF8.self)
+            }
             var malformed = false
             let decoded = String(unsafeUninitializedCapacity: end - start) { output in
                 guard let target = output.baseAddress else { return 0 }
@@ -311,7 +316,9 @@ struct RecordJSONReader {
                     case UInt8(ascii: "b"): replacement = 0x08
                     case UInt8(ascii: "f"): replacement = 0x0C
                     case UInt8(ascii: "u"):
-                        guard let (scalar, length) = Self.unicodeEscape(buffer, at: read, end: end) else { malformed = true; return 0 }
+                        guard let (scalar, length) = Self.unicodeEscape(buffer, at: read, end: end) else {
+                            malformed = true; return 0
+                        }
                         read += length
                         for byte in scalar.utf8 {
                             target[written] = byte
@@ -331,7 +338,9 @@ struct RecordJSONReader {
 
     /// The scalar a `\u` escape stands for, its four hex digits at `offset` (a surrogate pair
     /// takes a second escape), and how many bytes it spans after the `\u`; nil when malformed.
-    private static func unicodeEscape(_ buffer: UnsafeBufferPointer<UInt8>, at offset: Int, end: Int) -> (Unicode.Scalar, Int)? {
+    private static func unicodeEscape(
+        _ buffer: UnsafeBufferPointer<UInt8>, at offset: Int, end: Int
+    ) -> (Unicode.Scalar, Int)? {
         func hex(at offset: Int) -> UInt32? {
             guard offset + 4 <= end else { return nil }
             var value: UInt32 = 0
@@ -349,7 +358,9 @@ struct RecordJSONReader {
         }
         guard let first = hex(at: offset) else { return nil }
         // A surrogate pair stands for one scalar beyond the Basic Multilingual Plane.
-        if (0xD800...0xDBFF).contains(first), offset + 5 < end, buffer[offset + 4] == 0x5C, buffer[offset + 5] == UInt8(ascii: "u") {
+        if (0xD800...0xDBFF).contains(first), offset + 5 < end, buffer[offset + 4] == 0x5C,
+            buffer[offset + 5] == UInt8(ascii: "u")
+        {
             guard let low = hex(at: offset + 6), (0xDC00...0xDFFF).contains(low) else { return nil }
             return (Unicode.Scalar(0x10000 + ((first - 0xD800) << 10) + (low - 0xDC00)) ?? "\u{FFFD}", 10)
         }

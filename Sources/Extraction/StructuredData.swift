@@ -15,7 +15,8 @@ enum StructuredData {
         }
         // Many pages put raw line breaks and tabs inside JSON strings, which JSON forbids;
         // as whitespace, they change nothing a reader of the metadata cares about.
-        guard let root = parse(json) ?? parse(String(json.unicodeScalars.map { $0.value < 0x20 ? " " : Character($0) })) else {
+        guard let root = parse(json) ?? parse(String(json.unicodeScalars.map { $0.value < 0x20 ? " " : Character($0) }))
+        else {
             return PageMetadata()
         }
         var result = PageMetadata()
@@ -69,7 +70,9 @@ enum StructuredData {
         result.declaredLanguage = string(object["inLanguage"])
         if let publisher = object["publisher"] as? [String: Any] { result.siteName = string(publisher["name"]) }
         if let keywords = object["keywords"] as? String {
-            result.tags = keywords.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            result.tags = keywords.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+                !$0.isEmpty
+            }
         } else if let keywords = object["keywords"] as? [Any] {
             result.tags = keywords.compactMap(string)
         }

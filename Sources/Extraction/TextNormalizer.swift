@@ -10,7 +10,9 @@ enum TextNormalizer {
 
     /// The same, on UTF-8 bytes.
     static func collapseWhitespace<Bytes: Collection<UInt8>>(bytes: Bytes) -> String where Bytes.Index == Int {
-        if let collapsed = bytes.withContiguousStorageIfAvailable({ collapseWhitespace(buffer: $0) }) { return collapsed }
+        if let collapsed = bytes.withContiguousStorageIfAvailable({ collapseWhitespace(buffer: $0) }) {
+            return collapsed
+        }
         return Array(bytes).withUnsafeBufferPointer { collapseWhitespace(buffer: $0) }
     }
 
@@ -59,12 +61,13 @@ enum TextNormalizer {
 
     /// Classifies the multi-byte sequence at `index`: Unicode spaces, invisible characters to
     /// drop (soft hyphen, zero-width joiners, byte-order marks), or text to keep.
-    private static func spaceKind<Bytes: Collection<UInt8>>(_ bytes: Bytes, at index: Int, length: Int) -> SpaceKind where Bytes.Index == Int {
+    private static func spaceKind<Bytes: Collection<UInt8>>(_ bytes: Bytes, at index: Int, length: Int) -> SpaceKind
+    where Bytes.Index == Int {
         let lead = bytes[index]
         if lead == 0xC2, length == 2 {
             let second = bytes[index + 1]
             if second == 0xA0 || second == 0x85 { return .space }
-            if second == 0xAD || second < 0xA0 { return .drop } // Soft hyphen, C1 controls.
+            if second == 0xAD || second < 0xA0 { return .drop }  // Soft hyphen, C1 controls.
             return .keep
         }
         if lead == 0xE2, length == 3, bytes[index + 1] == 0x80 {
@@ -137,7 +140,8 @@ enum TextNormalizer {
     /// and symbols: what separates words rather than making them.
     static func isPunctuationOrSpace(_ value: UInt32) -> Bool {
         (0x80...0xBF).contains(value) || value == 0xD7 || value == 0xF7 || (0x2000...0x2BFF).contains(value)
-            || (0x3000...0x303F).contains(value) || (0xFF00...0xFF0F).contains(value) || (0xFE30...0xFE4F).contains(value)
+            || (0x3000...0x303F).contains(value) || (0xFF00...0xFF0F).contains(value)
+            || (0xFE30...0xFE4F).contains(value)
     }
 
     /// A 64-bit FNV-1a hash of the text with white space collapsed and ASCII lower-cased:

@@ -14,7 +14,9 @@ enum TitleCleaner {
             // A headline that repeats the title's site suffix ("… - Japan Forum") loses it too.
             if metaTitle.hasPrefix(cleaned), cleaned.count < metaTitle.count {
                 let suffix = metaTitle.dropFirst(cleaned.count)
-                if best.0.hasSuffix(suffix), best.0.count > suffix.count { return String(best.0.dropLast(suffix.count)) }
+                if best.0.hasSuffix(suffix), best.0.count > suffix.count {
+                    return String(best.0.dropLast(suffix.count))
+                }
             }
             return withoutTagline(best.0)
         }
@@ -56,11 +58,15 @@ enum TitleCleaner {
             let isWordScalar: Bool
             if value < 0x80 {
                 isWordScalar = (value >= 0x30 && value <= 0x39) || (value | 0x20 >= 0x61 && value | 0x20 <= 0x7A)
-                if isWordScalar { word.unicodeScalars.append(Unicode.Scalar(UInt8(value >= 0x41 && value <= 0x5A ? value | 0x20 : value))) }
+                if isWordScalar {
+                    word.unicodeScalars.append(
+                        Unicode.Scalar(UInt8(value >= 0x41 && value <= 0x5A ? value | 0x20 : value)))
+                }
             } else {
                 let properties = scalar.properties
                 switch properties.generalCategory {
-                case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: isWordScalar = true
+                case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter:
+                    isWordScalar = true
                 default: isWordScalar = properties.numericType != nil
                 }
                 if isWordScalar { word += properties.lowercaseMapping }
@@ -98,10 +104,15 @@ enum TitleCleaner {
             let first = parts[0].trimmingCharacters(in: .whitespaces)
             let rest = parts.dropFirst().joined(separator: separator)
             // Keep the longer side unless it is the site's name; the site's name is usually last.
-            if let siteName, rest.localizedCaseInsensitiveContains(siteName) || siteName.localizedCaseInsensitiveContains(rest) {
+            if let siteName,
+                rest.localizedCaseInsensitiveContains(siteName) || siteName.localizedCaseInsensitiveContains(rest)
+            {
                 return first
             }
-            if TextNormalizer.wordCount(first) >= 2 && TextNormalizer.wordCount(first) >= TextNormalizer.wordCount(rest) { return first }
+            if TextNormalizer.wordCount(first) >= 2 && TextNormalizer.wordCount(first) >= TextNormalizer.wordCount(rest)
+            {
+                return first
+            }
             if TextNormalizer.wordCount(rest) <= 4 || looksLikeAName(rest) { return first }
         }
         return title

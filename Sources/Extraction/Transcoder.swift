@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Converts text in a legacy encoding to UTF-8 through iconv (part of the C library).
@@ -17,9 +17,13 @@ enum Transcoder {
         var produced = 0
         let ok = input.withUnsafeMutableBufferPointer { inputBuffer -> Bool in
             output.withUnsafeMutableBufferPointer { outputBuffer -> Bool in
-                var inPointer = UnsafeMutableRawPointer(inputBuffer.baseAddress).map { $0.assumingMemoryBound(to: CChar.self) }
+                var inPointer = UnsafeMutableRawPointer(inputBuffer.baseAddress).map {
+                    $0.assumingMemoryBound(to: CChar.self)
+                }
                 var inLeft = inputBuffer.count
-                var outPointer = UnsafeMutableRawPointer(outputBuffer.baseAddress).map { $0.assumingMemoryBound(to: CChar.self) }
+                var outPointer = UnsafeMutableRawPointer(outputBuffer.baseAddress).map {
+                    $0.assumingMemoryBound(to: CChar.self)
+                }
                 var outLeft = outputBuffer.count
                 while inLeft > 0 {
                     if iconv(descriptor, &inPointer, &inLeft, &outPointer, &outLeft) == -1 {

@@ -31,14 +31,19 @@ struct TreeBuilder {
         if inHead, !Self.headElements.contains(name) { close("head") }
         if name == "head" { inHead = true }
         // Nor is <main> ever inside an aside or a nav: one left open closes before it.
-        if name == "main" { closeImplied("aside", boundaries: Self.bodyScope); closeImplied("nav", boundaries: Self.bodyScope) }
+        if name == "main" {
+            closeImplied("aside", boundaries: Self.bodyScope); closeImplied("nav", boundaries: Self.bodyScope)
+        }
         if traits.contains(.closesParagraph) { closeImplied("p") { _, traits in traits.contains(.paragraphScope) } }
         if traits.contains(.impliesEndTag) {
             switch name {
             case "li": closeImplied("li", boundaries: Self.listScope)
-            case "dt", "dd": closeImplied("dd", boundaries: Self.definitionScope); closeImplied("dt", boundaries: Self.definitionScope)
+            case "dt", "dd":
+                closeImplied("dd", boundaries: Self.definitionScope);
+                closeImplied("dt", boundaries: Self.definitionScope)
             case "tr": closeImplied("tr", boundaries: Self.tableScope)
-            case "td", "th": closeImplied("td", boundaries: Self.rowScope); closeImplied("th", boundaries: Self.rowScope)
+            case "td", "th":
+                closeImplied("td", boundaries: Self.rowScope); closeImplied("th", boundaries: Self.rowScope)
             case "option": closeImplied("option", boundaries: Self.selectScope)
             default: break
             }
@@ -55,7 +60,8 @@ struct TreeBuilder {
                 if ByteSearch.contains(attribute.value, "articlebody") { flags.insert(.articleBody) }
             case .role:
                 switch attribute.value {
-                case "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "dialog", "alert", "search":
+                case "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "dialog", "alert",
+                    "search":
                     flags.insert(.navigationRole)
                 case "main", "article": flags.insert(.mainRole)
                 // A tab's panel is content the reader switches to, hidden or not.
@@ -102,8 +108,11 @@ struct TreeBuilder {
             index -= 1
         }
         // A "</p>" with no open paragraph is an empty one: a paragraph break.
-        if name == "p" { tree.appendNode(name: "p", traits: ElementTraits.of("p"), parent: stack[stack.count - 1].node, hint: "",
-                                           flags: [], text: "") }
+        if name == "p" {
+            tree.appendNode(
+                name: "p", traits: ElementTraits.of("p"), parent: stack[stack.count - 1].node, hint: "",
+                flags: [], text: "")
+        }
     }
 
     mutating func text(_ text: String) {

@@ -4,7 +4,8 @@ import Synchronization
 /// End-to-end latencies in an HDR histogram (microsecond resolution, three significant digits,
 /// up to an hour), safe to record on one thread and read on another.
 public final class LatencyRecorder: Sendable {
-    private let histogram = Mutex(Histogram<UInt64>(highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: .three))
+    private let histogram = Mutex(
+        Histogram<UInt64>(highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: .three))
 
     public init() {}
 
@@ -22,7 +23,8 @@ public final class LatencyRecorder: Sendable {
             return LatencySummary(
                 count: Int(histogram.totalCount),
                 p50: milliseconds(histogram.valueAtPercentile(50)), p90: milliseconds(histogram.valueAtPercentile(90)),
-                p99: milliseconds(histogram.valueAtPercentile(99)), p999: milliseconds(histogram.valueAtPercentile(99.9)),
+                p99: milliseconds(histogram.valueAtPercentile(99)),
+                p999: milliseconds(histogram.valueAtPercentile(99.9)),
                 max: milliseconds(histogram.totalCount == 0 ? 0 : histogram.max), mean: histogram.mean / 1000)
         }
     }

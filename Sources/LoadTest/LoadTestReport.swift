@@ -51,8 +51,10 @@ public struct LoadTestRun: Codable, Sendable {
         }
     }
 
-    public init(workers: Int, mode: String, rate: Double?, pages: Int, stored: Int, failed: Int, seconds: Double,
-                dispatchSeconds: Double = 0, bytes: Int, latency: LatencySummary, cpuSeconds: CPUSeconds, errors: Errors) {
+    public init(
+        workers: Int, mode: String, rate: Double?, pages: Int, stored: Int, failed: Int, seconds: Double,
+        dispatchSeconds: Double = 0, bytes: Int, latency: LatencySummary, cpuSeconds: CPUSeconds, errors: Errors
+    ) {
         self.workers = workers
         self.mode = mode
         self.rate = rate
@@ -86,12 +88,16 @@ public struct LoadTestReport: Codable, Sendable {
     public init(runs: [LoadTestRun]) {
         self.runs = runs
         let base = runs.filter { $0.workers > 0 }.min { $0.workers < $1.workers }
-        scaling = runs.count < 2 ? [] : runs.compactMap { run in
-            guard let base, run.workers > 0, base.pagesPerSecond > 0 else { return nil }
-            let speedUp = run.pagesPerSecond / base.pagesPerSecond
-            return ScalingRow(workers: run.workers, pagesPerSecond: run.pagesPerSecond, speedUp: speedUp,
-                              efficiency: speedUp / (Double(run.workers) / Double(base.workers)))
-        }
+        scaling =
+            runs.count < 2
+            ? []
+            : runs.compactMap { run in
+                guard let base, run.workers > 0, base.pagesPerSecond > 0 else { return nil }
+                let speedUp = run.pagesPerSecond / base.pagesPerSecond
+                return ScalingRow(
+                    workers: run.workers, pagesPerSecond: run.pagesPerSecond, speedUp: speedUp,
+                    efficiency: speedUp / (Double(run.workers) / Double(base.workers)))
+            }
     }
 
     /// The report as one JSON object.
@@ -123,7 +129,9 @@ public struct LoadTestReport: Codable, Sendable {
         if !scaling.isEmpty {
             lines += ["", "| workers | pages/s | speed-up | efficiency |", "|---|---|---|---|"]
             for row in scaling {
-                lines.append("| \(row.workers) | \(Self.format(row.pagesPerSecond, 1)) | \(Self.format(row.speedUp, 2))× | \(Self.format(row.efficiency * 100, 0)) % |")
+                lines.append(
+                    "| \(row.workers) | \(Self.format(row.pagesPerSecond, 1)) | \(Self.format(row.speedUp, 2))× | \(Self.format(row.efficiency * 100, 0)) % |"
+                )
             }
         }
         return lines.joined(separator: "\n")

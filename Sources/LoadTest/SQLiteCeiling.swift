@@ -7,7 +7,8 @@ import Store
 /// SQLite's own checkpoints run inside the commits, and a last one ends the measurement.
 public enum SQLiteCeiling {
     /// Rows a second inserting `records` into a new database at `path`, `batch` rows a transaction.
-    public static func rowsPerSecond(path: String, records: [PageRecord], batch: Int = 512) throws(StoreError) -> Double {
+    public static func rowsPerSecond(path: String, records: [PageRecord], batch: Int = 512) throws(StoreError) -> Double
+    {
         _ = try PageStore(path: path)
         let database = try Database(path: path)
         let insert = try database.prepare(PageStore.insertSQL)
@@ -48,12 +49,15 @@ public enum SQLiteCeiling {
         // a thread of their own and finish before it stops.
         try database.execute("PRAGMA wal_checkpoint(PASSIVE)")
         let elapsed = ContinuousClock.now - started
-        return Double(records.count) / (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        return Double(records.count)
+            / (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
     }
 
     /// `count` records of about `textBytes` bytes of text each, as a worker would send them.
     public static func sampleRecords(count: Int, textBytes: Int) -> [PageRecord] {
-        let words = ["river", "storm", "market", "council", "harbour", "season", "morning", "bridge", "garden", "station"]
+        let words = [
+            "river", "storm", "market", "council", "harbour", "season", "morning", "bridge", "garden", "station",
+        ]
         var text = ""
         var index = 0
         while text.utf8.count < textBytes {
@@ -61,8 +65,10 @@ public enum SQLiteCeiling {
             index += 1
         }
         return (0..<count).map { number in
-            PageRecord(id: "row-\(number)", url: "https://example.com/\(number)", title: "Title \(number)", authors: ["Ann Lee"],
-                       language: "en", text: text, wordCount: index, contentHash: String(number, radix: 16))
+            PageRecord(
+                id: "row-\(number)", url: "https://example.com/\(number)", title: "Title \(number)",
+                authors: ["Ann Lee"],
+                language: "en", text: text, wordCount: index, contentHash: String(number, radix: 16))
         }
     }
 }

@@ -55,7 +55,7 @@ final class ConnectionLoop: @unchecked Sendable {
             let client = accept(listener, nil, nil)
             guard client >= 0 else {
                 if errno == EINTR || errno == ECONNABORTED { continue }
-                return // EAGAIN: none waiting; EMFILE and the like: try again on the next turn.
+                return  // EAGAIN: none waiting; EMFILE and the like: try again on the next turn.
             }
             _ = fcntl(client, F_SETFL, fcntl(client, F_GETFL) | O_NONBLOCK)
             _ = fcntl(client, F_SETFD, FD_CLOEXEC)
@@ -118,19 +118,22 @@ final class ConnectionLoop: @unchecked Sendable {
         let line = String(decoding: request.prefix { $0 != 0x0D && $0 != 0x0A }, as: UTF8.self)
         if line.hasPrefix("GET /metrics ") || line.hasPrefix("GET /metrics?") {
             let body = render()
-            return Array(("HTTP/1.1 200 OK\r\nContent-Type: text/plain; version=0.0.4; charset=utf-8\r\n"
-                + "Content-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n" + body).utf8)
+            return Array(
+                ("HTTP/1.1 200 OK\r\nContent-Type: text/plain; version=0.0.4; charset=utf-8\r\n"
+                    + "Content-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n" + body).utf8)
         }
         let body = "pagemill serves its metrics at /metrics\n"
-        return Array(("HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nContent-Length: \(body.utf8.count)\r\n"
-            + "Connection: close\r\n\r\n" + body).utf8)
+        return Array(
+            ("HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nContent-Length: \(body.utf8.count)\r\n"
+                + "Connection: close\r\n\r\n" + body).utf8)
     }
 }
 
 private extension [UInt8] {
     var containsHeaderEnd: Bool {
         guard count >= 4 else { return false }
-        for index in 0...(count - 4) where self[index] == 0x0D && self[index + 1] == 0x0A && self[index + 2] == 0x0D && self[index + 3] == 0x0A {
+        for index in 0...(count - 4)
+        where self[index] == 0x0D && self[index + 1] == 0x0A && self[index + 2] == 0x0D && self[index + 3] == 0x0A {
             return true
         }
         return false

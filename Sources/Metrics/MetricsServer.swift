@@ -17,9 +17,12 @@ public final class MetricsServer: Sendable {
     private let finished = DispatchSemaphore(value: 0)
 
     /// Listens on `host`:`port`; throws a description when the port cannot be had.
-    public init(host: String = "0.0.0.0", port: Int, maximumConnections: Int = 64,
-                requestDeadline: Duration = .seconds(5), render: @escaping @Sendable () -> String) throws(MetricsError) {
-        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0)
+    public init(
+        host: String = "0.0.0.0", port: Int, maximumConnections: Int = 64,
+        requestDeadline: Duration = .seconds(5), render: @escaping @Sendable () -> String
+    ) throws(MetricsError) {
+        let listener = socket(
+            AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0)
         guard listener >= 0 else { throw MetricsError("socket() failed: \(String(cString: strerror(errno)))") }
         var yes: Int32 = 1
         setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
@@ -43,8 +46,9 @@ public final class MetricsServer: Sendable {
         }
         self.listener = listener
         self.port = Int(UInt16(bigEndian: address.sin_port))
-        let loop = ConnectionLoop(listener: listener, maximumConnections: max(1, maximumConnections),
-                                  deadline: requestDeadline, render: render)
+        let loop = ConnectionLoop(
+            listener: listener, maximumConnections: max(1, maximumConnections),
+            deadline: requestDeadline, render: render)
         let thread = Thread { [stopping, finished] in
             loop.run(until: stopping)
             finished.signal()

@@ -18,7 +18,9 @@ public struct PrometheusText {
     }
 
     /// A histogram from per-bucket counts (not cumulative; the last is over every bound), in seconds.
-    public mutating func histogram(_ name: String, _ help: String, bounds: [Double], counts: [UInt64], sum: Double, count: UInt64) {
+    public mutating func histogram(
+        _ name: String, _ help: String, bounds: [Double], counts: [UInt64], sum: Double, count: UInt64
+    ) {
         header(name, help, "histogram")
         var cumulative: UInt64 = 0
         for (index, bound) in bounds.enumerated() {
@@ -36,8 +38,12 @@ public struct PrometheusText {
 
     private mutating func sample(_ name: String, _ value: Double, _ labels: [String: String]) {
         let rendered = labels.sorted { $0.key < $1.key }
-            .map { "\($0.key)=\"\($0.value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))\"" }
-        text += name + (rendered.isEmpty ? "" : "{" + rendered.joined(separator: ",") + "}") + " " + Self.number(value) + "\n"
+            .map {
+                "\($0.key)=\"\($0.value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))\""
+            }
+        text +=
+            name + (rendered.isEmpty ? "" : "{" + rendered.joined(separator: ",") + "}") + " " + Self.number(value)
+            + "\n"
     }
 
     static func number(_ value: Double) -> String {

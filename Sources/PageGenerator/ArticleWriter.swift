@@ -54,12 +54,18 @@ struct ArticleWriter {
             <div id="cookie-banner" class="cookie-consent"><p>\(vocabulary.cookie)</p><button>OK</button></div>
             <header class="site-header"><nav class="nav"><ul>
             """
-        for _ in 0..<8 { head += "<li><a href=\"/section/\(random.pick(vocabulary.words))\">\(random.pick(vocabulary.words))</a></li>" }
+        for _ in 0..<8 {
+            head +=
+                "<li><a href=\"/section/\(random.pick(vocabulary.words))\">\(random.pick(vocabulary.words))</a></li>"
+        }
         head += "</ul></nav></header>\n<main><article>\n<h1>\(title)</h1>\n"
         head += "<p class=\"byline\">\(author) · <time datetime=\"\(day)T\(time)+02:00\">\(day)</time></p>\n"
-        head += "<div class=\"share-buttons\">" + vocabulary.share.map { "<a href=\"#\">\($0)</a>" }.joined() + "</div>\n"
+        head +=
+            "<div class=\"share-buttons\">" + vocabulary.share.map { "<a href=\"#\">\($0)</a>" }.joined() + "</div>\n"
         var tail = "</article></main>\n<aside class=\"sidebar\"><h3>\(vocabulary.readMore)</h3><ul>"
-        for _ in 0..<5 { tail += "<li><a href=\"/a/\(random.next() % 100_000)\">\(sentence(words: 5...9, period: false))</a></li>" }
+        for _ in 0..<5 {
+            tail += "<li><a href=\"/a/\(random.next() % 100_000)\">\(sentence(words: 5...9, period: false))</a></li>"
+        }
         tail += "</ul></aside>\n<section id=\"comments\" class=\"comments\"><h3>\(vocabulary.comment)</h3>"
         tail += "<form><textarea name=\"c\"></textarea><button>Send</button></form></section>\n"
         tail += "<div class=\"newsletter\"><p>\(sentence(words: 8...12))</p></div>\n"
@@ -70,7 +76,8 @@ struct ArticleWriter {
             paragraphs += 1
             if paragraphs % 6 == 0 { body += "<h2>\(sentence(words: 4...8, period: false))</h2>\n" }
             if paragraphs % 4 == 0 {
-                body += "<div class=\"related-teaser\"><a href=\"/r/\(random.next() % 1000)\">\(vocabulary.readMore) \(sentence(words: 5...9, period: false))</a></div>\n"
+                body +=
+                    "<div class=\"related-teaser\"><a href=\"/r/\(random.next() % 1000)\">\(vocabulary.readMore) \(sentence(words: 5...9, period: false))</a></div>\n"
             }
             body += "<p>\(paragraph())</p>\n"
         }

@@ -33,8 +33,10 @@ public struct PageGenerator: Sendable {
     public static var availableLanguages: [String] { Vocabulary.all.map(\.language) }
 
     /// Creates a generator.
-    public init(seed: UInt64 = 1, htmlShare: Double = 0.75, sizeRange: ClosedRange<Int> = 5_000...200_000,
-                languages: Set<String>? = nil) {
+    public init(
+        seed: UInt64 = 1, htmlShare: Double = 0.75, sizeRange: ClosedRange<Int> = 5_000...200_000,
+        languages: Set<String>? = nil
+    ) {
         self.seed = seed
         self.htmlShare = htmlShare
         self.sizeRange = sizeRange
@@ -45,7 +47,8 @@ public struct PageGenerator: Sendable {
     public func page(_ index: Int) -> GeneratedPage {
         var random = SeededRandom(seed: seed &* 0x100_0000_01B3 ^ UInt64(index) &* 0x9E37_79B9)
         _ = random.next()
-        let chosen = languages.map { wanted in Vocabulary.all.filter { wanted.contains($0.language) } } ?? Vocabulary.all
+        let chosen =
+            languages.map { wanted in Vocabulary.all.filter { wanted.contains($0.language) } } ?? Vocabulary.all
         let vocabulary = random.pick(chosen.isEmpty ? Vocabulary.all : chosen)
         // Sizes spread evenly on a log scale, so small pages are common and large ones exist.
         let low = Double(sizeRange.lowerBound), high = Double(sizeRange.upperBound)
@@ -54,7 +57,8 @@ public struct PageGenerator: Sendable {
         let isHTML = Double(random.next() % 1000) / 1000 < htmlShare
         var writer = ArticleWriter(vocabulary: vocabulary, random: random, index: index)
         let title = writer.sentence(words: 6...11, period: false)
-        let body = isHTML ? writer.html(title: title, targetBytes: size) : writer.plainText(title: title, targetBytes: size)
+        let body =
+            isHTML ? writer.html(title: title, targetBytes: size) : writer.plainText(title: title, targetBytes: size)
         let name = format6(index)
         return GeneratedPage(
             fileName: "page-\(name).\(isHTML ? "html" : "txt")", body: Array(body.utf8),

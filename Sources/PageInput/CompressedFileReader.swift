@@ -25,7 +25,8 @@ final class CompressedFileReader {
         if let path {
             let opened = path.withCString { open($0, O_RDONLY | O_NONBLOCK | O_CLOEXEC) }
             guard opened >= 0 else {
-                throw InputError(.unreadable, location: name, detail: "cannot open: \(String(cString: strerror(errno)))")
+                throw InputError(
+                    .unreadable, location: name, detail: "cannot open: \(String(cString: strerror(errno)))")
             }
             var info = stat()
             guard fstat(opened, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {

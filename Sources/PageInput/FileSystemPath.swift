@@ -31,8 +31,10 @@ struct FileSystemPath: Sendable {
         var info = stat()
         let result = withCString { stat($0, &info) }
         guard result == 0 else {
-            return .failure(InputError(errno == ENOENT ? .missing : .unreadable, location: display,
-                                       detail: String(cString: strerror(errno))))
+            return .failure(
+                InputError(
+                    errno == ENOENT ? .missing : .unreadable, location: display,
+                    detail: String(cString: strerror(errno))))
         }
         return .success(FileKind(info))
     }
@@ -40,13 +42,14 @@ struct FileSystemPath: Sendable {
     /// The names in this folder, sorted by their bytes, hidden ones (starting with a dot) left out.
     func folderNames() throws(InputError) -> [[UInt8]] {
         guard let folder = withCString({ opendir($0) }) else {
-            throw InputError(.unreadable, location: display, detail: "cannot list the folder: \(String(cString: strerror(errno)))")
+            throw InputError(
+                .unreadable, location: display, detail: "cannot list the folder: \(String(cString: strerror(errno)))")
         }
         defer { closedir(folder) }
         var names: [[UInt8]] = []
         while let entry = readdir(folder) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
-            if name.first == 0x2E { continue } // ".", ".." and hidden files
+            if name.first == 0x2E { continue }  // ".", ".." and hidden files
             names.append(name)
         }
         return names.sorted { $0.lexicographicallyPrecedes($1) }

@@ -11,7 +11,8 @@ enum JSONLinesPage {
         let object: [String: Any]
         switch decodeObject(line) {
         case let .success(decoded): object = decoded
-        case let .failure(reason): return .unreadable(id: location, error: InputError(.malformed, location: location, detail: reason.text))
+        case let .failure(reason):
+            return .unreadable(id: location, error: InputError(.malformed, location: location, detail: reason.text))
         }
         let url = object["url"] as? String
         let id: String
@@ -24,12 +25,18 @@ enum JSONLinesPage {
             id = url ?? location
         default:
             // true and 1 must not become one page: an id is a string or a number.
-            return .unreadable(id: location, error: InputError(.malformed, location: location,
-                                                              detail: "\"id\" is neither a string nor a number"))
+            return .unreadable(
+                id: location,
+                error: InputError(
+                    .malformed, location: location,
+                    detail: "\"id\" is neither a string nor a number"))
         }
         guard id.utf8.count <= maximumIDBytes else {
-            return .unreadable(id: shortened(id), error: InputError(.malformed, location: location,
-                detail: "the page id is \(id.utf8.count) bytes, over the limit of \(maximumIDBytes)"))
+            return .unreadable(
+                id: shortened(id),
+                error: InputError(
+                    .malformed, location: location,
+                    detail: "the page id is \(id.utf8.count) bytes, over the limit of \(maximumIDBytes)"))
         }
         let body: String
         let format: RawPage.Format
@@ -38,15 +45,22 @@ enum JSONLinesPage {
         } else if let text = object["text"] as? String {
             (body, format) = (text, .text)
         } else {
-            return .unreadable(id: id, error: InputError(.malformed, location: location, detail: "line has neither \"html\" nor \"text\""))
+            return .unreadable(
+                id: id,
+                error: InputError(.malformed, location: location, detail: "line has neither \"html\" nor \"text\""))
         }
         let bytes = Array(body.utf8)
         guard bytes.count <= maximumPageBytes else {
-            return .unreadable(id: id, error: InputError(.tooLarge, location: location,
-                detail: "page is \(bytes.count) bytes, over the --max-page-bytes limit of \(maximumPageBytes)"))
+            return .unreadable(
+                id: id,
+                error: InputError(
+                    .tooLarge, location: location,
+                    detail: "page is \(bytes.count) bytes, over the --max-page-bytes limit of \(maximumPageBytes)"))
         }
-        return .page(RawPage(id: id, url: url, body: bytes, format: format, fetchedAt: object["fetched_at"] as? String,
-                             charset: object["charset"] as? String))
+        return .page(
+            RawPage(
+                id: id, url: url, body: bytes, format: format, fetchedAt: object["fetched_at"] as? String,
+                charset: object["charset"] as? String))
     }
 
     /// The line as a JSON object, or why it is not one, in words a user can act on.

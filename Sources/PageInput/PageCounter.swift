@@ -17,7 +17,9 @@ public enum PageCounter {
         let name = path.display.lowercased()
         switch kind.shape {
         case .directory:
-            guard visited.insert([kind.device, kind.inode]).inserted, let names = try? path.folderNames() else { return 0 }
+            guard visited.insert([kind.device, kind.inode]).inserted, let names = try? path.folderNames() else {
+                return 0
+            }
             return names.reduce(0) { $0 + count(path: path.appending($1), explicit: false, visited: &visited) }
         case .regular where PageSource.isJSONLines(name):
             return countLines(path)

@@ -102,7 +102,9 @@ public final class PageSource {
     private func expand(directory: FileSystemPath, id: String) -> InputItem? {
         if case .success(let kind) = directory.kind() {
             // A folder reached again (a symbolic link to itself or to an ancestor) is read once.
-            guard visitedFolders.insert(FolderIdentity(device: kind.device, inode: kind.inode)).inserted else { return nil }
+            guard visitedFolders.insert(FolderIdentity(device: kind.device, inode: kind.inode)).inserted else {
+                return nil
+            }
         }
         let names: [[UInt8]]
         do throws(InputError) {
@@ -116,11 +118,13 @@ public final class PageSource {
             let childID = id.isEmpty ? display : id + "/" + display
             switch path.kind() {
             case .failure:
-                continue // A dangling symbolic link, or a file removed since the listing.
+                continue  // A dangling symbolic link, or a file removed since the listing.
             case .success(let kind):
                 if kind.shape == .directory {
                     pending.append(.directory(path, id: childID))
-                } else if Self.isJSONLines(display) || Self.pageExtensions.contains(where: { display.lowercased().hasSuffix($0) }) {
+                } else if Self.isJSONLines(display)
+                    || Self.pageExtensions.contains(where: { display.lowercased().hasSuffix($0) })
+                {
                     pending.append(.path(path, id: childID, explicit: false))
                 }
             }
@@ -136,12 +140,18 @@ public final class PageSource {
             return .unreadable(id: id, error: error)
         case .success(let kind):
             if case let .other(description) = kind.shape {
-                return .unreadable(id: id, error: InputError(.unreadable, location: name, detail: "\(description), not a regular file: not read"))
+                return .unreadable(
+                    id: id,
+                    error: InputError(
+                        .unreadable, location: name, detail: "\(description), not a regular file: not read"))
             }
             // A plain file's size is known before reading: refuse a huge one without reading it.
             if !name.hasSuffix(".gz"), kind.size > maximumPageBytes {
-                return .unreadable(id: id, error: InputError(.tooLarge, location: name,
-                    detail: "page is \(kind.size) bytes, over the --max-page-bytes limit of \(maximumPageBytes)"))
+                return .unreadable(
+                    id: id,
+                    error: InputError(
+                        .tooLarge, location: name,
+                        detail: "page is \(kind.size) bytes, over the --max-page-bytes limit of \(maximumPageBytes)"))
             }
         }
         do throws(InputError) {
@@ -177,9 +187,10 @@ public final class PageSource {
                 bytes = line
             } catch {
                 if error.code == .unreadable { lines = nil }
-                return .unreadable(id: location, error: InputError(error.code, location: location, detail: error.detail))
+                return .unreadable(
+                    id: location, error: InputError(error.code, location: location, detail: error.detail))
             }
-            if !bytes.contains(where: { $0 > 0x20 }) { continue } // Blank lines are not pages.
+            if !bytes.contains(where: { $0 > 0x20 }) { continue }  // Blank lines are not pages.
             return JSONLinesPage.parse(bytes, location: location, maximumPageBytes: maximumPageBytes)
         }
     }

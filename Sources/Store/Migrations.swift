@@ -47,9 +47,10 @@ enum Migrations {
     static func migrate(_ database: Database) throws(StoreError) {
         let current = try database.userVersion
         guard current <= latestVersion else {
-            throw StoreError(.migration, resultCode: 0,
-                             message: "database schema version \(current) is newer than this pagemill knows (\(latestVersion))",
-                             path: database.path)
+            throw StoreError(
+                .migration, resultCode: 0,
+                message: "database schema version \(current) is newer than this pagemill knows (\(latestVersion))",
+                path: database.path)
         }
         for version in current..<latestVersion {
             try database.transaction { () throws(StoreError) in

@@ -30,11 +30,13 @@ public final class PageStore {
         try Migrations.migrate(database)
         let identity = try database.prepare("SELECT value FROM pagemill_meta WHERE key = 'database_id'")
         guard try identity.step(), let databaseID = identity.string(at: 0) else {
-            throw StoreError(.migration, resultCode: 0, message: "the database has no pagemill_meta.database_id row", path: path)
+            throw StoreError(
+                .migration, resultCode: 0, message: "the database has no pagemill_meta.database_id row", path: path)
         }
         self.databaseID = databaseID
         insertPage = try database.prepare(Self.insertSQL + " ON CONFLICT(id) DO NOTHING")
-        insertFailure = try database.prepare("""
+        insertFailure = try database.prepare(
+            """
             INSERT INTO failures (id, error, attempts, worker)
             SELECT ?1, ?2, ?3, ?4 WHERE NOT EXISTS (SELECT 1 FROM pages WHERE id = ?1)
             ON CONFLICT(id) DO UPDATE SET error = excluded.error,
@@ -66,8 +68,10 @@ public final class PageStore {
         var problems: [String] = []
         while try check.step() { if let line = check.string(at: 0), line != "ok" { problems.append(line) } }
         guard problems.isEmpty else {
-            throw StoreError(.corrupt, resultCode: 11, message: "the database is damaged: " + problems.joined(separator: "; ")
-                             + " (restore it from a copy, or name a new file)", path: database.path)
+            throw StoreError(
+                .corrupt, resultCode: 11,
+                message: "the database is damaged: " + problems.joined(separator: "; ")
+                    + " (restore it from a copy, or name a new file)", path: database.path)
         }
     }
 
@@ -181,8 +185,9 @@ public final class PageStore {
         var seconds = now.tv_sec
         var parts = tm()
         gmtime_r(&seconds, &parts)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday,
-                      parts.tm_hour, parts.tm_min, parts.tm_sec, Int(now.tv_nsec / 1_000_000))
+        return String(
+            format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday,
+            parts.tm_hour, parts.tm_min, parts.tm_sec, Int(now.tv_nsec / 1_000_000))
     }
 
     private func jsonArray(_ values: [String]) -> String {
@@ -221,7 +226,8 @@ public final class PageStore {
         try statement.bind(limit, at: 1)
         var rows: [(String, String?, String?, Int)] = []
         while try statement.step() {
-            rows.append((statement.string(at: 0) ?? "", statement.string(at: 1), statement.string(at: 2), statement.int(at: 3)))
+            rows.append(
+                (statement.string(at: 0) ?? "", statement.string(at: 1), statement.string(at: 2), statement.int(at: 3)))
         }
         return rows
     }

@@ -30,7 +30,8 @@ public final class ProducerJournal {
         let recordedFormat = try Self.value(of: "format", in: database)
         if recordedFormat != Self.format {
             startedOver = try Self.holdsAnything(database)
-            try database.execute("""
+            try database.execute(
+                """
                 DROP TABLE IF EXISTS committed; DROP TABLE IF EXISTS committed_pages; DELETE FROM run;
                 INSERT INTO run (key, value) VALUES ('format', '\(Self.format)');
                 """)

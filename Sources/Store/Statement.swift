@@ -34,7 +34,9 @@ public final class Statement {
             result = value.withUTF8 { bytes in
                 bytes.withMemoryRebound(to: CChar.self) { text in
                     // A null pointer would bind NULL: the empty string needs a real one.
-                    guard let start = text.baseAddress else { return sqlite3_bind_text(handle, index, "", 0, transient) }
+                    guard let start = text.baseAddress else {
+                        return sqlite3_bind_text(handle, index, "", 0, transient)
+                    }
                     return sqlite3_bind_text(handle, index, start, Int32(clamping: text.count), transient)
                 }
             }

@@ -1,9 +1,9 @@
 import CZeroMQ
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Watches the TCP connections of a bound socket, so that a role can log and count peers
@@ -31,7 +31,8 @@ public final class ConnectionMonitor {
     /// Starts watching `watched`, which must come from `context`.
     public init(watching watched: Socket, context: Context) throws(ZeroMQError) {
         let address = "inproc://pagemill-monitor-\(UInt(bitPattern: watched.handle))"
-        let events = ZMQ_EVENT_ACCEPTED | ZMQ_EVENT_DISCONNECTED | ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL
+        let events =
+            ZMQ_EVENT_ACCEPTED | ZMQ_EVENT_DISCONNECTED | ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL
             | ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL | ZMQ_EVENT_HANDSHAKE_FAILED_AUTH
         guard zmq_socket_monitor(watched.handle, address, events) == 0 else {
             throw .last("zmq_socket_monitor", endpoint: address)

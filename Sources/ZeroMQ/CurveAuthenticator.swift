@@ -28,8 +28,10 @@ public final class CurveAuthenticator: Sendable {
     /// Starts answering for `context`, letting in `allowedKeys` and `privilegedKeys` only, and
     /// naming the privileged ones in their user id. `onRefusal` is called on the authenticator's
     /// thread for each peer refused.
-    public init(context: Context, allowedKeys: Set<CurveKey>, privilegedKeys: Set<CurveKey> = [],
-                onRefusal: @escaping @Sendable (Refusal) -> Void = { _ in }) throws(ZeroMQError) {
+    public init(
+        context: Context, allowedKeys: Set<CurveKey>, privilegedKeys: Set<CurveKey> = [],
+        onRefusal: @escaping @Sendable (Refusal) -> Void = { _ in }
+    ) throws(ZeroMQError) {
         let socket = try context.socket(.reply)
         try socket.setLinger(milliseconds: 0)
         try socket.bind("inproc://zeromq.zap.01")
@@ -55,11 +57,15 @@ public final class CurveAuthenticator: Sendable {
         finished.signal()
     }
 
-    private func serve(_ socket: Socket, allowed: Set<[UInt8]>, privileged: Set<[UInt8]>, onRefusal: @Sendable (Refusal) -> Void) {
+    private func serve(
+        _ socket: Socket, allowed: Set<[UInt8]>, privileged: Set<[UInt8]>, onRefusal: @Sendable (Refusal) -> Void
+    ) {
         var poller = Poller([socket])
         while !stopping.load(ordering: .relaxed) {
             do {
-                guard try poller.poll(timeoutMilliseconds: 100)[0], let request = try socket.receive(wait: false) else { continue }
+                guard try poller.poll(timeoutMilliseconds: 100)[0], let request = try socket.receive(wait: false) else {
+                    continue
+                }
                 // 1.0, request id, domain, address, identity, mechanism, credentials…
                 let frames = request.frames
                 guard frames.count >= 6 else { continue }
@@ -75,7 +81,8 @@ public final class CurveAuthenticator: Sendable {
                 let reply: [[UInt8]] = [
                     Array("1.0".utf8), requestID, Array((accepted ? "200" : "400").utf8),
                     Array((accepted ? "OK" : "key not allowed").utf8),
-                    accepted ? Array((privileged.contains(key) ? Self.privilegedUserID : Self.ordinaryUserID).utf8) : [], [],
+                    accepted
+                        ? Array((privileged.contains(key) ? Self.privilegedUserID : Self.ordinaryUserID).utf8) : [], [],
                 ]
                 try socket.send(Message(reply))
             } catch {

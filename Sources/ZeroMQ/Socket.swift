@@ -1,9 +1,9 @@
 import CZeroMQ
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A libzmq socket. Not thread-safe, as libzmq sockets are not: create it, use it and let
@@ -71,7 +71,8 @@ public final class Socket {
                 case let .inline(start, end):
                     result = message.withSmallFrame(start, end) { zmq_send(handle, $0.baseAddress, $0.count, flags) }
                 case let .shared(frame):
-                    result = frame.count >= Self.lentFrameBytes
+                    result =
+                        frame.count >= Self.lentFrameBytes
                         ? sendLent(frame, flags: flags)
                         : frame.withUnsafeBytes { zmq_send(handle, $0.baseAddress, $0.count, flags) }
                 }
@@ -95,11 +96,15 @@ public final class Socket {
     /// mutated, so its storage stays where it is.
     private func sendLent(_ frame: [UInt8], flags: Int32) -> Int32 {
         let box = Unmanaged.passRetained(LentFrame(frame))
-        let bytes = box.takeUnretainedValue().bytes.withUnsafeBytes { UnsafeMutableRawPointer(mutating: $0.baseAddress!) }
+        let bytes = box.takeUnretainedValue().bytes.withUnsafeBytes {
+            UnsafeMutableRawPointer(mutating: $0.baseAddress!)
+        }
         var part = zmq_msg_t()
-        let created = zmq_msg_init_data(&part, bytes, frame.count, { _, hint in
-            if let hint { Unmanaged<LentFrame>.fromOpaque(hint).release() }
-        }, box.toOpaque())
+        let created = zmq_msg_init_data(
+            &part, bytes, frame.count,
+            { _, hint in
+                if let hint { Unmanaged<LentFrame>.fromOpaque(hint).release() }
+            }, box.toOpaque())
         guard created == 0 else {
             box.release()
             return -1
@@ -223,7 +228,8 @@ public final class Socket {
         try setOption(option, &bytes, bytes.count, name)
     }
 
-    private func setOption(_ option: Int32, _ value: UnsafeRawPointer, _ size: Int, _ name: String) throws(ZeroMQError) {
+    private func setOption(_ option: Int32, _ value: UnsafeRawPointer, _ size: Int, _ name: String) throws(ZeroMQError)
+    {
         guard zmq_setsockopt(handle, option, value, size) == 0 else {
             throw .last("zmq_setsockopt(\(name))", endpoint: endpointDescription)
         }

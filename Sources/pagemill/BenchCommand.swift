@@ -63,9 +63,13 @@ struct ExtractionBenchmark: ParsableCommand {
         let failures = failed.load(ordering: .relaxed)
         let peakMegabytes = Double(usage.ru_maxrss) / 1024
         if json {
-            print("{\"pages\":\(pages.count),\"bytes\":\(bytes),\"rounds\":\(times.count),\"threads\":\(threads),\"pages_per_second\":\(Int(mean)),\"best_pages_per_second\":\(Int(best)),\"megabytes_per_second\":\(String(format: "%.1f", mean * Double(bytes) / Double(max(1, pages.count)) / 1e6)),\"peak_rss_megabytes\":\(String(format: "%.1f", peakMegabytes))}")
+            print(
+                "{\"pages\":\(pages.count),\"bytes\":\(bytes),\"rounds\":\(times.count),\"threads\":\(threads),\"pages_per_second\":\(Int(mean)),\"best_pages_per_second\":\(Int(best)),\"megabytes_per_second\":\(String(format: "%.1f", mean * Double(bytes) / Double(max(1, pages.count)) / 1e6)),\"peak_rss_megabytes\":\(String(format: "%.1f", peakMegabytes))}"
+            )
         } else {
-            print("pages:          \(pages.count) (\(String(format: "%.1f", Double(bytes) / 1e6)) MB, \(failures / max(1, times.count)) refused)")
+            print(
+                "pages:          \(pages.count) (\(String(format: "%.1f", Double(bytes) / 1e6)) MB, \(failures / max(1, times.count)) refused)"
+            )
             print("rounds:         \(times.count), \(threads) thread\(threads == 1 ? "" : "s")")
             print("pages/s:        \(Int(mean)) mean, \(Int(best)) best round")
             print("MB/s:           \(String(format: "%.1f", mean * Double(bytes) / Double(max(1, pages.count)) / 1e6))")

@@ -46,7 +46,8 @@ final class ChildProcess {
     private func reaped(_ raw: Int32, _ usage: rusage) {
         // The exit code, or 128 + the signal's number, as shells report it.
         exitStatus = (raw & 0x7F) == 0 ? (raw >> 8) & 0xFF : 128 + (raw & 0x7F)
-        cpuSeconds = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+        cpuSeconds =
+            Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
             + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 }

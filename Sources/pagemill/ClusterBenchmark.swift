@@ -48,20 +48,31 @@ struct ClusterBenchmark: ParsableCommand {
     @Option(help: ArgumentHelp("Smallest generated page, in bytes.", valueName: "bytes"))
     var minSize: Int = 5_000
 
-    @Option(help: ArgumentHelp("Largest generated page, in bytes (sizes spread evenly on a log scale).", valueName: "bytes"))
+    @Option(
+        help: ArgumentHelp("Largest generated page, in bytes (sizes spread evenly on a log scale).", valueName: "bytes")
+    )
     var maxSize: Int = 200_000
 
-    @Option(help: ArgumentHelp("The share of generated pages that are HTML, 0 to 1; the rest are plain text.", valueName: "share"))
+    @Option(
+        help: ArgumentHelp(
+            "The share of generated pages that are HTML, 0 to 1; the rest are plain text.", valueName: "share"))
     var htmlShare: Double = 0.75
 
-    @Option(help: ArgumentHelp("Languages of the generated pages, comma-separated (\(PageGenerator.availableLanguages.joined(separator: ","))).",
-                               valueName: "codes"))
+    @Option(
+        help: ArgumentHelp(
+            "Languages of the generated pages, comma-separated (\(PageGenerator.availableLanguages.joined(separator: ","))).",
+            valueName: "codes"))
     var languages: String?
 
-    @Option(help: ArgumentHelp("Worker processes, or a comma-separated list for a sweep (default: the number of cores).", valueName: "counts"))
+    @Option(
+        help: ArgumentHelp(
+            "Worker processes, or a comma-separated list for a sweep (default: the number of cores).",
+            valueName: "counts"))
     var workers: String = String(ProcessInfo.processInfo.activeProcessorCount)
 
-    @Option(help: ArgumentHelp("Open loop: pages offered a second. Without it, the test runs closed loop.", valueName: "pages/s"))
+    @Option(
+        help: ArgumentHelp(
+            "Open loop: pages offered a second. Without it, the test runs closed loop.", valueName: "pages/s"))
     var rate: Double?
 
     @Option(help: ArgumentHelp("Pages each worker holds at most.", valueName: "count"))
@@ -73,13 +84,17 @@ struct ClusterBenchmark: ParsableCommand {
     @Option(help: ArgumentHelp("Endpoint the collector binds (default: a private ipc:// one).", valueName: "endpoint"))
     var collector: String?
 
-    @Option(help: "The SQLite database to write (default: a temporary one, removed after); a sweep appends -N for N workers.")
+    @Option(
+        help:
+            "The SQLite database to write (default: a temporary one, removed after); a sweep appends -N for N workers.")
     var db: String?
 
     @Option(help: ArgumentHelp("Pages read but not yet committed, at most.", valueName: "count"))
     var maxInFlight: Int = 1024
 
-    @Flag(help: ArgumentHelp("Measure the message path alone: workers send an empty record for each page.", visibility: .hidden))
+    @Flag(
+        help: ArgumentHelp(
+            "Measure the message path alone: workers send an empty record for each page.", visibility: .hidden))
     var noOpWorkers = false
 
     @Flag(help: "Print the summary as one JSON object on standard output.")
@@ -87,11 +102,14 @@ struct ClusterBenchmark: ParsableCommand {
 
     @OptionGroup var logging: LoggingOptions
 
-    var workerCounts: [Int] { workers.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
+    var workerCounts: [Int] {
+        workers.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+    }
 
     func validate() throws {
         guard !workerCounts.isEmpty, workerCounts.allSatisfy({ $0 >= 0 }),
-              workerCounts.count == workers.split(separator: ",").count else {
+            workerCounts.count == workers.split(separator: ",").count
+        else {
             throw ValidationError("--workers takes a count or a list of counts, such as 1,2,4")
         }
         if workerCounts.contains(0) && (producer == nil || collector == nil) {
@@ -100,12 +118,17 @@ struct ClusterBenchmark: ParsableCommand {
         guard pages >= 1, distinct >= 1, maxInFlight >= 1 else {
             throw ValidationError("--pages, --distinct and --max-in-flight must be at least 1")
         }
-        guard minSize >= 100, maxSize >= minSize else { throw ValidationError("sizes: 100 <= --min-size <= --max-size") }
+        guard minSize >= 100, maxSize >= minSize else {
+            throw ValidationError("sizes: 100 <= --min-size <= --max-size")
+        }
         guard (0...1).contains(htmlShare) else { throw ValidationError("--html-share is between 0 and 1") }
         if let rate, rate <= 0 { throw ValidationError("--rate must be positive") }
         if let languages {
-            let unknown = Set(languages.split(separator: ",").map(String.init)).subtracting(PageGenerator.availableLanguages)
-            guard unknown.isEmpty else { throw ValidationError("unknown languages: \(unknown.sorted().joined(separator: ", "))") }
+            let unknown = Set(languages.split(separator: ",").map(String.init)).subtracting(
+                PageGenerator.availableLanguages)
+            guard unknown.isEmpty else {
+                throw ValidationError("unknown languages: \(unknown.sorted().joined(separator: ", "))")
+            }
         }
         for endpoint in [producer, collector].compactMap({ $0 }) {
             if let problem = Endpoint.problem(with: endpoint) { throw ValidationError(problem) }
@@ -118,10 +141,11 @@ struct ClusterBenchmark: ParsableCommand {
         var runs: [LoadTestRun] = []
         for count in workerCounts {
             let databasePath = db.map { workerCounts.count > 1 ? "\($0)-\(count)" : $0 }
-            let session = LoadTestSession(workers: count, pages: pages, pool: pool, rate: rate, credit: credit,
-                                          maximumInFlight: maxInFlight, noOpWorkers: noOpWorkers,
-                                          producerEndpoint: producer, collectorEndpoint: collector,
-                                          database: databasePath, logger: logger)
+            let session = LoadTestSession(
+                workers: count, pages: pages, pool: pool, rate: rate, credit: credit,
+                maximumInFlight: maxInFlight, noOpWorkers: noOpWorkers,
+                producerEndpoint: producer, collectorEndpoint: collector,
+                database: databasePath, logger: logger)
             runs.append(try session.run())
         }
         let report = LoadTestReport(runs: runs)
@@ -132,7 +156,8 @@ struct ClusterBenchmark: ParsableCommand {
     private func loadPool() throws -> [RawPage] {
         guard !inputs.isEmpty else {
             let chosen = languages.map { Set($0.split(separator: ",").map(String.init)) }
-            let generator = PageGenerator(seed: seed, htmlShare: htmlShare, sizeRange: minSize...maxSize, languages: chosen)
+            let generator = PageGenerator(
+                seed: seed, htmlShare: htmlShare, sizeRange: minSize...maxSize, languages: chosen)
             return GeneratedFeed.pool(size: min(distinct, pages), generator: generator)
         }
         let pool = try pagesInMemory(from: inputs, limit: pages)

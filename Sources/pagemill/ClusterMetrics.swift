@@ -6,12 +6,16 @@ import Metrics
 
 /// `--metrics-port`: Prometheus metrics of this role at http://HOST:PORT/metrics.
 struct MetricsOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Serve Prometheus metrics at http://0.0.0.0:PORT/metrics. (env: PAGEMILL_METRICS_PORT)", valueName: "port"))
+    @Option(
+        help: ArgumentHelp(
+            "Serve Prometheus metrics at http://0.0.0.0:PORT/metrics. (env: PAGEMILL_METRICS_PORT)", valueName: "port"))
     var metricsPort: Int?
 
     /// Starts serving `render`, when a port was asked for.
     func start(logger: Logger, render: @escaping @Sendable () -> String) throws -> MetricsServer? {
-        guard let port = metricsPort ?? ProcessInfo.processInfo.environment["PAGEMILL_METRICS_PORT"].flatMap({ Int($0) }) else { return nil }
+        guard
+            let port = metricsPort ?? ProcessInfo.processInfo.environment["PAGEMILL_METRICS_PORT"].flatMap({ Int($0) })
+        else { return nil }
         do {
             let server = try MetricsServer(port: port, render: render)
             logger.info("serving metrics", metadata: ["url": "http://0.0.0.0:\(server.port)/metrics"])
@@ -26,43 +30,81 @@ struct MetricsOptions: ParsableArguments {
 enum ClusterMetrics {
     static func producer(_ statistics: ProducerStatistics) -> String {
         var text = PrometheusText()
-        text.counter("pagemill_pages_dispatched_total", "Pages read from the inputs and handed out for the first time.", Double(statistics.read))
-        text.counter("pagemill_pages_stored_total", "Pages the collector committed as records.", Double(statistics.stored))
+        text.counter(
+            "pagemill_pages_dispatched_total", "Pages read from the inputs and handed out for the first time.",
+            Double(statistics.read))
+        text.counter(
+            "pagemill_pages_stored_total", "Pages the collector committed as records.", Double(statistics.stored))
         text.counter("pagemill_pages_failed_total", "Pages recorded as failed.", Double(statistics.failed))
-        text.counter("pagemill_pages_redelivered_total", "Pages handed out again after a worker died, hung or handed them back.", Double(statistics.redelivered))
-        text.counter("pagemill_pages_resumed_total", "Pages an earlier run committed, passed over.", Double(statistics.resumed))
-        text.counter("pagemill_pages_duplicate_total", "Pages whose id the database already held: acknowledged, not stored again.", Double(statistics.duplicates))
-        text.counter("pagemill_forged_acknowledgements_total", "Acknowledgements ignored because they came from a peer that is not the collector.", Double(statistics.forgedAcknowledgements))
-        text.gauge("pagemill_collector_holding_back", "1 while the collector says its commits fail.", statistics.collectorHoldingBack == nil ? 0 : 1)
+        text.counter(
+            "pagemill_pages_redelivered_total", "Pages handed out again after a worker died, hung or handed them back.",
+            Double(statistics.redelivered))
+        text.counter(
+            "pagemill_pages_resumed_total", "Pages an earlier run committed, passed over.", Double(statistics.resumed))
+        text.counter(
+            "pagemill_pages_duplicate_total",
+            "Pages whose id the database already held: acknowledged, not stored again.", Double(statistics.duplicates))
+        text.counter(
+            "pagemill_forged_acknowledgements_total",
+            "Acknowledgements ignored because they came from a peer that is not the collector.",
+            Double(statistics.forgedAcknowledgements))
+        text.gauge(
+            "pagemill_collector_holding_back", "1 while the collector says its commits fail.",
+            statistics.collectorHoldingBack == nil ? 0 : 1)
         text.gauge("pagemill_pages_in_flight", "Pages read but not yet committed.", Double(statistics.inFlight))
         text.gauge("pagemill_queue_depth", "Pages waiting to be handed (again) to a worker.", Double(statistics.queued))
         text.gauge("pagemill_workers", "Workers connected.", Double(statistics.workers))
         text.counter("pagemill_bytes_in_total", "Bytes of pages read from the inputs.", Double(statistics.bytesRead))
         text.counter("pagemill_bytes_out_total", "Bytes of pages committed.", Double(statistics.bytesDone))
-        text.counter("pagemill_rejected_messages_total", "Messages ignored because they broke the protocol.", Double(statistics.rejectedMessages))
-        text.counter("pagemill_refused_peers_total", "Peers refused because their CURVE key is not allowed.", Double(statistics.refusedPeers))
-        histogram(&text, "pagemill_end_to_end_seconds", "From a page's first dispatch to the acknowledgement of its commit.", statistics.endToEndLatency)
+        text.counter(
+            "pagemill_rejected_messages_total", "Messages ignored because they broke the protocol.",
+            Double(statistics.rejectedMessages))
+        text.counter(
+            "pagemill_refused_peers_total", "Peers refused because their CURVE key is not allowed.",
+            Double(statistics.refusedPeers))
+        histogram(
+            &text, "pagemill_end_to_end_seconds", "From a page's first dispatch to the acknowledgement of its commit.",
+            statistics.endToEndLatency)
         return text.text
     }
 
     static func collector(_ statistics: CollectorStatistics) -> String {
         var text = PrometheusText()
-        text.counter("pagemill_results_received_total", "Results received from workers, duplicates included.", Double(statistics.received))
+        text.counter(
+            "pagemill_results_received_total", "Results received from workers, duplicates included.",
+            Double(statistics.received))
         text.counter("pagemill_pages_stored_total", "New rows written to pages.", Double(statistics.stored))
         text.counter("pagemill_pages_failed_total", "Failures recorded.", Double(statistics.failed))
         text.counter("pagemill_commits_total", "Transactions committed.", Double(statistics.commits))
-        text.counter("pagemill_commits_failed_total", "Commits that failed and were tried again.", Double(statistics.failedCommits))
-        text.gauge("pagemill_collector_holding_back", "1 while commits fail and the collector takes no results.", statistics.holdingBack == nil ? 0 : 1)
-        text.counter("pagemill_pages_duplicate_total", "Records whose id the database already held: nothing written.", Double(statistics.duplicates))
+        text.counter(
+            "pagemill_commits_failed_total", "Commits that failed and were tried again.",
+            Double(statistics.failedCommits))
+        text.gauge(
+            "pagemill_collector_holding_back", "1 while commits fail and the collector takes no results.",
+            statistics.holdingBack == nil ? 0 : 1)
+        text.counter(
+            "pagemill_pages_duplicate_total", "Records whose id the database already held: nothing written.",
+            Double(statistics.duplicates))
         text.counter("pagemill_bytes_in_total", "Bytes of results received.", Double(statistics.bytesReceived))
-        text.counter("pagemill_rejected_messages_total", "Messages ignored because they broke the protocol.", Double(statistics.rejectedMessages))
-        text.counter("pagemill_refused_peers_total", "Peers refused because their CURVE key is not allowed.", Double(statistics.refusedPeers))
-        histogram(&text, "pagemill_commit_seconds", "How long each transaction took to commit.", statistics.commitLatency)
-        histogram(&text, "pagemill_extraction_seconds", "How long workers took to extract each page, as they report it.", statistics.extractionLatency)
+        text.counter(
+            "pagemill_rejected_messages_total", "Messages ignored because they broke the protocol.",
+            Double(statistics.rejectedMessages))
+        text.counter(
+            "pagemill_refused_peers_total", "Peers refused because their CURVE key is not allowed.",
+            Double(statistics.refusedPeers))
+        histogram(
+            &text, "pagemill_commit_seconds", "How long each transaction took to commit.", statistics.commitLatency)
+        histogram(
+            &text, "pagemill_extraction_seconds", "How long workers took to extract each page, as they report it.",
+            statistics.extractionLatency)
         return text.text
     }
 
-    private static func histogram(_ text: inout PrometheusText, _ name: String, _ help: String, _ histogram: LatencyHistogram) {
-        text.histogram(name, help, bounds: LatencyHistogram.bounds, counts: histogram.counts, sum: histogram.sum, count: histogram.count)
+    private static func histogram(
+        _ text: inout PrometheusText, _ name: String, _ help: String, _ histogram: LatencyHistogram
+    ) {
+        text.histogram(
+            name, help, bounds: LatencyHistogram.bounds, counts: histogram.counts, sum: histogram.sum,
+            count: histogram.count)
     }
 }

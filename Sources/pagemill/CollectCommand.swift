@@ -36,9 +36,10 @@ struct CollectCommand: ParsableCommand {
         let shutdown = ShutdownRequest()
         let signals = SignalHandler(shutdown)
         defer { withExtendedLifetime(signals) {} }
-        var configuration = Collector.Configuration(producerEndpoint: endpoints.producer, collectorEndpoint: endpoints.collector,
-                                                    maximumMessageBytes: limits.maxPageBytes * 2 + (1 << 20), batchSize: batchSize,
-                                                    timing: timing.timing)
+        var configuration = Collector.Configuration(
+            producerEndpoint: endpoints.producer, collectorEndpoint: endpoints.collector,
+            maximumMessageBytes: limits.maxPageBytes * 2 + (1 << 20), batchSize: batchSize,
+            timing: timing.timing)
         configuration.curve = try curve.settings(binds: true, connects: true)
         CurveOptions.warnIfExposed(endpoints.collector, curve: configuration.curve, logger: logger)
         let collector = Collector(
@@ -47,7 +48,9 @@ struct CollectCommand: ParsableCommand {
         let statistics = collector.statistics
         let metricsServer = try metrics.start(logger: logger) { ClusterMetrics.collector(statistics.snapshot) }
         defer { withExtendedLifetime(metricsServer) {} }
-        let healthFile = health.start(collector.heartbeat) { statistics.snapshot.holdingBack.map { "holding back: " + $0 } }
+        let healthFile = health.start(collector.heartbeat) {
+            statistics.snapshot.holdingBack.map { "holding back: " + $0 }
+        }
         defer { withExtendedLifetime(healthFile) {} }
         try collector.run(context: try Context())
     }

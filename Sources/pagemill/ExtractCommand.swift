@@ -67,7 +67,7 @@ struct ExtractCommand: ParsableCommand {
                 failures += 1
                 FileHandle.standardError.write(Data("pagemill: \(id): \(error.description(besides: id))\n".utf8))
             case .alreadyStored:
-                break // No journal here: never produced.
+                break  // No journal here: never produced.
             }
         }
         if format == .json { print("]") }

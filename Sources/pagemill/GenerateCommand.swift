@@ -58,6 +58,8 @@ struct GenerateCommand: ParsableCommand {
             bytes += page.body.count
         }
         let seconds = Date().timeIntervalSince(started)
-        print("generated \(pages) pages, \(String(format: "%.1f", Double(bytes) / 1e6)) MB, in \(out) (\(String(format: "%.1f", seconds)) s)")
+        print(
+            "generated \(pages) pages, \(String(format: "%.1f", Double(bytes) / 1e6)) MB, in \(out) (\(String(format: "%.1f", seconds)) s)"
+        )
     }
 }

@@ -5,8 +5,10 @@ import Synchronization
 
 /// Where a role keeps its heartbeat for probes: `--health-file` (env PAGEMILL_HEALTH_FILE).
 struct HealthOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("A file this role rewrites every second with the time its loop last turned, for `pagemill health`. (env: PAGEMILL_HEALTH_FILE)",
-                               valueName: "path"))
+    @Option(
+        help: ArgumentHelp(
+            "A file this role rewrites every second with the time its loop last turned, for `pagemill health`. (env: PAGEMILL_HEALTH_FILE)",
+            valueName: "path"))
     var healthFile: String?
 
     /// Starts keeping the file for `heartbeat`, if one was asked for; `note` says what is
@@ -71,7 +73,9 @@ struct HealthCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The role's health file. (env: PAGEMILL_HEALTH_FILE)", valueName: "path"))
     var file: String?
 
-    @Option(help: ArgumentHelp("Seconds since the last heartbeat beyond which the role is unhealthy.", valueName: "seconds"))
+    @Option(
+        help: ArgumentHelp("Seconds since the last heartbeat beyond which the role is unhealthy.", valueName: "seconds")
+    )
     var maxAge: Int = 45
 
     func run() throws {

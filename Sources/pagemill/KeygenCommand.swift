@@ -36,9 +36,12 @@ struct KeygenCommand: ParsableCommand {
             throw failBeforeStart("\(path) exists; --force replaces it")
         }
         let pair = try CurveKey.generatePair()
-        guard FileManager.default.createFile(atPath: secretPath, contents: Data((pair.secretKey.text + "\n").utf8),
-                                             attributes: [.posixPermissions: 0o600]),
-              FileManager.default.createFile(atPath: publicPath, contents: Data((pair.publicKey.text + "\n").utf8)) else {
+        guard
+            FileManager.default.createFile(
+                atPath: secretPath, contents: Data((pair.secretKey.text + "\n").utf8),
+                attributes: [.posixPermissions: 0o600]),
+            FileManager.default.createFile(atPath: publicPath, contents: Data((pair.publicKey.text + "\n").utf8))
+        else {
             throw failBeforeStart("cannot write \(secretPath) and \(publicPath)")
         }
         print("wrote \(secretPath) (secret: keep it on this side) and \(publicPath) (public: \(pair.publicKey.text))")
@@ -47,18 +50,28 @@ struct KeygenCommand: ParsableCommand {
 
 /// CURVE settings for a role, from key files.
 struct CurveOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("This role's secret key file, from `pagemill keygen`: encrypts its traffic. (env: PAGEMILL_CURVE_KEY)", valueName: "path"))
+    @Option(
+        help: ArgumentHelp(
+            "This role's secret key file, from `pagemill keygen`: encrypts its traffic. (env: PAGEMILL_CURVE_KEY)",
+            valueName: "path"))
     var curveKey: String?
 
-    @Option(help: ArgumentHelp("The servers' public key file, for the endpoints this role connects to. (env: PAGEMILL_CURVE_SERVER_KEY)", valueName: "path"))
+    @Option(
+        help: ArgumentHelp(
+            "The servers' public key file, for the endpoints this role connects to. (env: PAGEMILL_CURVE_SERVER_KEY)",
+            valueName: "path"))
     var curveServerKey: String?
 
-    @Option(help: ArgumentHelp("Public keys let in (one a line; lines starting with # are comments), for the endpoint this role binds. (env: PAGEMILL_CURVE_ALLOW)", valueName: "path"))
+    @Option(
+        help: ArgumentHelp(
+            "Public keys let in (one a line; lines starting with # are comments), for the endpoint this role binds. (env: PAGEMILL_CURVE_ALLOW)",
+            valueName: "path"))
     var curveAllow: String?
 
-    @Option(help: ArgumentHelp(
-        "For produce: the collector's public key file. Only a peer with that key may act as the collector and acknowledge pages; without it, any allowed key may. (env: PAGEMILL_CURVE_COLLECTOR_KEY)",
-        valueName: "path"))
+    @Option(
+        help: ArgumentHelp(
+            "For produce: the collector's public key file. Only a peer with that key may act as the collector and acknowledge pages; without it, any allowed key may. (env: PAGEMILL_CURVE_COLLECTOR_KEY)",
+            valueName: "path"))
     var curveCollectorKey: String?
 
     private static func setting(_ value: String?, _ variable: String) -> String? {
@@ -68,8 +81,11 @@ struct CurveOptions: ParsableArguments {
     /// The settings, or nil without a key; throws a one-line error for an unreadable or bad file.
     func settings(binds: Bool, connects: Bool) throws -> CurveSettings? {
         guard let keyPath = Self.setting(curveKey, "PAGEMILL_CURVE_KEY") else {
-            if Self.setting(curveServerKey, "PAGEMILL_CURVE_SERVER_KEY") != nil || Self.setting(curveAllow, "PAGEMILL_CURVE_ALLOW") != nil {
-                throw failBeforeStart("--curve-server-key and --curve-allow need --curve-key, this role's own secret key")
+            if Self.setting(curveServerKey, "PAGEMILL_CURVE_SERVER_KEY") != nil
+                || Self.setting(curveAllow, "PAGEMILL_CURVE_ALLOW") != nil
+            {
+                throw failBeforeStart(
+                    "--curve-server-key and --curve-allow need --curve-key, this role's own secret key")
             }
             return nil
         }
@@ -80,7 +96,8 @@ struct CurveOptions: ParsableArguments {
             guard let serverPath = Self.setting(curveServerKey, "PAGEMILL_CURVE_SERVER_KEY") else {
                 throw failBeforeStart("with --curve-key, --curve-server-key names the servers' public key file")
             }
-            settings.serverKey = try Self.keys(in: serverPath).first ?? { throw failBeforeStart("\(serverPath) holds no key") }()
+            settings.serverKey =
+                try Self.keys(in: serverPath).first ?? { throw failBeforeStart("\(serverPath) holds no key") }()
         }
         if binds {
             guard let allowPath = Self.setting(curveAllow, "PAGEMILL_CURVE_ALLOW") else {
@@ -96,13 +113,17 @@ struct CurveOptions: ParsableArguments {
 
     /// The keys in a file, one a line; blank lines and # comments are skipped.
     private static func keys(in path: String) throws -> [CurveKey] {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw failBeforeStart("cannot read \(path)") }
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw failBeforeStart("cannot read \(path)")
+        }
         var keys: [CurveKey] = []
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             // A comment is a whole line: '#' is one of Z85's characters.
             let content = line.trimmingCharacters(in: .whitespaces)
             guard !content.isEmpty, !content.hasPrefix("#") else { continue }
-            guard let key = CurveKey(content) else { throw failBeforeStart("\(path):\(number + 1): not a CURVE key (40 Z85 characters)") }
+            guard let key = CurveKey(content) else {
+                throw failBeforeStart("\(path):\(number + 1): not a CURVE key (40 Z85 characters)")
+            }
             keys.append(key)
         }
         return keys
@@ -111,8 +132,10 @@ struct CurveOptions: ParsableArguments {
     /// Says, once, that an endpoint beyond this machine carries plain traffic.
     static func warnIfExposed(_ endpoint: String, curve: CurveSettings?, logger: Logger) {
         guard curve == nil, endpoint.hasPrefix("tcp://"),
-              !["tcp://127.", "tcp://localhost:", "tcp://[::1]"].contains(where: { endpoint.hasPrefix($0) }) else { return }
-        logger.warning("binding beyond this machine without CURVE: traffic is plain and anyone who can reach the port can join; see pagemill keygen",
-                       metadata: ["endpoint": "\(endpoint)"])
+            !["tcp://127.", "tcp://localhost:", "tcp://[::1]"].contains(where: { endpoint.hasPrefix($0) })
+        else { return }
+        logger.warning(
+            "binding beyond this machine without CURVE: traffic is plain and anyone who can reach the port can join; see pagemill keygen",
+            metadata: ["endpoint": "\(endpoint)"])
     }
 }

@@ -51,13 +51,17 @@ struct LoadTestSession {
         let collectorStatistics = StatisticsBox(CollectorStatistics())
         let latencies = LatencyRecorder()
         let span = Mutex(Span())
-        let (logger, pages, pool, rate, maximumInFlight) = (self.logger, self.pages, self.pool, self.rate, self.maximumInFlight)
+        let (logger, pages, pool, rate, maximumInFlight) = (
+            self.logger, self.pages, self.pool, self.rate, self.maximumInFlight
+        )
 
         let collectorThread = RoleThread(name: "collector") { () throws -> Double in
             let collector = Collector(
-                configuration: .init(producerEndpoint: producerEndpoint, collectorEndpoint: collectorEndpoint,
-                                     maximumMessageBytes: maximumPageBytes * 2 + (1 << 20), timing: timing),
-                store: try PageStore(path: databasePath), logger: logger, shutdown: collectorShutdown, statistics: collectorStatistics)
+                configuration: .init(
+                    producerEndpoint: producerEndpoint, collectorEndpoint: collectorEndpoint,
+                    maximumMessageBytes: maximumPageBytes * 2 + (1 << 20), timing: timing),
+                store: try PageStore(path: databasePath), logger: logger, shutdown: collectorShutdown,
+                statistics: collectorStatistics)
             try collector.run(context: context)
             return Self.threadCPUSeconds()
         }
@@ -66,10 +70,11 @@ struct LoadTestSession {
             let feed = GeneratedFeed(count: pages, pool: pool, rate: rate)
             feedBytes.withLock { $0 = feed.totalBytes }
             let producer = Producer(
-                configuration: .init(endpoint: producerEndpoint, maximumPageBytes: maximumPageBytes,
-                                     maximumInFlight: maximumInFlight, timing: timing,
-                                     // The credit asked for on the command line is granted in full.
-                                     maximumCreditPerWorker: max(64, credit)),
+                configuration: .init(
+                    endpoint: producerEndpoint, maximumPageBytes: maximumPageBytes,
+                    maximumInFlight: maximumInFlight, timing: timing,
+                    // The credit asked for on the command line is granted in full.
+                    maximumCreditPerWorker: max(64, credit)),
                 source: feed, logger: logger, shutdown: producerShutdown, statistics: producerStatistics,
                 commitObserver: { ticket, dispatched, committed in
                     // Open loop: from when the page was due, however late it left.
@@ -84,8 +89,11 @@ struct LoadTestSession {
         }
 
         let workerArguments = { (index: Int) -> [String] in
-            ["work", "--producer", producerEndpoint, "--collector", collectorEndpoint, "--name", "bench-worker-\(index + 1)",
-             "--credit", String(credit), "--max-page-bytes", String(maximumPageBytes), "--log-level", "warning"]
+            [
+                "work", "--producer", producerEndpoint, "--collector", collectorEndpoint, "--name",
+                "bench-worker-\(index + 1)",
+                "--credit", String(credit), "--max-page-bytes", String(maximumPageBytes), "--log-level", "warning",
+            ]
                 + (noOpWorkers ? ["--no-op"] : [])
         }
         let supervisor = try WorkerSupervisor(count: workers, logger: logger, arguments: workerArguments)
@@ -115,12 +123,15 @@ struct LoadTestSession {
         return LoadTestRun(
             workers: workers, mode: rate == nil ? "closed" : "open", rate: rate, pages: pages,
             stored: statistics.stored, failed: statistics.failed, seconds: seconds,
-            dispatchSeconds: statistics.firstDispatchAt.flatMap { first in statistics.lastDispatchAt.map { ($0 - first).inSeconds } } ?? 0,
+            dispatchSeconds: statistics.firstDispatchAt.flatMap { first in
+                statistics.lastDispatchAt.map { ($0 - first).inSeconds }
+            } ?? 0,
             bytes: feedBytes.withLock { $0 }, latency: latencies.summary,
             cpuSeconds: .init(producer: producerCPU, collector: collectorCPU, workers: supervisor.cpuSeconds),
-            errors: .init(failedPages: statistics.failed, redelivered: statistics.redelivered,
-                          workerRestarts: supervisor.restarts,
-                          rejectedMessages: statistics.rejectedMessages + collectorStatistics.snapshot.rejectedMessages))
+            errors: .init(
+                failedPages: statistics.failed, redelivered: statistics.redelivered,
+                workerRestarts: supervisor.restarts,
+                rejectedMessages: statistics.rejectedMessages + collectorStatistics.snapshot.rejectedMessages))
     }
 
     /// CPU time the calling thread has used.
@@ -145,8 +156,9 @@ final class ProgressLine {
         let sent = Double(statistics.read - last.read) / interval
         let stored = Double(statistics.done - last.done) / interval
         let megabytes = Double(statistics.bytesDone - last.bytesDone) / 1e6 / interval
-        let line = String(format: "%6.1f s  sent %7.1f/s  stored %7.1f/s  %6.2f MB/s  in flight %4d  p50 %7.1f ms  p99 %7.1f ms\n",
-                          (now - started).inSeconds, sent, stored, megabytes, statistics.inFlight, summary.p50, summary.p99)
+        let line = String(
+            format: "%6.1f s  sent %7.1f/s  stored %7.1f/s  %6.2f MB/s  in flight %4d  p50 %7.1f ms  p99 %7.1f ms\n",
+            (now - started).inSeconds, sent, stored, megabytes, statistics.inFlight, summary.p50, summary.p99)
         FileHandle.standardError.write(Data(line.utf8))
         lastLine = now
         last = statistics

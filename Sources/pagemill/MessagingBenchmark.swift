@@ -40,8 +40,9 @@ struct MessagingBenchmark: ParsableCommand {
         let pull = try context.socket(.pull)
         try pull.bind("tcp://127.0.0.1:*")
         guard let endpoint = pull.lastEndpoint else { throw failBeforeStart("cannot learn the bound port") }
-        let sender = try ChildProcess(executable: WorkerSupervisor.executablePath,
-                                      arguments: ["bench", "zmq", "--send-to", endpoint, "--messages", String(messages), "--size", String(size)])
+        let sender = try ChildProcess(
+            executable: WorkerSupervisor.executablePath,
+            arguments: ["bench", "zmq", "--send-to", endpoint, "--messages", String(messages), "--size", String(size)])
         defer { sender.signal(SIGKILL); sender.waitUntilExit() }
         guard try pull.receive() != nil else { throw failBeforeStart("the sender sent nothing") }
         // Timed from the first message, so the second process's start-up does not count.
@@ -52,7 +53,9 @@ struct MessagingBenchmark: ParsableCommand {
         let rate = Double(messages - 1) / max(seconds, 1e-9)
         let megabytes = rate * Double(size) / 1e6
         if json {
-            print("{\"messages\":\(messages),\"size\":\(size),\"seconds\":\(String(format: "%.3f", seconds)),\"messages_per_second\":\(Int(rate)),\"megabytes_per_second\":\(String(format: "%.1f", megabytes))}")
+            print(
+                "{\"messages\":\(messages),\"size\":\(size),\"seconds\":\(String(format: "%.3f", seconds)),\"messages_per_second\":\(Int(rate)),\"megabytes_per_second\":\(String(format: "%.1f", megabytes))}"
+            )
         } else {
             print("messages:       \(messages) of \(size) bytes, PUSH to PULL over tcp://127.0.0.1, two processes")
             print("time:           \(String(format: "%.3f", seconds)) s")

@@ -14,7 +14,8 @@ struct Pagemill: ParsableCommand {
             """,
         subcommands: [
             RunCommand.self, ProduceCommand.self, WorkCommand.self, CollectCommand.self,
-            GenerateCommand.self, ExtractCommand.self, BenchCommand.self, HealthCommand.self, KeygenCommand.self, StatusCommand.self,
+            GenerateCommand.self, ExtractCommand.self, BenchCommand.self, HealthCommand.self, KeygenCommand.self,
+            StatusCommand.self,
         ]
     )
 }

@@ -35,7 +35,10 @@ struct ProduceCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Pages read but not yet committed, at most (bounds memory).", valueName: "count"))
     var maxInFlight: Int = 1024
 
-    @Option(help: ArgumentHelp("Bytes of pages read but not yet committed, at most (bounds memory when pages are large).", valueName: "bytes"))
+    @Option(
+        help: ArgumentHelp(
+            "Bytes of pages read but not yet committed, at most (bounds memory when pages are large).",
+            valueName: "bytes"))
     var maxInFlightBytes: Int = 256 << 20
 
     @Option(help: ArgumentHelp("Pages one worker may hold at once, whatever credit it asks for.", valueName: "count"))
@@ -68,13 +71,15 @@ struct ProduceCommand: ParsableCommand {
             let inputs = self.inputs
             Thread.detachNewThread { totalPages.publish(PageCounter.count(inputs)) }
         }
-        var configuration = Producer.Configuration(endpoint: endpoints.producer, maximumPageBytes: limits.maxPageBytes,
-                                                   maximumInFlight: maxInFlight, timing: timing.timing, maximumCreditPerWorker: maxCredit)
+        var configuration = Producer.Configuration(
+            endpoint: endpoints.producer, maximumPageBytes: limits.maxPageBytes,
+            maximumInFlight: maxInFlight, timing: timing.timing, maximumCreditPerWorker: maxCredit)
         configuration.maximumInFlightBytes = maxInFlightBytes
         configuration.curve = try curve.settings(binds: true, connects: false)
         CurveOptions.warnIfExposed(endpoints.producer, curve: configuration.curve, logger: logger)
         if let settings = configuration.curve, settings.collectorKeys.isEmpty {
-            logger.warning("CURVE without --curve-collector-key: any allowed key may act as the collector and acknowledge pages")
+            logger.warning(
+                "CURVE without --curve-collector-key: any allowed key may act as the collector and acknowledge pages")
         }
         let producer = Producer(
             configuration: configuration,
@@ -87,11 +92,15 @@ struct ProduceCommand: ParsableCommand {
         let context = try Context()
         let outcome = try producer.run(context: context)
         let summary = producer.statistics.snapshot
-        print("produced: \(summary.stored) stored, \(summary.failed) failed, \(summary.duplicates) duplicate ids (already stored), \(summary.redelivered) redelivered, \(summary.resumed) committed in an earlier run")
+        print(
+            "produced: \(summary.stored) stored, \(summary.failed) failed, \(summary.duplicates) duplicate ids (already stored), \(summary.redelivered) redelivered, \(summary.resumed) committed in an earlier run"
+        )
         if summary.forgedAcknowledgements > 0 {
             print("ignored: \(summary.forgedAcknowledgements) acknowledgements from peers that are not the collector")
         }
-        print("bad traffic: rejected: \(summary.rejectedMessages) messages, \(summary.failedHandshakes) failed handshakes, \(summary.closedConnections) connections closed, \(summary.refusedPeers) peers refused (CURVE key not allowed)")
+        print(
+            "bad traffic: rejected: \(summary.rejectedMessages) messages, \(summary.failedHandshakes) failed handshakes, \(summary.closedConnections) connections closed, \(summary.refusedPeers) peers refused (CURVE key not allowed)"
+        )
         if outcome == .interrupted {
             throw ExitCode(1)
         }

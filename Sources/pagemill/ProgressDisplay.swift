@@ -23,7 +23,8 @@ final class ProgressDisplay {
             if isTerminal {
                 let width = 30
                 let filled = Int(fraction * Double(width))
-                line = "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled) + "] "
+                line =
+                    "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled) + "] "
             } else {
                 line = ""
             }
@@ -48,6 +49,7 @@ final class ProgressDisplay {
 
     static func duration(_ seconds: Double) -> String {
         let whole = Int(seconds.rounded())
-        return whole >= 3600 ? "\(whole / 3600)h\(whole % 3600 / 60)m" : whole >= 60 ? "\(whole / 60)m\(whole % 60)s" : "\(whole)s"
+        return whole >= 3600
+            ? "\(whole / 3600)h\(whole % 3600 / 60)m" : whole >= 60 ? "\(whole / 60)m\(whole % 60)s" : "\(whole)s"
     }
 }

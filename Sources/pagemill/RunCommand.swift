@@ -37,7 +37,10 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Pages each worker holds at most.", valueName: "count"))
     var credit: Int = 4
 
-    @Option(help: ArgumentHelp("Seconds one page's extraction may take before its worker is restarted and the page retried.", valueName: "seconds"))
+    @Option(
+        help: ArgumentHelp(
+            "Seconds one page's extraction may take before its worker is restarted and the page retried.",
+            valueName: "seconds"))
     var pageTimeout: Double = 30
 
     @OptionGroup var journalOptions: JournalOptions
@@ -76,14 +79,17 @@ struct RunCommand: ParsableCommand {
 
         let collectorThread = RoleThread(name: "collector") {
             let collector = Collector(
-                configuration: .init(producerEndpoint: producerEndpoint, collectorEndpoint: collectorEndpoint,
-                                     maximumMessageBytes: maximumPageBytes * 2 + (1 << 20), timing: clusterTiming),
-                store: try PageStore(path: db), logger: logger, shutdown: collectorShutdown, statistics: collectorStatistics)
+                configuration: .init(
+                    producerEndpoint: producerEndpoint, collectorEndpoint: collectorEndpoint,
+                    maximumMessageBytes: maximumPageBytes * 2 + (1 << 20), timing: clusterTiming),
+                store: try PageStore(path: db), logger: logger, shutdown: collectorShutdown,
+                statistics: collectorStatistics)
             try collector.run(context: context)
         }
         let producerThread = RoleThread(name: "producer") { () throws -> Producer.Outcome in
             let producer = Producer(
-                configuration: .init(endpoint: producerEndpoint, maximumPageBytes: maximumPageBytes, timing: clusterTiming),
+                configuration: .init(
+                    endpoint: producerEndpoint, maximumPageBytes: maximumPageBytes, timing: clusterTiming),
                 source: try PageSource(inputs: inputs, maximumPageBytes: maximumPageBytes),
                 journal: try journalPath.map { try ProducerJournal(path: $0) },
                 logger: logger, shutdown: producerShutdown, statistics: producerStatistics)
@@ -96,10 +102,14 @@ struct RunCommand: ParsableCommand {
 
         let started = Date()
         let workerArguments = { (index: Int) -> [String] in
-            ["work", "--producer", producerEndpoint, "--collector", collectorEndpoint, "--name", "worker-\(index + 1)",
-             "--credit", String(credit), "--max-page-bytes", String(maximumPageBytes),
-             "--lease", String(timing.lease), "--peer-timeout", String(timing.peerTimeout),
-             "--drain-grace", String(timing.drainGrace), "--page-timeout", String(pageTimeout), "--log-level", (logging.logLevel ?? .warning).rawValue]
+            [
+                "work", "--producer", producerEndpoint, "--collector", collectorEndpoint, "--name",
+                "worker-\(index + 1)",
+                "--credit", String(credit), "--max-page-bytes", String(maximumPageBytes),
+                "--lease", String(timing.lease), "--peer-timeout", String(timing.peerTimeout),
+                "--drain-grace", String(timing.drainGrace), "--page-timeout", String(pageTimeout), "--log-level",
+                (logging.logLevel ?? .warning).rawValue,
+            ]
         }
         let supervisor = try WorkerSupervisor(count: workers, logger: logger, arguments: workerArguments)
         let progress = ProgressDisplay()
@@ -124,7 +134,9 @@ struct RunCommand: ParsableCommand {
 
         let elapsed = Date().timeIntervalSince(started)
         let statistics = producerStatistics.snapshot
-        print(RunSummary(statistics: statistics, seconds: elapsed, workerRestarts: supervisor.restarts, database: db).text)
+        print(
+            RunSummary(statistics: statistics, seconds: elapsed, workerRestarts: supervisor.restarts, database: db).text
+        )
         if outcome == .interrupted { throw ExitCode(1) }
     }
 }
@@ -181,12 +193,16 @@ struct RunSummary {
             "database:       \(database)",
         ]
         if statistics.duplicates > 0 {
-            lines.append("duplicate ids:  \(statistics.duplicates) (the database already held a page with the id: not stored again)")
+            lines.append(
+                "duplicate ids:  \(statistics.duplicates) (the database already held a page with the id: not stored again)"
+            )
         }
         if statistics.redelivered > 0 { lines.append("redelivered:    \(statistics.redelivered)") }
         if statistics.resumed > 0 {
             // Earlier runs', or this one's: a repeated id read after its first copy was committed.
-            lines.append("already stored: \(statistics.resumed) (the journal has their ids in this database: passed over; --fresh starts over)")
+            lines.append(
+                "already stored: \(statistics.resumed) (the journal has their ids in this database: passed over; --fresh starts over)"
+            )
         }
         if workerRestarts > 0 { lines.append("worker restarts: \(workerRestarts)") }
         return lines.joined(separator: "\n")

@@ -6,14 +6,16 @@ import Store
 
 /// The two endpoints every role takes, so one pair of settings configures a deployment.
 struct EndpointOptions: ParsableArguments {
-    @Option(help: ArgumentHelp(
-        "Where the producer hands pages out: it binds here, workers and the collector connect. (env: PAGEMILL_PRODUCER)",
-        valueName: "endpoint"))
+    @Option(
+        help: ArgumentHelp(
+            "Where the producer hands pages out: it binds here, workers and the collector connect. (env: PAGEMILL_PRODUCER)",
+            valueName: "endpoint"))
     var producer: String = ProcessInfo.processInfo.environment["PAGEMILL_PRODUCER"] ?? "tcp://127.0.0.1:5557"
 
-    @Option(help: ArgumentHelp(
-        "Where the collector takes results: it binds here, workers connect. (env: PAGEMILL_COLLECTOR)",
-        valueName: "endpoint"))
+    @Option(
+        help: ArgumentHelp(
+            "Where the collector takes results: it binds here, workers connect. (env: PAGEMILL_COLLECTOR)",
+            valueName: "endpoint"))
     var collector: String = ProcessInfo.processInfo.environment["PAGEMILL_COLLECTOR"] ?? "tcp://127.0.0.1:5558"
 
     func validate() throws {
@@ -25,13 +27,18 @@ struct EndpointOptions: ParsableArguments {
 
 /// Settings of the delivery protocol, shared by the roles.
 struct TimingOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Seconds a page may stay with a worker, then with the collector, before it goes to another.", valueName: "seconds"))
+    @Option(
+        help: ArgumentHelp(
+            "Seconds a page may stay with a worker, then with the collector, before it goes to another.",
+            valueName: "seconds"))
     var lease: Double = 60
 
     @Option(help: ArgumentHelp("Seconds of silence after which a peer is taken for dead.", valueName: "seconds"))
     var peerTimeout: Double = 5
 
-    @Option(help: ArgumentHelp("Seconds a role may take to drain after SIGTERM before it stops regardless.", valueName: "seconds"))
+    @Option(
+        help: ArgumentHelp(
+            "Seconds a role may take to drain after SIGTERM before it stops regardless.", valueName: "seconds"))
     var drainGrace: Double = 20
 
     @Option(help: ArgumentHelp("Times a page is handed out before it is recorded as failed.", valueName: "count"))
@@ -54,7 +61,10 @@ struct TimingOptions: ParsableArguments {
 
 /// Logging to standard error.
 struct LoggingOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("trace, debug, info, notice, warning, error or critical (default: info; warning for run).", valueName: "level"))
+    @Option(
+        help: ArgumentHelp(
+            "trace, debug, info, notice, warning, error or critical (default: info; warning for run).",
+            valueName: "level"))
     var logLevel: Logger.Level?
 
     func makeLogger(_ label: String, defaultLevel: Logger.Level = .info) -> Logger {
@@ -72,7 +82,9 @@ extension Logger.Level: @retroactive ExpressibleByArgument {}
 
 /// The page size limit, shared by the roles that read or accept pages.
 struct PageLimitOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Pages larger than this many bytes are recorded as failures, not processed.", valueName: "bytes"))
+    @Option(
+        help: ArgumentHelp(
+            "Pages larger than this many bytes are recorded as failures, not processed.", valueName: "bytes"))
     var maxPageBytes: Int = 16 << 20
 }
 
@@ -96,9 +108,10 @@ func failBeforeStart(_ message: String) -> ExitCode {
 
 /// Where the producer remembers what was committed, so that a restart resumes.
 struct JournalOptions: ParsableArguments {
-    @Option(help: ArgumentHelp(
-        "The producer's journal of committed pages: restarted with the same inputs, it sends only what is not stored yet.",
-        valueName: "path"))
+    @Option(
+        help: ArgumentHelp(
+            "The producer's journal of committed pages: restarted with the same inputs, it sends only what is not stored yet.",
+            valueName: "path"))
     var journal: String?
 
     @Flag(help: "Start over: forget the journal's record of committed pages.")
@@ -116,7 +129,8 @@ struct JournalOptions: ParsableArguments {
                 do {
                     try FileManager.default.removeItem(atPath: path + suffix)
                 } catch {
-                    throw failBeforeStart("--fresh: cannot remove the journal \(path + suffix): \(error.localizedDescription)")
+                    throw failBeforeStart(
+                        "--fresh: cannot remove the journal \(path + suffix): \(error.localizedDescription)")
                 }
             }
         }

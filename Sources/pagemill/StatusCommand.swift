@@ -46,7 +46,9 @@ struct StatusCommand: ParsableCommand {
                 guard let reply = try socket.receive() else {
                     throw failBeforeStart("no answer from the producer at \(endpoint) within 5 s")
                 }
-                if case let .status(json)? = try? WireMessage(decoding: reply) { return (try ClusterStatus(json: json), json) }
+                if case let .status(json)? = try? WireMessage(decoding: reply) {
+                    return (try ClusterStatus(json: json), json)
+                }
             }
         }
         let first = try ask()
@@ -89,7 +91,8 @@ struct StatusView {
         if let forged = current.forgedAcknowledgements, forged > 0 {
             lines.append("ignored: \(forged) acknowledgements from peers that are not the collector")
         }
-        var flow = "in flight \(current.inFlight), queued \(current.queued), redelivered \(current.redelivered); "
+        var flow =
+            "in flight \(current.inFlight), queued \(current.queued), redelivered \(current.redelivered); "
             + String(format: "%.1f pages/s", rate)
         if let total = current.total, rate > 0 {
             flow += "; ETA " + ProgressDisplay.duration(Double(max(0, total - current.done)) / rate)
@@ -98,14 +101,17 @@ struct StatusView {
         }
         lines.append(flow)
         lines.append("workers (\(current.workers.count)):")
-        lines.append("  " + pad("name", 24) + pad("finished", 10, right: true) + pad("holding", 9, right: true)
-                     + pad("pages/s", 9, right: true) + pad("last heard", 12, right: true))
+        lines.append(
+            "  " + pad("name", 24) + pad("finished", 10, right: true) + pad("holding", 9, right: true)
+                + pad("pages/s", 9, right: true) + pad("last heard", 12, right: true))
         for worker in current.workers {
             let before = previous.workers.first { $0.name == worker.name }?.finished ?? worker.finished
             let workerRate = Double(worker.finished - before) / seconds
-            lines.append("  " + pad(worker.name, 24) + pad(String(worker.finished), 10, right: true)
-                         + pad(String(worker.holding), 9, right: true) + pad(String(format: "%.1f", workerRate), 9, right: true)
-                         + pad(String(format: "%.1f s", worker.silentSeconds), 12, right: true))
+            lines.append(
+                "  " + pad(worker.name, 24) + pad(String(worker.finished), 10, right: true)
+                    + pad(String(worker.holding), 9, right: true)
+                    + pad(String(format: "%.1f", workerRate), 9, right: true)
+                    + pad(String(format: "%.1f s", worker.silentSeconds), 12, right: true))
         }
         return lines.joined(separator: "\n")
     }

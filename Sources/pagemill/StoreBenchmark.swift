@@ -31,11 +31,15 @@ struct StoreBenchmark: ParsableCommand {
     @Option(help: ArgumentHelp("Bytes of text a row.", valueName: "bytes"))
     var rowBytes: Int = 4096
 
-    @Option(help: ArgumentHelp("Folder for the databases, on the disk to measure (default: a temporary folder).", valueName: "path"))
+    @Option(
+        help: ArgumentHelp(
+            "Folder for the databases, on the disk to measure (default: a temporary folder).", valueName: "path"))
     var folder: String?
 
-    @Option(help: ArgumentHelp("Pairs of runs (plain SQLite, then the collector, each on new files); the median pair is reported.",
-                               valueName: "count"))
+    @Option(
+        help: ArgumentHelp(
+            "Pairs of runs (plain SQLite, then the collector, each on new files); the median pair is reported.",
+            valueName: "count"))
     var rounds: Int = 3
 
     @Flag(help: "Print the result as one JSON object.")
@@ -61,7 +65,9 @@ struct StoreBenchmark: ParsableCommand {
             let collector = try collectorRowsPerSecond(records: records, folder: scratch.path)
             pairs.append((plain, collector))
             if !json, rounds > 1 {
-                print("round \(round):        plain \(Int(plain)) rows/s, collector \(Int(collector)) rows/s, \(String(format: "%.1f", collector / plain * 100)) %")
+                print(
+                    "round \(round):        plain \(Int(plain)) rows/s, collector \(Int(collector)) rows/s, \(String(format: "%.1f", collector / plain * 100)) %"
+                )
             }
         }
         let shares = pairs.map { $0.collector / $0.plain }
@@ -69,11 +75,15 @@ struct StoreBenchmark: ParsableCommand {
         let share = median.collector / median.plain
         if json {
             let roundShares = shares.map { String(format: "%.3f", $0) }.joined(separator: ",")
-            print("{\"rows\":\(rows),\"row_bytes\":\(rowBytes),\"plain_sqlite_rows_per_second\":\(Int(median.plain)),\"collector_rows_per_second\":\(Int(median.collector)),\"collector_share\":\(String(format: "%.3f", share)),\"round_shares\":[\(roundShares)]}")
+            print(
+                "{\"rows\":\(rows),\"row_bytes\":\(rowBytes),\"plain_sqlite_rows_per_second\":\(Int(median.plain)),\"collector_rows_per_second\":\(Int(median.collector)),\"collector_share\":\(String(format: "%.3f", share)),\"round_shares\":[\(roundShares)]}"
+            )
         } else {
             print("rows:           \(rows) of \(rowBytes) bytes of text; the median of \(rounds) pair(s)")
             print("plain SQLite:   \(Int(median.plain)) rows/s (prepared INSERT, 512 a transaction, WAL)")
-            print("collector:      \(Int(median.collector)) rows/s (RESULTS messages of 32 records in, rows committed, ACKs out)")
+            print(
+                "collector:      \(Int(median.collector)) rows/s (RESULTS messages of 32 records in, rows committed, ACKs out)"
+            )
             print("share:          \(String(format: "%.1f", share * 100)) % of plain SQLite")
         }
     }
@@ -95,7 +105,9 @@ struct StoreBenchmark: ParsableCommand {
         }()
         let collectorThread = RoleThread(name: "collector") {
             let collector = Collector(
-                configuration: .init(producerEndpoint: producerEndpoint, collectorEndpoint: collectorEndpoint, maximumMessageBytes: 64 << 20),
+                configuration: .init(
+                    producerEndpoint: producerEndpoint, collectorEndpoint: collectorEndpoint,
+                    maximumMessageBytes: 64 << 20),
                 store: try PageStore(path: path), logger: logger, shutdown: shutdown)
             try collector.run(context: context)
         }
@@ -108,9 +120,13 @@ struct StoreBenchmark: ParsableCommand {
         try push.connect(collectorEndpoint)
         // As workers send them: the records of a turn, up to 32, in one RESULTS message.
         let messages = stride(from: 0, to: records.count, by: 32).map { start in
-            WireMessage.results(worker: "bench", records[start..<min(records.count, start + 32)].enumerated().map { offset, record in
-                WireMessage.WorkerResult(ticket: UInt64(start + offset + 1), extractionMilliseconds: 0, record: record)
-            }).encoded()
+            WireMessage.results(
+                worker: "bench",
+                records[start..<min(records.count, start + 32)].enumerated().map { offset, record in
+                    WireMessage.WorkerResult(
+                        ticket: UInt64(start + offset + 1), extractionMilliseconds: 0, record: record)
+                }
+            ).encoded()
         }
         var poller = Poller([standIn])
         var sent = 0, acknowledged = 0

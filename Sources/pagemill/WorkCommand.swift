@@ -31,18 +31,27 @@ struct WorkCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Pages the worker holds at most, the one at hand included.", valueName: "count"))
     var credit: Int = 4
 
-    @Option(help: ArgumentHelp(
-        "Seconds one page's extraction may take; past that the worker exits (status 3) and the page is retried elsewhere, then recorded as failed. 0: no limit.",
-        valueName: "seconds"))
+    @Option(
+        help: ArgumentHelp(
+            "Seconds one page's extraction may take; past that the worker exits (status 3) and the page is retried elsewhere, then recorded as failed. 0: no limit.",
+            valueName: "seconds"))
     var pageTimeout: Double = 30
 
-    @Flag(help: ArgumentHelp("For fault-injection runs: pages holding PAGEMILL-POISON-HANG hang this worker, PAGEMILL-POISON-CRASH kill it, PAGEMILL-POISON-SLOW take 3 s.", visibility: .hidden))
+    @Flag(
+        help: ArgumentHelp(
+            "For fault-injection runs: pages holding PAGEMILL-POISON-HANG hang this worker, PAGEMILL-POISON-CRASH kill it, PAGEMILL-POISON-SLOW take 3 s.",
+            visibility: .hidden))
     var injectFaults = false
 
-    @Flag(help: ArgumentHelp("For load tests of the message path: send an empty record for each page, without extracting it.", visibility: .hidden))
+    @Flag(
+        help: ArgumentHelp(
+            "For load tests of the message path: send an empty record for each page, without extracting it.",
+            visibility: .hidden))
     var noOp = false
 
-    @Option(help: ArgumentHelp("For workers started by run and bench: the process this worker must not outlive.", visibility: .hidden))
+    @Option(
+        help: ArgumentHelp(
+            "For workers started by run and bench: the process this worker must not outlive.", visibility: .hidden))
     var parentPid: Int32?
 
     func run() throws {
@@ -51,10 +60,13 @@ struct WorkCommand: ParsableCommand {
             // The kernel ends this worker when its parent dies, even by SIGKILL; the parent may
             // already be gone by now, so look once too (the worker loop looks again each heartbeat).
             if pagemill_set_parent_death_signal(SIGKILL) != 0 {
-                logger.warning("cannot ask to be stopped with the parent", metadata: ["error": "\(String(cString: strerror(errno)))"])
+                logger.warning(
+                    "cannot ask to be stopped with the parent",
+                    metadata: ["error": "\(String(cString: strerror(errno)))"])
             }
             guard getppid() == parentPid else {
-                logger.warning("the process that started this worker is already gone", metadata: ["parent": "\(parentPid)"])
+                logger.warning(
+                    "the process that started this worker is already gone", metadata: ["parent": "\(parentPid)"])
                 throw ExitCode(1)
             }
         }
@@ -62,10 +74,11 @@ struct WorkCommand: ParsableCommand {
         let signals = SignalHandler(shutdown)
         defer { withExtendedLifetime(signals) {} }
         let workerName = name ?? "\(ProcessInfo.processInfo.hostName)-\(getpid())"
-        var configuration = Worker.Configuration(producerEndpoint: endpoints.producer, collectorEndpoint: endpoints.collector,
-                                 name: workerName, credit: credit, maximumPageBytes: limits.maxPageBytes,
-                                 timing: timing.timing,
-                                 pageTimeLimit: pageTimeout > 0 ? .milliseconds(Int(pageTimeout * 1000)) : nil)
+        var configuration = Worker.Configuration(
+            producerEndpoint: endpoints.producer, collectorEndpoint: endpoints.collector,
+            name: workerName, credit: credit, maximumPageBytes: limits.maxPageBytes,
+            timing: timing.timing,
+            pageTimeLimit: pageTimeout > 0 ? .milliseconds(Int(pageTimeout * 1000)) : nil)
         configuration.injectFaults = injectFaults
         configuration.skipExtraction = noOp
         configuration.parentProcess = parentPid

@@ -29,7 +29,8 @@ final class WorkerSupervisor {
 
     private func launch(_ index: Int) throws -> ChildProcess {
         // Workers end with this process, whatever ends it.
-        try ChildProcess(executable: Self.executablePath, arguments: arguments(index) + ["--parent-pid", String(getpid())])
+        try ChildProcess(
+            executable: Self.executablePath, arguments: arguments(index) + ["--parent-pid", String(getpid())])
     }
 
     /// Restarts workers that died; call it regularly.
@@ -54,7 +55,9 @@ final class WorkerSupervisor {
             slots[index].restarts += 1
             // Back off 0.1 s, 0.2 s, … up to 5 s for a worker that keeps dying.
             let delay = min(5, 0.1 * pow(2, Double(min(slots[index].restarts - 1, 6))))
-            logger.warning("worker died; restarting", metadata: ["worker": "\(index)", "status": "\(status)", "in_seconds": "\(delay)"])
+            logger.warning(
+                "worker died; restarting",
+                metadata: ["worker": "\(index)", "status": "\(status)", "in_seconds": "\(delay)"])
             slots[index].restartAt = now.addingTimeInterval(delay)
         }
     }
@@ -77,7 +80,9 @@ final class WorkerSupervisor {
 
     /// This executable's path, so workers run the very same build.
     static var executablePath: String {
-        if let resolved = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return resolved }
+        if let resolved = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            return resolved
+        }
         return CommandLine.arguments[0]
     }
 }

@@ -84,7 +84,9 @@ import Testing
     @Test func aCommitThatIsLateChargesNothing() {
         var ledger = DeliveryLedger(lease: .seconds(1), maximumAttempts: 1)
         let now = clock.now
-        for ticket in 1...3 as ClosedRange<UInt64> { ledger.addLeased(ticket, page: page("p\(ticket)"), to: workerA, now: now) }
+        for ticket in 1...3 as ClosedRange<UInt64> {
+            ledger.addLeased(ticket, page: page("p\(ticket)"), to: workerA, now: now)
+        }
         for ticket in 1...3 as ClosedRange<UInt64> { ledger.finished(ticket, by: workerA, now: now) }
         // The store fails for a long time: leases on the commit run out again and again.
         var later = now
@@ -110,7 +112,8 @@ import Testing
         #expect(ledger.entries[1]?.attempts == 0)
         _ = ledger.leaseRetry(to: workerA, now: now + .seconds(2))
         #expect(ledger.expireLeases(now: now + .seconds(4)) == 1)
-        #expect(ledger.takeFailureReports(now: now + .seconds(4)).map(\.0) == [1], "an ordinary expiry is still charged")
+        #expect(
+            ledger.takeFailureReports(now: now + .seconds(4)).map(\.0) == [1], "an ordinary expiry is still charged")
     }
 
     @Test func aLateFinishFromAFormerHolderChangesNothing() {
@@ -144,7 +147,8 @@ extension DeliveryLedgerTests {
         let reports = ledger.takeFailureReports(now: now)
         #expect(reports.map(\.0) == [1], "the page being worked on is given up")
         let retry = ledger.leaseRetry(to: workerB, now: now)
-        #expect(retry?.0 == 2 && retry?.2 == 2, "the page waiting behind it goes out again, told it is its second delivery")
+        #expect(
+            retry?.0 == 2 && retry?.2 == 2, "the page waiting behind it goes out again, told it is its second delivery")
         #expect(ledger.entries[2]?.attempts == 0, "and not charged")
     }
 }

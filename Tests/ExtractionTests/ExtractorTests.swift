@@ -5,11 +5,15 @@ import Testing
     let extractor = Extractor()
 
     func html(_ body: String, head: String = "") -> RawPage {
-        RawPage(id: "page", body: Array("<!DOCTYPE html><html lang=\"en\"><head>\(head)</head><body>\(body)</body></html>".utf8), format: .html)
+        RawPage(
+            id: "page",
+            body: Array("<!DOCTYPE html><html lang=\"en\"><head>\(head)</head><body>\(body)</body></html>".utf8),
+            format: .html)
     }
 
     @Test func keepsTheArticleAndDropsTheFurniture() throws {
-        let page = html("""
+        let page = html(
+            """
             <div class="cookie-banner"><p>We use cookies to improve your experience.</p></div>
             <nav><a href="/">Home</a><a href="/world">World</a></nav>
             <main><article><h1>Rivers rise after the storm</h1>
@@ -33,16 +37,18 @@ import Testing
     }
 
     @Test func readsMetadataFromMetaTagsAndJSONLD() throws {
-        let page = html("<p>Short text here for the body of the page, enough words to count.</p>", head: """
-            <title>Fallback title</title>
-            <meta property="og:site_name" content="The Daily">
-            <meta name="description" content="A summary.">
-            <meta name="keywords" content="floods, weather">
-            <link rel="canonical" href="https://daily.example/floods">
-            <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebPage","name":"Page"},
-              {"@type":"NewsArticle","headline":"Floods","author":[{"@type":"Person","name":"Ann Lee"},{"name":"Bo Chen"}],
-               "datePublished":"2024-03-01T08:00:00+01:00","image":{"url":"https://daily.example/a.jpg"}}]}</script>
-            """)
+        let page = html(
+            "<p>Short text here for the body of the page, enough words to count.</p>",
+            head: """
+                <title>Fallback title</title>
+                <meta property="og:site_name" content="The Daily">
+                <meta name="description" content="A summary.">
+                <meta name="keywords" content="floods, weather">
+                <link rel="canonical" href="https://daily.example/floods">
+                <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebPage","name":"Page"},
+                  {"@type":"NewsArticle","headline":"Floods","author":[{"@type":"Person","name":"Ann Lee"},{"name":"Bo Chen"}],
+                   "datePublished":"2024-03-01T08:00:00+01:00","image":{"url":"https://daily.example/a.jpg"}}]}</script>
+                """)
         let record = try extractor.extract(page)
         #expect(record.title == "Floods", "the headline beats the <title>")
         #expect(record.authors == ["Ann Lee", "Bo Chen"])
@@ -87,61 +93,89 @@ import Testing
     }
 
     @Test func readsBylinesLaidOutInSeparateElements() throws {
-        let body = "<article><h1>Five ideas for the coast</h1><p>" + String(repeating: "Words about the coast and its towns. ", count: 12) + "</p></article>"
+        let body =
+            "<article><h1>Five ideas for the coast</h1><p>"
+            + String(repeating: "Words about the coast and its towns. ", count: 12) + "</p></article>"
         // Name and date in neighbouring elements, with no space between them in the markup.
-        let glued = try extractor.extract(html("<div class=\"Author_wrapper\"><p>Nick van Mead</p><p><span>2022-11-23T08:10+02:00</span></p></div>" + body))
+        let glued = try extractor.extract(
+            html(
+                "<div class=\"Author_wrapper\"><p>Nick van Mead</p><p><span>2022-11-23T08:10+02:00</span></p></div>"
+                    + body))
         #expect(glued.authors == ["Nick van Mead"])
         #expect(glued.published?.hasPrefix("2022-11-23") == true)
         let recipe = try extractor.extract(html("<div class=\"byline\">Recipe by PJ Hamel</div>" + body))
         #expect(recipe.authors == ["PJ Hamel"])
         let role = try extractor.extract(html("<div class=\"byline\">Rasmus Barslund Founder &amp; Lead</div>" + body))
         #expect(role.authors == ["Rasmus Barslund"])
-        let reviewed = try extractor.extract(html("<span class=\"author\">Shelby Loos, DVM. Reviewed by Molly Price</span>" + body))
+        let reviewed = try extractor.extract(
+            html("<span class=\"author\">Shelby Loos, DVM. Reviewed by Molly Price</span>" + body))
         #expect(reviewed.authors == ["Shelby Loos", "DVM."])
     }
 
     @Test func readsDatesFromLooseJSONLDAndLastResortMeta() throws {
         let body = "<p>" + String(repeating: "Words of the forum post. ", count: 10) + "</p>"
         // A raw line break inside a JSON string: invalid JSON that pages publish anyway.
-        let loose = try extractor.extract(html(body, head: """
-            <script type="application/ld+json">{"@type":"DiscussionForumPosting","text":"one
-            two","datePublished":"2024-02-21 13:00:00"}</script>
-            """))
+        let loose = try extractor.extract(
+            html(
+                body,
+                head: """
+                    <script type="application/ld+json">{"@type":"DiscussionForumPosting","text":"one
+                    two","datePublished":"2024-02-21 13:00:00"}</script>
+                    """))
         #expect(loose.published?.hasPrefix("2024-02-21") == true)
-        let modifiedOnly = try extractor.extract(html(body, head: #"<meta property="article:modified_time" content="2023-03-22T17:52:04+00:00">"#))
+        let modifiedOnly = try extractor.extract(
+            html(body, head: #"<meta property="article:modified_time" content="2023-03-22T17:52:04+00:00">"#))
         #expect(modifiedOnly.published?.hasPrefix("2023-03-22") == true)
-        let both = try extractor.extract(html(body, head: #"<meta name="published" content="July 17, 2025"><meta property="article:modified_time" content="2025-09-01T00:00:00Z">"#))
+        let both = try extractor.extract(
+            html(
+                body,
+                head:
+                    #"<meta name="published" content="July 17, 2025"><meta property="article:modified_time" content="2025-09-01T00:00:00Z">"#
+            ))
         #expect(both.published?.hasPrefix("2025-07-17") == true)
     }
 
     @Test func titlesLoseTheSiteNameWhereverItIsRepeated() throws {
         let body = "<p>" + String(repeating: "Words of the page body. ", count: 10) + "</p>"
-        let forum = try extractor.extract(html("<h1>Tips from a first visitor - Japan Forum</h1>" + body,
-                                               head: "<title>Tips from a first visitor - Japan Forum</title>"))
+        let forum = try extractor.extract(
+            html(
+                "<h1>Tips from a first visitor - Japan Forum</h1>" + body,
+                head: "<title>Tips from a first visitor - Japan Forum</title>"))
         #expect(forum.title == "Tips from a first visitor")
-        let university = try extractor.extract(html(body, head: "<title>Coffee - University of Wisconsin-Stevens Point</title>"))
+        let university = try extractor.extract(
+            html(body, head: "<title>Coffee - University of Wisconsin-Stevens Point</title>"))
         #expect(university.title == "Coffee")
     }
 
     @Test func contentShippedHiddenForScriptsToRevealIsRead() throws {
-        let story = String(repeating: "The council met on Tuesday and voted for the new bridge, after a long debate. ", count: 6)
-        let page = try extractor.extract(html("<nav><a href=\"/\">Home</a></nav><div style=\"display: none\"><article><p>\(story)</p></article></div>"))
+        let story = String(
+            repeating: "The council met on Tuesday and voted for the new bridge, after a long debate. ", count: 6)
+        let page = try extractor.extract(
+            html(
+                "<nav><a href=\"/\">Home</a></nav><div style=\"display: none\"><article><p>\(story)</p></article></div>"
+            ))
         #expect(page.text.contains("voted for the new bridge"))
         // A hidden box beside visible content stays out.
-        let visible = try extractor.extract(html("<article><p>\(story)</p></article><div hidden><p>A hidden promotion for something else entirely.</p></div>"))
+        let visible = try extractor.extract(
+            html(
+                "<article><p>\(story)</p></article><div hidden><p>A hidden promotion for something else entirely.</p></div>"
+            ))
         #expect(!visible.text.contains("promotion"))
     }
 
     @Test func anAppShellHasNoTextButKeepsItsDescription() throws {
-        let shell = try extractor.extract(html("<div id=\"root\"></div><script>boot()</script>",
-                                                head: "<title>Keyboard</title><meta name=\"description\" content=\"Smarter shopping!\">"))
+        let shell = try extractor.extract(
+            html(
+                "<div id=\"root\"></div><script>boot()</script>",
+                head: "<title>Keyboard</title><meta name=\"description\" content=\"Smarter shopping!\">"))
         #expect(shell.text.isEmpty)
         #expect(shell.description == "Smarter shopping!")
         #expect(shell.title == "Keyboard")
     }
 
     @Test func readsBylinesAndTeasersOfAnyWording() throws {
-        let text = "Titre\n\nTitre\n\n2024-02-01 10:00:00\n\nPar Ann Lee et Bo Chen\n\n"
+        let text =
+            "Titre\n\nTitre\n\n2024-02-01 10:00:00\n\nPar Ann Lee et Bo Chen\n\n"
             + "Le premier paragraphe du texte, qui parle de choses et d'autres.\n\n"
             + "Lisez encore\u{00A0} Un autre article sans rapport avec celui-ci\n\n"
             + "Le second paragraphe du texte, qui continue le propos.\n\n"
@@ -150,24 +184,29 @@ import Testing
             + "La fin du texte, enfin.\n\nPartager\nCommenter\n"
         let record = try extractor.extract(RawPage(id: "fr", body: Array(text.utf8), format: .text))
         #expect(record.authors == ["Ann Lee et Bo Chen"] || record.authors == ["Ann Lee", "Bo Chen"])
-        #expect(record.text.components(separatedBy: "\n\n") == [
-            "Le premier paragraphe du texte, qui parle de choses et d'autres.",
-            "Le second paragraphe du texte, qui continue le propos.",
-            "La fin du texte, enfin.",
-        ])
+        #expect(
+            record.text.components(separatedBy: "\n\n") == [
+                "Le premier paragraphe du texte, qui parle de choses et d'autres.",
+                "Le second paragraphe du texte, qui continue le propos.",
+                "La fin du texte, enfin.",
+            ])
     }
 
     @Test func tellsLanguagesFromTheText() throws {
-        let french = "Le président a rencontré les ministres dans la ville pour parler de la paix et de l'économie du pays."
+        let french =
+            "Le président a rencontré les ministres dans la ville pour parler de la paix et de l'économie du pays."
         let record = try extractor.extract(RawPage(id: "fr", body: Array(french.utf8), format: .text))
         #expect(record.language == "fr" || record.text.isEmpty)
-        #expect(LanguageDetector.detect("Президент встретился с министрами в городе, чтобы обсудить мир и экономику.", declared: "en") == "ru")
+        #expect(
+            LanguageDetector.detect(
+                "Президент встретился с министрами в городе, чтобы обсудить мир и экономику.", declared: "en") == "ru")
         #expect(LanguageDetector.detect("대통령은 평화와 경제에 대해 논의하기 위해 도시에서 장관들을 만났습니다.", declared: nil) == "ko")
         // A few headlines barely tell English from Portuguese ("a" is both): the declaration decides.
         let headlines = "NASA lost a lunar spacecraft one day after launch. A new report details what went wrong"
         #expect(LanguageDetector.detect(headlines, declared: "en") == "en")
         // A wrong declaration does not outweigh the text.
-        let english = "The council said that the bridge would be closed for the winter, and that the ferry was to run again."
+        let english =
+            "The council said that the bridge would be closed for the winter, and that the ferry was to run again."
         #expect(LanguageDetector.detect(english, declared: "pt") == "en")
     }
 
@@ -201,9 +240,11 @@ import Testing
             }
         }
         // Text in UTF-16 is full of NUL bytes and still text.
-        let utf16: [UInt8] = [0xFF, 0xFE] + Array("<p>Le conseil a dit que le pont serait fermé cet hiver.</p>".utf16).flatMap {
-            [UInt8(truncatingIfNeeded: $0), UInt8(truncatingIfNeeded: $0 >> 8)]
-        }
+        let utf16: [UInt8] =
+            [0xFF, 0xFE]
+            + Array("<p>Le conseil a dit que le pont serait fermé cet hiver.</p>".utf16).flatMap {
+                [UInt8(truncatingIfNeeded: $0), UInt8(truncatingIfNeeded: $0 >> 8)]
+            }
         let record = try extractor.extract(RawPage(id: "utf16", body: utf16, format: .html))
         #expect(record.text.contains("pont serait fermé"))
     }
@@ -229,8 +270,11 @@ import Testing
         let record = try extractor.extract(RawPage(id: "deep", body: Array(deep.utf8), format: .html))
         #expect(record.text.contains("Deep text"))
         // A stray "</p>" at the depth limit once recursed without end.
-        let stray = String(repeating: "<div>", count: 1000) + String(repeating: "</p>", count: 10) + "<p>After the strays.</p>"
-        #expect(try extractor.extract(RawPage(id: "stray", body: Array(stray.utf8), format: .html)).text.contains("After the strays"))
+        let stray =
+            String(repeating: "<div>", count: 1000) + String(repeating: "</p>", count: 10) + "<p>After the strays.</p>"
+        #expect(
+            try extractor.extract(RawPage(id: "stray", body: Array(stray.utf8), format: .html)).text.contains(
+                "After the strays"))
         let broken = "<p>Open <b>bold <i>italic <!-- never closed comment <script>var x = '</p>'"
         _ = try? extractor.extract(RawPage(id: "broken", body: Array(broken.utf8), format: .html))
     }

@@ -9,7 +9,8 @@ import Testing
 /// is stated in the README.
 @Suite struct HTML5LibConformanceTests {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/conformance/html5lib-tokenizer")
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
+            "shared/conformance/html5lib-tokenizer")
     static var available: Bool { FileManager.default.fileExists(atPath: folder.path) }
     /// The pass rate the README reports (4,790 of 6,976, 68.7%), rounded down.
     static let minimumPassRate = 0.68
@@ -17,11 +18,14 @@ import Testing
     @Test(.enabled(if: available, "needs ../shared/conformance/html5lib-tokenizer beside the repository"))
     func passRateHolds() throws {
         var passed = 0, run = 0
-        let files = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter { $0.hasSuffix(".test") }.sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter {
+            $0.hasSuffix(".test")
+        }.sorted()
         for file in files {
             let data = try Data(contentsOf: Self.folder.appendingPathComponent(file))
             guard let root = try JSONSerialization.jsonObject(with: data) as? [String: Any],
-                  let tests = root["tests"] as? [[String: Any]] else { continue }
+                let tests = root["tests"] as? [[String: Any]]
+            else { continue }
             for test in tests {
                 let doubleEscaped = test["doubleEscaped"] as? Bool ?? false
                 guard var input = test["input"] as? String, let expected = test["output"] as? [[Any]] else { continue }
@@ -32,7 +36,8 @@ import Testing
                     switch state {
                     case "Data state": rawText = nil
                     case "PLAINTEXT state": rawText = "plaintext"
-                    case "RCDATA state", "RAWTEXT state", "Script data state": rawText = test["lastStartTag"] as? String ?? "xmp"
+                    case "RCDATA state", "RAWTEXT state", "Script data state":
+                        rawText = test["lastStartTag"] as? String ?? "xmp"
                     default: continue
                     }
                     run += 1
@@ -60,7 +65,8 @@ import Testing
             switch token {
             case let .text(range): characters += CharacterReferences.decode(bytes[range])
             case let .rawText(name, range):
-                characters += decodeRawText || name == "title" || name == "textarea"
+                characters +=
+                    decodeRawText || name == "title" || name == "textarea"
                     ? CharacterReferences.decode(bytes[range]) : String(decoding: bytes[range], as: UTF8.self)
             case let .startTag(name, attributes, selfClosing):
                 flush()
@@ -90,7 +96,8 @@ import Testing
             switch kind {
             case "StartTag":
                 let attributes = (token.count > 2 ? token[2] as? [String: String] : nil) ?? [:]
-                let attributeText = attributes.map { "\($0.key)=\(doubleEscaped ? unescape($0.value) : $0.value)" }.sorted().joined(separator: ",")
+                let attributeText = attributes.map { "\($0.key)=\(doubleEscaped ? unescape($0.value) : $0.value)" }
+                    .sorted().joined(separator: ",")
                 let selfClosing = token.count > 3 && (token[3] as? Bool ?? false)
                 output.append("StartTag:\(text(token[1]))[\(attributeText)]" + (selfClosing ? "/" : ""))
             case "EndTag": output.append("EndTag:\(text(token[1]))")
@@ -113,7 +120,11 @@ import Testing
             guard u == "u" else { result.unicodeScalars.append(u); continue }
             var hex = ""
             for _ in 0..<4 { if let digit = scalars.next() { hex.unicodeScalars.append(digit) } }
-            if let value = UInt32(hex, radix: 16), let decoded = Unicode.Scalar(value) { result.unicodeScalars.append(decoded) } else { result += "\u{FFFD}" }
+            if let value = UInt32(hex, radix: 16), let decoded = Unicode.Scalar(value) {
+                result.unicodeScalars.append(decoded)
+            } else {
+                result += "\u{FFFD}"
+            }
         }
         return result
     }

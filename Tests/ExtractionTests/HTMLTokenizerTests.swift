@@ -14,7 +14,8 @@ import Testing
         while let token = tokenizer.next() {
             switch token {
             case let .startTag(name, attributes, selfClosing):
-                result.append("<\(name)" + attributes.map { " \($0.name)=\($0.value)" }.joined() + (selfClosing ? "/>" : ">"))
+                result.append(
+                    "<\(name)" + attributes.map { " \($0.name)=\($0.value)" }.joined() + (selfClosing ? "/>" : ">"))
             case let .endTag(name): result.append("</\(name)>")
             case let .text(range): result.append(CharacterReferences.decode(bytes[range]))
             case let .rawText(name, range): result.append("\(name):" + String(decoding: bytes[range], as: UTF8.self))
@@ -25,8 +26,9 @@ import Testing
     }
 
     @Test func readsTagsAttributesAndText() {
-        #expect(tokens("<P Class=\"a\" id=b data-x='1 2' hidden>Hi &amp; bye</p>")
-            == ["<p class=a id=b data-x=1 2 hidden=>", "Hi & bye", "</p>"])
+        #expect(
+            tokens("<P Class=\"a\" id=b data-x='1 2' hidden>Hi &amp; bye</p>")
+                == ["<p class=a id=b data-x=1 2 hidden=>", "Hi & bye", "</p>"])
     }
 
     @Test func skipsCommentsAndDoctypes() {
@@ -34,16 +36,23 @@ import Testing
     }
 
     @Test func readsScriptsAsRawText() {
-        #expect(tokens("<script>if (a < b) { x = '</div>' }</script><p>") == ["<script>", "script:if (a < b) { x = '</div>' }", "</script>", "<p>"])
+        #expect(
+            tokens("<script>if (a < b) { x = '</div>' }</script><p>") == [
+                "<script>", "script:if (a < b) { x = '</div>' }", "</script>", "<p>",
+            ])
     }
 
     @Test func decodesCharacterReferences() {
-        #expect(CharacterReferences.decode(Array("&lt;&#233;&#x2014;&nbsp;&unknown; &amp".utf8)[...]) == "<é—\u{00A0}&unknown; &")
+        #expect(
+            CharacterReferences.decode(Array("&lt;&#233;&#x2014;&nbsp;&unknown; &amp".utf8)[...])
+                == "<é—\u{00A0}&unknown; &")
         #expect(CharacterReferences.decode(Array("&#150;&#0;&#x110000;".utf8)[...]) == "\u{2013}\u{FFFD}\u{FFFD}")
     }
 
-    @Test(arguments: ["<", "</", "<a", "<a b='", "<!--", "<!", "&#", "&#x", "<script>", "</>", "<\u{0}>", "<a =b>",
-                      "<a b=\"", "<!DOCTYPE", "<?xml", "<a/b/c", "&", "<scr<script>ipt>", "<\u{FFFD}"])
+    @Test(arguments: [
+        "<", "</", "<a", "<a b='", "<!--", "<!", "&#", "&#x", "<script>", "</>", "<\u{0}>", "<a =b>",
+        "<a b=\"", "<!DOCTYPE", "<?xml", "<a/b/c", "&", "<scr<script>ipt>", "<\u{FFFD}",
+    ])
     func endsOnHostileInputInStepsBoundedByItsLength(fragment: String) {
         // Alone, then repeated into a large input: each token consumes input, so the number of
         // tokens (the tokenizer's steps) never exceeds the bytes, and their ranges move forward
@@ -61,7 +70,9 @@ import Testing
                 }
                 switch token {
                 case let .text(range), let .rawText(_, range), let .comment(range):
-                    #expect(range.lowerBound >= lastEnd && range.upperBound <= bytes.count, "\(fragment.debugDescription) × \(repeats)")
+                    #expect(
+                        range.lowerBound >= lastEnd && range.upperBound <= bytes.count,
+                        "\(fragment.debugDescription) × \(repeats)")
                     lastEnd = range.upperBound
                 case .startTag, .endTag, .doctype:
                     break

@@ -6,13 +6,18 @@ import Testing
     let extractor = Extractor()
 
     func html(_ body: String, head: String = "") -> RawPage {
-        RawPage(id: "page", body: Array("<!DOCTYPE html><html lang=\"en\"><head><title>Thread</title>\(head)</head><body>\(body)</body></html>".utf8),
-                format: .html)
+        RawPage(
+            id: "page",
+            body: Array(
+                "<!DOCTYPE html><html lang=\"en\"><head><title>Thread</title>\(head)</head><body>\(body)</body></html>"
+                    .utf8),
+            format: .html)
     }
 
     @Test func aQuotedPostIsReadOnce() throws {
         let post = "I am writing an English course for car rental companies and cannot choose its name."
-        let page = html("""
+        let page = html(
+            """
             <main><article class="message"><div class="message-body"><p>\(post)</p></div></article>
             <article class="message"><div class="message-body"><blockquote><p>\(post)</p></blockquote>
             <p>I would call it English for car rental professionals, since it is the people who learn.</p></div></article>
@@ -34,7 +39,8 @@ import Testing
     }
 
     @Test func everyTabPanelIsRead() throws {
-        let page = html("""
+        let page = html(
+            """
             <main><article><p>Install the library with the package manager of your language, then set the two keys it reads.</p>
             <div role="tabpanel"><p>With Node.js, run npm install and require the client in the file that sends the message.</p></div>
             <div role="tabpanel" hidden><p>With Python, run pip install and import the client in the module that sends the message.</p></div>
@@ -46,7 +52,8 @@ import Testing
     }
 
     @Test func aCollapsedPartOfTheContentIsReadButNotAHiddenBoxElsewhere() throws {
-        let page = html("""
+        let page = html(
+            """
             <main><article><h2>Questions</h2>
             <p>How long does delivery take? Orders leave the warehouse within two days and arrive within a week.</p>
             <div hidden><p>Can I return an order? Yes, within thirty days, in its box, and the return label is free.</p></div>
@@ -63,7 +70,8 @@ import Testing
         // A syntax diagram of a hundred shapes, as sqlite.org draws them.
         let shapes = String(repeating: "<path d='M0 0L9 9'/><circle r='2'/>", count: 50)
         let drawing = "<svg viewBox='0 0 10 10'>\(shapes)<text>SELECT</text></svg>"
-        let page = html("""
+        let page = html(
+            """
             <main><h2>Overview</h2><div class="diagram">\(drawing)</div>
             <p>The SELECT statement is used to query the database, and its result is zero or more rows of data.</p>
             <div class="diagram">\(drawing)</div>
@@ -82,10 +90,15 @@ import Testing
             <div class="comments"><article class="comment"><div><div><p>\(reply)</p></div></div></article>
             <article class="comment"><div><div><p>Dry some of it on baking paper before you go: flakes keep for years.</p></div></div></article></div></main>
             """
-        let discussion = try extractor.extract(html(body, head: #"<script type="application/ld+json">{"@type":"QAPage","name":"Starter care"}</script>"#))
+        let discussion = try extractor.extract(
+            html(body, head: #"<script type="application/ld+json">{"@type":"QAPage","name":"Starter care"}</script>"#))
         #expect(discussion.text.contains(question))
         #expect(discussion.text.contains(reply), "the replies are the content of a discussion")
-        let article = try extractor.extract(html(body, head: #"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Starter care"}</script>"#))
+        let article = try extractor.extract(
+            html(
+                body,
+                head: #"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Starter care"}</script>"#)
+        )
         #expect(article.text.contains(question))
         #expect(!article.text.contains(reply), "comments under an article are not its text")
     }
@@ -101,7 +114,8 @@ import Testing
 
     @Test func linkShareCountsVisibleTextOnly() throws {
         // A menu laid out one link a line: the white space between the links is not prose.
-        let menu = (1...150).map { "<a href='/l\($0)'>\n      <span>Language \($0)</span>\n    </a>" }.joined(separator: "\n      ")
+        let menu = (1...150).map { "<a href='/l\($0)'>\n      <span>Language \($0)</span>\n    </a>" }.joined(
+            separator: "\n      ")
         let tree = HTMLDocument(bytes: Array("<html><body><div>\(menu)</div></body></html>".utf8)).tree
         var renderer = BlockRenderer(tree: tree, locator: ContentLocator(tree: tree))
         let blocks = renderer.render([tree.root])
@@ -110,7 +124,8 @@ import Testing
     }
 
     @Test func whatHoldsTheContentIsReadWhateverItsClassSays() throws {
-        let page = html("""
+        let page = html(
+            """
             <div class="grid-container flex-nav-expanded"><main><div class="post">
             <p>So reading up on these pans, they seem safe, but you should not use metal utensils on the enamel. What do people use instead?</p>
             </div></main></div>

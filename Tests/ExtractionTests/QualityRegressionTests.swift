@@ -5,7 +5,8 @@ import Testing
 
 /// Re-scores extraction on the shared corpus and holds it to the README's quality table.
 @Suite(.serialized) struct QualityRegressionTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     static let shared = repository.deletingLastPathComponent().appendingPathComponent("shared")
     static let scorer = shared.appendingPathComponent("tools/score-extraction").path
     static var available: Bool { FileManager.default.isExecutableFile(atPath: scorer) }
@@ -15,14 +16,19 @@ import Testing
         let readme = try String(contentsOf: repository.appendingPathComponent("README.md"), encoding: .utf8)
         let section = readme.components(separatedBy: "## Quality").dropFirst().first ?? ""
         return section.split(separator: "\n").compactMap { line in
-            let cells = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard cells.count >= 5, ["scrapinghub", "wcxb-dev", "text-pages"].contains(cells[1]), let value = Double(cells[3]) else { return nil }
+            let cells = line.split(separator: "|", omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
+            guard cells.count >= 5, ["scrapinghub", "wcxb-dev", "text-pages"].contains(cells[1]),
+                let value = Double(cells[3])
+            else { return nil }
             return (cells[1], cells[2], value)
         }
     }
 
-    @Test(.enabled(if: available, "needs ../shared/tools/score-extraction and ../shared/corpus beside the repository"),
-          arguments: ["scrapinghub", "wcxb-dev", "text-pages"])
+    @Test(
+        .enabled(if: available, "needs ../shared/tools/score-extraction and ../shared/corpus beside the repository"),
+        arguments: ["scrapinghub", "wcxb-dev", "text-pages"])
     func qualityHoldsWhatTheReadmeReports(set: String) throws {
         let expected = try Self.readmeFigures().filter { $0.set == set }
         #expect(!expected.isEmpty, "the README's quality table has no row for \(set)")
@@ -39,7 +45,8 @@ import Testing
             guard let record = try? extractor.extract(page) else { continue }
             lines += String(decoding: try encoder.encode(record), as: UTF8.self) + "\n"
         }
-        let predictions = FileManager.default.temporaryDirectory.appendingPathComponent("pagemill-quality-\(set)-\(UUID().uuidString).jsonl")
+        let predictions = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "pagemill-quality-\(set)-\(UUID().uuidString).jsonl")
         defer { try? FileManager.default.removeItem(at: predictions) }
         try lines.write(to: predictions, atomically: true, encoding: .utf8)
 
@@ -55,7 +62,9 @@ import Testing
         let scores = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         for row in expected {
             let measured = try #require(scores[row.metric] as? Double, "the scorer gave no \(row.metric) for \(set)")
-            #expect(measured >= row.value - 0.01, "\(set) \(row.metric): \(measured) is more than 0.01 below the README's \(row.value)")
+            #expect(
+                measured >= row.value - 0.01,
+                "\(set) \(row.metric): \(measured) is more than 0.01 below the README's \(row.value)")
         }
     }
 }

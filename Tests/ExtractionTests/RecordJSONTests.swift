@@ -3,10 +3,11 @@ import Testing
 @testable import Extraction
 
 @Suite struct RecordJSONTests {
-    let record = PageRecord(id: "a/b.html", url: "https://example.com/a?b=1&c=\"d\"", title: "Tab\there, quote \" and back\\slash",
-                            authors: ["Ann Lee", "Zoë Çelik"], published: "2024-03-01T08:00:00+01:00", language: "fr",
-                            tags: ["one", "two"], text: "Line one.\n\nLine two with emoji 🌊 and a NUL \u{0} byte.",
-                            wordCount: 11, contentHash: "abc123")
+    let record = PageRecord(
+        id: "a/b.html", url: "https://example.com/a?b=1&c=\"d\"", title: "Tab\there, quote \" and back\\slash",
+        authors: ["Ann Lee", "Zoë Çelik"], published: "2024-03-01T08:00:00+01:00", language: "fr",
+        tags: ["one", "two"], text: "Line one.\n\nLine two with emoji 🌊 and a NUL \u{0} byte.",
+        wordCount: 11, contentHash: "abc123")
 
     @Test func roundTrips() throws {
         #expect(try PageRecord(jsonBytes: record.jsonBytes()) == record)
@@ -45,10 +46,12 @@ import Testing
         #expect(record.title == "after")
     }
 
-    @Test(arguments: ["", "[]", "{", #"{"id": "x"}"#, #"{"text": "t"}"#, #"{"id": "x", "text": "t"} trailing"#,
-                      #"{"id": "x", "text": "unterminated}"#, #"{"id": 5, "text": "t"}"#, #"{"id": "x", "text": "\u12"}"#,
-                      #"{"id": "x", "text": "\ud83c\u0041"}"#, #"{"id": "x", "text": "ends with \"}"#,
-                      String(repeating: "[", count: 10_000)])
+    @Test(arguments: [
+        "", "[]", "{", #"{"id": "x"}"#, #"{"text": "t"}"#, #"{"id": "x", "text": "t"} trailing"#,
+        #"{"id": "x", "text": "unterminated}"#, #"{"id": 5, "text": "t"}"#, #"{"id": "x", "text": "\u12"}"#,
+        #"{"id": "x", "text": "\ud83c\u0041"}"#, #"{"id": "x", "text": "ends with \"}"#,
+        String(repeating: "[", count: 10_000),
+    ])
     func refusesWhatIsNotARecord(json: String) {
         #expect(throws: ExtractionError.self) { try PageRecord(jsonBytes: Array(json.utf8)) }
     }

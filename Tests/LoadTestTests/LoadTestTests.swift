@@ -42,14 +42,17 @@ import Testing
 
 @Suite struct LoadTestReportTests {
     func run(workers: Int, pagesPerSecondTimesTen stored: Int) -> LoadTestRun {
-        LoadTestRun(workers: workers, mode: "closed", rate: nil, pages: stored, stored: stored, failed: 0, seconds: 10,
-                    bytes: stored * 1000, latency: LatencyRecorder().summary,
-                    cpuSeconds: .init(producer: 1, collector: 1, workers: 8),
-                    errors: .init(failedPages: 0, redelivered: 0, workerRestarts: 0, rejectedMessages: 0))
+        LoadTestRun(
+            workers: workers, mode: "closed", rate: nil, pages: stored, stored: stored, failed: 0, seconds: 10,
+            bytes: stored * 1000, latency: LatencyRecorder().summary,
+            cpuSeconds: .init(producer: 1, collector: 1, workers: 8),
+            errors: .init(failedPages: 0, redelivered: 0, workerRestarts: 0, rejectedMessages: 0))
     }
 
     @Test func aSweepGetsAScalingTable() {
-        let report = LoadTestReport(runs: [run(workers: 1, pagesPerSecondTimesTen: 1000), run(workers: 2, pagesPerSecondTimesTen: 1800)])
+        let report = LoadTestReport(runs: [
+            run(workers: 1, pagesPerSecondTimesTen: 1000), run(workers: 2, pagesPerSecondTimesTen: 1800),
+        ])
         #expect(report.scaling.map(\.workers) == [1, 2])
         #expect(abs(report.scaling[1].speedUp - 1.8) < 1e-9)
         #expect(abs(report.scaling[1].efficiency - 0.9) < 1e-9)

@@ -36,7 +36,8 @@ import Testing
         write("site/a.html", Array("<p>a</p>".utf8))
         #expect(mkfifo(folder + "/site/pipe.html", 0o644) == 0)
         // Nobody ever writes to the FIFO: opening it for reading the ordinary way would block forever.
-        let items = drain(try PageSource(inputs: [folder + "/site", folder + "/site/pipe.html"], maximumPageBytes: 1000))
+        let items = drain(
+            try PageSource(inputs: [folder + "/site", folder + "/site/pipe.html"], maximumPageBytes: 1000))
         #expect(items.map(\.pageID) == ["a.html", "pipe.html", "pipe.html"])
         for item in items.dropFirst() {
             guard case let .unreadable(_, error) = item else { Issue.record("the FIFO was not refused"); continue }
@@ -57,7 +58,7 @@ import Testing
 
     @Test func aFileNameThatIsNotUTF8IsStillRead() throws {
         var name = Array((folder + "/site/caf").utf8)
-        name += [0xE9] + Array(".html".utf8) // Latin-1 "café.html"
+        name += [0xE9] + Array(".html".utf8)  // Latin-1 "café.html"
         let descriptor = (name + [0]).withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) }
         }
@@ -98,8 +99,11 @@ import Testing
     @Test func aTruncatedGzipIsDamageNotAShorterPage() throws {
         let text = (0..<4000).map { "<p>paragraph \($0 * 7919 % 10007) of the page, \($0 * $0 % 9973)</p>\n" }.joined()
         write("whole.html", Array(text.utf8))
-        try shell("cd '\(folder)' && gzip -c whole.html > whole.html.gz && head -c $(( $(stat -c %s whole.html.gz) / 2 )) whole.html.gz > cut.html.gz")
-        let items = drain(try PageSource(inputs: [folder + "/cut.html.gz", folder + "/whole.html.gz"], maximumPageBytes: 1 << 20))
+        try shell(
+            "cd '\(folder)' && gzip -c whole.html > whole.html.gz && head -c $(( $(stat -c %s whole.html.gz) / 2 )) whole.html.gz > cut.html.gz"
+        )
+        let items = drain(
+            try PageSource(inputs: [folder + "/cut.html.gz", folder + "/whole.html.gz"], maximumPageBytes: 1 << 20))
         guard case let .unreadable(_, error) = items.first else { Issue.record("a truncated gzip was stored"); return }
         #expect(error.detail.contains("cut short"))
         guard case let .page(page) = items.last else { Issue.record("the whole gzip was not read"); return }
@@ -108,10 +112,14 @@ import Testing
 
     @Test func aHugeLineIsCountedAndRefusedWithoutBeingHeld() throws {
         // 64 MB of one line, unterminated, gzipped: counting and refusing it must not hold it.
-        try shell("cd '\(folder)' && (printf '{\"id\":\"big\",\"html\":\"'; head -c 67108864 /dev/zero | tr '\\\\0' a) | gzip -1 > big.jsonl.gz")
+        try shell(
+            "cd '\(folder)' && (printf '{\"id\":\"big\",\"html\":\"'; head -c 67108864 /dev/zero | tr '\\\\0' a) | gzip -1 > big.jsonl.gz"
+        )
         #expect(PageCounter.count([folder + "/big.jsonl.gz"]) == 1)
         let items = drain(try PageSource(inputs: [folder + "/big.jsonl.gz"], maximumPageBytes: 1 << 20))
-        guard case let .unreadable(_, error) = items.first, items.count == 1 else { Issue.record("the line was not refused"); return }
+        guard case let .unreadable(_, error) = items.first, items.count == 1 else {
+            Issue.record("the line was not refused"); return
+        }
         #expect(error.code == .tooLarge)
     }
 

@@ -34,7 +34,9 @@ import Testing
     }
 
     @Test func readsJSONLinesWithBadLinesAsItems() throws {
-        write("pages.jsonl", """
+        write(
+            "pages.jsonl",
+            """
             {"id": "one", "url": "https://x.example/1", "html": "<p>1</p>", "fetched_at": "2024-01-01T00:00:00Z"}
             not json at all
 
@@ -44,12 +46,15 @@ import Testing
         let items = drain(try PageSource(inputs: [folder + "/pages.jsonl"], maximumPageBytes: 1000))
         #expect(items.count == 4)
         guard case let .page(first) = items[0] else { Issue.record("first line not a page"); return }
-        #expect(first.id == "one" && first.url == "https://x.example/1" && first.format == .html && first.fetchedAt != nil)
+        #expect(
+            first.id == "one" && first.url == "https://x.example/1" && first.format == .html && first.fetchedAt != nil)
         guard case let .unreadable(id, error) = items[1] else { Issue.record("bad line not reported"); return }
         #expect(id == "pages.jsonl:2" && error.code == .malformed)
         guard case let .page(second) = items[2] else { Issue.record("third line not a page"); return }
         #expect(second.id == "https://x.example/2" && second.format == .text)
-        guard case let .unreadable(_, missing) = items[3] else { Issue.record("line without body not reported"); return }
+        guard case let .unreadable(_, missing) = items[3] else {
+            Issue.record("line without body not reported"); return
+        }
         #expect(missing.code == .malformed)
         #expect(PageCounter.count([folder + "/pages.jsonl"]) == 4)
     }
@@ -77,7 +82,9 @@ import Testing
     }
 
     @Test func aMissingInputIsAnErrorBeforeAnythingIsRead() {
-        let error = #expect(throws: InputError.self) { try PageSource(inputs: [folder + "/nope"], maximumPageBytes: 10) }
+        let error = #expect(throws: InputError.self) {
+            try PageSource(inputs: [folder + "/nope"], maximumPageBytes: 10)
+        }
         #expect(error?.code == .missing)
     }
 }

@@ -13,7 +13,8 @@ import Testing
     }
 
     func record(_ id: String, text: String = "some text") -> PageRecord {
-        PageRecord(id: id, title: "Title \(id)", authors: ["A"], tags: ["t"], text: text, wordCount: 2, contentHash: "0")
+        PageRecord(
+            id: id, title: "Title \(id)", authors: ["A"], tags: ["t"], text: text, wordCount: 2, contentHash: "0")
     }
 
     @Test func migratesANewDatabase() throws {
@@ -43,10 +44,13 @@ import Testing
         let store = try PageStore(path: path)
         try store.checkpointInBackground()
         let autocheckpoint = try store.database.prepare("PRAGMA wal_autocheckpoint")
-        #expect(try autocheckpoint.step() && autocheckpoint.int(at: 0) == 0, "the writer no longer checkpoints in its commits")
+        #expect(
+            try autocheckpoint.step() && autocheckpoint.int(at: 0) == 0,
+            "the writer no longer checkpoints in its commits")
         let text = String(repeating: "word ", count: 800)
         for batch in 0..<20 {
-            try store.store((0..<50).map { .stored(record("p\(batch)-\($0)", text: text), worker: "w", extractionMilliseconds: 1) })
+            try store.store(
+                (0..<50).map { .stored(record("p\(batch)-\($0)", text: text), worker: "w", extractionMilliseconds: 1) })
         }
         store.finishBackgroundCheckpoints()
         // Everything in the log is in the database: a checkpoint now finds nothing left to copy.
@@ -59,10 +63,11 @@ import Testing
     @Test func storingTwiceLeavesOneRow() throws {
         let store = try PageStore(path: folder + "/twice.sqlite")
         #expect(try store.store([.stored(record("a"), worker: "w1", extractionMilliseconds: 1)]) == 1)
-        #expect(try store.store([
-            .stored(record("a", text: "other"), worker: "w2", extractionMilliseconds: 1),
-            .stored(record("b"), worker: "w2", extractionMilliseconds: 1),
-        ]) == 1)
+        #expect(
+            try store.store([
+                .stored(record("a", text: "other"), worker: "w2", extractionMilliseconds: 1),
+                .stored(record("b"), worker: "w2", extractionMilliseconds: 1),
+            ]) == 1)
         #expect(try store.pageIDs() == ["a", "b"])
     }
 

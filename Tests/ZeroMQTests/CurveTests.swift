@@ -13,7 +13,8 @@ import ZeroMQ
 
     @Test func onlyAllowedClientsGetThrough() throws {
         let context = try Context()
-        let server = try CurveKey.generatePair(), friend = try CurveKey.generatePair(), stranger = try CurveKey.generatePair()
+        let server = try CurveKey.generatePair(), friend = try CurveKey.generatePair(),
+            stranger = try CurveKey.generatePair()
         let authenticator = try CurveAuthenticator(context: context, allowedKeys: [friend.publicKey])
         defer { authenticator.stop() }
         let pull = try context.socket(.pull)

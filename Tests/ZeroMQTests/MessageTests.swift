@@ -11,7 +11,8 @@ import Testing
         let large = [UInt8](repeating: 7, count: Message.sharedFrameBytes + 1)
         message.append(large)
         #expect(message.count == 5)
-        #expect(message.frames == [Array("HELLO".utf8), Array("0".utf8), Array("18446744073709551615".utf8), [], large])
+        #expect(
+            message.frames == [Array("HELLO".utf8), Array("0".utf8), Array("18446744073709551615".utf8), [], large])
         #expect(message.string(at: 1) == "0")
         #expect(message.string(at: 9) == nil)
         #expect(message.byteCount == 5 + 1 + 20 + 0 + large.count)

@@ -16,16 +16,21 @@ extension EndToEndTests {
             let pages = try folder.generatePages(Self.pageCount, into: "pages")
             let producerPort = try freePort()
             let collectorPort = try freePort()
-            let shared = ["--producer", "tcp://127.0.0.1:\(producerPort)", "--collector", "tcp://127.0.0.1:\(collectorPort)",
-                          "--peer-timeout", "1", "--lease", "5"]
+            let shared = [
+                "--producer", "tcp://127.0.0.1:\(producerPort)", "--collector", "tcp://127.0.0.1:\(collectorPort)",
+                "--peer-timeout", "1", "--lease", "5",
+            ]
             let database = folder.file("pages.sqlite")
             try logWrites(database)
             let collector = try RoleProcess(["collect", "--db", database] + shared, log: folder.file("collector.log"))
-            let producer = try RoleProcess(["produce", pages, "--no-journal"] + shared, log: folder.file("producer.log"))
+            let producer = try RoleProcess(
+                ["produce", pages, "--no-journal"] + shared, log: folder.file("producer.log"))
             // The rogues go first, so that they compete with the workers from the start.
             let rogues = RogueClients(producerPort: producerPort, collectorPort: collectorPort)
             rogues.start()
-            let workers = try (1...2).map { try RoleProcess(["work", "--name", "worker-\($0)"] + shared, log: folder.file("worker-\($0).log")) }
+            let workers = try (1...2).map {
+                try RoleProcess(["work", "--name", "worker-\($0)"] + shared, log: folder.file("worker-\($0).log"))
+            }
 
             var producerPeak = 0
             let finished = waitUntil(timeout: .seconds(300)) {
@@ -47,21 +52,30 @@ extension EndToEndTests {
             #expect(producerLog.contains("peer=127.0.0.1"), "producer log: \(producerLog.suffix(3000))")
             #expect(producerLog.contains("rejected a message"))
             #expect(producerLog.contains("handshake failed") || producerLog.contains("connection closed"))
-            #expect(producerLog.contains("worker=greedy") && producerLog.contains("credit=64"), "the greedy client's credit was not capped")
+            #expect(
+                producerLog.contains("worker=greedy") && producerLog.contains("credit=64"),
+                "the greedy client's credit was not capped")
             #expect(producerLog.contains("rejected: "), "the summary does not count rejected messages")
             let collectorLog = collector.log
-            #expect(collectorLog.contains("rejected a message") && collectorLog.contains("peer=127.0.0.1"), "collector log: \(collectorLog.suffix(3000))")
+            #expect(
+                collectorLog.contains("rejected a message") && collectorLog.contains("peer=127.0.0.1"),
+                "collector log: \(collectorLog.suffix(3000))")
             // Bounded: the flood and the oversized frames are not buffered.
             #expect(producerPeak < 200, "producer peak memory \(producerPeak) MB")
             #expect(collectorPeak < 200, "collector peak memory \(collectorPeak) MB")
-            for line in (producerLog + collectorLog).split(separator: "\n") where line.contains("peer=") || line.contains("rejected: ") {
+            for line in (producerLog + collectorLog).split(separator: "\n")
+            where line.contains("peer=") || line.contains("rejected: ") {
                 print(line.prefix(300))
             }
-            print("bad traffic: producer peak \(producerPeak) MB, collector peak \(collectorPeak) MB; stored \(ids.count); flood messages sent \(rogues.floodSent)")
+            print(
+                "bad traffic: producer peak \(producerPeak) MB, collector peak \(collectorPeak) MB; stored \(ids.count); flood messages sent \(rogues.floodSent)"
+            )
 
             for worker in workers { worker.signal(SIGTERM) }
             collector.signal(SIGTERM)
-            for worker in workers { #expect(worker.waitForExit(timeout: .seconds(15)) == 0, "worker: \(worker.log.suffix(2000))") }
+            for worker in workers {
+                #expect(worker.waitForExit(timeout: .seconds(15)) == 0, "worker: \(worker.log.suffix(2000))")
+            }
             #expect(collector.waitForExit(timeout: .seconds(15)) == 0, "collector: \(collector.log.suffix(2000))")
         }
     }
@@ -70,8 +84,9 @@ extension EndToEndTests {
 /// The peak resident memory of a running process, from /proc, in megabytes.
 func peakResidentMegabytes(_ pid: pid_t) -> Int? {
     guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
-          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-          let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Int($0) }) else { return nil }
+        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+        let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Int($0) })
+    else { return nil }
     return kilobytes / 1024
 }
 
@@ -196,7 +211,9 @@ final class RogueClients: @unchecked Sendable {
     private func notZeroMQ(port: Int) {
         guard let descriptor = connectTCP(port: port) else { return }
         defer { close(descriptor) }
-        let junk = [UInt8]("GET / HTTP/1.1\r\nHost: pagemill\r\n\r\n".utf8) + (0..<65_536).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        let junk =
+            [UInt8]("GET / HTTP/1.1\r\nHost: pagemill\r\n\r\n".utf8)
+            + (0..<65_536).map { UInt8(truncatingIfNeeded: $0 &* 31) }
         _ = junk.withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
         _ = pause(seconds: 600)
     }
@@ -216,7 +233,9 @@ final class RogueClients: @unchecked Sendable {
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         address.sin_port = UInt16(port).bigEndian
         let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard connected == 0 else { close(descriptor); return nil }
         return descriptor

@@ -12,8 +12,11 @@ extension EndToEndTests {
 
         @Test func aClosedLoopSweepReportsThroughputLatencyAndScaling() throws {
             let folder = try TemporaryFolder()
-            let bench = try RoleProcess(["bench", "--pages", "300", "--distinct", "50", "--max-size", "20000",
-                                         "--workers", "1,2", "--json"], log: folder.file("bench.log"))
+            let bench = try RoleProcess(
+                [
+                    "bench", "--pages", "300", "--distinct", "50", "--max-size", "20000",
+                    "--workers", "1,2", "--json",
+                ], log: folder.file("bench.log"))
             #expect(bench.waitForExit(timeout: .seconds(300)) == 0, "bench: \(bench.log)")
             let report = try summary(bench.log)
             let runs = try #require(report["runs"] as? [[String: Any]])
@@ -33,8 +36,11 @@ extension EndToEndTests {
 
         @Test func anOpenLoopRunHoldsToItsRate() throws {
             let folder = try TemporaryFolder()
-            let bench = try RoleProcess(["bench", "--pages", "100", "--distinct", "20", "--max-size", "10000",
-                                         "--workers", "1", "--rate", "50", "--json"], log: folder.file("bench.log"))
+            let bench = try RoleProcess(
+                [
+                    "bench", "--pages", "100", "--distinct", "20", "--max-size", "10000",
+                    "--workers", "1", "--rate", "50", "--json",
+                ], log: folder.file("bench.log"))
             #expect(bench.waitForExit(timeout: .seconds(120)) == 0, "bench: \(bench.log)")
             let run = try #require((try summary(bench.log)["runs"] as? [[String: Any]])?.first)
             #expect(run["mode"] as? String == "open")

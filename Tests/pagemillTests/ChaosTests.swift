@@ -22,7 +22,8 @@ extension EndToEndTests {
         static let goodPages = 1000
 
         enum Fault: CaseIterable {
-            case killWorker, stopWorker, cutNetwork, killCollector, killProducer, rogueClient, forgedAcknowledgements, diskFull
+            case killWorker, stopWorker, cutNetwork, killCollector, killProducer, rogueClient, forgedAcknowledgements,
+                diskFull
         }
 
         @Test(arguments: firstSeed..<(firstSeed + schedules))
@@ -60,7 +61,10 @@ extension EndToEndTests {
             let stored = Set(try store.pageIDs())
             let failed = Set(try store.failures().map { $0.id })
             let expected = Set(try FileManager.default.contentsOfDirectory(atPath: pages)).subtracting(poison.keys)
-            #expect(stored == expected, "lost: \(expected.subtracting(stored).sorted().prefix(10)), extra: \(stored.subtracting(expected).sorted().prefix(10))")
+            #expect(
+                stored == expected,
+                "lost: \(expected.subtracting(stored).sorted().prefix(10)), extra: \(stored.subtracting(expected).sorted().prefix(10))"
+            )
             #expect(failed == Set(poison.keys), "failures: \(failed)")
             #expect(stored.isDisjoint(with: failed))
             let lost = expected.subtracting(stored).count
@@ -69,7 +73,9 @@ extension EndToEndTests {
             let (writes, attempts) = try writeCounts(cluster.database)
             let duplicated = writes - stored.count
             #expect(duplicated == 0, "\(duplicated) second writes of one page")
-            print("chaos schedule \(seed) (\(cluster.storeFault)): faults \(faults.map { "\($0)" }.joined(separator: ",")); pages \(expected.count + poison.count), stored \(stored.count), failed \(failed.count), lost \(lost), duplicated \(duplicated) (writes \(writes)); results committed again and caught by the key \(attempts - writes)")
+            print(
+                "chaos schedule \(seed) (\(cluster.storeFault)): faults \(faults.map { "\($0)" }.joined(separator: ",")); pages \(expected.count + poison.count), stored \(stored.count), failed \(failed.count), lost \(lost), duplicated \(duplicated) (writes \(writes)); results committed again and caught by the key \(attempts - writes)"
+            )
         }
     }
 }
@@ -109,8 +115,12 @@ extension EndToEndTests.ChaosTests {
         let stored = Set(try store.pageIDs())
         #expect(stored == expected, "lost: \(expected.subtracting(stored).sorted().prefix(10))")
         #expect(try store.failures().isEmpty)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary).isEmpty, "the killed runs' ipc folders remain")
-        print("chaos run-death schedule \(seed): run SIGKILLed 3 times; pages \(total), stored \(stored.count), lost \(expected.subtracting(stored).count)")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: temporary).isEmpty,
+            "the killed runs' ipc folders remain")
+        print(
+            "chaos run-death schedule \(seed): run SIGKILLed 3 times; pages \(total), stored \(stored.count), lost \(expected.subtracting(stored).count)"
+        )
     }
 }
 
@@ -136,7 +146,8 @@ final class ChaosCluster {
         self.pages = pages
         let producerPort = try freePort()
         let collectorPort = try freePort()
-        let endpoints = ["--producer", "tcp://127.0.0.1:\(producerPort)", "--collector", "tcp://127.0.0.1:\(collectorPort)"]
+        let endpoints =
+            ["--producer", "tcp://127.0.0.1:\(producerPort)", "--collector", "tcp://127.0.0.1:\(collectorPort)"]
             + Self.timing
         self.endpoints = endpoints
         let links = try (0..<3).map { _ in (try NetworkLink(to: producerPort), try NetworkLink(to: collectorPort)) }
@@ -168,20 +179,28 @@ final class ChaosCluster {
 
     var storedPages: Int { storedCounts(database)?.pages ?? 0 }
 
-
     func store() throws -> PageStore { try PageStore(path: database) }
 
-    private static func startWorker(_ index: Int, folder: TemporaryFolder, links: [(producer: NetworkLink, collector: NetworkLink)],
-                                    generation: Int) throws -> RoleProcess {
-        let endpoints = ["--producer", "tcp://127.0.0.1:\(links[index].producer.port)",
-                         "--collector", "tcp://127.0.0.1:\(links[index].collector.port)"] + timing
-        return try RoleProcess(["work", "--name", "worker-\(index)", "--inject-faults", "--page-timeout", "2"] + endpoints,
-                               log: folder.file("worker-\(index)-\(generation).log"))
+    private static func startWorker(
+        _ index: Int, folder: TemporaryFolder, links: [(producer: NetworkLink, collector: NetworkLink)],
+        generation: Int
+    ) throws -> RoleProcess {
+        let endpoints =
+            [
+                "--producer", "tcp://127.0.0.1:\(links[index].producer.port)",
+                "--collector", "tcp://127.0.0.1:\(links[index].collector.port)",
+            ] + timing
+        return try RoleProcess(
+            ["work", "--name", "worker-\(index)", "--inject-faults", "--page-timeout", "2"] + endpoints,
+            log: folder.file("worker-\(index)-\(generation).log"))
     }
 
-    private static func startProducer(pages: String, folder: TemporaryFolder, endpoints: [String], generation: Int) throws -> RoleProcess {
-        try RoleProcess(["produce", pages, "--journal", folder.file("journal.sqlite")] + endpoints,
-                        log: folder.file("producer-\(generation).log"))
+    private static func startProducer(
+        pages: String, folder: TemporaryFolder, endpoints: [String], generation: Int
+    ) throws -> RoleProcess {
+        try RoleProcess(
+            ["produce", pages, "--journal", folder.file("journal.sqlite")] + endpoints,
+            log: folder.file("producer-\(generation).log"))
     }
 
     private func startWorker(_ index: Int) throws -> RoleProcess {
@@ -221,7 +240,9 @@ final class ChaosCluster {
         case .cutNetwork:
             let victim = Int(random.next() % UInt64(workers.count))
             let dropped = timesDropped(victim)
-            if ProcessInfo.processInfo.environment["PAGEMILL_KEEP_TEST_FOLDERS"] != nil { print("cutting worker-\(victim)") }
+            if ProcessInfo.processInfo.environment["PAGEMILL_KEEP_TEST_FOLDERS"] != nil {
+                print("cutting worker-\(victim)")
+            }
             let reconnections = workers[victim].log.components(separatedBy: "producer silent").count
             links[victim].producer.cut()
             links[victim].collector.cut()
@@ -229,17 +250,21 @@ final class ChaosCluster {
             // its results are held there) and the producer, if it knew the worker, drops it.
             // (A worker hanging on the poison page meanwhile dies instead: as cut off as can be.)
             let reconnected = waitUntil(timeout: .seconds(10)) {
-                workers[victim].log.components(separatedBy: "producer silent").count > reconnections || !workers[victim].isAlive
+                workers[victim].log.components(separatedBy: "producer silent").count > reconnections
+                    || !workers[victim].isAlive
             }
             let separated = waitUntil(timeout: .seconds(3)) { timesDropped(victim) > dropped } || reconnected
-            #expect(separated || !producer.isAlive, "the cut did not separate worker-\(victim) from the producer (\(folder.path))")
+            #expect(
+                separated || !producer.isAlive,
+                "the cut did not separate worker-\(victim) from the producer (\(folder.path))")
             links[victim].producer.mend()
             links[victim].collector.mend()
         case .killCollector:
             collector.signal(SIGKILL)
             _ = collector.waitForExit(timeout: .seconds(10))
             restarts += 1
-            collector = try RoleProcess(["collect", "--db", database] + endpoints, log: folder.file("collector-\(restarts).log"))
+            collector = try RoleProcess(
+                ["collect", "--db", database] + endpoints, log: folder.file("collector-\(restarts).log"))
         case .killProducer:
             guard producer.isAlive else { return }
             producer.signal(SIGKILL)
@@ -274,7 +299,7 @@ final class ChaosCluster {
         try stranger.setLinger(milliseconds: 500)
         try stranger.connect(endpoints[1])
         for socket in [forger, stranger] { _ = try socket.send(strings: ["pagemill/1", "ACK"] + leased) }
-        Thread.sleep(forTimeInterval: 0.2) // Let the stranger's message leave before its socket closes.
+        Thread.sleep(forTimeInterval: 0.2)  // Let the stranger's message leave before its socket closes.
     }
 
     /// The database's disk fills up (or, without a disk of its own, another connection holds
@@ -288,7 +313,7 @@ final class ChaosCluster {
             let connection = try Database(path: database)
             let emptied = try (1...20).contains { _ in
                 let checkpoint = try connection.prepare("PRAGMA wal_checkpoint(TRUNCATE)")
-                return try checkpoint.step() && checkpoint.int(at: 0) == 0 // busy = 0: the log is empty
+                return try checkpoint.step() && checkpoint.int(at: 0) == 0  // busy = 0: the log is empty
             }
             #expect(emptied, "the write-ahead log could not be emptied")
             // tmpfs cannot shrink below what it holds, which grows as the collector writes: try
@@ -301,10 +326,12 @@ final class ChaosCluster {
             }
             guard filled else { throw HarnessError("cannot fill \(disk)") }
             // And take what is left, to the last block.
-            if let filler = FileHandle(forWritingAtPath: disk + "/filler") ?? {
-                FileManager.default.createFile(atPath: disk + "/filler", contents: nil)
-                return FileHandle(forWritingAtPath: disk + "/filler")
-            }() {
+            if let filler = FileHandle(forWritingAtPath: disk + "/filler")
+                ?? {
+                    FileManager.default.createFile(atPath: disk + "/filler", contents: nil)
+                    return FileHandle(forWritingAtPath: disk + "/filler")
+                }()
+            {
                 let block = Data(count: 16 * 1024)
                 while (try? filler.write(contentsOf: block)) != nil {}
                 try? filler.close()
@@ -314,10 +341,11 @@ final class ChaosCluster {
             try blocker?.execute("BEGIN IMMEDIATE")
         }
         let heldBack = waitUntil(timeout: .seconds(30)) {
-            collector.log.components(separatedBy: "holding back").count > held || !producer.isAlive || !collector.isAlive
+            collector.log.components(separatedBy: "holding back").count > held || !producer.isAlive
+                || !collector.isAlive
         }
         #expect(heldBack || !producer.isAlive, "the collector never held back: \(collector.log.suffix(1000))")
-        Thread.sleep(forTimeInterval: 2) // The fault lasts a while: leases run out meanwhile.
+        Thread.sleep(forTimeInterval: 2)  // The fault lasts a while: leases run out meanwhile.
         if let disk {
             try? FileManager.default.removeItem(atPath: disk + "/filler")
             #expect(shell("mount -o remount,size=512m \(disk)"))
@@ -328,7 +356,9 @@ final class ChaosCluster {
 
     /// How many times the current producer has dropped worker `index` for silence.
     private func timesDropped(_ index: Int) -> Int {
-        producer.log.components(separatedBy: "\n").filter { $0.contains("worker silent") && $0.contains("worker-\(index)") }.count
+        producer.log.components(separatedBy: "\n").filter {
+            $0.contains("worker silent") && $0.contains("worker-\(index)")
+        }.count
     }
 
     /// Garbage frames, a wrong protocol version and an oversized message at both endpoints.

@@ -7,19 +7,29 @@ extension EndToEndTests {
         static let pageCount = 2000
 
         /// Starts a collector, three workers and a producer; returns them and the database path.
-        func startCluster(in folder: TemporaryFolder, pages: String, workers: Int = 3)
-            throws -> (producer: RoleProcess, collector: RoleProcess, workers: [RoleProcess], database: String, endpoints: [String]) {
+        func startCluster(
+            in folder: TemporaryFolder, pages: String, workers: Int = 3
+        )
+            throws -> (
+                producer: RoleProcess, collector: RoleProcess, workers: [RoleProcess], database: String,
+                endpoints: [String]
+            )
+        {
             let producerEndpoint = "tcp://127.0.0.1:\(try freePort())"
             let collectorEndpoint = "tcp://127.0.0.1:\(try freePort())"
             let database = folder.file("pages.sqlite")
-            let shared = ["--producer", producerEndpoint, "--collector", collectorEndpoint, "--peer-timeout", "1", "--lease", "20"]
+            let shared = [
+                "--producer", producerEndpoint, "--collector", collectorEndpoint, "--peer-timeout", "1", "--lease",
+                "20",
+            ]
             try logWrites(database)
             let collector = try RoleProcess(["collect", "--db", database] + shared, log: folder.file("collector.log"))
             let workerProcesses = try (1...workers).map {
                 try RoleProcess(["work", "--name", "worker-\($0)"] + shared, log: folder.file("worker-\($0).log"))
             }
-            let producer = try RoleProcess(["produce", pages, "--journal", folder.file("journal.sqlite")] + shared,
-                                           log: folder.file("producer.log"))
+            let producer = try RoleProcess(
+                ["produce", pages, "--journal", folder.file("journal.sqlite")] + shared,
+                log: folder.file("producer.log"))
             return (producer, collector, workerProcesses, database, shared)
         }
 
@@ -48,7 +58,9 @@ extension EndToEndTests {
             let folder = try TemporaryFolder()
             let pages = try folder.generatePages(Self.pageCount, into: "pages")
             let cluster = try startCluster(in: folder, pages: pages)
-            let midRun = waitUntil(timeout: .seconds(120)) { (storedCounts(cluster.database)?.pages ?? 0) >= Self.pageCount / 5 }
+            let midRun = waitUntil(timeout: .seconds(120)) {
+                (storedCounts(cluster.database)?.pages ?? 0) >= Self.pageCount / 5
+            }
             #expect(midRun, "the cluster never got going: \(cluster.producer.log)")
             cluster.workers[0].signal(SIGKILL)
             let status = cluster.producer.waitForExit(timeout: .seconds(300))
@@ -63,21 +75,25 @@ extension EndToEndTests {
             let folder = try TemporaryFolder()
             let pages = try folder.generatePages(Self.pageCount, into: "pages")
             let cluster = try startCluster(in: folder, pages: pages)
-            let midRun = waitUntil(timeout: .seconds(120)) { (storedCounts(cluster.database)?.pages ?? 0) >= Self.pageCount / 3 }
+            let midRun = waitUntil(timeout: .seconds(120)) {
+                (storedCounts(cluster.database)?.pages ?? 0) >= Self.pageCount / 3
+            }
             #expect(midRun, "the cluster never got going: \(cluster.producer.log)")
             cluster.producer.signal(SIGKILL)
             _ = cluster.producer.waitForExit(timeout: .seconds(10))
             let storedBefore = storedCounts(cluster.database)?.pages ?? 0
 
             // The same command line again: it must send only what was not committed.
-            let restarted = try RoleProcess(["produce", pages, "--journal", folder.file("journal.sqlite")] + cluster.endpoints,
-                                            log: folder.file("producer-2.log"))
+            let restarted = try RoleProcess(
+                ["produce", pages, "--journal", folder.file("journal.sqlite")] + cluster.endpoints,
+                log: folder.file("producer-2.log"))
             #expect(restarted.waitForExit(timeout: .seconds(300)) == 0, "producer: \(restarted.log)")
             let counts = storedCounts(cluster.database)
             #expect(counts?.pages == Self.pageCount)
             #expect(counts?.failures == 0)
             // "produced: N stored, N failed, N redelivered, N committed in an earlier run"
-            let resumed = restarted.log.components(separatedBy: "redelivered, ").last?.split(separator: " ").first.flatMap { Int($0) }
+            let resumed = restarted.log.components(separatedBy: "redelivered, ").last?.split(separator: " ").first
+                .flatMap { Int($0) }
             // Most of what was stored before the kill is skipped; the last batches may be sent again.
             #expect((resumed ?? 0) > 0 && (resumed ?? 0) <= storedBefore, "restarted producer: \(restarted.log)")
         }

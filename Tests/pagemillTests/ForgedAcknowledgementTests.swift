@@ -12,10 +12,13 @@ extension EndToEndTests {
             let database = folder.file("pages.sqlite")
             let producerEndpoint = "tcp://127.0.0.1:\(try freePort())"
             let collectorEndpoint = "tcp://127.0.0.1:\(try freePort())"
-            let shared = ["--producer", producerEndpoint, "--collector", collectorEndpoint, "--peer-timeout", "1", "--lease", "3"]
+            let shared = [
+                "--producer", producerEndpoint, "--collector", collectorEndpoint, "--peer-timeout", "1", "--lease", "3",
+            ]
             let collector = try RoleProcess(["collect", "--db", database] + shared, log: folder.file("collector.log"))
-            let producer = try RoleProcess(["produce", pages, "--journal", folder.file("journal.sqlite")] + shared,
-                                           log: folder.file("producer.log"))
+            let producer = try RoleProcess(
+                ["produce", pages, "--journal", folder.file("journal.sqlite")] + shared,
+                log: folder.file("producer.log"))
             let context = try Context()
             // A worker that takes ten pages, then says they are committed, as does a stranger.
             let forger = try context.socket(.dealer)
@@ -54,8 +57,12 @@ extension EndToEndTests {
             #expect(storedCounts(database)?.pages == 300, "\(producer.log)")
             #expect(producer.log.contains("produced: 300 stored"), "\(producer.log)")
             let joined = producer.log.split(separator: "\n").filter { $0.contains("worker joined") }
-            #expect(!joined.isEmpty && joined.allSatisfy { $0.contains("peer=127.0.0.1") }, "TCP peers are named by address: \(joined)")
-            #expect(producer.log.contains("ignored: 20 acknowledgements from peers that are not the collector"), "\(producer.log)")
+            #expect(
+                !joined.isEmpty && joined.allSatisfy { $0.contains("peer=127.0.0.1") },
+                "TCP peers are named by address: \(joined)")
+            #expect(
+                producer.log.contains("ignored: 20 acknowledgements from peers that are not the collector"),
+                "\(producer.log)")
         }
     }
 }

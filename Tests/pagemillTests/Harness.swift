@@ -57,8 +57,10 @@ final class RoleProcess {
 
     /// Runs `pagemill ARGUMENTS`, inside network namespace `namespace` when one is given
     /// (through `ip netns exec`, which becomes the pagemill process: signals reach it).
-    init(_ arguments: [String], log: String, namespace: String? = nil, standardInput: String = "/dev/null",
-         environment extra: [String: String] = [:]) throws {
+    init(
+        _ arguments: [String], log: String, namespace: String? = nil, standardInput: String = "/dev/null",
+        environment extra: [String: String] = [:]
+    ) throws {
         logPath = log
         guard FileManager.default.isExecutableFile(atPath: pagemillBinary) else {
             throw HarnessError("no pagemill executable at \(pagemillBinary): run `swift build` first")
@@ -171,9 +173,12 @@ private func probePort() throws -> Int {
 /// connection, no migrations, no statements prepared for writing. Nil while the database or
 /// its tables are not there yet.
 func storedCounts(_ path: String) -> StoreCounts? {
-    guard FileManager.default.fileExists(atPath: path), let database = try? Database(path: path, readOnly: true) else { return nil }
+    guard FileManager.default.fileExists(atPath: path), let database = try? Database(path: path, readOnly: true) else {
+        return nil
+    }
     func count(_ table: String) -> Int? {
-        guard let statement = try? database.prepare("SELECT count(*) FROM \(table)"), (try? statement.step()) == true else { return nil }
+        guard let statement = try? database.prepare("SELECT count(*) FROM \(table)"), (try? statement.step()) == true
+        else { return nil }
         return statement.int(at: 0)
     }
     guard let pages = count("pages"), let failures = count("failures") else { return nil }
@@ -204,7 +209,8 @@ func childProcesses(of pid: pid_t) -> [pid_t] {
 /// Whether a process runs (a zombie waiting to be reaped counts as ended).
 func processRuns(_ pid: pid_t) -> Bool {
     guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-          let close = stat.lastIndex(of: ")") else { return false }
+        let close = stat.lastIndex(of: ")")
+    else { return false }
     let state = stat[stat.index(close, offsetBy: 2)...].prefix(1)
     return state != "Z" && state != "X"
 }
@@ -214,7 +220,8 @@ func processRuns(_ pid: pid_t) -> Bool {
 /// turned away included. What `secondWrites` measures, where the primary key cannot.
 func logWrites(_ database: String) throws {
     let store = try PageStore(path: database)
-    try store.database.execute("""
+    try store.database.execute(
+        """
         CREATE TABLE harness_writes (id TEXT NOT NULL, kind TEXT NOT NULL);
         CREATE TRIGGER harness_tried BEFORE INSERT ON pages BEGIN INSERT INTO harness_writes VALUES (new.id, 'tried'); END;
         CREATE TRIGGER harness_inserted AFTER INSERT ON pages BEGIN INSERT INTO harness_writes VALUES (new.id, 'written'); END;

@@ -5,7 +5,8 @@ import Testing
 extension EndToEndTests {
     @Suite(.serialized) struct HealthCommandTests {
         func probe(_ file: String, maxAge: Int, folder: TemporaryFolder) throws -> Int32? {
-            let health = try RoleProcess(["health", "--file", file, "--max-age", String(maxAge)], log: folder.file("health.log"))
+            let health = try RoleProcess(
+                ["health", "--file", file, "--max-age", String(maxAge)], log: folder.file("health.log"))
             return health.waitForExit(timeout: .seconds(10))
         }
 
@@ -13,9 +14,13 @@ extension EndToEndTests {
             let folder = try TemporaryFolder()
             let file = folder.file("collector.health")
             #expect(try probe(file, maxAge: 2, folder: folder) == 1, "no file yet: unhealthy")
-            let collector = try RoleProcess(["collect", "--db", folder.file("h.sqlite"), "--health-file", file,
-                                             "--producer", "tcp://127.0.0.1:\(try freePort())", "--collector", "tcp://127.0.0.1:\(try freePort())"],
-                                            log: folder.file("collector.log"))
+            let collector = try RoleProcess(
+                [
+                    "collect", "--db", folder.file("h.sqlite"), "--health-file", file,
+                    "--producer", "tcp://127.0.0.1:\(try freePort())", "--collector",
+                    "tcp://127.0.0.1:\(try freePort())",
+                ],
+                log: folder.file("collector.log"))
             let healthy = waitUntil(timeout: .seconds(20)) { (try? probe(file, maxAge: 2, folder: folder)) == 0 }
             #expect(healthy, "collector: \(collector.log)")
             collector.signal(SIGSTOP)

@@ -8,17 +8,22 @@ extension EndToEndTests {
     @Suite(.serialized) struct JournalTests {
         /// `pagemill run INPUTS --db DATABASE`, to its end; returns its log.
         @discardableResult
-        func run(_ inputs: [String], database: String, in folder: TemporaryFolder, name: String,
-                 standardInput: String = "/dev/null") throws -> String {
-            let process = try RoleProcess(["run"] + inputs + ["--db", database, "--workers", "2"],
-                                          log: folder.file(name + ".log"), standardInput: standardInput)
+        func run(
+            _ inputs: [String], database: String, in folder: TemporaryFolder, name: String,
+            standardInput: String = "/dev/null"
+        ) throws -> String {
+            let process = try RoleProcess(
+                ["run"] + inputs + ["--db", database, "--workers", "2"],
+                log: folder.file(name + ".log"), standardInput: standardInput)
             let status = process.waitForExit(timeout: .seconds(300))
             #expect(status == 0, "\(name): \(process.log)")
             return process.log
         }
 
         func writeLines(_ path: String, ids: [String]) throws {
-            let lines = ids.map { #"{"id": "\#($0)", "html": "<p>Page \#($0), with a sentence or two of text in it.</p>"}"# }
+            let lines = ids.map {
+                #"{"id": "\#($0)", "html": "<p>Page \#($0), with a sentence or two of text in it.</p>"}"#
+            }
             try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
         }
 
@@ -78,7 +83,8 @@ extension EndToEndTests {
             let database = folder.file("pages.sqlite")
             // The old journal kept positions: a watermark of 10^9 once passed over every page.
             let old = try Database(path: database + ".producer-journal")
-            try old.execute("""
+            try old.execute(
+                """
                 CREATE TABLE run (key TEXT PRIMARY KEY, value TEXT NOT NULL);
                 CREATE TABLE committed (ticket INTEGER PRIMARY KEY);
                 INSERT INTO run VALUES ('inputs', '\(pages)'), ('watermark', '1000000000');

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 import Store
 import Testing
@@ -18,21 +18,29 @@ extension EndToEndTests {
             let folder = try TemporaryFolder()
             let pages = try folder.generatePages(1500, into: "pages")
             let producerEndpoint = "tcp://127.0.0.1:\(try freePort())"
-            let endpoints = ["--producer", producerEndpoint, "--collector", "tcp://127.0.0.1:\(try freePort())", "--peer-timeout", "1"]
+            let endpoints = [
+                "--producer", producerEndpoint, "--collector", "tcp://127.0.0.1:\(try freePort())", "--peer-timeout",
+                "1",
+            ]
             let producerMetrics = try freePort(), collectorMetrics = try freePort()
-            let collector = try RoleProcess(["collect", "--db", folder.file("o.sqlite"), "--metrics-port", String(collectorMetrics)] + endpoints,
-                                            log: folder.file("collector.log"))
-            let producer = try RoleProcess(["produce", pages, "--no-journal", "--metrics-port", String(producerMetrics)] + endpoints,
-                                           log: folder.file("producer.log"))
-            let worker = try RoleProcess(["work", "--name", "observed-worker"] + endpoints, log: folder.file("worker.log"))
+            let collector = try RoleProcess(
+                ["collect", "--db", folder.file("o.sqlite"), "--metrics-port", String(collectorMetrics)] + endpoints,
+                log: folder.file("collector.log"))
+            let producer = try RoleProcess(
+                ["produce", pages, "--no-journal", "--metrics-port", String(producerMetrics)] + endpoints,
+                log: folder.file("producer.log"))
+            let worker = try RoleProcess(
+                ["work", "--name", "observed-worker"] + endpoints, log: folder.file("worker.log"))
             defer { for role in [worker, collector, producer] { role.signal(SIGKILL) } }
 
             // Mid-run: the status names the worker and counts pages; the metrics move.
             let midRun = waitUntil(timeout: .seconds(60)) { (storedCounts(folder.file("o.sqlite"))?.pages ?? 0) >= 100 }
             #expect(midRun, "producer: \(producer.log.suffix(1000))")
-            let status = try RoleProcess(["status", "--producer", producerEndpoint, "--json"], log: folder.file("status.log"))
+            let status = try RoleProcess(
+                ["status", "--producer", producerEndpoint, "--json"], log: folder.file("status.log"))
             #expect(status.waitForExit(timeout: .seconds(15)) == 0, "status: \(status.log)")
-            let answer = try #require(try JSONSerialization.jsonObject(with: Data(status.log.utf8)) as? [String: Any], "\(status.log)")
+            let answer = try #require(
+                try JSONSerialization.jsonObject(with: Data(status.log.utf8)) as? [String: Any], "\(status.log)")
             let workers = try #require(answer["workers"] as? [[String: Any]])
             #expect(workers.first?["name"] as? String == "observed-worker")
             #expect((answer["read"] as? Int ?? 0) > 0)
@@ -59,29 +67,42 @@ extension EndToEndTests {
             let database = folder.file("h.sqlite")
             _ = try PageStore(path: database)
             let producerEndpoint = "tcp://127.0.0.1:\(try freePort())"
-            let endpoints = ["--producer", producerEndpoint, "--collector", "tcp://127.0.0.1:\(try freePort())", "--peer-timeout", "1"]
+            let endpoints = [
+                "--producer", producerEndpoint, "--collector", "tcp://127.0.0.1:\(try freePort())", "--peer-timeout",
+                "1",
+            ]
             let producerMetrics = try freePort(), collectorMetrics = try freePort()
             let health = folder.file("collector.health")
-            let collector = try RoleProcess(["collect", "--db", database, "--metrics-port", String(collectorMetrics),
-                                             "--health-file", health] + endpoints, log: folder.file("collector.log"))
-            let producer = try RoleProcess(["produce", pages, "--no-journal", "--metrics-port", String(producerMetrics)] + endpoints,
-                                           log: folder.file("producer.log"))
+            let collector = try RoleProcess(
+                [
+                    "collect", "--db", database, "--metrics-port", String(collectorMetrics),
+                    "--health-file", health,
+                ] + endpoints, log: folder.file("collector.log"))
+            let producer = try RoleProcess(
+                ["produce", pages, "--no-journal", "--metrics-port", String(producerMetrics)] + endpoints,
+                log: folder.file("producer.log"))
             let worker = try RoleProcess(["work"] + endpoints, log: folder.file("worker.log"))
             defer { for role in [worker, collector, producer] { role.signal(SIGKILL) } }
-            #expect(waitUntil(timeout: .seconds(60)) { (storedCounts(database)?.pages ?? 0) > 0 }, "\(producer.log.suffix(1000))")
+            #expect(
+                waitUntil(timeout: .seconds(60)) { (storedCounts(database)?.pages ?? 0) > 0 },
+                "\(producer.log.suffix(1000))")
 
             let blocker = try Database(path: database)
             try blocker.execute("BEGIN IMMEDIATE")
             let said = waitUntil(timeout: .seconds(30)) { producer.log.contains("the collector is holding back") }
             #expect(said, "\(producer.log.suffix(2000))")
-            let status = try RoleProcess(["status", "--producer", producerEndpoint, "--json"], log: folder.file("status.log"))
+            let status = try RoleProcess(
+                ["status", "--producer", producerEndpoint, "--json"], log: folder.file("status.log"))
             #expect(status.waitForExit(timeout: .seconds(15)) == 0, "status: \(status.log)")
-            let answer = try #require(try JSONSerialization.jsonObject(with: Data(status.log.utf8)) as? [String: Any], "\(status.log)")
+            let answer = try #require(
+                try JSONSerialization.jsonObject(with: Data(status.log.utf8)) as? [String: Any], "\(status.log)")
             #expect((answer["collector_holding_back"] as? String)?.contains("locked") == true, "\(answer)")
             #expect(scrape(producerMetrics)?.contains("pagemill_collector_holding_back 1") == true)
             #expect(scrape(collectorMetrics)?.contains("pagemill_collector_holding_back 1") == true)
             let probe = try RoleProcess(["health", "--file", health], log: folder.file("health.log"))
-            let degraded = waitUntil(timeout: .seconds(5)) { (try? String(contentsOfFile: health, encoding: .utf8))?.contains("holding back") == true }
+            let degraded = waitUntil(timeout: .seconds(5)) {
+                (try? String(contentsOfFile: health, encoding: .utf8))?.contains("holding back") == true
+            }
             #expect(degraded && probe.waitForExit(timeout: .seconds(10)) == 0)
             let again = try RoleProcess(["health", "--file", health], log: folder.file("health-2.log"))
             #expect(again.waitForExit(timeout: .seconds(10)) == 0)

@@ -11,13 +11,21 @@ extension EndToEndTests {
                 try Data(bytes).write(to: URL(fileURLWithPath: pages + "/" + name))
             }
             try write("bad-empty.html", [])
-            try write("bad-binary.html", [0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0x0D] + (0..<4000).map { UInt8(truthy: $0 % 7 == 0) })
-            try write("good-invalid-utf8.txt", Array("Title line\n\nA café that sells ".utf8) + [0xFF, 0xFE, 0xC3] + Array(" good bread every morning.\n".utf8))
+            try write(
+                "bad-binary.html",
+                [0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0x0D] + (0..<4000).map { UInt8(truthy: $0 % 7 == 0) })
+            try write(
+                "good-invalid-utf8.txt",
+                Array("Title line\n\nA café that sells ".utf8) + [0xFF, 0xFE, 0xC3]
+                    + Array(" good bread every morning.\n".utf8))
             try write("bad-huge.html", Array(repeating: UInt8(ascii: "a"), count: 50 << 20))
-            try write("mixed.jsonl", Array("""
-                {"id": "good-jsonl", "html": "<p>A good page sent as JSON Lines, with enough words in it.</p>"}
-                {this is not json
-                """.utf8))
+            try write(
+                "mixed.jsonl",
+                Array(
+                    """
+                    {"id": "good-jsonl", "html": "<p>A good page sent as JSON Lines, with enough words in it.</p>"}
+                    {this is not json
+                    """.utf8))
             let database = folder.file("run.sqlite")
             let run = try RoleProcess(["run", pages, "--db", database, "--workers", "2"], log: folder.file("run.log"))
             let status = run.waitForExit(timeout: .seconds(300))
@@ -33,22 +41,28 @@ extension EndToEndTests {
 
         @Test func repeatedIdsAreCountedAsDuplicatesNotAsStored() throws {
             let folder = try TemporaryFolder()
-            let lines = (0..<150).map { #"{"id": "page-\#($0 % 50)", "html": "<p>Copy \#($0 / 50) of page \#($0 % 50), with a few words.</p>"}"# }
+            let lines = (0..<150).map {
+                #"{"id": "page-\#($0 % 50)", "html": "<p>Copy \#($0 / 50) of page \#($0 % 50), with a few words.</p>"}"#
+            }
             try Data(lines.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: folder.file("dump.jsonl")))
             let database = folder.file("run.sqlite")
-            let run = try RoleProcess(["run", folder.file("dump.jsonl"), "--db", database, "--workers", "2", "--no-journal"],
-                                      log: folder.file("run.log"))
+            let run = try RoleProcess(
+                ["run", folder.file("dump.jsonl"), "--db", database, "--workers", "2", "--no-journal"],
+                log: folder.file("run.log"))
             #expect(run.waitForExit(timeout: .seconds(120)) == 0, "\(run.log)")
             #expect(storedCounts(database)?.pages == 50)
             #expect(run.log.contains("pages stored:   50\n"), "\(run.log)")
             #expect(run.log.contains("duplicate ids:  100 "), "\(run.log)")
             // With a journal, a repeat read after its first copy was committed is passed over instead.
             let journaled = folder.file("journaled.sqlite")
-            let again = try RoleProcess(["run", folder.file("dump.jsonl"), "--db", journaled, "--workers", "2"], log: folder.file("again.log"))
+            let again = try RoleProcess(
+                ["run", folder.file("dump.jsonl"), "--db", journaled, "--workers", "2"], log: folder.file("again.log"))
             #expect(again.waitForExit(timeout: .seconds(120)) == 0, "\(again.log)")
             #expect(storedCounts(journaled)?.pages == 50)
             func count(_ label: String) -> Int {
-                guard let line = again.log.split(separator: "\n").first(where: { $0.hasPrefix(label) }) else { return 0 }
+                guard let line = again.log.split(separator: "\n").first(where: { $0.hasPrefix(label) }) else {
+                    return 0
+                }
                 return Int(line.dropFirst(label.count).trimmingCharacters(in: .whitespaces).prefix { $0.isNumber }) ?? 0
             }
             #expect(count("duplicate ids:") + count("already stored:") == 100, "\(again.log)")
@@ -56,7 +70,8 @@ extension EndToEndTests {
 
         @Test func aMissingInputIsAOneLineErrorWithExitCodeTwo() throws {
             let folder = try TemporaryFolder()
-            let run = try RoleProcess(["run", folder.file("nowhere"), "--db", folder.file("x.sqlite")], log: folder.file("run.log"))
+            let run = try RoleProcess(
+                ["run", folder.file("nowhere"), "--db", folder.file("x.sqlite")], log: folder.file("run.log"))
             #expect(run.waitForExit(timeout: .seconds(30)) == 2)
             #expect(run.log.contains("nowhere: no such file or folder"))
             #expect(run.log.split(separator: "\n").count == 1)
@@ -66,7 +81,8 @@ extension EndToEndTests {
         @Test func anUnusableDatabaseIsAOneLineErrorWithExitCodeTwo() throws {
             let folder = try TemporaryFolder()
             let pages = try folder.generatePages(3, into: "pages")
-            let run = try RoleProcess(["run", pages, "--db", folder.file("no/such/folder/x.sqlite")], log: folder.file("run.log"))
+            let run = try RoleProcess(
+                ["run", pages, "--db", folder.file("no/such/folder/x.sqlite")], log: folder.file("run.log"))
             #expect(run.waitForExit(timeout: .seconds(30)) == 2)
             #expect(run.log.hasPrefix("pagemill: error: cannot use --db"))
         }

@@ -17,8 +17,10 @@ extension EndToEndTests {
             let collectorEndpoint = "tcp://127.0.0.1:\(try freePort())"
             let shared = ["--producer", producerEndpoint, "--collector", collectorEndpoint, "--peer-timeout", "1"]
             let collector = try RoleProcess(["collect", "--db", database] + shared, log: folder.file("collector.log"))
-            let worker = try RoleProcess(["work", "--inject-faults", "--credit", "2"] + shared, log: folder.file("worker.log"))
-            let producer = try RoleProcess(["produce", pages, "--no-journal"] + shared, log: folder.file("producer.log"))
+            let worker = try RoleProcess(
+                ["work", "--inject-faults", "--credit", "2"] + shared, log: folder.file("worker.log"))
+            let producer = try RoleProcess(
+                ["produce", pages, "--no-journal"] + shared, log: folder.file("producer.log"))
             #expect(producer.waitForExit(timeout: .seconds(120)) == 0, "\(producer.log)")
             collector.signal(SIGTERM)
             worker.signal(SIGTERM)

@@ -14,14 +14,15 @@ extension EndToEndTests {
             let pages = try folder.generatePages(600, into: "pages")
             let database = folder.file("pages.sqlite")
             _ = try PageStore(path: database)
-            let run = try RoleProcess(["run", pages, "--db", database, "--workers", "2"] + Self.timing, log: folder.file("run.log"))
+            let run = try RoleProcess(
+                ["run", pages, "--db", database, "--workers", "2"] + Self.timing, log: folder.file("run.log"))
             #expect(waitUntil(timeout: .seconds(120)) { (storedCounts(database)?.pages ?? 0) > 0 }, "\(run.log)")
             // Another connection takes the write lock, and keeps it past the busy timeout (5 s).
             let blocker = try Database(path: database)
             try blocker.execute("BEGIN IMMEDIATE")
             let heldBack = waitUntil(timeout: .seconds(60)) { run.log.contains("holding back") }
             #expect(heldBack, "\(run.log)")
-            Thread.sleep(forTimeInterval: 4) // The fault lasts: several leases run out meanwhile.
+            Thread.sleep(forTimeInterval: 4)  // The fault lasts: several leases run out meanwhile.
             try blocker.execute("ROLLBACK")
             #expect(run.waitForExit(timeout: .seconds(300)) == 0, "\(run.log)")
             let counts = storedCounts(database)
@@ -41,12 +42,13 @@ extension EndToEndTests {
             defer { _ = shell("umount -l \(mount)") }
             let pages = try folder.generatePages(600, into: "pages")
             let database = mount + "/pages.sqlite"
-            let run = try RoleProcess(["run", pages, "--db", database, "--workers", "2"] + Self.timing,
-                                      log: folder.file("run.log"))
+            let run = try RoleProcess(
+                ["run", pages, "--db", database, "--workers", "2"] + Self.timing,
+                log: folder.file("run.log"))
             // 600 pages hold more text than 2 MB: the disk fills mid-run.
             let full = waitUntil(timeout: .seconds(120)) { run.log.contains("holding back") || !run.isAlive }
             #expect(full && run.log.contains("full"), "\(run.log)")
-            Thread.sleep(forTimeInterval: 3) // The disk stays full while leases run out.
+            Thread.sleep(forTimeInterval: 3)  // The disk stays full while leases run out.
             #expect(shell("mount -o remount,size=256m \(mount)"), "space freed")
             #expect(run.waitForExit(timeout: .seconds(300)) == 0, "\(run.log)")
             let counts = storedCounts(database)

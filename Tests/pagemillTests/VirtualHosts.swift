@@ -14,7 +14,9 @@ final class VirtualHosts {
     /// Whether this machine lets us make namespaces (root, and `ip netns` allowed), with why not.
     static func availability() -> (Bool, String) {
         guard getuid() == 0 else { return (false, "network namespaces need root") }
-        guard FileManager.default.isExecutableFile(atPath: "/usr/sbin/ip") else { return (false, "no /usr/sbin/ip (iproute2)") }
+        guard FileManager.default.isExecutableFile(atPath: "/usr/sbin/ip") else {
+            return (false, "no /usr/sbin/ip (iproute2)")
+        }
         let probe = "pm-probe-\(getpid())"
         guard run(["netns", "add", probe]) else { return (false, "`ip netns add` is not allowed here") }
         _ = run(["netns", "del", probe])
@@ -34,7 +36,10 @@ final class VirtualHosts {
             try Self.must(["-n", switchName, "link", "set", "br0", "up"])
             for (index, host) in names.enumerated() {
                 try Self.must(["netns", "add", host])
-                try Self.must(["link", "add", "h\(index)", "netns", host, "type", "veth", "peer", "name", "s\(index)", "netns", switchName])
+                try Self.must([
+                    "link", "add", "h\(index)", "netns", host, "type", "veth", "peer", "name", "s\(index)", "netns",
+                    switchName,
+                ])
                 try Self.must(["-n", switchName, "link", "set", "s\(index)", "master", "br0"])
                 try Self.must(["-n", switchName, "link", "set", "s\(index)", "up"])
                 try Self.must(["-n", host, "addr", "add", addresses[index] + "/24", "dev", "h\(index)"])
