@@ -34,9 +34,12 @@ let package = Package(
         .target(name: "PageInput", dependencies: ["CZlib", "Extraction"]),
         // Reproducible synthetic pages for the demo, tests and load tests.
         .target(name: "PageGenerator"),
-        // Cluster: wire protocol and the producer, worker and collector roles.
+        // The wire protocol: messages, their frames and JSON headers, the status answer,
+        // endpoints. What a client of the cluster (`pagemill status`, a test) needs, and no more.
+        .target(name: "WireProtocol", dependencies: ["ZeroMQ", "Extraction"]),
+        // Cluster: the producer, worker and collector roles, speaking the wire protocol.
         .target(name: "Cluster", dependencies: [
-            "ZeroMQ", "Extraction", "Store", "PageInput",
+            "ZeroMQ", "WireProtocol", "Extraction", "Store", "PageInput",
             .product(name: "Logging", package: "swift-log"),
         ]),
         // Metrics: the Prometheus text format and a small HTTP endpoint serving it.
@@ -48,7 +51,7 @@ let package = Package(
         ]),
         // The executable: argument parsing and wiring only.
         .executableTarget(name: "pagemill", dependencies: [
-            "CProcessControl", "Cluster", "Extraction", "Store", "PageInput", "PageGenerator", "LoadTest", "Metrics",
+            "CProcessControl", "Cluster", "WireProtocol", "Extraction", "Store", "PageInput", "PageGenerator", "LoadTest", "Metrics",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -58,6 +61,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "Extraction"]),
         .testTarget(name: "PageInputTests", dependencies: ["PageInput", "Extraction"]),
         .testTarget(name: "PageGeneratorTests", dependencies: ["PageGenerator"]),
+        .testTarget(name: "WireProtocolTests", dependencies: ["WireProtocol", "ZeroMQ", "Extraction"]),
         .testTarget(name: "ClusterTests", dependencies: ["Cluster", "Store", "PageGenerator"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics"]),
         .testTarget(name: "LoadTestTests", dependencies: ["LoadTest", "PageGenerator", "PageInput"]),

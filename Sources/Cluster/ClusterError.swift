@@ -5,10 +5,6 @@ import ZeroMQ
 public struct ClusterError: Error, CustomStringConvertible, Sendable {
     /// What went wrong.
     public enum Code: String, Sendable {
-        /// A message that does not follow the wire protocol.
-        case malformedMessage
-        /// A message from a protocol version this build does not speak.
-        case unsupportedVersion
         /// A socket could not be created, bound or connected.
         case transport
         /// The database could not be written.

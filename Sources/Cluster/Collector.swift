@@ -3,6 +3,7 @@ import Extraction
 import Logging
 import Store
 import Synchronization
+import WireProtocol
 import ZeroMQ
 
 /// Receives records from workers, commits them to SQLite in batches, and only then
@@ -241,7 +242,7 @@ public final class Collector {
     private func take(_ message: Message) {
         stats.bytesReceived += message.byteCount
         batchBytes += message.byteCount
-        do throws(ClusterError) {
+        do throws(WireError) {
             switch try WireMessage(decoding: message) {
             case let .result(ticket, worker, milliseconds, record):
                 stats.received += 1
@@ -284,7 +285,7 @@ public final class Collector {
     private func hearFromProducer(_ message: Message, producer: Socket) {
         lastHeardFromProducer = clock.now
         let decoded: WireMessage
-        do throws(ClusterError) {
+        do throws(WireError) {
             decoded = try WireMessage(decoding: message)
         } catch {
             stats.rejectedMessages += 1

@@ -1,5 +1,6 @@
 import Extraction
 import Foundation
+import WireProtocol
 
 /// Runs a worker's turns of extraction on a thread of its own, so that the thread that owns the
 /// worker's sockets goes on sending heartbeats while a slow page is extracted: a page that takes

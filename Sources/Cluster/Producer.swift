@@ -2,6 +2,7 @@ import Extraction
 import Logging
 import PageInput
 import Store
+import WireProtocol
 import ZeroMQ
 
 /// Hands pages out to workers under leases, on credit, and forgets each only when the
@@ -221,7 +222,7 @@ public final class Producer {
         guard message.count >= 2 else { return }
         let identity = message.bytes(at: 0)
         let decoded: WireMessage
-        do throws(ClusterError) {
+        do throws(WireError) {
             decoded = try WireMessage(decoding: message, from: 1)
         } catch {
             stats.rejectedMessages += 1
@@ -314,7 +315,7 @@ public final class Producer {
                 stats.collectorHoldingBack = holdingBack
             }
         case .statusRequest:
-            do throws(ClusterError) {
+            do throws(WireError) {
                 send(.status(json: try status(now: now).encoded()), to: identity, on: socket)
             } catch {
                 logger.error("cannot answer a status request", metadata: ["error": "\(error)"])

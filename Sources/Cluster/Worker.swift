@@ -1,6 +1,7 @@
 import Extraction
 import Foundation
 import Logging
+import WireProtocol
 import ZeroMQ
 
 /// Takes pages from the producer on credit, extracts them, and sends the records to the
@@ -197,7 +198,7 @@ public final class Worker {
     private func handle(_ message: Message, producer: Socket) {
         lastHeardFromProducer = clock.now
         silenceAllowed = configuration.timing.peerTimeout
-        do throws(ClusterError) {
+        do throws(WireError) {
             switch try WireMessage(decoding: message) {
             case let .page(ticket, attempt, page):
                 held.append(WireMessage.LeasedPage(ticket: ticket, attempt: attempt, page: page))

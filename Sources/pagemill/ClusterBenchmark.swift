@@ -8,6 +8,7 @@ import PageGenerator
 import PageInput
 import Store
 import Synchronization
+import WireProtocol
 import ZeroMQ
 
 /// The load tester: the whole cluster on generated (or given) pages held in memory, closed

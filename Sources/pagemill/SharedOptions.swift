@@ -3,6 +3,7 @@ import Cluster
 import Foundation
 import Logging
 import Store
+import WireProtocol
 
 /// The two endpoints every role takes, so one pair of settings configures a deployment.
 struct EndpointOptions: ParsableArguments {

@@ -1,6 +1,6 @@
 import ArgumentParser
-import Cluster
 import Foundation
+import WireProtocol
 import ZeroMQ
 
 /// `pagemill status`: asks a running producer how the run stands, and shows it.

@@ -5,6 +5,7 @@ import Foundation
 import LoadTest
 import Logging
 import Store
+import WireProtocol
 import ZeroMQ
 
 /// The collector against the plain SQLite limit: the same rows, the same disk, the same run.

@@ -104,8 +104,8 @@ enum WireJSON {
             self.context = context
         }
 
-        private func failure(_ what: String) -> ClusterError {
-            ClusterError(.malformedMessage, "\(context): \(what) at byte \(position - bytes.startIndex)")
+        private func failure(_ what: String) -> WireError {
+            WireError(.malformedMessage, "\(context): \(what) at byte \(position - bytes.startIndex)")
         }
 
         private mutating func skipSpace() {
@@ -126,13 +126,13 @@ enum WireJSON {
         }
 
         /// Consumes `byte`, or fails.
-        mutating func expect(_ byte: UInt8) throws(ClusterError) {
+        mutating func expect(_ byte: UInt8) throws(WireError) {
             guard take(byte) else { throw failure("expected '\(Character(Unicode.Scalar(byte)))'") }
         }
 
         /// Reads an array of arrays, calling `row` to read each inner array's values, and checks
         /// that nothing follows.
-        mutating func readRows(_ row: (inout Reader) throws(ClusterError) -> Void) throws(ClusterError) {
+        mutating func readRows(_ row: (inout Reader) throws(WireError) -> Void) throws(WireError) {
             try expect(UInt8(ascii: "["))
             if !take(UInt8(ascii: "]")) {
                 repeat {
@@ -153,14 +153,14 @@ enum WireJSON {
         }
 
         /// Consumes the comma before every value of a row but the first.
-        private mutating func separate() throws(ClusterError) {
+        private mutating func separate() throws(WireError) {
             if valuesInRow > 0 { try expect(UInt8(ascii: ",")) }
             valuesInRow += 1
             skipSpace()
         }
 
         /// The next value of the row: an unsigned integer.
-        mutating func number() throws(ClusterError) -> UInt64 {
+        mutating func number() throws(WireError) -> UInt64 {
             try separate()
             let start = position
             while position < bytes.endIndex, bytes[position] &- UInt8(ascii: "0") < 10 { position += 1 }
@@ -172,7 +172,7 @@ enum WireJSON {
         }
 
         /// The next value of the row: a string, or `null` read as the empty string.
-        mutating func string() throws(ClusterError) -> String {
+        mutating func string() throws(WireError) -> String {
             try separate()
             if position < bytes.endIndex, bytes[position] == UInt8(ascii: "n"),
                 bytes[position...].starts(with: "null".utf8)
@@ -217,7 +217,7 @@ enum WireJSON {
         }
 
         /// The UTF-8 of a `\uXXXX` escape (its `\u` already read), pairing surrogates.
-        private mutating func unicodeEscape() throws(ClusterError) -> [UInt8] {
+        private mutating func unicodeEscape() throws(WireError) -> [UInt8] {
             var scalarValue = try hexQuad()
             if (0xD800..<0xDC00).contains(scalarValue) {
                 guard bytes[position...].starts(with: "\\u".utf8) else { throw failure("a lone surrogate") }
@@ -230,7 +230,7 @@ enum WireJSON {
             return Array(String(Character(scalar)).utf8)
         }
 
-        private mutating func hexQuad() throws(ClusterError) -> UInt32 {
+        private mutating func hexQuad() throws(WireError) -> UInt32 {
             guard bytes.endIndex - position >= 4 else { throw failure("a short \\u escape") }
             var value: UInt32 = 0
             for _ in 0..<4 {

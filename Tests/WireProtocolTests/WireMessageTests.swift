@@ -1,7 +1,7 @@
 import Extraction
 import Testing
 import ZeroMQ
-@testable import Cluster
+@testable import WireProtocol
 
 @Suite struct WireMessageTests {
     static let record = PageRecord(
@@ -126,7 +126,7 @@ import ZeroMQ
             try WireMessage(decoding: Message(strings: ["pagemill/1", "RETURN", "18446744073709551615"]))
                 == .handBack(tickets: [UInt64.max]))
         for bad in ["18446744073709551616", "+1", " 1", "1x", ""] {
-            #expect(throws: ClusterError.self) {
+            #expect(throws: WireError.self) {
                 try WireMessage(decoding: Message(strings: ["pagemill/1", "RETURN", bad]))
             }
         }
@@ -139,7 +139,7 @@ import ZeroMQ
     }
 
     @Test func rejectsAnotherVersionAsSuch() {
-        let error = #expect(throws: ClusterError.self) {
+        let error = #expect(throws: WireError.self) {
             try WireMessage(decoding: Message(strings: ["pagemill/2", "HEARTBEAT"]))
         }
         #expect(error?.code == .unsupportedVersion)
@@ -171,7 +171,7 @@ import ZeroMQ
         ["pagemill/1", "RESULTS", "w", "[[1,0,0]] x", "{\"id\":\"p\"}"],
     ])
     func rejectsMalformedMessages(frames: [String]) {
-        let error = #expect(throws: ClusterError.self) { try WireMessage(decoding: Message(strings: frames)) }
+        let error = #expect(throws: WireError.self) { try WireMessage(decoding: Message(strings: frames)) }
         #expect(error?.code == .malformedMessage)
     }
 

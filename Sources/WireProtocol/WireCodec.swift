@@ -84,25 +84,25 @@ extension WireMessage {
 
     /// Decodes a message received from a peer, whose frames start with the protocol tag at
     /// `firstFrame` (1 on a ROUTER, after the peer's identity).
-    public init(decoding message: Message, from firstFrame: Int = 0) throws(ClusterError) {
-        guard message.count > firstFrame else { throw ClusterError(.malformedMessage, "empty message") }
+    public init(decoding message: Message, from firstFrame: Int = 0) throws(WireError) {
+        guard message.count > firstFrame else { throw WireError(.malformedMessage, "empty message") }
         let tag = message.frame(at: firstFrame)
         guard tag.elementsEqual(Self.protocolTagBytes) else {
             if tag.starts(with: Self.tagPrefix) {
-                throw ClusterError(
+                throw WireError(
                     .unsupportedVersion,
                     "unsupported protocol version \(String(decoding: tag, as: UTF8.self)); this build speaks \(Self.protocolTag)"
                 )
             }
-            throw ClusterError(.malformedMessage, "message does not start with the protocol tag \(Self.protocolTag)")
+            throw WireError(.malformedMessage, "message does not start with the protocol tag \(Self.protocolTag)")
         }
-        guard message.count >= firstFrame + 2 else { throw ClusterError(.malformedMessage, "message has no command") }
+        guard message.count >= firstFrame + 2 else { throw WireError(.malformedMessage, "message has no command") }
         let command = String(decoding: message.frame(at: firstFrame + 1), as: UTF8.self)
         var reader = FrameReader(message: message, position: firstFrame + 2, command: command)
         switch command {
         case "HELLO":
             guard let role = PeerRole(rawValue: try reader.string()) else {
-                throw ClusterError(.malformedMessage, "HELLO names an unknown role")
+                throw WireError(.malformedMessage, "HELLO names an unknown role")
             }
             let name = try reader.string(), credit = try reader.integer()
             switch role {
@@ -130,7 +130,7 @@ extension WireMessage {
                 leases.append(lease)
             }
             guard reader.atEndOfBodies else {
-                throw ClusterError(.malformedMessage, "PAGES has bytes beyond its bodies")
+                throw WireError(.malformedMessage, "PAGES has bytes beyond its bodies")
             }
             self = .pages(leases)
         case "RETURN":
@@ -139,7 +139,7 @@ extension WireMessage {
             let ticket = try reader.ticket(), worker = try reader.string()
             let millisecondsText = try reader.string()
             guard let milliseconds = Double(millisecondsText), milliseconds.isFinite, milliseconds >= 0 else {
-                throw ClusterError(
+                throw WireError(
                     .malformedMessage, "RESULT has a milliseconds frame that is not a number",
                     context: "ticket \(ticket)")
             }
@@ -149,7 +149,7 @@ extension WireMessage {
             do throws(ExtractionError) {
                 record = try PageRecord(jsonBytes: json, text: text)
             } catch {
-                throw ClusterError(
+                throw WireError(
                     .malformedMessage, "RESULT carries a record that cannot be read: \(error)",
                     context: "ticket \(ticket)")
             }
@@ -171,13 +171,13 @@ extension WireMessage {
                             ticket: header.ticket, extractionMilliseconds: Double(header.microseconds) / 1000,
                             record: record))
                 } catch {
-                    throw ClusterError(
+                    throw WireError(
                         .malformedMessage, "RESULTS carries a record that cannot be read: \(error)",
                         context: "ticket \(header.ticket)")
                 }
             }
             guard reader.atEndOfBodies else {
-                throw ClusterError(.malformedMessage, "RESULTS has bytes beyond its texts")
+                throw WireError(.malformedMessage, "RESULTS has bytes beyond its texts")
             }
             self = .results(worker: worker, results)
         case "FAILED":
@@ -189,7 +189,7 @@ extension WireMessage {
             while !reader.atEnd {
                 let ticket = try reader.ticket(), pageID = try reader.string(), word = try reader.string()
                 guard let status = Acknowledgement.Status(rawValue: word) else {
-                    throw ClusterError(
+                    throw WireError(
                         .malformedMessage, "ACK has an unknown status \(word.prefix(40).debugDescription)",
                         context: "ticket \(ticket)")
                 }
@@ -203,7 +203,7 @@ extension WireMessage {
         case "STATUS?": self = .statusRequest
         case "STATUS": self = .status(json: try reader.bytes())
         default:
-            throw ClusterError(.malformedMessage, "unknown command \(command.prefix(40).debugDescription)")
+            throw WireError(.malformedMessage, "unknown command \(command.prefix(40).debugDescription)")
         }
     }
 }

@@ -9,24 +9,24 @@ struct FrameReader {
 
     var atEnd: Bool { position >= message.count }
 
-    private mutating func next() throws(ClusterError) -> Int {
+    private mutating func next() throws(WireError) -> Int {
         guard position < message.count else {
-            throw ClusterError(.malformedMessage, "\(command) has too few frames (\(message.count))")
+            throw WireError(.malformedMessage, "\(command) has too few frames (\(message.count))")
         }
         position += 1
         return position - 1
     }
 
-    mutating func bytes() throws(ClusterError) -> [UInt8] {
+    mutating func bytes() throws(WireError) -> [UInt8] {
         message.bytes(at: try next())
     }
 
-    mutating func string() throws(ClusterError) -> String {
+    mutating func string() throws(WireError) -> String {
         String(decoding: message.frame(at: try next()), as: UTF8.self)
     }
 
     /// A decimal number read straight from the frame's bytes, nil when it is not one or overflows.
-    private mutating func decimal() throws(ClusterError) -> (UInt64?, Int) {
+    private mutating func decimal() throws(WireError) -> (UInt64?, Int) {
         let index = try next()
         return (WireJSON.decimalValue(message.frame(at: index)), index)
     }
@@ -35,34 +35,34 @@ struct FrameReader {
         String(decoding: message.frame(at: index).prefix(20), as: UTF8.self).debugDescription
     }
 
-    mutating func integer() throws(ClusterError) -> Int {
+    mutating func integer() throws(WireError) -> Int {
         let (value, index) = try decimal()
         guard let value, value <= UInt64(Int.max) else {
-            throw ClusterError(.malformedMessage, "\(command) frame \(index) is not a count: \(shown(index))")
+            throw WireError(.malformedMessage, "\(command) frame \(index) is not a count: \(shown(index))")
         }
         return Int(value)
     }
 
-    mutating func ticket() throws(ClusterError) -> UInt64 {
+    mutating func ticket() throws(WireError) -> UInt64 {
         let (value, index) = try decimal()
         guard let value else {
-            throw ClusterError(.malformedMessage, "\(command) frame \(index) is not a ticket: \(shown(index))")
+            throw WireError(.malformedMessage, "\(command) frame \(index) is not a ticket: \(shown(index))")
         }
         return value
     }
 
     /// The headers frame of `PAGES`: a JSON array with, for each page, an array of ticket,
     /// attempt, id, url, format, fetched_at, charset and the body's length.
-    mutating func pageHeaders() throws(ClusterError) -> [(WireMessage.LeasedPage, length: Int)] {
+    mutating func pageHeaders() throws(WireError) -> [(WireMessage.LeasedPage, length: Int)] {
         var json = WireJSON.Reader(message.frame(at: try next()), context: "PAGES headers")
         var headers: [(WireMessage.LeasedPage, length: Int)] = []
-        try json.readRows { (row: inout WireJSON.Reader) throws(ClusterError) in
+        try json.readRows { (row: inout WireJSON.Reader) throws(WireError) in
             let ticket = try row.number(), attempt = try row.number()
             var fields: [String] = []
             for _ in 0..<5 { fields.append(try row.string()) }
             let length = try row.number()
             guard attempt <= UInt64(Int.max), length <= UInt64(Int.max) else {
-                throw ClusterError(.malformedMessage, "PAGES headers: a number out of range")
+                throw WireError(.malformedMessage, "PAGES headers: a number out of range")
             }
             let page = RawPage(
                 id: fields[0], url: fields[1].isEmpty ? nil : fields[1], body: [],
@@ -78,7 +78,7 @@ struct FrameReader {
 
     /// The next `length` bytes of bodies: bodies lie back to back in the frames after the
     /// headers, and none is split between two frames.
-    mutating func body(length: Int) throws(ClusterError) -> [UInt8] {
+    mutating func body(length: Int) throws(WireError) -> [UInt8] {
         let (frameIndex, range) = try nextBody(length: length)
         guard let frameIndex else { return [] }
         // A body alone in its frame is that frame's array, not a copy.
@@ -90,7 +90,7 @@ struct FrameReader {
     }
 
     /// The next `length` bytes of bodies, as UTF-8 text.
-    mutating func bodyText(length: Int) throws(ClusterError) -> String {
+    mutating func bodyText(length: Int) throws(WireError) -> String {
         let (frameIndex, range) = try nextBody(length: length)
         guard let frameIndex else { return "" }
         let frame = message.frame(at: frameIndex)
@@ -99,15 +99,15 @@ struct FrameReader {
     }
 
     /// Where the next body of `length` bytes lies: its frame (nil for an empty body) and its bytes in it.
-    private mutating func nextBody(length: Int) throws(ClusterError) -> (Int?, Range<Int>) {
+    private mutating func nextBody(length: Int) throws(WireError) -> (Int?, Range<Int>) {
         guard length > 0 else { return (nil, 0..<0) }
         if position < message.count, bodyOffset == message.frame(at: position).count {
             position += 1
             bodyOffset = 0
         }
-        guard position < message.count else { throw ClusterError(.malformedMessage, "\(command) is missing bodies") }
+        guard position < message.count else { throw WireError(.malformedMessage, "\(command) is missing bodies") }
         guard message.frame(at: position).count - bodyOffset >= length else {
-            throw ClusterError(
+            throw WireError(
                 .malformedMessage, "\(command) has a body split between frames, or one shorter than announced")
         }
         defer { bodyOffset += length }
@@ -116,13 +116,13 @@ struct FrameReader {
 
     /// The headers frame of `RESULTS`: a JSON array with, for each record, an array of ticket,
     /// extraction microseconds and the text's length in bytes.
-    mutating func resultHeaders() throws(ClusterError) -> [(ticket: UInt64, microseconds: UInt64, textLength: Int)] {
+    mutating func resultHeaders() throws(WireError) -> [(ticket: UInt64, microseconds: UInt64, textLength: Int)] {
         var json = WireJSON.Reader(message.frame(at: try next()), context: "RESULTS headers")
         var headers: [(ticket: UInt64, microseconds: UInt64, textLength: Int)] = []
-        try json.readRows { (row: inout WireJSON.Reader) throws(ClusterError) in
+        try json.readRows { (row: inout WireJSON.Reader) throws(WireError) in
             let ticket = try row.number(), microseconds = try row.number(), length = try row.number()
             guard length <= UInt64(Int.max) else {
-                throw ClusterError(.malformedMessage, "RESULTS headers: a length out of range")
+                throw WireError(.malformedMessage, "RESULTS headers: a length out of range")
             }
             headers.append((ticket, microseconds, Int(length)))
         }
@@ -135,7 +135,7 @@ struct FrameReader {
     }
 
     /// A `PAGE` message's frames; the charset is an optional last frame.
-    mutating func leasedPage() throws(ClusterError) -> WireMessage.LeasedPage {
+    mutating func leasedPage() throws(WireError) -> WireMessage.LeasedPage {
         let ticket = try ticket(), attempt = try integer()
         let id = try string(), url = try string()
         let format = RawPage.Format(rawValue: try string()) ?? .unknown
@@ -149,7 +149,7 @@ struct FrameReader {
                 fetchedAt: fetchedAt.isEmpty ? nil : fetchedAt, charset: charset.isEmpty ? nil : charset))
     }
 
-    mutating func remainingTickets() throws(ClusterError) -> [UInt64] {
+    mutating func remainingTickets() throws(WireError) -> [UInt64] {
         var tickets: [UInt64] = []
         tickets.reserveCapacity(message.count - position)
         while !atEnd { tickets.append(try ticket()) }

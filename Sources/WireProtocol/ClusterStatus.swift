@@ -11,6 +11,13 @@ public struct ClusterStatus: Codable, Sendable, Equatable {
         public var holding: Int
         /// Seconds since it was last heard from.
         public var silentSeconds: Double
+
+        public init(name: String, finished: Int, holding: Int, silentSeconds: Double) {
+            self.name = name
+            self.finished = finished
+            self.holding = holding
+            self.silentSeconds = silentSeconds
+        }
     }
 
     public var read: Int
@@ -54,24 +61,24 @@ public struct ClusterStatus: Codable, Sendable, Equatable {
 
     /// The status as JSON, for the wire. Throws only if a number cannot be written as JSON
     /// (a non-finite uptime), with the encoder's reason.
-    public func encoded() throws(ClusterError) -> [UInt8] {
+    public func encoded() throws(WireError) -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         do {
             return Array(try encoder.encode(self))
         } catch {
-            throw ClusterError(.malformedMessage, "cannot write the status as JSON: \(error)")
+            throw WireError(.malformedMessage, "cannot write the status as JSON: \(error)")
         }
     }
 
     /// Reads a status from the wire.
-    public init(json: [UInt8]) throws(ClusterError) {
+    public init(json: [UInt8]) throws(WireError) {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         do {
             self = try decoder.decode(ClusterStatus.self, from: Data(json))
         } catch {
-            throw ClusterError(.malformedMessage, "STATUS carries no status: \(error)")
+            throw WireError(.malformedMessage, "STATUS carries no status: \(error)")
         }
     }
 }
