@@ -49,29 +49,29 @@ public final class Collector {
     private let configuration: Configuration
     /// Handed to the committer when `run` starts.
     private var store: PageStore?
-    private var logger: Logger
+    var logger: Logger
     private let shutdown: ShutdownRequest
-    private let clock = ContinuousClock()
+    let clock = ContinuousClock()
     /// The statistics, for other threads.
     public let statistics: StatisticsBox<CollectorStatistics>
-    private var stats = CollectorStatistics()
+    var stats = CollectorStatistics()
     private var badTraffic = BadTrafficLog()
 
-    private var batch: [PageOutcome] = []
+    var batch: [PageOutcome] = []
     /// Bytes of the messages whose results are in `batch`.
-    private var batchBytes = 0
-    private var acknowledgements: [WireMessage.Acknowledgement] = []
+    var batchBytes = 0
+    var acknowledgements: [WireMessage.Acknowledgement] = []
     /// When the oldest result in `batch` arrived.
-    private var batchStarted: ContinuousClock.Instant?
+    var batchStarted: ContinuousClock.Instant?
     /// The acknowledgements of the batch being committed, sent once it is.
-    private var committing: [WireMessage.Acknowledgement]?
+    var committing: [WireMessage.Acknowledgement]?
     /// The batch being committed, kept until its commit succeeds: a commit that fails (a full
     /// disk, a lock held elsewhere) is tried again, and its pages are never dropped for it.
-    private var committingBatch: [PageOutcome] = []
+    var committingBatch: [PageOutcome] = []
     /// While commits fail: why, and when to try again. The collector then takes no results.
-    private var holdingBack: (reason: String, retryAt: ContinuousClock.Instant, delay: Duration)?
+    var holdingBack: (reason: String, retryAt: ContinuousClock.Instant, delay: Duration)?
     /// The id of the database written, announced to the producer in `HELLO`.
-    private let databaseID: String
+    let databaseID: String
     /// Fewer results than this in one wake-up is a trickle.
     private static let trickle = 16
     /// A name for the inproc endpoint between this collector and its committer.
@@ -105,116 +105,18 @@ public final class Collector {
         // The collector commits all the time: its checkpoints run beside the commits, not in them.
         do throws(StoreError) { try store.checkpointInBackground() } catch { throw ClusterError(error) }
         do throws(ZeroMQError) {
-            let results = try context.socket(.pull)
-            try results.setLinger(milliseconds: 0)
-            // Messages a worker's connection queues, not bytes: a message may be megabytes.
-            try results.setHighWaterMarks(send: 1000, receive: 32)
-            try results.setMaximumMessageSize(bytes: Int64(configuration.maximumMessageBytes))
-            let monitor = try ConnectionMonitor(watching: results, context: context)
-            let authenticator = try configuration.curve.map { curve throws(ZeroMQError) in
-                try curve.startAuthenticator(context, logger: logger)
+            var sockets = try openSockets(context, store: store)
+            defer {
+                sockets.committer.stop()
+                sockets.authenticator?.stop()
             }
-            defer { authenticator?.stop() }
-            let committed = try context.socket(.pair)
-            let committerEndpoint =
-                "inproc://pagemill-committer-\(Self.committerNumber.add(1, ordering: .relaxed).newValue)"
-            try committed.bind(committerEndpoint)
-            let doneSignal = try context.socket(.pair)
-            try doneSignal.setLinger(milliseconds: 0)
-            try doneSignal.connect(committerEndpoint)
-            let committer = BatchCommitter(store: store, doneSignal: doneSignal)
-            defer { committer.stop() }
-            try configuration.curve?.secureBound(results)
-            try results.bind(configuration.collectorEndpoint)
-            var producer = try connectToProducer(context)
             logger.info("collector listening", metadata: ["endpoint": "\(configuration.collectorEndpoint)"])
-            var lastHeartbeat = clock.now
-            // Under load, enough to commit without waiting for the delay: the committer is kept
-            // busy and the next batch grows while it works. Half a batch, not less: each commit
-            // has a cost of its own, and at 60,000 results a second batches of 64 spent 7 % more
-            // CPU than batches of 512.
-            let busyBatch = max(1, configuration.batchSize / 2)
-            var incoming = Message(reservingFrames: 8, bytes: 1024)
-
+            var loop = LoopState(now: clock.now)
             while shutdown.stage == .running {
                 heartbeat.beat()
-                // A full batch waits for the committer; meanwhile results queue in libzmq.
-                // While commits fail, results wait in libzmq and at the workers: nothing is charged.
-                let accepting =
-                    batch.count < configuration.batchSize && batchBytes < configuration.maximumBatchBytes
-                    && holdingBack == nil
-                var poller = Poller(
-                    accepting ? [producer, monitor.socket, committed, results] : [producer, monitor.socket, committed])
-                var waitLimit = 100
-                if committing == nil, let started = batchStarted {
-                    waitLimit = max(0, (configuration.batchDelay - (clock.now - started)).milliseconds)
-                }
-                if let holdingBack {
-                    waitLimit = min(waitLimit, max(0, (holdingBack.retryAt - clock.now).milliseconds))
-                }
-                let ready = try poller.poll(timeoutMilliseconds: waitLimit)
-                let batchBefore = batch.count
-                if accepting, ready[3] {
-                    // Bounded, so that a flood of garbage cannot starve the producer's socket.
-                    var messages = 0
-                    while batch.count < configuration.batchSize, batchBytes < configuration.maximumBatchBytes,
-                        messages < 4 * configuration.batchSize,
-                        try results.receive(into: &incoming, wait: false)
-                    {
-                        take(incoming)
-                        messages += 1
-                    }
-                }
-                let taken = max(0, batch.count - batchBefore)
-                if ready[0] {
-                    while let message = try producer.receive(wait: false) {
-                        hearFromProducer(message, producer: producer)
-                    }
-                }
-                if ready[1] {
-                    try badTraffic.watch(monitor, logger: logger) {
-                        stats.closedConnections += 1
-                        if $0 { stats.failedHandshakes += 1 }
-                    }
-                }
-                if ready[2] { while try committed.receive(wait: false) != nil {} }
-                stats.refusedPeers = authenticator?.refused ?? 0
-                if let outcome = committer.takeOutcome() { try finish(outcome, producer: producer) }
-                retryFailedCommit(on: committer)
-                if committing == nil, let started = batchStarted,
-                    batch.count >= busyBatch || batchBytes >= configuration.maximumBatchBytes / 2
-                        || clock.now - started >= configuration.batchDelay
-                {
-                    handOver(to: committer)
-                }
-                // Results trickling in one at a time would wake this thread once each; a batch
-                // waits for its delay anyway, so let a few gather first.
-                if taken > 0, taken < Self.trickle { Thread.sleep(forTimeInterval: 0.001) }
-                let now = clock.now
-                if now - lastHeartbeat >= configuration.timing.heartbeatInterval {
-                    lastHeartbeat = now
-                    try producer.send(WireMessage.heartbeat(holdingBack: holdingBack?.reason).encoded(), wait: false)
-                    badTraffic.summarize(logger: logger, now: now)
-                }
-                if now - lastHeardFromProducer > configuration.timing.peerTimeout * 2 {
-                    logger.warning("producer silent; reconnecting")
-                    producer = try connectToProducer(context)
-                }
+                try turn(&sockets, &loop, context: context)
             }
-            // Drain: commit and acknowledge what has arrived; anything still queued is redelivered.
-            if shutdown.stage == .drain {
-                if let outcome = committer.waitForOutcome() { try finish(outcome, producer: producer) }
-                if holdingBack != nil {
-                    // One last try; what still fails is redelivered to the next collector.
-                    holdingBack?.retryAt = clock.now
-                    retryFailedCommit(on: committer)
-                    if let outcome = committer.waitForOutcome() { try finish(outcome, producer: producer) }
-                }
-                if holdingBack == nil {
-                    handOver(to: committer)
-                    if let outcome = committer.waitForOutcome() { try finish(outcome, producer: producer) }
-                }
-            }
+            if shutdown.stage == .drain { try drain(sockets) }
             logger.notice(
                 "stopped",
                 metadata: [
@@ -228,13 +130,167 @@ public final class Collector {
         }
     }
 
+    /// The collector's sockets, and the committer that signals on one of them.
+    struct Sockets {
+        /// Where workers push their results (PULL, bound).
+        let results: Socket
+        let monitor: ConnectionMonitor
+        let authenticator: CurveAuthenticator?
+        /// Where the committer says a batch is done (inproc PAIR).
+        let committed: Socket
+        let committer: BatchCommitter
+        /// To the producer, for acknowledgements (DEALER); replaced when the producer goes silent.
+        var producer: Socket
+    }
+
+    /// What the loop keeps from one turn to the next.
+    struct LoopState {
+        var lastHeartbeat: ContinuousClock.Instant
+        var incoming = Message(reservingFrames: 8, bytes: 1024)
+
+        init(now: ContinuousClock.Instant) { lastHeartbeat = now }
+    }
+
+    /// Which sockets have something, read by name from one poll.
+    private struct Readiness {
+        var producer = false, events = false, committer = false, results = false
+    }
+
+    private func openSockets(_ context: Context, store: PageStore) throws(ZeroMQError) -> Sockets {
+        let results = try context.socket(.pull)
+        try results.setLinger(milliseconds: 0)
+        // Messages a worker's connection queues, not bytes: a message may be megabytes.
+        try results.setHighWaterMarks(send: 1000, receive: 32)
+        try results.setMaximumMessageSize(bytes: Int64(configuration.maximumMessageBytes))
+        let monitor = try ConnectionMonitor(watching: results, context: context)
+        let authenticator = try configuration.curve.map { curve throws(ZeroMQError) in
+            try curve.startAuthenticator(context, logger: logger)
+        }
+        let committed = try context.socket(.pair)
+        let committerEndpoint =
+            "inproc://pagemill-committer-\(Self.committerNumber.add(1, ordering: .relaxed).newValue)"
+        try committed.bind(committerEndpoint)
+        let doneSignal = try context.socket(.pair)
+        try doneSignal.setLinger(milliseconds: 0)
+        try doneSignal.connect(committerEndpoint)
+        let committer = BatchCommitter(store: store, doneSignal: doneSignal)
+        try configuration.curve?.secureBound(results)
+        try results.bind(configuration.collectorEndpoint)
+        return Sockets(
+            results: results, monitor: monitor, authenticator: authenticator, committed: committed,
+            committer: committer, producer: try connectToProducer(context))
+    }
+
+    /// One turn: take results while the batch has room, hear the producer, commit when due,
+    /// keep in touch.
+    private func turn(_ sockets: inout Sockets, _ loop: inout LoopState, context: Context) throws(ZeroMQError) {
+        // A full batch waits for the committer; meanwhile results queue in libzmq. While commits
+        // fail, results wait in libzmq and at the workers: nothing is charged.
+        let accepting =
+            batch.count < configuration.batchSize && batchBytes < configuration.maximumBatchBytes && holdingBack == nil
+        let ready = try poll(sockets, accepting: accepting)
+        let taken = ready.results ? try takeResults(from: sockets.results, into: &loop.incoming) : 0
+        if ready.producer {
+            while let message = try sockets.producer.receive(wait: false) {
+                hearFromProducer(message, producer: sockets.producer)
+            }
+        }
+        if ready.events {
+            try badTraffic.watch(sockets.monitor, logger: logger) {
+                stats.closedConnections += 1
+                if $0 { stats.failedHandshakes += 1 }
+            }
+        }
+        if ready.committer { while try sockets.committed.receive(wait: false) != nil {} }
+        stats.refusedPeers = sockets.authenticator?.refused ?? 0
+        try commitWhenDue(sockets)
+        // Results trickling in one at a time would wake this thread once each; a batch waits for
+        // its delay anyway, so let a few gather first.
+        if taken > 0, taken < Self.trickle { Thread.sleep(forTimeInterval: 0.001) }
+        try keepInTouch(&sockets, &loop, context: context)
+    }
+
+    /// Waits for any socket, at most until the batch is due or a failed commit is to be retried.
+    private func poll(_ sockets: Sockets, accepting: Bool) throws(ZeroMQError) -> Readiness {
+        let watched =
+            [sockets.producer, sockets.monitor.socket, sockets.committed] + (accepting ? [sockets.results] : [])
+        var poller = Poller(watched)
+        var waitLimit = 100
+        if committing == nil, let started = batchStarted {
+            waitLimit = max(0, (configuration.batchDelay - (clock.now - started)).milliseconds)
+        }
+        if let holdingBack { waitLimit = min(waitLimit, max(0, (holdingBack.retryAt - clock.now).milliseconds)) }
+        let ready = try poller.poll(timeoutMilliseconds: waitLimit)
+        return Readiness(producer: ready[0], events: ready[1], committer: ready[2], results: accepting && ready[3])
+    }
+
+    /// Takes what has arrived, while the batch has room; returns how many results it added.
+    private func takeResults(from results: Socket, into incoming: inout Message) throws(ZeroMQError) -> Int {
+        let before = batch.count
+        // Bounded, so that a flood of garbage cannot starve the producer's socket.
+        var messages = 0
+        while batch.count < configuration.batchSize, batchBytes < configuration.maximumBatchBytes,
+            messages < 4 * configuration.batchSize,
+            try results.receive(into: &incoming, wait: false)
+        {
+            take(incoming)
+            messages += 1
+        }
+        return max(0, batch.count - before)
+    }
+
+    /// Acknowledges what the committer has finished, retries a failed commit when its back-off
+    /// is over, and hands the batch over once it is large or old enough.
+    private func commitWhenDue(_ sockets: Sockets) throws(ZeroMQError) {
+        if let outcome = sockets.committer.takeOutcome() { try finish(outcome, producer: sockets.producer) }
+        retryFailedCommit(on: sockets.committer)
+        // Under load, enough to commit without waiting for the delay: the committer is kept busy
+        // and the next batch grows while it works. Half a batch, not less: each commit has a cost
+        // of its own, and at 60,000 results a second batches of 64 spent 7 % more CPU than 512.
+        let busyBatch = max(1, configuration.batchSize / 2)
+        if committing == nil, let started = batchStarted,
+            batch.count >= busyBatch || batchBytes >= configuration.maximumBatchBytes / 2
+                || clock.now - started >= configuration.batchDelay
+        {
+            handOver(to: sockets.committer)
+        }
+    }
+
+    /// Heartbeats to the producer (saying why it holds back, if it does), and a new connection
+    /// when the producer has gone silent.
+    private func keepInTouch(_ sockets: inout Sockets, _ loop: inout LoopState, context: Context) throws(ZeroMQError) {
+        let now = clock.now
+        if now - loop.lastHeartbeat >= configuration.timing.heartbeatInterval {
+            loop.lastHeartbeat = now
+            try sockets.producer.send(WireMessage.heartbeat(holdingBack: holdingBack?.reason).encoded(), wait: false)
+            badTraffic.summarize(logger: logger, now: now)
+        }
+        if now - lastHeardFromProducer > configuration.timing.peerTimeout * 2 {
+            logger.warning("producer silent; reconnecting")
+            sockets.producer = try connectToProducer(context)
+        }
+    }
+
+    /// Commits and acknowledges what has arrived; anything still queued is redelivered.
+    private func drain(_ sockets: Sockets) throws(ZeroMQError) {
+        let committer = sockets.committer
+        if let outcome = committer.waitForOutcome() { try finish(outcome, producer: sockets.producer) }
+        if holdingBack != nil {
+            // One last try; what still fails is redelivered to the next collector.
+            holdingBack?.retryAt = clock.now
+            retryFailedCommit(on: committer)
+            if let outcome = committer.waitForOutcome() { try finish(outcome, producer: sockets.producer) }
+        }
+        if holdingBack == nil {
+            handOver(to: committer)
+            if let outcome = committer.waitForOutcome() { try finish(outcome, producer: sockets.producer) }
+        }
+    }
+
     private func connectToProducer(_ context: Context) throws(ZeroMQError) -> Socket {
-        let socket = try context.socket(.dealer)
-        try socket.setLinger(milliseconds: 2000)
-        try socket.setReconnectInterval(milliseconds: 100, maximum: 5000)
-        try configuration.curve?.secureConnected(socket)
-        try socket.connect(Endpoint.connectable(configuration.producerEndpoint))
-        try socket.send(hello.encoded())
+        let socket = try ProducerSession.open(
+            context, endpoint: configuration.producerEndpoint, curve: configuration.curve,
+            options: .init(lingerMilliseconds: 2000, maximumMessageBytes: nil), hello: hello.encoded())
         lastHeardFromProducer = clock.now
         return socket
     }
@@ -308,64 +364,5 @@ public final class Collector {
         default:
             break
         }
-    }
-
-    /// Gives the batch gathered so far to the committer.
-    private func handOver(to committer: BatchCommitter) {
-        batchStarted = nil
-        guard !batch.isEmpty else { return }
-        committer.submit(batch)
-        committingBatch = batch
-        committing = acknowledgements
-        batch.removeAll(keepingCapacity: true)
-        acknowledgements.removeAll(keepingCapacity: true)
-        batchBytes = 0
-    }
-
-    private var hello: WireMessage {
-        .hello(role: .collector, name: "collector", credit: 0, database: databaseID)
-    }
-
-    /// Acknowledges a committed batch: never before its commit. A batch whose commit failed is
-    /// kept, and the collector holds back (takes no results) until it commits.
-    private func finish(_ outcome: BatchCommitter.Outcome, producer: Socket) throws(ZeroMQError) {
-        guard var committed = committing else { return }
-        switch outcome {
-        case let .committed(report, duration):
-            committing = nil
-            committingBatch = []
-            if let holdingBack {
-                logger.notice(
-                    "commits succeed again; taking results", metadata: ["held_back_because": "\(holdingBack.reason)"])
-                self.holdingBack = nil
-                stats.holdingBack = nil
-            }
-            for position in report.duplicates { committed[position].status = .duplicate }
-            stats.stored += report.newRows
-            stats.duplicates += report.duplicates.count
-            stats.commitLatency.record(duration)
-            stats.failed += committed.lazy.filter { $0.status == .failed }.count
-            stats.commits += 1
-            try producer.send(WireMessage.acknowledge(committed).encoded(), wait: false)
-            statistics.publish(stats)
-        case let .failed(error):
-            // Not the pages' fault: keep the batch and try it again, taking nothing new meanwhile.
-            stats.failedCommits += 1
-            let delay = min((holdingBack?.delay ?? .milliseconds(100)) * 2, .seconds(5))
-            if holdingBack == nil {
-                logger.error(
-                    "commit failed; holding back until the database takes writes again (pages will be redelivered if this collector stops)",
-                    metadata: ["error": "\(error)", "pages": "\(committed.count)"])
-            }
-            holdingBack = ("\(error)", clock.now + delay, delay)
-            stats.holdingBack = "\(error)"
-            statistics.publish(stats)
-        }
-    }
-
-    /// Submits the failed batch again once its back-off has passed.
-    private func retryFailedCommit(on committer: BatchCommitter) {
-        guard let holdingBack, committing != nil, !committer.isBusy, clock.now >= holdingBack.retryAt else { return }
-        committer.submit(committingBatch)
     }
 }

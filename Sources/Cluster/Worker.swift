@@ -107,72 +107,98 @@ public final class Worker {
     /// Runs until shutdown is requested; then hands back what it has not started and leaves.
     public func run(context: Context) throws(ClusterError) {
         do throws(ZeroMQError) {
-            let results = try context.socket(.push)
-            try results.setLinger(milliseconds: Int32(configuration.timing.drainGrace.milliseconds))
-            // Messages, not bytes: a few, as a message may carry megabytes of records. While the
-            // collector takes nothing, results wait here, in the outbox, and then not at all:
-            // the worker stops taking pages.
-            try results.setHighWaterMarks(send: 16, receive: 16)
-            try configuration.curve?.secureConnected(results)
-            try results.connect(Endpoint.connectable(configuration.collectorEndpoint))
+            let results = try connectToCollector(context)
             var producer = try connectToProducer(context)
-            var lastHeartbeat = clock.now
-            var incoming = Message(reservingFrames: 10, bytes: 256)
+            var loop = LoopState(now: clock.now)
             logger.info(
                 "worker started",
                 metadata: [
                     "producer": "\(configuration.producerEndpoint)", "collector": "\(configuration.collectorEndpoint)",
                 ])
-
             while shutdown.stage == .running {
                 heartbeat.beat()
-                // With pages in hand, take what has arrived without waiting; idle, wait a while.
-                let busy = !held.isEmpty && outbox.isEmpty
-                var readable = busy
-                if !busy {
-                    var poller = Poller([producer])
-                    readable = try poller.poll(timeoutMilliseconds: 50)[0]
-                }
-                if readable {
-                    while try producer.receive(into: &incoming, wait: false) { handle(incoming, producer: producer) }
-                }
-                try flushOutbox(results, producer: producer)
-                if outbox.isEmpty, !held.isEmpty {
-                    // Several pages a turn, for a short while: one CREDIT then covers them all,
-                    // which halves the messages per page when pages are quick.
-                    let turn = Array(held.prefix(Self.maximumPagesPerTurn))
-                    held.removeFirst(turn.count)
-                    let (outcomes, rest) = try runTurn(
-                        turn, producer: producer, lastHeartbeat: &lastHeartbeat, incoming: &incoming)
-                    held.insert(contentsOf: rest, at: 0)
-                    for outcome in outcomes { take(outcome) }
-                    queueTurnResults()
-                    try flushOutbox(results, producer: producer)
-                }
-                let now = clock.now
-                if now - lastHeartbeat >= configuration.timing.heartbeatInterval {
-                    lastHeartbeat = now
-                    if let parent = configuration.parentProcess, getppid() != parent {
-                        // Its producer and collector lived in the parent: nothing held here can be committed.
-                        logger.warning(
-                            "the process that started this worker is gone; stopping", metadata: ["parent": "\(parent)"])
-                        return
-                    }
-                    try producer.send(WireMessage.heartbeat().encoded(), wait: false)
-                }
-                if now - lastHeardFromProducer > silenceAllowed {
-                    // The producer died or restarted: start a fresh session, backing off while it stays away.
-                    logger.warning("producer silent; reconnecting", metadata: ["after": "\(silenceAllowed)"])
-                    held.removeAll()
-                    producer = try connectToProducer(context)
-                    silenceAllowed = min(silenceAllowed * 2, .seconds(60))
-                }
+                try turn(results: results, producer: producer, &loop)
+                guard try keepInTouch(&producer, &loop, context: context) else { return }
             }
             try drain(results: results, producer: producer)
         } catch {
             if error.isContextTerminated { return }
             throw ClusterError(error)
         }
+    }
+
+    /// What the loop keeps from one turn to the next.
+    private struct LoopState {
+        var lastHeartbeat: ContinuousClock.Instant
+        var incoming = Message(reservingFrames: 10, bytes: 256)
+
+        init(now: ContinuousClock.Instant) { lastHeartbeat = now }
+    }
+
+    private func connectToCollector(_ context: Context) throws(ZeroMQError) -> Socket {
+        let results = try context.socket(.push)
+        try results.setLinger(milliseconds: Int32(configuration.timing.drainGrace.milliseconds))
+        // Messages, not bytes: a few, as a message may carry megabytes of records. While the
+        // collector takes nothing, results wait here, in the outbox, and then not at all: the
+        // worker stops taking pages.
+        try results.setHighWaterMarks(send: 16, receive: 16)
+        try configuration.curve?.secureConnected(results)
+        try results.connect(Endpoint.connectable(configuration.collectorEndpoint))
+        return results
+    }
+
+    /// One turn: take what the producer sent, pass results on, extract a turn's pages.
+    private func turn(results: Socket, producer: Socket, _ loop: inout LoopState) throws(ZeroMQError) {
+        // With pages in hand, take what has arrived without waiting; idle, wait a while.
+        let busy = !held.isEmpty && outbox.isEmpty
+        var readable = busy
+        if !busy {
+            var poller = Poller([producer])
+            readable = try poller.poll(timeoutMilliseconds: 50)[0]
+        }
+        if readable {
+            while try producer.receive(into: &loop.incoming, wait: false) { handle(loop.incoming, producer: producer) }
+        }
+        try flushOutbox(results, producer: producer)
+        guard outbox.isEmpty, !held.isEmpty else { return }
+        // Several pages a turn, for a short while: one CREDIT then covers them all, which halves
+        // the messages per page when pages are quick.
+        let pages = Array(held.prefix(Self.maximumPagesPerTurn))
+        held.removeFirst(pages.count)
+        let (outcomes, rest) = try runTurn(
+            pages, producer: producer, lastHeartbeat: &loop.lastHeartbeat, incoming: &loop.incoming)
+        held.insert(contentsOf: rest, at: 0)
+        for outcome in outcomes { take(outcome) }
+        queueTurnResults()
+        try flushOutbox(results, producer: producer)
+    }
+
+    /// Heartbeats, and a new session when the producer has gone silent. False once the process
+    /// that started this worker is gone: then the worker stops.
+    private func keepInTouch(
+        _ producer: inout Socket, _ loop: inout LoopState, context: Context
+    ) throws(ZeroMQError)
+        -> Bool
+    {
+        let now = clock.now
+        if now - loop.lastHeartbeat >= configuration.timing.heartbeatInterval {
+            loop.lastHeartbeat = now
+            if let parent = configuration.parentProcess, getppid() != parent {
+                // Its producer and collector lived in the parent: nothing held here can be committed.
+                logger.warning(
+                    "the process that started this worker is gone; stopping", metadata: ["parent": "\(parent)"])
+                return false
+            }
+            try producer.send(WireMessage.heartbeat().encoded(), wait: false)
+        }
+        if now - lastHeardFromProducer > silenceAllowed {
+            // The producer died or restarted: start a fresh session, backing off while it stays away.
+            logger.warning("producer silent; reconnecting", metadata: ["after": "\(silenceAllowed)"])
+            held.removeAll()
+            producer = try connectToProducer(context)
+            silenceAllowed = min(silenceAllowed * 2, .seconds(60))
+        }
+        return true
     }
 
     /// The worker's introduction: its first credit, and a turn's worth of pages a message.
@@ -184,13 +210,11 @@ public final class Worker {
     }
 
     private func connectToProducer(_ context: Context) throws(ZeroMQError) -> Socket {
-        let socket = try context.socket(.dealer)
-        try socket.setLinger(milliseconds: 1000)
-        try socket.setMaximumMessageSize(bytes: Int64(configuration.maximumPageBytes) + 1 << 20)
-        try socket.setReconnectInterval(milliseconds: 100, maximum: 5000)
-        try configuration.curve?.secureConnected(socket)
-        try socket.connect(Endpoint.connectable(configuration.producerEndpoint))
-        try socket.send(hello)
+        let options = ProducerSession.Options(
+            lingerMilliseconds: 1000, maximumMessageBytes: Int64(configuration.maximumPageBytes) + 1 << 20)
+        let socket = try ProducerSession.open(
+            context, endpoint: configuration.producerEndpoint, curve: configuration.curve, options: options,
+            hello: hello)
         lastHeardFromProducer = clock.now
         return socket
     }
