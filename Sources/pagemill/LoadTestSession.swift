@@ -89,12 +89,11 @@ struct LoadTestSession {
         }
 
         let workerArguments = { (index: Int) -> [String] in
-            [
-                "work", "--producer", producerEndpoint, "--collector", collectorEndpoint, "--name",
-                "bench-worker-\(index + 1)",
-                "--credit", String(credit), "--max-page-bytes", String(maximumPageBytes), "--log-level", "warning",
-            ]
-                + (noOpWorkers ? ["--no-op"] : [])
+            WorkerLaunch(
+                producer: producerEndpoint, collector: collectorEndpoint, name: "bench-worker-\(index + 1)",
+                credit: credit, maximumPageBytes: maximumPageBytes, logLevel: "warning", noOp: noOpWorkers,
+                parentPID: getpid()
+            ).arguments
         }
         let supervisor = try WorkerSupervisor(count: workers, logger: logger, arguments: workerArguments)
         let progress = ProgressLine()

@@ -43,6 +43,9 @@ struct RunCommand: ParsableCommand {
             valueName: "seconds"))
     var pageTimeout: Double = 30
 
+    @Flag(help: ArgumentHelp("Print the first worker's settings and command line, and exit.", visibility: .hidden))
+    var printWorkerLaunch = false
+
     @OptionGroup var journalOptions: JournalOptions
     @OptionGroup var limits: PageLimitOptions
     @OptionGroup var timing: TimingOptions
@@ -66,6 +69,19 @@ struct RunCommand: ParsableCommand {
         let folder = try PrivateFolder()
         let producerEndpoint = "ipc://\(folder.path)/producer"
         let collectorEndpoint = "ipc://\(folder.path)/collector"
+        let workerLaunch = { (index: Int) -> WorkerLaunch in
+            WorkerLaunch(
+                producer: producerEndpoint, collector: collectorEndpoint, name: "worker-\(index + 1)", credit: credit,
+                maximumPageBytes: limits.maxPageBytes, lease: timing.lease, peerTimeout: timing.peerTimeout,
+                drainGrace: timing.drainGrace, pageTimeout: pageTimeout,
+                logLevel: (logging.logLevel ?? .warning).rawValue, parentPID: getpid())
+        }
+        if printWorkerLaunch {
+            print(workerLaunch(0).json)
+            print(String(decoding: try JSONEncoder().encode(workerLaunch(0).arguments), as: UTF8.self))
+            return
+        }
+        let workerArguments = { (index: Int) -> [String] in workerLaunch(index).arguments }
         let shutdown = LocalClusterShutdown()
         defer { withExtendedLifetime(shutdown) {} }
         let (producerShutdown, collectorShutdown) = (shutdown.producer, shutdown.collector)
@@ -101,16 +117,6 @@ struct RunCommand: ParsableCommand {
         }
 
         let started = Date()
-        let workerArguments = { (index: Int) -> [String] in
-            [
-                "work", "--producer", producerEndpoint, "--collector", collectorEndpoint, "--name",
-                "worker-\(index + 1)",
-                "--credit", String(credit), "--max-page-bytes", String(maximumPageBytes),
-                "--lease", String(timing.lease), "--peer-timeout", String(timing.peerTimeout),
-                "--drain-grace", String(timing.drainGrace), "--page-timeout", String(pageTimeout), "--log-level",
-                (logging.logLevel ?? .warning).rawValue,
-            ]
-        }
         let supervisor = try WorkerSupervisor(count: workers, logger: logger, arguments: workerArguments)
         let progress = ProgressDisplay()
         while !producerThread.isFinished {

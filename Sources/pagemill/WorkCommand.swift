@@ -54,7 +54,26 @@ struct WorkCommand: ParsableCommand {
             "For workers started by run and bench: the process this worker must not outlive.", visibility: .hidden))
     var parentPid: Int32?
 
+    @Flag(
+        help: ArgumentHelp(
+            "Print the settings this command line gives, as run and bench describe a worker, and exit.",
+            visibility: .hidden))
+    var printLaunch = false
+
+    /// These settings as `run` and `bench` would have written them.
+    var launch: WorkerLaunch {
+        WorkerLaunch(
+            producer: endpoints.producer, collector: endpoints.collector, name: name ?? "", credit: credit,
+            maximumPageBytes: limits.maxPageBytes, lease: timing.lease, peerTimeout: timing.peerTimeout,
+            drainGrace: timing.drainGrace, pageTimeout: pageTimeout, logLevel: (logging.logLevel ?? .info).rawValue,
+            noOp: noOp, parentPID: parentPid)
+    }
+
     func run() throws {
+        if printLaunch {
+            print(launch.json)
+            return
+        }
         let logger = logging.makeLogger("pagemill.work")
         if let parentPid {
             // The kernel ends this worker when its parent dies, even by SIGKILL; the parent may

@@ -30,7 +30,7 @@ final class WorkerSupervisor {
     private func launch(_ index: Int) throws -> ChildProcess {
         // Workers end with this process, whatever ends it.
         try ChildProcess(
-            executable: Self.executablePath, arguments: arguments(index) + ["--parent-pid", String(getpid())])
+            executable: Self.executablePath, arguments: arguments(index))
     }
 
     /// Restarts workers that died; call it regularly.

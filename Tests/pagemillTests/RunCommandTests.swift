@@ -92,3 +92,32 @@ extension EndToEndTests {
 private extension UInt8 {
     init(truthy: Bool) { self = truthy ? 0 : 0x41 }
 }
+
+/// The worker command line `run` builds, read back by `work`'s own parser: the same settings.
+extension EndToEndTests.RunCommandTests {
+    @Test func theWorkerCommandLineRunBuildsIsTheOneWorkReads() throws {
+        let folder = try TemporaryFolder()
+        let pages = try folder.generatePages(2, into: "pages")
+        let settings = [
+            "--credit", "7", "--lease", "9.5", "--peer-timeout", "2", "--drain-grace", "3", "--page-timeout", "11",
+            "--max-page-bytes", "123456", "--log-level", "error",
+        ]
+        let run = try RoleProcess(
+            ["run", pages, "--db", folder.file("x.sqlite"), "--print-worker-launch"] + settings,
+            log: folder.file("run.log"))
+        #expect(run.waitForExit(timeout: .seconds(30)) == 0, "\(run.log)")
+        let lines = run.log.split(separator: "\n").map(String.init)
+        try #require(lines.count == 2, "\(run.log)")
+        let intended = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+        let arguments = try #require(try JSONSerialization.jsonObject(with: Data(lines[1].utf8)) as? [String])
+        #expect(arguments.first == "work")
+        let work = try RoleProcess(arguments + ["--print-launch"], log: folder.file("work.log"))
+        #expect(work.waitForExit(timeout: .seconds(30)) == 0, "\(work.log)")
+        // Both sides print the value with one encoder, keys sorted: equal values, equal text.
+        let parsed = work.log.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(parsed == lines[0], "run meant \(lines[0]), work read \(parsed)")
+        #expect(
+            intended["credit"] as? Int == 7 && intended["lease"] as? Double == 9.5
+                && intended["logLevel"] as? String == "error")
+    }
+}
