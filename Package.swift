@@ -62,7 +62,9 @@ let package = Package(
         .testTarget(name: "PageInputTests", dependencies: ["PageInput", "Extraction"]),
         .testTarget(name: "PageGeneratorTests", dependencies: ["PageGenerator"]),
         .testTarget(name: "WireProtocolTests", dependencies: ["WireProtocol", "ZeroMQ", "Extraction"]),
-        .testTarget(name: "ClusterTests", dependencies: ["Cluster", "Store", "PageGenerator"]),
+        .testTarget(
+            name: "ClusterTests",
+            dependencies: ["Cluster", "WireProtocol", "Store", "PageGenerator", "PageInput", "Extraction", "ZeroMQ"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics"]),
         .testTarget(name: "LoadTestTests", dependencies: ["LoadTest", "PageGenerator", "PageInput"]),
         // End to end: the built `pagemill` executable run as real processes over real sockets.
