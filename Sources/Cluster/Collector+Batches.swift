@@ -11,8 +11,7 @@ extension Collector {
         batchStarted = nil
         guard !batch.isEmpty else { return }
         committer.submit(batch)
-        committingBatch = batch
-        committing = acknowledgements
+        committing = (batch, acknowledgements)
         batch.removeAll(keepingCapacity: true)
         acknowledgements.removeAll(keepingCapacity: true)
         batchBytes = 0
@@ -25,16 +24,14 @@ extension Collector {
     /// Acknowledges a committed batch: never before its commit. A batch whose commit failed is
     /// kept, and the collector holds back (takes no results) until it commits.
     func finish(_ outcome: BatchCommitter.Outcome, producer: Socket) throws(ZeroMQError) {
-        guard var committed = committing else { return }
+        guard var committed = committing?.acknowledgements else { return }
         switch outcome {
         case let .committed(report, duration):
             committing = nil
-            committingBatch = []
             if let holdingBack {
                 logger.notice(
                     "commits succeed again; taking results", metadata: ["held_back_because": "\(holdingBack.reason)"])
                 self.holdingBack = nil
-                stats.holdingBack = nil
             }
             for position in report.duplicates { committed[position].status = .duplicate }
             stats.stored += report.newRows
@@ -54,14 +51,13 @@ extension Collector {
                     metadata: ["error": "\(error)", "pages": "\(committed.count)"])
             }
             holdingBack = ("\(error)", clock.now + delay, delay)
-            stats.holdingBack = "\(error)"
             statistics.publish(stats)
         }
     }
 
     /// Submits the failed batch again once its back-off has passed.
     func retryFailedCommit(on committer: BatchCommitter) {
-        guard let holdingBack, committing != nil, !committer.isBusy, clock.now >= holdingBack.retryAt else { return }
-        committer.submit(committingBatch)
+        guard let holdingBack, let committing, !committer.isBusy, clock.now >= holdingBack.retryAt else { return }
+        committer.submit(committing.batch)
     }
 }

@@ -63,13 +63,14 @@ public final class Collector {
     var acknowledgements: [WireMessage.Acknowledgement] = []
     /// When the oldest result in `batch` arrived.
     var batchStarted: ContinuousClock.Instant?
-    /// The acknowledgements of the batch being committed, sent once it is.
-    var committing: [WireMessage.Acknowledgement]?
-    /// The batch being committed, kept until its commit succeeds: a commit that fails (a full
-    /// disk, a lock held elsewhere) is tried again, and its pages are never dropped for it.
-    var committingBatch: [PageOutcome] = []
+    /// The batch being committed and its acknowledgements, sent once it is. Kept until the
+    /// commit succeeds: a commit that fails (a full disk, a lock held elsewhere) is tried again,
+    /// and its pages are never dropped for it.
+    var committing: (batch: [PageOutcome], acknowledgements: [WireMessage.Acknowledgement])?
     /// While commits fail: why, and when to try again. The collector then takes no results.
-    var holdingBack: (reason: String, retryAt: ContinuousClock.Instant, delay: Duration)?
+    var holdingBack: (reason: String, retryAt: ContinuousClock.Instant, delay: Duration)? {
+        didSet { stats.holdingBack = holdingBack?.reason }
+    }
     /// The id of the database written, announced to the producer in `HELLO`.
     let databaseID: String
     /// Fewer results than this in one wake-up is a trickle.

@@ -153,14 +153,8 @@ struct DeliveryLedger {
     /// charged; the pages waiting behind it did nothing wrong and go back in line as they were.
     @discardableResult
     mutating func releaseAll(heldBy worker: [UInt8], now: Instant) -> Int {
-        var held: [(Ticket, UInt64)] = []
-        for (ticket, entry) in entries {
-            if case let .leased(holder, _) = entry.state, holder == worker {
-                held.append((ticket, entry.leaseSequence))
-            }
-        }
-        held.sort { $0.1 < $1.1 }
-        for (index, (ticket, _)) in held.enumerated() {
+        let held = tickets(leasedTo: worker)
+        for (index, ticket) in held.enumerated() {
             if index == 0 {
                 requeueOrGiveUp(ticket, reason: "its worker stopped responding", now: now)
             } else {
@@ -174,12 +168,20 @@ struct DeliveryLedger {
     /// that says goodbye was not killed by one of them. Returns how many.
     @discardableResult
     mutating func handBackAll(heldBy worker: [UInt8]) -> Int {
-        var held: [Ticket] = []
-        for (ticket, entry) in entries {
-            if case let .leased(holder, _) = entry.state, holder == worker { held.append(ticket) }
-        }
-        for ticket in held.sorted() { handBack(ticket, from: worker) }
+        let held = tickets(leasedTo: worker)
+        for ticket in held { handBack(ticket, from: worker) }
         return held.count
+    }
+
+    /// The tickets leased to `worker`, in the order they were leased (the order it works in).
+    private func tickets(leasedTo worker: [UInt8]) -> [Ticket] {
+        var held: [(ticket: Ticket, sequence: UInt64)] = []
+        for (ticket, entry) in entries {
+            if case let .leased(holder, _) = entry.state, holder == worker {
+                held.append((ticket, entry.leaseSequence))
+            }
+        }
+        return held.sorted { $0.sequence < $1.sequence }.map(\.ticket)
     }
 
     /// Requeues pages whose lease ran out. Returns how many.

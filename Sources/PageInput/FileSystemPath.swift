@@ -12,9 +12,6 @@ struct FileSystemPath: Sendable {
     /// For messages and ids: bytes that are not UTF-8 become U+FFFD.
     var display: String { String(decoding: bytes, as: UTF8.self) }
 
-    /// Whether the bytes are valid UTF-8.
-    var isUTF8: Bool { String(validating: bytes, as: UTF8.self) != nil }
-
     func appending(_ name: [UInt8]) -> FileSystemPath {
         FileSystemPath(bytes: bytes + [0x2F] + name)
     }
@@ -57,19 +54,22 @@ struct FileSystemPath: Sendable {
 }
 
 /// What a path is, from `stat`.
-struct FileKind: Sendable, Equatable {
+struct FileKind: Sendable {
     enum Shape: Sendable { case regular, directory, other(String) }
 
     let shape: Shape
     let size: Int
     /// The device and inode: one real folder reached by several paths (symbolic links) has one.
-    let device: UInt64
-    let inode: UInt64
+    struct Identity: Hashable, Sendable {
+        let device: UInt64
+        let inode: UInt64
+    }
+
+    let identity: Identity
 
     init(_ info: stat) {
         size = Int(info.st_size)
-        device = UInt64(info.st_dev)
-        inode = UInt64(info.st_ino)
+        identity = Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
         switch info.st_mode & S_IFMT {
         case S_IFREG: shape = .regular
         case S_IFDIR: shape = .directory
@@ -81,7 +81,6 @@ struct FileKind: Sendable, Equatable {
         }
     }
 
-    static func == (lhs: FileKind, rhs: FileKind) -> Bool { lhs.device == rhs.device && lhs.inode == rhs.inode }
 }
 
 extension FileKind.Shape: Equatable {}

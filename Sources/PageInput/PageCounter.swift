@@ -8,16 +8,16 @@ public enum PageCounter {
     /// known beforehand (standard input).
     public static func count(_ inputs: [String]) -> Int? {
         guard !inputs.contains("-") else { return nil }
-        var visited: Set<[UInt64]> = []
+        var visited: Set<FileKind.Identity> = []
         return inputs.reduce(0) { $0 + count(path: FileSystemPath($1), explicit: true, visited: &visited) }
     }
 
-    private static func count(path: FileSystemPath, explicit: Bool, visited: inout Set<[UInt64]>) -> Int {
+    private static func count(path: FileSystemPath, explicit: Bool, visited: inout Set<FileKind.Identity>) -> Int {
         guard case .success(let kind) = path.kind() else { return explicit ? 1 : 0 }
         let name = path.display.lowercased()
         switch kind.shape {
         case .directory:
-            guard visited.insert([kind.device, kind.inode]).inserted, let names = try? path.folderNames() else {
+            guard visited.insert(kind.identity).inserted, let names = try? path.folderNames() else {
                 return 0
             }
             return names.reduce(0) { $0 + count(path: path.appending($1), explicit: false, visited: &visited) }

@@ -35,14 +35,9 @@ public final class PageSource {
         case standardInput
     }
 
-    private struct FolderIdentity: Hashable {
-        let device: UInt64
-        let inode: UInt64
-    }
-
     private var pending: [Pending] = []
     private var lines: (reader: CompressedFileReader, id: String, number: Int)?
-    private var visitedFolders: Set<FolderIdentity> = []
+    private var visitedFolders: Set<FileKind.Identity> = []
     private let maximumPageBytes: Int
 
     /// The file endings read inside folders; others are skipped.
@@ -102,7 +97,7 @@ public final class PageSource {
     private func expand(directory: FileSystemPath, id: String) -> InputItem? {
         if case .success(let kind) = directory.kind() {
             // A folder reached again (a symbolic link to itself or to an ancestor) is read once.
-            guard visitedFolders.insert(FolderIdentity(device: kind.device, inode: kind.inode)).inserted else {
+            guard visitedFolders.insert(kind.identity).inserted else {
                 return nil
             }
         }

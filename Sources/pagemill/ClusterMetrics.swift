@@ -56,12 +56,7 @@ enum ClusterMetrics {
         text.gauge("pagemill_workers", "Workers connected.", Double(statistics.workers))
         text.counter("pagemill_bytes_in_total", "Bytes of pages read from the inputs.", Double(statistics.bytesRead))
         text.counter("pagemill_bytes_out_total", "Bytes of pages committed.", Double(statistics.bytesDone))
-        text.counter(
-            "pagemill_rejected_messages_total", "Messages ignored because they broke the protocol.",
-            Double(statistics.rejectedMessages))
-        text.counter(
-            "pagemill_refused_peers_total", "Peers refused because their CURVE key is not allowed.",
-            Double(statistics.refusedPeers))
+        badTraffic(&text, rejected: statistics.rejectedMessages, refused: statistics.refusedPeers)
         histogram(
             &text, "pagemill_end_to_end_seconds", "From a page's first dispatch to the acknowledgement of its commit.",
             statistics.endToEndLatency)
@@ -86,18 +81,21 @@ enum ClusterMetrics {
             "pagemill_pages_duplicate_total", "Records whose id the database already held: nothing written.",
             Double(statistics.duplicates))
         text.counter("pagemill_bytes_in_total", "Bytes of results received.", Double(statistics.bytesReceived))
-        text.counter(
-            "pagemill_rejected_messages_total", "Messages ignored because they broke the protocol.",
-            Double(statistics.rejectedMessages))
-        text.counter(
-            "pagemill_refused_peers_total", "Peers refused because their CURVE key is not allowed.",
-            Double(statistics.refusedPeers))
+        badTraffic(&text, rejected: statistics.rejectedMessages, refused: statistics.refusedPeers)
         histogram(
             &text, "pagemill_commit_seconds", "How long each transaction took to commit.", statistics.commitLatency)
         histogram(
             &text, "pagemill_extraction_seconds", "How long workers took to extract each page, as they report it.",
             statistics.extractionLatency)
         return text.text
+    }
+
+    /// What both roles count of traffic they turned away.
+    private static func badTraffic(_ text: inout PrometheusText, rejected: Int, refused: Int) {
+        text.counter(
+            "pagemill_rejected_messages_total", "Messages ignored because they broke the protocol.", Double(rejected))
+        text.counter(
+            "pagemill_refused_peers_total", "Peers refused because their CURVE key is not allowed.", Double(refused))
     }
 
     private static func histogram(
