@@ -22,49 +22,53 @@ let package = Package(
 
         // ZeroMQ wrapper: context, socket, multipart message, poller.
         .target(name: "ZeroMQ", dependencies: ["CZeroMQ"]),
+        // The page model every layer shares: the raw page, the record, and the one JSON
+        // reader and writer they (and the wire) are read and written with.
+        .target(name: "PageModel"),
         // Extraction: raw page in, record out. Pure: no sockets, no database.
-        .target(name: "Extraction", swiftSettings: [
+        .target(name: "Extraction", dependencies: ["PageModel"], swiftSettings: [
             // The hot path: its arrays are local to one page, so run-time exclusivity checks
             // only cost time (compile-time checks stay on).
             .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
         ]),
         // Store: SQLite schema, migrations, batched writes, queries.
-        .target(name: "Store", dependencies: ["CSQLite", "Extraction"]),
+        .target(name: "Store", dependencies: ["CSQLite", "PageModel"]),
         // Reading pages from files, folders, JSON Lines and gzip, as a stream.
-        .target(name: "PageInput", dependencies: ["CZlib", "Extraction"]),
+        .target(name: "PageInput", dependencies: ["CZlib", "PageModel"]),
         // Reproducible synthetic pages for the demo, tests and load tests.
         .target(name: "PageGenerator"),
         // The wire protocol: messages, their frames and JSON headers, the status answer,
         // endpoints. What a client of the cluster (`pagemill status`, a test) needs, and no more.
-        .target(name: "WireProtocol", dependencies: ["ZeroMQ", "Extraction"]),
+        .target(name: "WireProtocol", dependencies: ["ZeroMQ", "PageModel"]),
         // Cluster: the producer, worker and collector roles, speaking the wire protocol.
         .target(name: "Cluster", dependencies: [
-            "ZeroMQ", "WireProtocol", "Extraction", "Store", "PageInput",
+            "ZeroMQ", "WireProtocol", "PageModel", "Extraction", "Store", "PageInput",
             .product(name: "Logging", package: "swift-log"),
         ]),
         // Metrics: the Prometheus text format and a small HTTP endpoint serving it.
         .target(name: "Metrics"),
         // Load testing: paced in-memory pages, latency histograms, reports.
         .target(name: "LoadTest", dependencies: [
-            "Extraction", "PageInput", "PageGenerator", "Store",
+            "PageModel", "Extraction", "PageInput", "PageGenerator", "Store",
             .product(name: "Histogram", package: "hdrhistogram-swift"),
         ]),
         // The executable: argument parsing and wiring only.
         .executableTarget(name: "pagemill", dependencies: [
-            "CProcessControl", "Cluster", "WireProtocol", "Extraction", "Store", "PageInput", "PageGenerator", "LoadTest", "Metrics",
+            "CProcessControl", "Cluster", "WireProtocol", "PageModel", "Extraction", "Store", "PageInput", "PageGenerator", "LoadTest", "Metrics",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
 
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
-        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "PageInput"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Extraction"]),
-        .testTarget(name: "PageInputTests", dependencies: ["PageInput", "Extraction"]),
+        .testTarget(name: "PageModelTests", dependencies: ["PageModel"]),
+        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "PageModel", "PageInput"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "PageModel"]),
+        .testTarget(name: "PageInputTests", dependencies: ["PageInput", "PageModel"]),
         .testTarget(name: "PageGeneratorTests", dependencies: ["PageGenerator"]),
-        .testTarget(name: "WireProtocolTests", dependencies: ["WireProtocol", "ZeroMQ", "Extraction"]),
+        .testTarget(name: "WireProtocolTests", dependencies: ["WireProtocol", "ZeroMQ", "PageModel"]),
         .testTarget(
             name: "ClusterTests",
-            dependencies: ["Cluster", "WireProtocol", "Store", "PageGenerator", "PageInput", "Extraction", "ZeroMQ"]),
+            dependencies: ["Cluster", "WireProtocol", "Store", "PageGenerator", "PageInput", "PageModel", "Extraction", "ZeroMQ"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics"]),
         .testTarget(name: "LoadTestTests", dependencies: ["LoadTest", "PageGenerator", "PageInput"]),
         // End to end: the built `pagemill` executable run as real processes over real sockets.

@@ -1,4 +1,4 @@
-import Extraction
+import PageModel
 
 /// The producer's book of every page between being read and being committed: who holds it,
 /// until when, and how often it has been tried. Pure bookkeeping, no sockets, so its rules

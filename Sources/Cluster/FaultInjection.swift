@@ -1,5 +1,6 @@
 import Extraction
 import Foundation
+import PageModel
 
 /// Poison pages on demand, for the fault-injection harness: what a page that hangs or crashes
 /// its worker every time looks like to the cluster. Active only when a worker is started with

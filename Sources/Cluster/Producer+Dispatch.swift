@@ -1,6 +1,7 @@
 import Extraction
 import Logging
 import PageInput
+import PageModel
 import WireProtocol
 import ZeroMQ
 

@@ -1,6 +1,7 @@
 import Extraction
 import Foundation
 import Logging
+import PageModel
 import WireProtocol
 import ZeroMQ
 

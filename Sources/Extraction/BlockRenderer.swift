@@ -1,4 +1,5 @@
 import Foundation
+import PageModel
 /// Turns the chosen content elements into text blocks: one a paragraph, heading, list item or
 /// table row, in document order, leaving out what is boilerplate inside the content too
 /// (share bars, related-article lists, link-only rows).
@@ -176,6 +177,6 @@ struct BlockRenderer {
             Block(
                 text: text, isHeading: currentIsHeading, isListItem: currentIsListItem,
                 linkShare: Double(currentLinkBytes) / Double(visible),
-                wordCount: TextNormalizer.wordCount(text)))
+                wordCount: TextMeasures.wordCount(text)))
     }
 }

@@ -10,8 +10,6 @@ public struct ExtractionError: Error, Sendable, Equatable, CustomStringConvertib
         case tooLarge
         /// The page parsed, but held no text at all.
         case noContent
-        /// A record's JSON (from a worker) is not a JSON object with `id` and `text` strings.
-        case malformedRecord
     }
 
     /// The kind of failure.
@@ -28,7 +26,7 @@ public struct ExtractionError: Error, Sendable, Equatable, CustomStringConvertib
         self.detail = detail
     }
 
-    /// The code and detail, and the page when it is known (a record broken before its id says none).
+    /// The code and detail, and the page when it is known .
     public var description: String {
         pageID.isEmpty ? "\(code.rawValue): \(detail)" : "\(code.rawValue): \(detail) (page \(pageID))"
     }

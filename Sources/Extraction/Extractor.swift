@@ -1,3 +1,5 @@
+import PageModel
+
 /// Turns raw pages into records. Pure and thread-safe: no I/O, no shared state, so a worker
 /// can call it from any thread and tests can call it without a cluster.
 public struct Extractor: Sendable {
@@ -43,7 +45,7 @@ public struct Extractor: Sendable {
             let content = PlainTextExtractor(text: String(decoding: body, as: UTF8.self))
             metadata = content.metadata
             text = content.paragraphs.joined(separator: "\n\n")
-            wordCount = TextNormalizer.wordCount(text)
+            wordCount = TextMeasures.wordCount(text)
         }
         // A page with no text of its own (an app shell, a blocked page) has empty text: its
         // description, if any, stays in `description` rather than posing as content.
@@ -57,7 +59,7 @@ public struct Extractor: Sendable {
                 text.isEmpty ? (metadata.title ?? "") : text, declared: metadata.declaredLanguage),
             description: metadata.description, siteName: metadata.siteName, tags: metadata.tags,
             image: metadata.image, text: text, wordCount: wordCount,
-            contentHash: TextNormalizer.contentHash(text)
+            contentHash: TextMeasures.contentHash(text)
         )
     }
 

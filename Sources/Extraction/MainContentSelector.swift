@@ -1,4 +1,5 @@
 import Foundation
+import PageModel
 
 /// Chooses and renders the main content of a parsed page.
 enum MainContentSelector {
@@ -102,7 +103,7 @@ enum MainContentSelector {
             return blocks.filter { $0.linkShare <= 0.6 }
         }
         let first = blocks.indices.first(where: isSubstantial) ?? last
-        let titleWords = title.map(TextNormalizer.wordCount) ?? 0
+        let titleWords = title.map(TextMeasures.wordCount) ?? 0
         // Texts whose word counts differ by half cannot share 90 % of their words: skip the comparison.
         func isAboutAsLong(_ words: Int, _ titleWords: Int) -> Bool {
             words <= titleWords * 3 / 2 + 1 && titleWords <= words * 3 / 2 + 1
@@ -152,7 +153,7 @@ enum MainContentSelector {
                 hasYear = true
             }
         }
-        return hasTime || (hasYear && TextNormalizer.wordCount(text) <= 8)
+        return hasTime || (hasYear && TextMeasures.wordCount(text) <= 8)
     }
 
     private static func isLoneURL(_ text: String) -> Bool {

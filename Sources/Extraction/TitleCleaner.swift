@@ -1,4 +1,5 @@
 import Foundation
+import PageModel
 
 /// Takes the site's name off a page title: "Healthy Eating Plate • The Nutrition Source" →
 /// "Healthy Eating Plate".
@@ -28,7 +29,7 @@ enum TitleCleaner {
     static func withoutTagline(_ headline: String) -> String {
         let parts = ByteSearch.split(headline, separator: " | ")
         guard parts.count > 1 else { return headline }
-        return TextNormalizer.wordCount(parts[0]) >= 3 ? parts[0] : headline
+        return TextMeasures.wordCount(parts[0]) >= 3 ? parts[0] : headline
     }
 
     /// Bag-of-words F1 between two short texts, case-insensitive.
@@ -94,7 +95,7 @@ enum TitleCleaner {
         let bars = ByteSearch.split(title, separator: " | ")
         if let last = bars.last, bars.count > 1 {
             let before = bars.dropLast().joined(separator: " | ")
-            if TextNormalizer.wordCount(last) <= 6 && TextNormalizer.wordCount(before) >= 2 {
+            if TextMeasures.wordCount(last) <= 6 && TextMeasures.wordCount(before) >= 2 {
                 return clean(before, siteName: siteName)
             }
         }
@@ -109,11 +110,10 @@ enum TitleCleaner {
             {
                 return first
             }
-            if TextNormalizer.wordCount(first) >= 2 && TextNormalizer.wordCount(first) >= TextNormalizer.wordCount(rest)
-            {
+            if TextMeasures.wordCount(first) >= 2 && TextMeasures.wordCount(first) >= TextMeasures.wordCount(rest) {
                 return first
             }
-            if TextNormalizer.wordCount(rest) <= 4 || looksLikeAName(rest) { return first }
+            if TextMeasures.wordCount(rest) <= 4 || looksLikeAName(rest) { return first }
         }
         return title
     }

@@ -1,6 +1,7 @@
 import Extraction
 import PageGenerator
 import PageInput
+import PageModel
 
 /// Pages held in memory for a load test, handed to the producer as fast as it takes them
 /// (closed loop) or each at its scheduled time (open loop, `rate` pages a second).

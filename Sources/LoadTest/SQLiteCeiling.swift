@@ -1,4 +1,4 @@
-import Extraction
+import PageModel
 import Store
 
 /// The plain SQLite limit for storing records: the collector's own table (its schema, its

@@ -1,5 +1,4 @@
-import Extraction
-import Foundation
+import PageModel
 
 /// Reads one JSON Lines line: `{"id": ..., "url": ..., "html" | "text": ..., "fetched_at": ...}`.
 enum JSONLinesPage {
@@ -8,21 +7,21 @@ enum JSONLinesPage {
     static let maximumIDBytes = 4096
 
     static func parse(_ line: [UInt8], location: String, maximumPageBytes: Int) -> InputItem {
-        let object: [String: Any]
-        switch decodeObject(line) {
-        case let .success(decoded): object = decoded
+        let fields: Fields
+        switch Fields.read(line) {
+        case let .success(read): fields = read
         case let .failure(reason):
             return .unreadable(id: location, error: InputError(.malformed, location: location, detail: reason.text))
         }
-        let url = object["url"] as? String
         let id: String
-        switch object["id"] {
-        case let text as String where !text.isEmpty:
+        switch fields.id {
+        case let .string(text) where !text.isEmpty:
             id = text
-        case let number as NSNumber where String(cString: number.objCType) != "c":
-            id = number.stringValue
-        case nil, is NSNull, "" as String:
-            id = url ?? location
+        case let .number(written):
+            // 42, 42.0 and 4.2e1 name one page; a fraction keeps its digits as written.
+            id = fields.id?.integer.map(String.init) ?? written
+        case nil, .null, .string:
+            id = fields.url ?? location
         default:
             // true and 1 must not become one page: an id is a string or a number.
             return .unreadable(
@@ -38,13 +37,7 @@ enum JSONLinesPage {
                     .malformed, location: location,
                     detail: "the page id is \(id.utf8.count) bytes, over the limit of \(maximumIDBytes)"))
         }
-        let body: String
-        let format: RawPage.Format
-        if let html = object["html"] as? String {
-            (body, format) = (html, .html)
-        } else if let text = object["text"] as? String {
-            (body, format) = (text, .text)
-        } else {
+        guard let (body, format) = fields.body else {
             return .unreadable(
                 id: id,
                 error: InputError(.malformed, location: location, detail: "line has neither \"html\" nor \"text\""))
@@ -59,23 +52,46 @@ enum JSONLinesPage {
         }
         return .page(
             RawPage(
-                id: id, url: url, body: bytes, format: format, fetchedAt: object["fetched_at"] as? String,
-                charset: object["charset"] as? String))
+                id: id, url: fields.url, body: bytes, format: format, fetchedAt: fields.fetchedAt,
+                charset: fields.charset))
     }
 
-    /// The line as a JSON object, or why it is not one, in words a user can act on.
-    private static func decodeObject(_ line: [UInt8]) -> Result<[String: Any], Reason> {
-        if String(validating: line, as: UTF8.self) == nil {
-            return .failure(Reason("line is not valid UTF-8 (JSON text must be)"))
+    /// What a line says about its page, read with the page model's JSON reader.
+    private struct Fields {
+        var id: JSONValue?
+        var url: String?, html: String?, text: String?, fetchedAt: String?, charset: String?
+
+        /// The body and its format: `html` when the line has it, else `text`.
+        var body: (String, RawPage.Format)? {
+            if let html { return (html, .html) }
+            if let text { return (text, .text) }
+            return nil
         }
-        do {
-            guard let object = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
-                return .failure(Reason("line is JSON but not an object"))
+
+        /// The line's fields, or why it is not a JSON object, in words a user can act on.
+        static func read(_ line: [UInt8]) -> Result<Fields, Reason> {
+            if String(validating: line, as: UTF8.self) == nil {
+                return .failure(Reason("line is not valid UTF-8 (JSON text must be)"))
             }
-            return .success(object)
-        } catch {
-            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
-            return .failure(Reason("line is not a JSON object" + (detail.map { ": " + $0 } ?? "")))
+            var fields = Fields()
+            var reader = JSONReader(line)
+            do throws(PageModelError) {
+                try reader.readObject { key, value in
+                    guard key != "id" else { fields.id = value; return }
+                    guard case let .string(string) = value else { return }
+                    switch key {
+                    case "url": fields.url = string
+                    case "html": fields.html = string
+                    case "text": fields.text = string
+                    case "fetched_at": fields.fetchedAt = string
+                    case "charset": fields.charset = string
+                    default: break
+                    }
+                }
+            } catch {
+                return .failure(Reason("line is not a JSON object: " + error.detail))
+            }
+            return .success(fields)
         }
     }
 

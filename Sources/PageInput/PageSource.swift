@@ -1,4 +1,4 @@
-import Extraction
+import PageModel
 import Foundation
 
 /// One item read from the inputs: a page, or a page that could not be read and why.

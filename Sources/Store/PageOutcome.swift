@@ -1,4 +1,4 @@
-import Extraction
+import PageModel
 
 /// What a worker made of one page, ready to store: a record, or the reason there is none.
 public enum PageOutcome: Sendable {

@@ -1,4 +1,4 @@
-import Extraction
+import PageModel
 import Foundation
 
 /// pagemill's database: records in `pages`, pages that could not be processed in `failures`.

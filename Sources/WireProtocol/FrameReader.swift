@@ -1,4 +1,4 @@
-import Extraction
+import PageModel
 import ZeroMQ
 
 /// Reads a message's argument frames in order, failing clearly on a missing or mistyped one.
@@ -28,7 +28,7 @@ struct FrameReader {
     /// A decimal number read straight from the frame's bytes, nil when it is not one or overflows.
     private mutating func decimal() throws(WireError) -> (UInt64?, Int) {
         let index = try next()
-        return (WireJSON.decimalValue(message.frame(at: index)), index)
+        return (JSONReader.decimalValue(message.frame(at: index)), index)
     }
 
     private func shown(_ index: Int) -> String {
@@ -54,9 +54,9 @@ struct FrameReader {
     /// The headers frame of `PAGES`: a JSON array with, for each page, an array of ticket,
     /// attempt, id, url, format, fetched_at, charset and the body's length.
     mutating func pageHeaders() throws(WireError) -> [(WireMessage.LeasedPage, length: Int)] {
-        var json = WireJSON.Reader(message.frame(at: try next()), context: "PAGES headers")
+        let frame = message.frame(at: try next())
         var headers: [(WireMessage.LeasedPage, length: Int)] = []
-        try json.readRows { (row: inout WireJSON.Reader) throws(WireError) in
+        try WireRows.read(frame, context: "PAGES headers") { (row: inout WireRows.Row) throws(WireError) in
             let ticket = try row.number(), attempt = try row.number()
             var fields: [String] = []
             for _ in 0..<5 { fields.append(try row.string()) }
@@ -117,9 +117,9 @@ struct FrameReader {
     /// The headers frame of `RESULTS`: a JSON array with, for each record, an array of ticket,
     /// extraction microseconds and the text's length in bytes.
     mutating func resultHeaders() throws(WireError) -> [(ticket: UInt64, microseconds: UInt64, textLength: Int)] {
-        var json = WireJSON.Reader(message.frame(at: try next()), context: "RESULTS headers")
+        let frame = message.frame(at: try next())
         var headers: [(ticket: UInt64, microseconds: UInt64, textLength: Int)] = []
-        try json.readRows { (row: inout WireJSON.Reader) throws(WireError) in
+        try WireRows.read(frame, context: "RESULTS headers") { (row: inout WireRows.Row) throws(WireError) in
             let ticket = try row.number(), microseconds = try row.number(), length = try row.number()
             guard length <= UInt64(Int.max) else {
                 throw WireError(.malformedMessage, "RESULTS headers: a length out of range")

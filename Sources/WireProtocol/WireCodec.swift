@@ -1,4 +1,4 @@
-import Extraction
+import PageModel
 import Foundation
 import ZeroMQ
 
@@ -31,7 +31,7 @@ extension WireMessage {
             // One frame of headers for all the pages: in raw libzmq, eight small frames beside
             // each 8 KB body took a fifth off the rate of the bodies alone.
             message.append(
-                WireJSON.rows(leases, reservingBytes: 16 + leases.count * 96) { lease, row in
+                WireRows.write(leases, reservingBytes: 16 + leases.count * 96) { lease, row in
                     let page = lease.page
                     row.number(lease.ticket); row.number(UInt64(lease.attempt))
                     row.string(page.id); row.string(page.url ?? ""); row.string(page.format.rawValue)
@@ -52,7 +52,7 @@ extension WireMessage {
         case let .results(worker, results):
             message.append("RESULTS"); message.append(worker)
             message.append(
-                WireJSON.rows(results, reservingBytes: 16 + results.count * 24) { result, row in
+                WireRows.write(results, reservingBytes: 16 + results.count * 24) { result, row in
                     row.number(result.ticket)
                     row.number(UInt64(max(0, result.extractionMilliseconds * 1000).rounded()))
                     row.number(UInt64(result.record.text.utf8.count))
@@ -146,7 +146,7 @@ extension WireMessage {
             let json = try reader.bytes()
             let text = reader.atEnd ? nil : try reader.string()
             let record: PageRecord
-            do throws(ExtractionError) {
+            do throws(PageModelError) {
                 record = try PageRecord(jsonBytes: json, text: text)
             } catch {
                 throw WireError(
@@ -164,7 +164,7 @@ extension WireMessage {
             results.reserveCapacity(headers.count)
             for (header, json) in zip(headers, records) {
                 let text = try reader.bodyText(length: header.textLength)
-                do throws(ExtractionError) {
+                do throws(PageModelError) {
                     let record = try PageRecord(jsonBytes: json, text: text)
                     results.append(
                         WorkerResult(

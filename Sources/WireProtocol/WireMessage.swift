@@ -1,4 +1,4 @@
-import Extraction
+import PageModel
 import ZeroMQ
 
 /// The messages of pagemill's wire protocol, version 1 (see docs/PROTOCOL.md).

@@ -2,6 +2,7 @@ import ArgumentParser
 import Extraction
 import Foundation
 import PageInput
+import PageModel
 import Synchronization
 
 struct BenchCommand: ParsableCommand {

@@ -6,6 +6,7 @@ import LoadTest
 import Logging
 import PageGenerator
 import PageInput
+import PageModel
 import Store
 import Synchronization
 import WireProtocol

@@ -5,6 +5,7 @@ import Foundation
 import LoadTest
 import Logging
 import PageInput
+import PageModel
 import Store
 import Synchronization
 import ZeroMQ

@@ -4,6 +4,7 @@ import Extraction
 import Foundation
 import LoadTest
 import Logging
+import PageModel
 import Store
 import WireProtocol
 import ZeroMQ

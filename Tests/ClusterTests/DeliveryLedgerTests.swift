@@ -1,4 +1,4 @@
-import Extraction
+import PageModel
 import Testing
 @testable import Cluster
 

@@ -1,4 +1,3 @@
-import Extraction
 import LoadTest
 import PageGenerator
 import PageInput

@@ -1,4 +1,4 @@
-import Extraction
+import PageModel
 import Foundation
 import Testing
 @testable import PageInput
@@ -78,22 +78,25 @@ import Testing
             #"{"id": 1, "html": "<p>b</p>"}"#,
             #"{"id": "\#(hugeID)", "html": "<p>c</p>"}"#,
             String(repeating: "[", count: 100_000),
+            #"{"id": "deep", "html": "x", "junk": "# + String(repeating: "[", count: 100_000) + "}",
         ].map { Array($0.utf8) + [0x0A] }
         lines.append(Array(#"{"id": "bad-"#.utf8) + [0xFF, 0xFE] + Array(#"", "html": "x"}"#.utf8) + [0x0A])
         write("pages.jsonl", lines.flatMap { $0 })
         let items = drain(try PageSource(inputs: [folder + "/pages.jsonl"], maximumPageBytes: 1 << 20))
-        #expect(items.count == 5)
-        guard items.count == 5 else { return }
+        #expect(items.count == 6)
+        guard items.count == 6 else { return }
         guard case let .unreadable(boolID, boolError) = items[0] else { Issue.record("a boolean id was taken"); return }
         #expect(boolID == "pages.jsonl:1" && boolError.detail.contains("neither a string nor a number"))
         #expect(items[1].pageID == "1")
         guard case let .unreadable(longID, longError) = items[2] else { Issue.record("a 20 MB id was taken"); return }
         #expect(longID.utf8.count < 300 && longError.detail.contains("over the limit"))
-        guard case let .unreadable(_, nested) = items[3] else { Issue.record("deep nesting was taken"); return }
-        #expect(nested.detail.contains("nested"), "\(nested.detail)")
-        guard case let .unreadable(_, invalid) = items[4] else { Issue.record("invalid UTF-8 was taken"); return }
+        guard case let .unreadable(_, array) = items[3] else { Issue.record("an array was taken"); return }
+        #expect(array.detail.contains("not a JSON object"), "\(array.detail)")
+        guard case let .unreadable(_, nested) = items[4] else { Issue.record("deep nesting was taken"); return }
+        #expect(nested.detail.contains("nesting deeper"), "\(nested.detail)")
+        guard case let .unreadable(_, invalid) = items[5] else { Issue.record("invalid UTF-8 was taken"); return }
         #expect(invalid.detail.contains("UTF-8"), "\(invalid.detail)")
-        #expect(invalid.description(besides: "pages.jsonl:5") == invalid.detail, "the location is not said twice")
+        #expect(invalid.description(besides: "pages.jsonl:6") == invalid.detail, "the location is not said twice")
     }
 
     @Test func aTruncatedGzipIsDamageNotAShorterPage() throws {

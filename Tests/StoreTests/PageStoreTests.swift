@@ -1,4 +1,4 @@
-import Extraction
+import PageModel
 import Foundation
 import Synchronization
 import Testing

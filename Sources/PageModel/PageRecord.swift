@@ -74,8 +74,8 @@ public struct PageRecord: Sendable, Codable, Equatable {
         siteName = try container.decodeIfPresent(String.self, forKey: .siteName)
         tags = try container.decodeIfPresent([String].self, forKey: .tags) ?? []
         image = try container.decodeIfPresent(String.self, forKey: .image)
-        wordCount = try container.decodeIfPresent(Int.self, forKey: .wordCount) ?? TextNormalizer.wordCount(text)
+        wordCount = try container.decodeIfPresent(Int.self, forKey: .wordCount) ?? TextMeasures.wordCount(text)
         contentHash =
-            try container.decodeIfPresent(String.self, forKey: .contentHash) ?? TextNormalizer.contentHash(text)
+            try container.decodeIfPresent(String.self, forKey: .contentHash) ?? TextMeasures.contentHash(text)
     }
 }

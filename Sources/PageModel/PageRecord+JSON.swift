@@ -1,0 +1,111 @@
+/// A record as JSON, written and read by hand: it crosses the wire and is decoded by the
+/// collector for every page, where Foundation's Codable coders cost more than storing the row.
+/// The shape is the one `Codable` gives (snake-case keys, absent optionals left out); reading
+/// follows `JSONReader`'s rules and is as lenient as `init(from:)`: only `id` and `text` are
+/// required, unknown keys are skipped.
+extension PageRecord {
+    /// The record as one JSON object, in UTF-8; without its `text` when `includingText` is
+    /// false (the wire carries the text in a frame of its own, with nothing to escape).
+    public func jsonBytes(includingText: Bool = true) -> [UInt8] {
+        var writer = JSONWriter(reservingCapacity: (includingText ? text.utf8.count : 0) + 512)
+        writer.beginObject()
+        writer.field("id", id)
+        writer.field("url", url)
+        writer.field("canonical_url", canonicalURL)
+        writer.field("title", title)
+        writer.field("author", authors)
+        writer.field("published", published)
+        writer.field("language", language)
+        writer.field("description", description)
+        writer.field("site_name", siteName)
+        writer.field("tags", tags)
+        writer.field("image", image)
+        if includingText { writer.field("text", text) }
+        writer.field("word_count", wordCount)
+        writer.field("content_hash", contentHash)
+        writer.endObject()
+        return writer.bytes
+    }
+
+    /// Reads a record written by `jsonBytes()` or by any JSON writer in any key order. A `text`
+    /// given apart is the record's text, and the object then needs none.
+    public init(jsonBytes: [UInt8], text separateText: String? = nil) throws(PageModelError) {
+        var fields = Fields(text: separateText)
+        var reader = JSONReader(jsonBytes)
+        do throws(PageModelError) {
+            try reader.readObject { key, value in fields.take(key, value, textGivenApart: separateText != nil) }
+        } catch {
+            throw error.about(pageID: fields.id ?? "")
+        }
+        guard let id = fields.id else {
+            throw PageModelError(.malformedRecord, detail: "the record has no \"id\" string")
+        }
+        guard let text = fields.text else {
+            throw PageModelError(.malformedRecord, pageID: id, detail: "the record has no \"text\" string")
+        }
+        self.init(
+            id: id, url: fields.url, canonicalURL: fields.canonicalURL, title: fields.title,
+            authors: fields.authors, published: fields.published, language: fields.language,
+            description: fields.description, siteName: fields.siteName, tags: fields.tags,
+            image: fields.image, text: text, wordCount: fields.wordCount ?? TextMeasures.wordCount(text),
+            contentHash: fields.contentHash ?? TextMeasures.contentHash(text))
+    }
+
+    /// A list of strings as a JSON array, as the store keeps authors and tags.
+    public static func jsonArray(_ values: [String]) -> String {
+        // Most records have no authors or no tags: no writer for those.
+        guard !values.isEmpty else { return "[]" }
+        var writer = JSONWriter()
+        writer.strings(values)
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+
+    /// Each field read straight into its variable: no dictionary of fields to build and hash.
+    private struct Fields {
+        var id: String?, text: String?, url: String?, canonicalURL: String?, title: String?
+        var published: String?, language: String?, description: String?, siteName: String?
+        var image: String?, contentHash: String?
+        var authors: [String] = [], tags: [String] = []
+        var wordCount: Int?
+
+        init(text: String?) {
+            self.text = text
+        }
+
+        mutating func take(_ key: String, _ value: JSONValue, textGivenApart: Bool) {
+            switch (key, value) {
+            case ("word_count", _): wordCount = value.integer
+            case ("author", _): authors = Self.strings(value)
+            case ("tags", _): tags = Self.strings(value)
+            case let (_, .string(string)): take(key, string, textGivenApart: textGivenApart)
+            default: break
+            }
+        }
+
+        private mutating func take(_ key: String, _ string: String, textGivenApart: Bool) {
+            switch key {
+            case "id": id = string
+            case "text": if !textGivenApart { text = string }
+            case "url": url = string
+            case "canonical_url": canonicalURL = string
+            case "title": title = string
+            case "published": published = string
+            case "language": language = string
+            case "description": description = string
+            case "site_name": siteName = string
+            case "image": image = string
+            case "content_hash": contentHash = string
+            default: break
+            }
+        }
+
+        /// A list of names as given: an array of strings, or one string alone.
+        private static func strings(_ value: JSONValue) -> [String] {
+            switch value {
+            case let .strings(values): values
+            case let .string(value): [value]
+            default: []
+            }
+        }
+    }
+}

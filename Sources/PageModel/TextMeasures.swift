@@ -1,0 +1,92 @@
+/// The two measures every record carries about its text, computed the same way wherever a
+/// record is made: by the extractor, or by a reader filling in what a worker left out.
+public enum TextMeasures {
+    /// Counts words: runs of letters and digits (any non-ASCII character that is not
+    /// punctuation counts as a letter). CJK characters, written without spaces, count one each.
+    public static func wordCount(_ text: String) -> Int {
+        var count = 0
+        var inWord = false
+        var text = text
+        text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    let isWordByte = (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
+                    if isWordByte && !inWord { count += 1 }
+                    inWord = isWordByte
+                    index += 1
+                    continue
+                }
+                let length = min(sequenceLength(byte), bytes.count - index)
+                let scalar = decodeScalar(bytes, at: index, length: length)
+                index += length
+                if isIdeograph(scalar) {
+                    count += 1
+                    inWord = false
+                } else if isPunctuationOrSpace(scalar) {
+                    inWord = false
+                } else {
+                    if !inWord { count += 1 }
+                    inWord = true
+                }
+            }
+        }
+        return count
+    }
+
+    /// A 64-bit FNV-1a hash of the text with white space collapsed and ASCII lower-cased:
+    /// equal for the same content however it was spaced. Hex, 16 digits.
+    public static func contentHash(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var separate = false
+        var started = false
+        var text = text
+        text.withUTF8 { bytes in
+            for byte in bytes {
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                    separate = started
+                    continue
+                }
+                if separate {
+                    hash = (hash ^ 0x20) &* 0x100_0000_01b3
+                    separate = false
+                }
+                started = true
+                let lowered = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                hash = (hash ^ UInt64(lowered)) &* 0x100_0000_01b3
+            }
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    private static func sequenceLength(_ lead: UInt8) -> Int {
+        lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+    }
+
+    private static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, length: Int) -> UInt32 {
+        var value = UInt32(bytes[index])
+        switch length {
+        case 2: value &= 0x1F
+        case 3: value &= 0x0F
+        case 4: value &= 0x07
+        default: return value
+        }
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        return value
+    }
+
+    private static func isIdeograph(_ value: UInt32) -> Bool {
+        (0x3040...0x30FF).contains(value) || (0x3400...0x4DBF).contains(value) || (0x4E00...0x9FFF).contains(value)
+            || (0xF900...0xFAFF).contains(value)
+    }
+
+    /// Latin-1 punctuation, general punctuation, CJK punctuation and full-width forms, arrows
+    /// and symbols: what separates words rather than making them.
+    private static func isPunctuationOrSpace(_ value: UInt32) -> Bool {
+        (0x80...0xBF).contains(value) || value == 0xD7 || value == 0xF7 || (0x2000...0x2BFF).contains(value)
+            || (0x3000...0x303F).contains(value) || (0xFF00...0xFF0F).contains(value)
+            || (0xFE30...0xFE4F).contains(value)
+    }
+}
