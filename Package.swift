@@ -40,21 +40,25 @@ let package = Package(
         // The wire protocol: messages, their frames and JSON headers, the status answer,
         // endpoints. What a client of the cluster (`pagemill status`, a test) needs, and no more.
         .target(name: "WireProtocol", dependencies: ["ZeroMQ", "PageModel"]),
-        // Cluster: the producer, worker and collector roles, speaking the wire protocol.
+        // Cluster: the producer, worker and collector roles, speaking the wire protocol; the
+        // role runner (signals, two-stage shutdown) and the local cluster of `run` and `bench`.
         .target(name: "Cluster", dependencies: [
-            "ZeroMQ", "WireProtocol", "PageModel", "Extraction", "Store", "PageInput",
+            "CProcessControl", "ZeroMQ", "WireProtocol", "PageModel", "Extraction", "Store", "PageInput",
             .product(name: "Logging", package: "swift-log"),
         ]),
         // Metrics: the Prometheus text format and a small HTTP endpoint serving it.
         .target(name: "Metrics"),
-        // Load testing: paced in-memory pages, latency histograms, reports.
-        .target(name: "LoadTest", dependencies: [
-            "PageModel", "Extraction", "PageInput", "PageGenerator", "Store",
+        // Benchmarks as a library: the load test on the local cluster, extraction, the store
+        // against plain SQLite, raw ZeroMQ; each result a Codable value the commands print.
+        .target(name: "Benchmarks", dependencies: [
+            "Cluster", "WireProtocol", "PageModel", "Extraction", "PageInput", "PageGenerator", "Store", "ZeroMQ",
+            .product(name: "Logging", package: "swift-log"),
             .product(name: "Histogram", package: "hdrhistogram-swift"),
         ]),
         // The executable: argument parsing and wiring only.
         .executableTarget(name: "pagemill", dependencies: [
-            "CProcessControl", "Cluster", "WireProtocol", "PageModel", "Extraction", "Store", "PageInput", "PageGenerator", "LoadTest", "Metrics",
+            "Cluster", "WireProtocol", "PageModel", "Extraction", "Store", "PageInput",
+            "PageGenerator", "Benchmarks", "Metrics",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -68,9 +72,11 @@ let package = Package(
         .testTarget(name: "WireProtocolTests", dependencies: ["WireProtocol", "ZeroMQ", "PageModel"]),
         .testTarget(
             name: "ClusterTests",
-            dependencies: ["Cluster", "WireProtocol", "Store", "PageGenerator", "PageInput", "PageModel", "Extraction", "ZeroMQ"]),
+            dependencies: [
+                "Cluster", "WireProtocol", "Store", "PageGenerator", "PageInput", "PageModel", "Extraction", "ZeroMQ",
+            ]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics"]),
-        .testTarget(name: "LoadTestTests", dependencies: ["LoadTest", "PageGenerator", "PageInput"]),
+        .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "PageGenerator", "PageInput"]),
         // End to end: the built `pagemill` executable run as real processes over real sockets.
         .testTarget(name: "pagemillTests", dependencies: ["Store", "PageGenerator", "ZeroMQ"]),
     ],

@@ -11,6 +11,8 @@ public struct ClusterError: Error, CustomStringConvertible, Sendable {
         case store
         /// The producer refused this peer (`REFUSED`): another protocol version, a bad `HELLO`.
         case refused
+        /// A worker process, or the private folder a local cluster runs in, could not be set up.
+        case process
     }
 
     /// What went wrong.

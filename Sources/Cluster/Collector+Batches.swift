@@ -47,7 +47,10 @@ extension Collector {
             let delay = min((holdingBack?.delay ?? .milliseconds(100)) * 2, .seconds(5))
             if holdingBack == nil {
                 logger.error(
-                    "commit failed; holding back until the database takes writes again (pages will be redelivered if this collector stops)",
+                    """
+                    commit failed; holding back until the database takes writes again \
+                    (pages will be redelivered if this collector stops)
+                    """,
                     metadata: ["error": "\(error)", "pages": "\(committed.count)"])
             }
             holdingBack = ("\(error)", clock.now + delay, delay)

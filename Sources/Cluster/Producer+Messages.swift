@@ -183,7 +183,10 @@ extension Producer {
                     metadata: ["forgotten": "\(forgotten)", "database": "\(database)"])
                 if stats.resumed > 0 {
                     logger.warning(
-                        "pages passed over earlier in this run are not in the collector's database: run again to send them",
+                        """
+                        pages passed over earlier in this run are not in the collector's database: \
+                        run again to send them
+                        """,
                         metadata: ["passed_over": "\(stats.resumed)"])
                 }
             } else if journal.committedCount > 0, !journalAttached {

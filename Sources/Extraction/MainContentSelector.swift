@@ -203,13 +203,15 @@ extension Extractor {
         ]
         .filter(\.0).map(\.1)
         lines.append(
-            "page: text \(locator.length(tree.root)) bytes, link density \(String(format: "%.2f", locator.linkDensity(tree.root)))"
+            "page: text \(locator.length(tree.root)) bytes, link density "
+                + "\(String(format: "%.2f", locator.linkDensity(tree.root)))"
                 + (kinds.isEmpty ? "" : "; says it is: " + kinds.joined(separator: ", ")))
         for root in locator.mainContent(isArticle: document.metadata.isArticle, isProduct: document.metadata.isProduct)
         {
             lines.append("content root: \(path(of: root))")
             lines.append(
-                "  text \(locator.length(root)) bytes, link density \(String(format: "%.2f", locator.linkDensity(root)))"
+                "  text \(locator.length(root)) bytes, link density "
+                    + "\(String(format: "%.2f", locator.linkDensity(root)))"
             )
         }
         return lines.joined(separator: "\n")

@@ -8,13 +8,14 @@ import Synchronization
 /// Every connection is served side by side from one `poll` loop, so a slow or idle client
 /// blocks nobody: each has a whole-request deadline (from accept to the last byte sent), and at
 /// most `maximumConnections` are open at once; past that the oldest is closed to make room, so
-/// that thousands of idle connections cannot keep a scraper out. Stopped when released.
+/// that thousands of idle connections cannot keep a scraper out. Stopped by `stop()` or when released.
 public final class MetricsServer: Sendable {
     /// The port it listens on (the one the system chose, for port 0).
     public let port: Int
     private let listener: Int32
     private let stopping = StopSignal()
     private let finished = DispatchSemaphore(value: 0)
+    private let stopped = Atomic(false)
 
     /// Listens on `host`:`port`; throws a description when the port cannot be had.
     public init(
@@ -57,10 +58,17 @@ public final class MetricsServer: Sendable {
         thread.start()
     }
 
-    deinit {
+    /// Stops serving and waits for the serving thread to end; later calls do nothing.
+    public func stop() {
+        guard stopped.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged
+        else { return }
         stopping.set()
         finished.wait()
         close(listener)
+    }
+
+    deinit {
+        stop()
     }
 }
 

@@ -37,10 +37,10 @@ public struct PrometheusText {
     }
 
     private mutating func sample(_ name: String, _ value: Double, _ labels: [String: String]) {
-        let rendered = labels.sorted { $0.key < $1.key }
-            .map {
-                "\($0.key)=\"\($0.value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))\""
-            }
+        func escaped(_ value: String) -> String {
+            value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        }
+        let rendered = labels.sorted { $0.key < $1.key }.map { "\($0.key)=\"\(escaped($0.value))\"" }
         text +=
             name + (rendered.isEmpty ? "" : "{" + rendered.joined(separator: ",") + "}") + " " + Self.number(value)
             + "\n"

@@ -47,7 +47,10 @@ struct ArticleWriter {
             <meta property="article:published_time" content="\(day)T\(time)+02:00">
             <meta name="keywords" content="\(tags.joined(separator: ", "))">
             <link rel="canonical" href="\(url)">
-            <script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"\(title)","author":{"@type":"Person","name":"\(author)"},"datePublished":"\(day)T\(time)+02:00","publisher":{"@type":"Organization","name":"Example News"}}</script>
+            <script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",\
+            "headline":"\(title)",\
+            "author":{"@type":"Person","name":"\(author)"},"datePublished":"\(day)T\(time)+02:00",\
+            "publisher":{"@type":"Organization","name":"Example News"}}</script>
             <style>body{font-family:sans-serif}.nav a{margin:4px}</style>
             <script>window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments)}</script>
             </head><body>
@@ -77,7 +80,8 @@ struct ArticleWriter {
             if paragraphs % 6 == 0 { body += "<h2>\(sentence(words: 4...8, period: false))</h2>\n" }
             if paragraphs % 4 == 0 {
                 body +=
-                    "<div class=\"related-teaser\"><a href=\"/r/\(random.next() % 1000)\">\(vocabulary.readMore) \(sentence(words: 5...9, period: false))</a></div>\n"
+                    "<div class=\"related-teaser\"><a href=\"/r/\(random.next() % 1000)\">\(vocabulary.readMore) "
+                    + "\(sentence(words: 5...9, period: false))</a></div>\n"
             }
             body += "<p>\(paragraph())</p>\n"
         }

@@ -91,7 +91,8 @@ extension WireMessage {
             if tag.starts(with: Self.tagPrefix) {
                 throw WireError(
                     .unsupportedVersion,
-                    "unsupported protocol version \(String(decoding: tag, as: UTF8.self)); this build speaks \(Self.protocolTag)"
+                    "unsupported protocol version \(String(decoding: tag, as: UTF8.self)); this build speaks "
+                        + "\(Self.protocolTag)"
                 )
             }
             throw WireError(.malformedMessage, "message does not start with the protocol tag \(Self.protocolTag)")

@@ -1,22 +1,25 @@
 import ArgumentParser
-import Extraction
-import Foundation
-import PageInput
-import PageModel
-import Synchronization
+import Benchmarks
 
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure pagemill's speed: the cluster under load (default), or extraction alone.",
-        subcommands: [ClusterBenchmark.self, ExtractionBenchmark.self, MessagingBenchmark.self, StoreBenchmark.self],
-        defaultSubcommand: ClusterBenchmark.self
+        subcommands: [
+            BenchClusterCommand.self, BenchExtractionCommand.self, BenchMessagingCommand.self, BenchStoreCommand.self,
+        ],
+        defaultSubcommand: BenchClusterCommand.self
     )
+}
+
+/// Prints a benchmark's result: as text, or as one JSON object with `--json`.
+func printResult(_ result: some BenchmarkResult, json: Bool) throws {
+    print(json ? try result.json() : result.text)
 }
 
 /// In-process extraction speed on one core: pages are read into memory first, so the figure
 /// is the extractor's alone.
-struct ExtractionBenchmark: ParsableCommand {
+struct BenchExtractionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extraction",
         abstract: "Extract a set of pages in this process, on one thread, and report pages/s and MB/s.",
@@ -40,57 +43,46 @@ struct ExtractionBenchmark: ParsableCommand {
     }
 
     func run() throws {
-        let pages = try pagesInMemory(from: paths)
-        let bytes = pages.reduce(0) { $0 + $1.body.count }
-        var times: [Double] = []
-        let failed = Atomic(0)
-        let (threads, pageList) = (self.threads, pages)
-        for _ in 0..<max(1, rounds) {
-            let started = ContinuousClock.now
-            DispatchQueue.concurrentPerform(iterations: threads) { thread in
-                let extractor = Extractor()
-                for index in stride(from: thread, to: pageList.count, by: threads) {
-                    do { _ = try extractor.extract(pageList[index]) } catch { failed.add(1, ordering: .relaxed) }
-                }
-            }
-            let elapsed = ContinuousClock.now - started
-            times.append(elapsed.inSeconds)
-        }
-        let total = times.reduce(0, +)
-        let mean = Double(pages.count * times.count) / total
-        let best = Double(pages.count) / (times.min() ?? total)
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        let failures = failed.load(ordering: .relaxed)
-        let peakMegabytes = Double(usage.ru_maxrss) / 1024
-        if json {
-            print(
-                "{\"pages\":\(pages.count),\"bytes\":\(bytes),\"rounds\":\(times.count),\"threads\":\(threads),\"pages_per_second\":\(Int(mean)),\"best_pages_per_second\":\(Int(best)),\"megabytes_per_second\":\(String(format: "%.1f", mean * Double(bytes) / Double(max(1, pages.count)) / 1e6)),\"peak_rss_megabytes\":\(String(format: "%.1f", peakMegabytes))}"
-            )
-        } else {
-            print(
-                "pages:          \(pages.count) (\(String(format: "%.1f", Double(bytes) / 1e6)) MB, \(failures / max(1, times.count)) refused)"
-            )
-            print("rounds:         \(times.count), \(threads) thread\(threads == 1 ? "" : "s")")
-            print("pages/s:        \(Int(mean)) mean, \(Int(best)) best round")
-            print("MB/s:           \(String(format: "%.1f", mean * Double(bytes) / Double(max(1, pages.count)) / 1e6))")
-            print("peak memory:    \(String(format: "%.1f", peakMegabytes)) MB (whole process, pages included)")
-        }
+        let pages = try failingBeforeStart { () throws(BenchmarkError) in try BenchmarkPages.read(from: paths) }
+        try printResult(ExtractionBenchmark(pages: pages, rounds: rounds, threads: threads).run(), json: json)
     }
 }
 
-/// The readable pages of `inputs`, at most `limit` of them, read into memory before a
-/// benchmark starts its clock.
-func pagesInMemory(from inputs: [String], limit: Int = .max) throws -> [RawPage] {
-    let source: PageSource
-    do {
-        source = try PageSource(inputs: inputs, maximumPageBytes: 64 << 20)
-    } catch {
-        throw failBeforeStart("\(error)")
+/// Raw libzmq between two processes: the ceiling the cluster's message path is compared with.
+struct BenchMessagingCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "zmq",
+        abstract: "Measure raw libzmq PUSH/PULL between two processes over TCP, for comparison with the cluster.",
+        discussion: "Example: pagemill bench zmq --messages 200000 --size 8192"
+    )
+
+    @Option(help: "Messages to send.")
+    var messages: Int = 200_000
+
+    @Option(help: ArgumentHelp("Bytes a message.", valueName: "bytes"))
+    var size: Int = 8192
+
+    @Option(help: ArgumentHelp("Internal: send to this endpoint (the second process).", visibility: .hidden))
+    var sendTo: String?
+
+    @Flag(help: "Print the result as one JSON object.")
+    var json = false
+
+    func validate() throws {
+        guard messages >= 2, size >= 1 else {
+            throw ValidationError("--messages must be at least 2, --size at least 1")
+        }
     }
-    var pages: [RawPage] = []
-    while pages.count < limit, let item = source.next() {
-        if case let .page(page) = item { pages.append(page) }
+
+    func run() throws {
+        let benchmark = MessagingBenchmark(messages: messages, size: size)
+        if let sendTo { return try benchmark.send(to: sendTo) }
+        let (messages, size) = (self.messages, self.size)
+        let result = try failingBeforeStart {
+            try benchmark.run { endpoint in
+                ["bench", "zmq", "--send-to", endpoint, "--messages", String(messages), "--size", String(size)]
+            }
+        }
+        try printResult(result, json: json)
     }
-    return pages
 }

@@ -26,6 +26,13 @@ struct MetricsOptions: ParsableArguments {
     }
 }
 
+extension MetricsServer? {
+    /// The server as a service beside a role, when there is one.
+    var companion: RoleRunner.Companion? {
+        self.map { server in RoleRunner.Companion("metrics") { server.stop() } }
+    }
+}
+
 /// The roles' statistics as Prometheus metrics, named by its conventions.
 enum ClusterMetrics {
     static func producer(_ statistics: ProducerStatistics) -> String {

@@ -12,7 +12,8 @@ struct CollectCommand: ParsableCommand {
             Binds --collector and connects to --producer. Runs until SIGTERM or SIGINT: the first \
             signal commits what has arrived and stops; what was not committed is redelivered.
 
-            Example: pagemill collect --db pages.sqlite --collector tcp://0.0.0.0:5558 --producer tcp://producer-host:5557
+            Example: pagemill collect --db pages.sqlite --collector tcp://0.0.0.0:5558 --producer \
+            tcp://producer-host:5557
             """
     )
 
@@ -33,9 +34,7 @@ struct CollectCommand: ParsableCommand {
     func run() throws {
         let store = try openCheckedStore(db)
         let logger = logging.makeLogger("pagemill.collect")
-        let shutdown = ShutdownRequest()
-        let signals = SignalHandler(shutdown)
-        defer { withExtendedLifetime(signals) {} }
+        let runner = RoleRunner(logger: logger)
         var configuration = Collector.Configuration(
             producerEndpoint: endpoints.producer, collectorEndpoint: endpoints.collector,
             maximumMessageBytes: limits.maxPageBytes * 2 + (1 << 20), batchSize: batchSize,
@@ -44,14 +43,15 @@ struct CollectCommand: ParsableCommand {
         CurveOptions.warnIfExposed(endpoints.collector, curve: configuration.curve, logger: logger)
         let collector = Collector(
             configuration: configuration,
-            store: store, logger: logger, shutdown: shutdown)
+            store: store, logger: logger, shutdown: runner.shutdown)
         let statistics = collector.statistics
         let metricsServer = try metrics.start(logger: logger) { ClusterMetrics.collector(statistics.snapshot) }
-        defer { withExtendedLifetime(metricsServer) {} }
         let healthFile = health.start(collector.heartbeat) {
             statistics.snapshot.holdingBack.map { "holding back: " + $0 }
         }
-        defer { withExtendedLifetime(healthFile) {} }
-        try collector.run(context: try Context())
+        let context = try Context()
+        try runner.run(alongside: [metricsServer.companion, healthFile.companion]) { () throws(ClusterError) in
+            try collector.run(context: context)
+        }
     }
 }

@@ -20,13 +20,15 @@ struct CurveOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "Public keys let in (one a line; lines starting with # are comments), for the endpoint this role binds. (env: PAGEMILL_CURVE_ALLOW)",
+            "Public keys let in (one a line; lines starting with # are comments), for the endpoint this role "
+                + "binds. (env: PAGEMILL_CURVE_ALLOW)",
             valueName: "path"))
     var curveAllow: String?
 
     @Option(
         help: ArgumentHelp(
-            "For produce: the collector's public key file. Only a peer with that key may act as the collector and acknowledge pages; without it, any allowed key may. (env: PAGEMILL_CURVE_COLLECTOR_KEY)",
+            "For produce: the collector's public key file. Only a peer with that key may act as the collector and "
+                + "acknowledge pages; without it, any allowed key may. (env: PAGEMILL_CURVE_COLLECTOR_KEY)",
             valueName: "path"))
     var curveCollectorKey: String?
 
@@ -91,7 +93,10 @@ struct CurveOptions: ParsableArguments {
             !["tcp://127.", "tcp://localhost:", "tcp://[::1]"].contains(where: { endpoint.hasPrefix($0) })
         else { return }
         logger.warning(
-            "binding beyond this machine without CURVE: traffic is plain and anyone who can reach the port can join; see pagemill keygen",
+            """
+            binding beyond this machine without CURVE: traffic is plain and anyone who can reach the port can \
+            join; see pagemill keygen
+            """,
             metadata: ["endpoint": "\(endpoint)"])
     }
 }

@@ -59,7 +59,8 @@ struct GenerateCommand: ParsableCommand {
         }
         let seconds = Date().timeIntervalSince(started)
         print(
-            "generated \(pages) pages, \(String(format: "%.1f", Double(bytes) / 1e6)) MB, in \(out) (\(String(format: "%.1f", seconds)) s)"
+            "generated \(pages) pages, \(String(format: "%.1f", Double(bytes) / 1e6)) MB, in \(out) "
+                + "(\(String(format: "%.1f", seconds)) s)"
         )
     }
 }

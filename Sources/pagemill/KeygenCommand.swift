@@ -18,7 +18,8 @@ struct KeygenCommand: ParsableCommand {
               cat worker-a.pub cluster.pub > allowed.pub
 
               pagemill produce pages/ --producer tcp://0.0.0.0:5557 --curve-key cluster.key --curve-allow allowed.pub
-              pagemill collect --db p.sqlite --collector tcp://0.0.0.0:5558 --curve-key cluster.key --curve-server-key cluster.pub --curve-allow allowed.pub
+              pagemill collect --db p.sqlite --collector tcp://0.0.0.0:5558 --curve-key cluster.key \
+              --curve-server-key cluster.pub --curve-allow allowed.pub
               pagemill work --curve-key worker-a.key --curve-server-key cluster.pub
             """
     )

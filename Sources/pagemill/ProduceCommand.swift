@@ -62,9 +62,7 @@ struct ProduceCommand: ParsableCommand {
         if let journal, journal.startedOver {
             logger.warning("the journal was of an older format; starting over")
         }
-        let shutdown = ShutdownRequest()
-        let signals = SignalHandler(shutdown)
-        defer { withExtendedLifetime(signals) {} }
+        let runner = RoleRunner(logger: logger)
         // Counted on the side, for the ETA `pagemill status` shows.
         let totalPages = StatisticsBox<Int?>(nil)
         if !inputs.contains("-") {
@@ -83,23 +81,26 @@ struct ProduceCommand: ParsableCommand {
         }
         let producer = Producer(
             configuration: configuration,
-            source: source, journal: journal, logger: logger, shutdown: shutdown, totalPages: totalPages)
+            source: source, journal: journal, logger: logger, shutdown: runner.shutdown, totalPages: totalPages)
         let statistics = producer.statistics
         let metricsServer = try metrics.start(logger: logger) { ClusterMetrics.producer(statistics.snapshot) }
-        defer { withExtendedLifetime(metricsServer) {} }
         let healthFile = health.start(producer.heartbeat)
-        defer { withExtendedLifetime(healthFile) {} }
         let context = try Context()
-        let outcome = try producer.run(context: context)
+        let outcome = try runner.run(alongside: [metricsServer.companion, healthFile.companion]) {
+            () throws(ClusterError) in try producer.run(context: context)
+        }
         let summary = producer.statistics.snapshot
         print(
-            "produced: \(summary.stored) stored, \(summary.failed) failed, \(summary.duplicates) duplicate ids (already stored), \(summary.redelivered) redelivered, \(summary.resumed) committed in an earlier run"
+            "produced: \(summary.stored) stored, \(summary.failed) failed, \(summary.duplicates) duplicate ids "
+                + "(already stored), \(summary.redelivered) redelivered, \(summary.resumed) committed in an earlier run"
         )
         if summary.forgedAcknowledgements > 0 {
             print("ignored: \(summary.forgedAcknowledgements) acknowledgements from peers that are not the collector")
         }
         print(
-            "bad traffic: rejected: \(summary.rejectedMessages) messages, \(summary.failedHandshakes) failed handshakes, \(summary.closedConnections) connections closed, \(summary.refusedPeers) peers refused (CURVE key not allowed)"
+            "bad traffic: rejected: \(summary.rejectedMessages) messages, \(summary.failedHandshakes) failed "
+                + "handshakes, \(summary.closedConnections) connections closed, \(summary.refusedPeers) peers refused "
+                + "(CURVE key not allowed)"
         )
         if outcome == .interrupted {
             throw ExitCode(1)

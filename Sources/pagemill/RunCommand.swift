@@ -1,12 +1,9 @@
 import ArgumentParser
 import Cluster
-import Extraction
 import Foundation
 import Logging
 import PageInput
 import Store
-import Synchronization
-import ZeroMQ
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -65,84 +62,59 @@ struct RunCommand: ParsableCommand {
         // Opened here to fail early, then again on the producer's thread, which owns it.
         let journalPath = journalOptions.path(defaultPath: db + ".producer-journal")
         _ = try journalOptions.open(defaultPath: db + ".producer-journal")
-        let logger = logging.makeLogger("pagemill.run", defaultLevel: .warning)
-        let folder = try PrivateFolder()
-        let producerEndpoint = "ipc://\(folder.path)/producer"
-        let collectorEndpoint = "ipc://\(folder.path)/collector"
-        let workerLaunch = { (index: Int) -> WorkerLaunch in
-            WorkerLaunch(
-                producer: producerEndpoint, collector: collectorEndpoint, name: "worker-\(index + 1)", credit: credit,
-                maximumPageBytes: limits.maxPageBytes, lease: timing.lease, peerTimeout: timing.peerTimeout,
-                drainGrace: timing.drainGrace, pageTimeout: pageTimeout,
-                logLevel: (logging.logLevel ?? .warning).rawValue, parentPID: getpid())
-        }
         if printWorkerLaunch {
-            print(workerLaunch(0).json)
-            print(String(decoding: try JSONEncoder().encode(workerLaunch(0).arguments), as: UTF8.self))
+            let launch = workerLaunch(0, "ipc://producer", "ipc://collector")
+            print(try launch.json())
+            print(String(decoding: try JSONEncoder().encode(launch.arguments), as: UTF8.self))
             return
         }
-        let workerArguments = { (index: Int) -> [String] in workerLaunch(index).arguments }
-        let shutdown = LocalClusterShutdown()
-        defer { withExtendedLifetime(shutdown) {} }
-        let (producerShutdown, collectorShutdown) = (shutdown.producer, shutdown.collector)
-
-        let context = try Context()
-        let clusterTiming = timing.timing
-        let maximumPageBytes = limits.maxPageBytes
-        let (inputs, db) = (self.inputs, self.db)
-        let producerStatistics = StatisticsBox(ProducerStatistics())
-        let collectorStatistics = StatisticsBox(CollectorStatistics())
-
-        let collectorThread = RoleThread(name: "collector") {
-            let collector = Collector(
-                configuration: .init(
-                    producerEndpoint: producerEndpoint, collectorEndpoint: collectorEndpoint,
-                    maximumMessageBytes: maximumPageBytes * 2 + (1 << 20), timing: clusterTiming),
-                store: try PageStore(path: db), logger: logger, shutdown: collectorShutdown,
-                statistics: collectorStatistics)
-            try collector.run(context: context)
-        }
-        let producerThread = RoleThread(name: "producer") { () throws -> Producer.Outcome in
-            let producer = Producer(
-                configuration: .init(
-                    endpoint: producerEndpoint, maximumPageBytes: maximumPageBytes, timing: clusterTiming),
-                source: try PageSource(inputs: inputs, maximumPageBytes: maximumPageBytes),
-                journal: try journalPath.map { try ProducerJournal(path: $0) },
-                logger: logger, shutdown: producerShutdown, statistics: producerStatistics)
-            return try producer.run(context: context)
-        }
-        let total = Mutex<Int?>(nil)
+        let logger = logging.makeLogger("pagemill.run", defaultLevel: .warning)
+        let cluster = LocalCluster(
+            configuration: .init(
+                workers: workers, databasePath: db, maximumPageBytes: limits.maxPageBytes, timing: timing.timing,
+                workerStopGrace: timing.drainGrace, workerLaunch: workerLaunch),
+            logger: logger)
+        let (inputs, maximumPageBytes, clusterTiming) = (self.inputs, limits.maxPageBytes, timing.timing)
+        let total = StatisticsBox<Int?>(nil)
         if !inputs.contains("-") {
-            Thread.detachNewThread { total.withLock { $0 = PageCounter.count(inputs) } }
+            Thread.detachNewThread { total.publish(PageCounter.count(inputs)) }
         }
-
-        let started = Date()
-        let supervisor = try WorkerSupervisor(count: workers, logger: logger, arguments: workerArguments)
         let progress = ProgressDisplay()
-        while !producerThread.isFinished {
-            if producerShutdown.stage == .running { supervisor.superviseOnce() }
-            progress.update(producerStatistics.snapshot, total: total.withLock { $0 })
-            Thread.sleep(forTimeInterval: 0.05)
-        }
-        progress.update(producerStatistics.snapshot, total: total.withLock { $0 })
-        progress.finish()
-        let outcome: Producer.Outcome
+        let outcome: LocalCluster.Outcome
         do {
-            outcome = try producerThread.join()
+            outcome = try cluster.run(
+                makeProducer: { parts in
+                    Producer(
+                        configuration: .init(
+                            endpoint: parts.endpoint, maximumPageBytes: maximumPageBytes, timing: clusterTiming),
+                        source: try PageSource(inputs: inputs, maximumPageBytes: maximumPageBytes),
+                        journal: try journalPath.map { try ProducerJournal(path: $0) },
+                        logger: logger, shutdown: parts.shutdown, statistics: parts.statistics)
+                },
+                watch: { progress.update($0, total: total.snapshot) })
         } catch {
-            collectorShutdown.request(.immediate)
-            supervisor.stopAll(grace: 1)
+            progress.finish()
             throw failBeforeStart("\(error)")
         }
-        collectorShutdown.request(.drain)
-        try collectorThread.join()
-        supervisor.stopAll(grace: timing.drainGrace)
-
-        let elapsed = Date().timeIntervalSince(started)
-        let statistics = producerStatistics.snapshot
+        progress.finish()
         print(
-            RunSummary(statistics: statistics, seconds: elapsed, workerRestarts: supervisor.restarts, database: db).text
-        )
-        if outcome == .interrupted { throw ExitCode(1) }
+            RunSummary(
+                statistics: outcome.producerStatistics, seconds: outcome.seconds,
+                workerRestarts: outcome.workerRestarts, database: db
+            ).text)
+        if outcome.producer == .interrupted { throw ExitCode(1) }
+    }
+
+    /// Worker `index`'s settings: this command's, and this process as its parent.
+    private var workerLaunch: @Sendable (Int, String, String) -> WorkerLaunch {
+        let (credit, maximumPageBytes, pageTimeout) = (credit, limits.maxPageBytes, pageTimeout)
+        let (lease, peerTimeout, drainGrace) = (timing.lease, timing.peerTimeout, timing.drainGrace)
+        let (logLevel, parent) = ((logging.logLevel ?? .warning).rawValue, getpid())
+        return { index, producer, collector in
+            WorkerLaunch(
+                producer: producer, collector: collector, name: "worker-\(index + 1)", credit: credit,
+                maximumPageBytes: maximumPageBytes, lease: lease, peerTimeout: peerTimeout,
+                drainGrace: drainGrace, pageTimeout: pageTimeout, logLevel: logLevel, parentPID: parent)
+        }
     }
 }

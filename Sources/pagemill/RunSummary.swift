@@ -15,19 +15,22 @@ struct RunSummary {
             "pages stored:   \(statistics.stored)",
             "pages failed:   \(statistics.failed)",
             "time:           \(String(format: "%.2f", seconds)) s",
-            "throughput:     \(String(format: "%.1f", rate)) pages/s, \(String(format: "%.2f", megabytes / max(seconds, 0.001))) MB/s",
+            "throughput:     \(String(format: "%.1f", rate)) pages/s, "
+                + "\(String(format: "%.2f", megabytes / max(seconds, 0.001))) MB/s",
             "database:       \(database)",
         ]
         if statistics.duplicates > 0 {
             lines.append(
-                "duplicate ids:  \(statistics.duplicates) (the database already held a page with the id: not stored again)"
+                "duplicate ids:  \(statistics.duplicates) (the database already held a page with the id: not "
+                    + "stored again)"
             )
         }
         if statistics.redelivered > 0 { lines.append("redelivered:    \(statistics.redelivered)") }
         if statistics.resumed > 0 {
             // Earlier runs', or this one's: a repeated id read after its first copy was committed.
             lines.append(
-                "already stored: \(statistics.resumed) (the journal has their ids in this database: passed over; --fresh starts over)"
+                "already stored: \(statistics.resumed) (the journal has their ids in this database: passed over; "
+                    + "--fresh starts over)"
             )
         }
         if workerRestarts > 0 { lines.append("worker restarts: \(workerRestarts)") }

@@ -9,7 +9,8 @@ import WireProtocol
 struct EndpointOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "Where the producer hands pages out: it binds here, workers and the collector connect. (env: PAGEMILL_PRODUCER)",
+            "Where the producer hands pages out: it binds here, workers and the collector connect. (env: "
+                + "PAGEMILL_PRODUCER)",
             valueName: "endpoint"))
     var producer: String = ProcessInfo.processInfo.environment["PAGEMILL_PRODUCER"] ?? "tcp://127.0.0.1:5557"
 
@@ -107,11 +108,21 @@ func failBeforeStart(_ message: String) -> ExitCode {
     return ExitCode(2)
 }
 
+/// The value `body` returns; what it throws, said as `failBeforeStart` says it.
+func failingBeforeStart<Value, Failure: Error>(_ body: () throws(Failure) -> Value) throws -> Value {
+    do {
+        return try body()
+    } catch {
+        throw failBeforeStart("\(error)")
+    }
+}
+
 /// Where the producer remembers what was committed, so that a restart resumes.
 struct JournalOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "The producer's journal of committed pages: restarted with the same inputs, it sends only what is not stored yet.",
+            "The producer's journal of committed pages: restarted with the same inputs, it sends only what is not "
+                + "stored yet.",
             valueName: "path"))
     var journal: String?
 

@@ -1,5 +1,4 @@
 import ArgumentParser
-import CProcessControl
 import Cluster
 import Extraction
 import Foundation
@@ -33,13 +32,15 @@ struct WorkCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Seconds one page's extraction may take; past that the worker exits (status 3) and the page is retried elsewhere, then recorded as failed. 0: no limit.",
+            "Seconds one page's extraction may take; past that the worker exits (status 3) and the page is "
+                + "retried elsewhere, then recorded as failed. 0: no limit.",
             valueName: "seconds"))
     var pageTimeout: Double = 30
 
     @Flag(
         help: ArgumentHelp(
-            "For fault-injection runs: pages holding PAGEMILL-POISON-HANG hang this worker, PAGEMILL-POISON-CRASH kill it, PAGEMILL-POISON-SLOW take 3 s.",
+            "For fault-injection runs: pages holding PAGEMILL-POISON-HANG hang this worker, PAGEMILL-POISON-CRASH "
+                + "kill it, PAGEMILL-POISON-SLOW take 3 s.",
             visibility: .hidden))
     var injectFaults = false
 
@@ -71,27 +72,19 @@ struct WorkCommand: ParsableCommand {
 
     func run() throws {
         if printLaunch {
-            print(launch.json)
+            print(try launch.json())
             return
         }
         let logger = logging.makeLogger("pagemill.work")
         if let parentPid {
-            // The kernel ends this worker when its parent dies, even by SIGKILL; the parent may
-            // already be gone by now, so look once too (the worker loop looks again each heartbeat).
-            if pagemill_set_parent_death_signal(SIGKILL) != 0 {
-                logger.warning(
-                    "cannot ask to be stopped with the parent",
-                    metadata: ["error": "\(String(cString: strerror(errno)))"])
-            }
-            guard getppid() == parentPid else {
-                logger.warning(
-                    "the process that started this worker is already gone", metadata: ["parent": "\(parentPid)"])
+            do {
+                if let warning = try ParentProcess.endWithParent(parentPid) { logger.warning("\(warning)") }
+            } catch {
+                logger.warning("\(error.detail)", metadata: ["parent": "\(parentPid)"])
                 throw ExitCode(1)
             }
         }
-        let shutdown = ShutdownRequest()
-        let signals = SignalHandler(shutdown)
-        defer { withExtendedLifetime(signals) {} }
+        let runner = RoleRunner(logger: logger)
         let workerName = name ?? "\(ProcessInfo.processInfo.hostName)-\(getpid())"
         var configuration = Worker.Configuration(
             producerEndpoint: endpoints.producer, collectorEndpoint: endpoints.collector,
@@ -104,9 +97,10 @@ struct WorkCommand: ParsableCommand {
         configuration.curve = try curve.settings(binds: false, connects: true)
         let worker = Worker(
             configuration: configuration,
-            extractor: Extractor(maximumPageBytes: limits.maxPageBytes), logger: logger, shutdown: shutdown)
+            extractor: Extractor(maximumPageBytes: limits.maxPageBytes), logger: logger, shutdown: runner.shutdown)
         let healthFile = health.start(worker.heartbeat)
-        defer { withExtendedLifetime(healthFile) {} }
-        try worker.run(context: try Context())
+        let context = try Context()
+        try runner.run(alongside: [healthFile.companion]) { () throws(ClusterError) in try worker.run(context: context)
+        }
     }
 }

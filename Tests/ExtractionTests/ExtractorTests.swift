@@ -18,9 +18,11 @@ import Testing
             <div class="cookie-banner"><p>We use cookies to improve your experience.</p></div>
             <nav><a href="/">Home</a><a href="/world">World</a></nav>
             <main><article><h1>Rivers rise after the storm</h1>
-            <p>The river rose two metres overnight, and the town hall opened its doors to the families of the low streets.</p>
+            <p>The river rose two metres overnight, and the town hall opened its doors to the families of the low \
+            streets.</p>
             <div class="share-buttons"><a>Facebook</a><a>Twitter</a></div>
-            <p>By the morning the water had reached the old bridge, which engineers closed to traffic as a precaution.</p>
+            <p>By the morning the water had reached the old bridge, which engineers closed to traffic as a \
+            precaution.</p>
             </article></main>
             <aside class="sidebar"><p>Most read this week</p></aside>
             <section id="comments"><p>Leave a comment</p></section>
@@ -46,8 +48,10 @@ import Testing
                 <meta name="description" content="A summary.">
                 <meta name="keywords" content="floods, weather">
                 <link rel="canonical" href="https://daily.example/floods">
-                <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebPage","name":"Page"},
-                  {"@type":"NewsArticle","headline":"Floods","author":[{"@type":"Person","name":"Ann Lee"},{"name":"Bo Chen"}],
+                <script type="application/ld+json">{"@context":"https://schema.org",\
+                  "@graph":[{"@type":"WebPage","name":"Page"},
+                  {"@type":"NewsArticle","headline":"Floods","author":[{"@type":"Person","name":"Ann \
+                  Lee"},{"name":"Bo Chen"}],
                    "datePublished":"2024-03-01T08:00:00+01:00","image":{"url":"https://daily.example/a.jpg"}}]}</script>
                 """)
         let record = try extractor.extract(page)
@@ -131,7 +135,8 @@ import Testing
             html(
                 body,
                 head:
-                    #"<meta name="published" content="July 17, 2025"><meta property="article:modified_time" content="2025-09-01T00:00:00Z">"#
+                    #"<meta name="published" content="July 17, 2025"><meta property="article:modified_time" "#
+                    + #"content="2025-09-01T00:00:00Z">"#
             ))
         #expect(both.published?.hasPrefix("2025-07-17") == true)
     }
@@ -159,7 +164,8 @@ import Testing
         // A hidden box beside visible content stays out.
         let visible = try extractor.extract(
             html(
-                "<article><p>\(story)</p></article><div hidden><p>A hidden promotion for something else entirely.</p></div>"
+                "<article><p>\(story)</p></article><div hidden><p>A hidden promotion for something else "
+                    + "entirely.</p></div>"
             ))
         #expect(!visible.text.contains("promotion"))
     }

@@ -21,9 +21,11 @@ import Testing
             """
             <main><article class="message"><div class="message-body"><p>\(post)</p></div></article>
             <article class="message"><div class="message-body"><blockquote><p>\(post)</p></blockquote>
-            <p>I would call it English for car rental professionals, since it is the people who learn.</p></div></article>
+            <p>I would call it English for car rental professionals, since it is the people who \
+            learn.</p></div></article>
             <article class="message"><div class="message-body"><blockquote><p>\(post)</p></blockquote>
-            <p>Car hire is the British word for it, and your students may meet both of them at work.</p></div></article></main>
+            <p>Car hire is the British word for it, and your students may meet both of them at \
+            work.</p></div></article></main>
             """)
         let record = try extractor.extract(page)
         #expect(record.text.components(separatedBy: post).count == 2, "the post once, its quotes left out")
@@ -33,7 +35,8 @@ import Testing
 
     @Test func aPageThatRepeatsAPatternKeepsEveryCopy() throws {
         let days = (1...5).map { day in
-            "<h2>Day \(day)</h2><p>Eat every two or three hours during the day.</p><p>Meal \(day): oats, berries and a spoon of nut butter with milk.</p>"
+            "<h2>Day \(day)</h2><p>Eat every two or three hours during the day.</p><p>Meal \(day): oats, berries "
+                + "and a spoon of nut butter with milk.</p>"
         }.joined()
         let record = try extractor.extract(html("<main><article>\(days)</article></main>"))
         #expect(record.text.components(separatedBy: "Eat every two or three hours").count == 6)
@@ -42,9 +45,12 @@ import Testing
     @Test func everyTabPanelIsRead() throws {
         let page = html(
             """
-            <main><article><p>Install the library with the package manager of your language, then set the two keys it reads.</p>
-            <div role="tabpanel"><p>With Node.js, run npm install and require the client in the file that sends the message.</p></div>
-            <div role="tabpanel" hidden><p>With Python, run pip install and import the client in the module that sends the message.</p></div>
+            <main><article><p>Install the library with the package manager of your language, then set the two keys it \
+            reads.</p>
+            <div role="tabpanel"><p>With Node.js, run npm install and require the client in the file that sends the \
+            message.</p></div>
+            <div role="tabpanel" hidden><p>With Python, run pip install and import the client in the module that \
+            sends the message.</p></div>
             </article></main>
             """)
         let record = try extractor.extract(page)
@@ -57,10 +63,12 @@ import Testing
             """
             <main><article><h2>Questions</h2>
             <p>How long does delivery take? Orders leave the warehouse within two days and arrive within a week.</p>
-            <div hidden><p>Can I return an order? Yes, within thirty days, in its box, and the return label is free.</p></div>
+            <div hidden><p>Can I return an order? Yes, within thirty days, in its box, and the return label is \
+            free.</p></div>
             <p>Do you ship abroad? To most of Europe, at the same price as at home, with tracking all the way.</p>
             </article></main>
-            <div hidden class="dialog-box"><p>Sign in to see your orders, your saved addresses and the gift cards you hold.</p></div>
+            <div hidden class="dialog-box"><p>Sign in to see your orders, your saved addresses and the gift cards you \
+            hold.</p></div>
             """)
         let record = try extractor.extract(page)
         #expect(record.text.contains("Can I return an order?"))
@@ -89,7 +97,8 @@ import Testing
         let body = """
             <main><article class="question"><h1>Starter care</h1><p>\(question)</p></article>
             <div class="comments"><article class="comment"><div><div><p>\(reply)</p></div></div></article>
-            <article class="comment"><div><div><p>Dry some of it on baking paper before you go: flakes keep for years.</p></div></div></article></div></main>
+            <article class="comment"><div><div><p>Dry some of it on baking paper before you go: flakes keep for \
+            years.</p></div></div></article></div></main>
             """
         let discussion = try extractor.extract(
             html(body, head: #"<script type="application/ld+json">{"@type":"QAPage","name":"Starter care"}</script>"#))
@@ -128,7 +137,8 @@ import Testing
         let page = html(
             """
             <div class="grid-container flex-nav-expanded"><main><div class="post">
-            <p>So reading up on these pans, they seem safe, but you should not use metal utensils on the enamel. What do people use instead?</p>
+            <p>So reading up on these pans, they seem safe, but you should not use metal utensils on the enamel. What \
+            do people use instead?</p>
             </div></main></div>
             """)
         let record = try extractor.extract(page)

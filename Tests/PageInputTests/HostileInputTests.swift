@@ -103,7 +103,8 @@ import Testing
         let text = (0..<4000).map { "<p>paragraph \($0 * 7919 % 10007) of the page, \($0 * $0 % 9973)</p>\n" }.joined()
         write("whole.html", Array(text.utf8))
         try shell(
-            "cd '\(folder)' && gzip -c whole.html > whole.html.gz && head -c $(( $(stat -c %s whole.html.gz) / 2 )) whole.html.gz > cut.html.gz"
+            "cd '\(folder)' && gzip -c whole.html > whole.html.gz && head -c $(( $(stat -c %s whole.html.gz) / 2 "
+                + ")) whole.html.gz > cut.html.gz"
         )
         let items = drain(
             try PageSource(inputs: [folder + "/cut.html.gz", folder + "/whole.html.gz"], maximumPageBytes: 1 << 20))
@@ -116,7 +117,8 @@ import Testing
     @Test func aHugeLineIsCountedAndRefusedWithoutBeingHeld() throws {
         // 64 MB of one line, unterminated, gzipped: counting and refusing it must not hold it.
         try shell(
-            "cd '\(folder)' && (printf '{\"id\":\"big\",\"html\":\"'; head -c 67108864 /dev/zero | tr '\\\\0' a) | gzip -1 > big.jsonl.gz"
+            "cd '\(folder)' && (printf '{\"id\":\"big\",\"html\":\"'; head -c 67108864 /dev/zero | tr '\\\\0' a) "
+                + "| gzip -1 > big.jsonl.gz"
         )
         #expect(PageCounter.count([folder + "/big.jsonl.gz"]) == 1)
         let items = drain(try PageSource(inputs: [folder + "/big.jsonl.gz"], maximumPageBytes: 1 << 20))

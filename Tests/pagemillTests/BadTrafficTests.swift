@@ -68,7 +68,8 @@ extension EndToEndTests {
                 print(line.prefix(300))
             }
             print(
-                "bad traffic: producer peak \(producerPeak) MB, collector peak \(collectorPeak) MB; stored \(ids.count); flood messages sent \(rogues.floodSent)"
+                "bad traffic: producer peak \(producerPeak) MB, collector peak \(collectorPeak) MB; stored "
+                    + "\(ids.count); flood messages sent \(rogues.floodSent)"
             )
 
             for worker in workers { worker.signal(SIGTERM) }

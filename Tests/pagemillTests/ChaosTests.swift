@@ -9,8 +9,9 @@ import ZeroMQ
 /// faults (SIGKILL and restart of a worker, of the collector and of the producer; SIGSTOP and
 /// SIGCONT of a worker; a network cut between a worker and the rest; a rogue client sending
 /// garbage; a client that takes pages and forges their acknowledgements; the database's disk
-/// filling up, then freed). Each worker reaches the producer and the collector through a `NetworkLink`. Afterwards every good page must be
-/// stored exactly once, every poison page recorded as failed, and no page be both.
+/// filling up, then freed). Each worker reaches the producer and the collector through a
+/// `NetworkLink`. Afterwards every good page must be stored exactly once, every poison page
+/// recorded as failed, and no page be both.
 ///
 /// `make test` runs three schedules; any number: `PAGEMILL_CHAOS_SCHEDULES=50 swift test --filter ChaosTests`
 /// (`PAGEMILL_CHAOS_FIRST_SEED` to start the series elsewhere).
@@ -61,10 +62,9 @@ extension EndToEndTests {
             let stored = Set(try store.pageIDs())
             let failed = Set(try store.failures().map { $0.id })
             let expected = Set(try FileManager.default.contentsOfDirectory(atPath: pages)).subtracting(poison.keys)
-            #expect(
-                stored == expected,
-                "lost: \(expected.subtracting(stored).sorted().prefix(10)), extra: \(stored.subtracting(expected).sorted().prefix(10))"
-            )
+            let missing = expected.subtracting(stored).sorted().prefix(10)
+            let extra = stored.subtracting(expected).sorted().prefix(10)
+            #expect(stored == expected, "lost: \(missing), extra: \(extra)")
             #expect(failed == Set(poison.keys), "failures: \(failed)")
             #expect(stored.isDisjoint(with: failed))
             let lost = expected.subtracting(stored).count
@@ -73,8 +73,12 @@ extension EndToEndTests {
             let (writes, attempts) = try writeCounts(cluster.database)
             let duplicated = writes - stored.count
             #expect(duplicated == 0, "\(duplicated) second writes of one page")
+            let faultList = faults.map { "\($0)" }.joined(separator: ",")
             print(
-                "chaos schedule \(seed) (\(cluster.storeFault)): faults \(faults.map { "\($0)" }.joined(separator: ",")); pages \(expected.count + poison.count), stored \(stored.count), failed \(failed.count), lost \(lost), duplicated \(duplicated) (writes \(writes)); results committed again and caught by the key \(attempts - writes)"
+                "chaos schedule \(seed) (\(cluster.storeFault)): faults \(faultList); "
+                    + "pages \(expected.count + poison.count), stored "
+                    + "\(stored.count), failed \(failed.count), lost \(lost), duplicated \(duplicated) (writes "
+                    + "\(writes)); results committed again and caught by the key \(attempts - writes)"
             )
         }
     }
@@ -119,7 +123,8 @@ extension EndToEndTests.ChaosTests {
             try FileManager.default.contentsOfDirectory(atPath: temporary).isEmpty,
             "the killed runs' ipc folders remain")
         print(
-            "chaos run-death schedule \(seed): run SIGKILLed 3 times; pages \(total), stored \(stored.count), lost \(expected.subtracting(stored).count)"
+            "chaos run-death schedule \(seed): run SIGKILLed 3 times; pages \(total), stored \(stored.count), "
+                + "lost \(expected.subtracting(stored).count)"
         )
     }
 }

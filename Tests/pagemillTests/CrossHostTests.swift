@@ -66,7 +66,8 @@ extension EndToEndTests {
             #expect(producer.log.contains("refused a peer whose key is not allowed"), "the intruder was not refused")
             #expect(try PageStoreWorkers.workers(database).isDisjoint(with: ["intruder"]), "the intruder stored pages")
             print(
-                "across hosts: stored \(ids.count) of 1000 once each; worker-2's link cut and restored; intruder refused"
+                "across hosts: stored \(ids.count) of 1000 once each; worker-2's link cut and restored; intruder "
+                    + "refused"
             )
         }
     }

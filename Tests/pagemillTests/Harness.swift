@@ -223,9 +223,12 @@ func logWrites(_ database: String) throws {
     try store.database.execute(
         """
         CREATE TABLE harness_writes (id TEXT NOT NULL, kind TEXT NOT NULL);
-        CREATE TRIGGER harness_tried BEFORE INSERT ON pages BEGIN INSERT INTO harness_writes VALUES (new.id, 'tried'); END;
-        CREATE TRIGGER harness_inserted AFTER INSERT ON pages BEGIN INSERT INTO harness_writes VALUES (new.id, 'written'); END;
-        CREATE TRIGGER harness_updated AFTER UPDATE ON pages BEGIN INSERT INTO harness_writes VALUES (new.id, 'written'); END;
+        CREATE TRIGGER harness_tried BEFORE INSERT ON pages BEGIN INSERT INTO harness_writes VALUES (new.id, \
+        'tried'); END;
+        CREATE TRIGGER harness_inserted AFTER INSERT ON pages BEGIN INSERT INTO harness_writes VALUES (new.id, \
+        'written'); END;
+        CREATE TRIGGER harness_updated AFTER UPDATE ON pages BEGIN INSERT INTO harness_writes VALUES (new.id, \
+        'written'); END;
         """)
 }
 

@@ -1,20 +1,11 @@
 import ArgumentParser
-import Cluster
-import Extraction
+import Benchmarks
 import Foundation
-import LoadTest
-import Logging
-import PageGenerator
-import PageInput
-import PageModel
-import Store
-import Synchronization
 import WireProtocol
-import ZeroMQ
 
 /// The load tester: the whole cluster on generated (or given) pages held in memory, closed
 /// loop or open loop, with throughput, end-to-end latency percentiles and CPU per role.
-struct ClusterBenchmark: ParsableCommand {
+struct BenchClusterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cluster",
         abstract: "Load-test the cluster: throughput, end-to-end latency and CPU per role.",
@@ -41,30 +32,7 @@ struct ClusterBenchmark: ParsableCommand {
     @Option(help: "Pages to send.")
     var pages: Int = 10_000
 
-    @Option(help: "Distinct generated pages, cycled through under fresh ids.")
-    var distinct: Int = 2_000
-
-    @Option(help: "The seed of the generated pages.")
-    var seed: UInt64 = 1
-
-    @Option(help: ArgumentHelp("Smallest generated page, in bytes.", valueName: "bytes"))
-    var minSize: Int = 5_000
-
-    @Option(
-        help: ArgumentHelp("Largest generated page, in bytes (sizes spread evenly on a log scale).", valueName: "bytes")
-    )
-    var maxSize: Int = 200_000
-
-    @Option(
-        help: ArgumentHelp(
-            "The share of generated pages that are HTML, 0 to 1; the rest are plain text.", valueName: "share"))
-    var htmlShare: Double = 0.75
-
-    @Option(
-        help: ArgumentHelp(
-            "Languages of the generated pages, comma-separated (\(PageGenerator.availableLanguages.joined(separator: ","))).",
-            valueName: "codes"))
-    var languages: String?
+    @OptionGroup var generated: GeneratedPageOptions
 
     @Option(
         help: ArgumentHelp(
@@ -117,53 +85,36 @@ struct ClusterBenchmark: ParsableCommand {
         if workerCounts.contains(0) && (producer == nil || collector == nil) {
             throw ValidationError("--workers 0 needs --producer and --collector, for workers started elsewhere")
         }
-        guard pages >= 1, distinct >= 1, maxInFlight >= 1 else {
-            throw ValidationError("--pages, --distinct and --max-in-flight must be at least 1")
+        guard pages >= 1, maxInFlight >= 1 else {
+            throw ValidationError("--pages and --max-in-flight must be at least 1")
         }
-        guard minSize >= 100, maxSize >= minSize else {
-            throw ValidationError("sizes: 100 <= --min-size <= --max-size")
-        }
-        guard (0...1).contains(htmlShare) else { throw ValidationError("--html-share is between 0 and 1") }
         if let rate, rate <= 0 { throw ValidationError("--rate must be positive") }
-        if let languages {
-            let unknown = Set(languages.split(separator: ",").map(String.init)).subtracting(
-                PageGenerator.availableLanguages)
-            guard unknown.isEmpty else {
-                throw ValidationError("unknown languages: \(unknown.sorted().joined(separator: ", "))")
-            }
-        }
         for endpoint in [producer, collector].compactMap({ $0 }) {
             if let problem = Endpoint.problem(with: endpoint) { throw ValidationError(problem) }
         }
     }
 
     func run() throws {
-        let pool = try loadPool()
+        let pool =
+            inputs.isEmpty
+            ? generated.pool(pages: pages)
+            : try failingBeforeStart { () throws(BenchmarkError) in
+                try BenchmarkPages.read(from: inputs, limit: pages)
+            }
         let logger = logging.makeLogger("pagemill.bench", defaultLevel: .warning)
-        var runs: [LoadTestRun] = []
-        for count in workerCounts {
-            let databasePath = db.map { workerCounts.count > 1 ? "\($0)-\(count)" : $0 }
-            let session = LoadTestSession(
-                workers: count, pages: pages, pool: pool, rate: rate, credit: credit,
-                maximumInFlight: maxInFlight, noOpWorkers: noOpWorkers,
-                producerEndpoint: producer, collectorEndpoint: collector,
-                database: databasePath, logger: logger)
-            runs.append(try session.run())
+        let runs = try workerCounts.map { count in
+            var test = LoadTest(workers: count, pages: pages, pool: pool, rate: rate)
+            (test.credit, test.maximumInFlight, test.noOpWorkers) = (credit, maxInFlight, noOpWorkers)
+            (test.producerEndpoint, test.collectorEndpoint) = (producer, collector)
+            test.databasePath = db.map { workerCounts.count > 1 ? "\($0)-\(count)" : $0 }
+            do {
+                return try test.run(logger: logger) { FileHandle.standardError.write(Data(($0.line + "\n").utf8)) }
+            } catch let error as BenchmarkError where error.code == .interrupted {
+                throw ExitCode(1)
+            } catch {
+                throw failBeforeStart("\(error)")
+            }
         }
-        let report = LoadTestReport(runs: runs)
-        print(json ? report.json : report.text)
-    }
-
-    /// The pages to cycle through: read from the inputs, or generated.
-    private func loadPool() throws -> [RawPage] {
-        guard !inputs.isEmpty else {
-            let chosen = languages.map { Set($0.split(separator: ",").map(String.init)) }
-            let generator = PageGenerator(
-                seed: seed, htmlShare: htmlShare, sizeRange: minSize...maxSize, languages: chosen)
-            return GeneratedFeed.pool(size: min(distinct, pages), generator: generator)
-        }
-        let pool = try pagesInMemory(from: inputs, limit: pages)
-        guard !pool.isEmpty else { throw failBeforeStart("no readable page in \(inputs.joined(separator: " "))") }
-        return pool
+        try printResult(LoadTestReport(runs: runs), json: json)
     }
 }

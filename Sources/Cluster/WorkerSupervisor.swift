@@ -2,39 +2,37 @@ import Foundation
 import Logging
 
 /// Starts worker processes of this same executable, restarts any that dies (with backoff),
-/// and stops them all at the end.
-final class WorkerSupervisor {
+/// and stops them all at the end. Used from one thread: the one that runs the local cluster.
+public final class WorkerSupervisor {
     private struct Slot {
         var process: ChildProcess
         var restarts: Int
         var restartAt: Date?
     }
 
-    private let arguments: (Int) -> [String]
+    private let launches: (Int) -> WorkerLaunch
     private let logger: Logger
     private var slots: [Slot] = []
     /// Worker deaths seen, for the summary.
-    private(set) var restarts = 0
+    public private(set) var restarts = 0
     /// CPU time of the workers that have exited, restarted ones included.
     private var cpuSecondsOfExited = 0.0
 
-    /// `arguments(i)` gives the command line of worker `i`.
-    init(count: Int, logger: Logger, arguments: @escaping (Int) -> [String]) throws {
-        self.arguments = arguments
+    /// Starts `count` workers; `launch(i)` gives the settings of worker `i`.
+    public init(count: Int, logger: Logger, launch: @escaping (Int) -> WorkerLaunch) throws(ClusterError) {
+        self.launches = launch
         self.logger = logger
         for index in 0..<count {
-            slots.append(Slot(process: try launch(index), restarts: 0, restartAt: nil))
+            slots.append(Slot(process: try self.launch(index), restarts: 0, restartAt: nil))
         }
     }
 
-    private func launch(_ index: Int) throws -> ChildProcess {
-        // Workers end with this process, whatever ends it.
-        try ChildProcess(
-            executable: Self.executablePath, arguments: arguments(index))
+    private func launch(_ index: Int) throws(ClusterError) -> ChildProcess {
+        try ChildProcess(executable: Self.executablePath, arguments: launches(index).arguments)
     }
 
     /// Restarts workers that died; call it regularly.
-    func superviseOnce() {
+    public func superviseOnce() {
         let now = Date()
         for index in slots.indices {
             if slots[index].process.isRunning { continue }
@@ -63,7 +61,7 @@ final class WorkerSupervisor {
     }
 
     /// Sends SIGTERM to every worker, waits up to `grace` seconds, then SIGKILLs the rest.
-    func stopAll(grace: TimeInterval) {
+    public func stopAll(grace: TimeInterval) {
         for slot in slots where slot.process.isRunning { slot.process.signal(SIGTERM) }
         let deadline = Date().addingTimeInterval(grace)
         while slots.contains(where: { $0.process.isRunning }), Date() < deadline {
@@ -76,10 +74,10 @@ final class WorkerSupervisor {
     }
 
     /// CPU seconds all workers used; complete once they have stopped (after `stopAll`).
-    var cpuSeconds: Double { cpuSecondsOfExited + slots.reduce(0) { $0 + $1.process.cpuSeconds } }
+    public var cpuSeconds: Double { cpuSecondsOfExited + slots.reduce(0) { $0 + $1.process.cpuSeconds } }
 
     /// This executable's path, so workers run the very same build.
-    static var executablePath: String {
+    public static var executablePath: String {
         if let resolved = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
             return resolved
         }

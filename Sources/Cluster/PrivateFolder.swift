@@ -3,17 +3,19 @@ import Foundation
 /// A temporary folder only this process can use, removed when released. Its name carries the
 /// process id, so that a later run can remove the folders of runs that were killed (SIGKILL
 /// leaves no chance to clean up).
-final class PrivateFolder {
-    let path: String
+public final class PrivateFolder {
+    /// The folder's path.
+    public let path: String
     private static let prefix = "pagemill-run-"
 
     /// Creates it in `parent`, or in the system's temporary folder.
-    init(inside parent: String? = nil) throws {
+    public init(inside parent: String? = nil) throws(ClusterError) {
         let location = parent ?? NSTemporaryDirectory()
         if parent == nil { Self.removeAbandoned(in: location) }
         var template = Array((location + "/" + Self.prefix + "\(getpid())-XXXXXX").utf8CString)
         guard let created = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
-            throw failBeforeStart("cannot create a temporary folder in \(location)")
+            throw ClusterError(
+                .process, "cannot create a temporary folder: \(String(cString: strerror(errno)))", context: location)
         }
         path = String(cString: created)
     }

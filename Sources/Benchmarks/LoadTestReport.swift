@@ -1,7 +1,7 @@
 import Foundation
 
 /// The figures of one load-test run: one worker count.
-public struct LoadTestRun: Codable, Sendable {
+public struct LoadTestRun: BenchmarkResult {
     /// Worker processes started for the run (0: workers elsewhere, connected to the endpoints).
     public var workers: Int
     /// "closed" (as fast as it goes) or "open" (pages released at `rate`).
@@ -72,7 +72,7 @@ public struct LoadTestRun: Codable, Sendable {
 }
 
 /// A whole load test: its runs, and for a sweep over worker counts, how throughput scaled.
-public struct LoadTestReport: Codable, Sendable {
+public struct LoadTestReport: BenchmarkResult {
     public var runs: [LoadTestRun]
     public var scaling: [ScalingRow]
 
@@ -100,42 +100,40 @@ public struct LoadTestReport: Codable, Sendable {
             }
     }
 
-    /// The report as one JSON object.
-    public var json: String {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.sortedKeys]
-        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-    }
-
     /// The report for people.
     public var text: String {
-        var lines: [String] = []
-        for run in runs {
-            let latency = run.latency
-            lines += [
-                "workers \(run.workers), \(run.mode) loop\(run.rate.map { " at \(Self.format($0, 0)) pages/s" } ?? "")",
-                "  pages:       \(run.stored) stored, \(run.failed) failed of \(run.pages) in \(Self.format(run.seconds, 2)) s",
-                "  throughput:  \(Self.format(run.pagesPerSecond, 1)) pages/s, \(Self.format(run.megabytesPerSecond, 2)) MB/s; "
-                    + "dispatch \(Self.format(run.dispatchPerSecond, 1)) pages/s",
-                "  latency ms:  p50 \(Self.format(latency.p50, 1))  p90 \(Self.format(latency.p90, 1))  p99 \(Self.format(latency.p99, 1))  "
-                    + "p99.9 \(Self.format(latency.p999, 1))  max \(Self.format(latency.max, 1))",
-                "  cpu seconds: producer \(Self.format(run.cpuSeconds.producer, 2)), collector \(Self.format(run.cpuSeconds.collector, 2)), "
-                    + "workers \(Self.format(run.cpuSeconds.workers, 2))",
-                "  errors:      \(run.errors.failedPages) failed pages, \(run.errors.redelivered) redelivered, "
-                    + "\(run.errors.workerRestarts) worker restarts, \(run.errors.rejectedMessages) rejected messages",
-            ]
-        }
+        var lines = runs.map(\.text)
         if !scaling.isEmpty {
             lines += ["", "| workers | pages/s | speed-up | efficiency |", "|---|---|---|---|"]
             for row in scaling {
+                let pagesPerSecond = format(row.pagesPerSecond, 1), speedUp = format(row.speedUp, 2)
                 lines.append(
-                    "| \(row.workers) | \(Self.format(row.pagesPerSecond, 1)) | \(Self.format(row.speedUp, 2))× | \(Self.format(row.efficiency * 100, 0)) % |"
-                )
+                    "| \(row.workers) | \(pagesPerSecond) | \(speedUp)× | \(format(row.efficiency * 100, 0)) % |")
             }
         }
         return lines.joined(separator: "\n")
     }
+}
 
-    static func format(_ value: Double, _ decimals: Int) -> String { String(format: "%.\(decimals)f", value) }
+extension LoadTestRun {
+    /// The run for people: a few lines.
+    public var text: String {
+        let rateText = rate.map { " at \(format($0, 0)) pages/s" } ?? ""
+        let throughput = "\(format(pagesPerSecond, 1)) pages/s, \(format(megabytesPerSecond, 2)) MB/s"
+        let percentiles = [("p50", latency.p50), ("p90", latency.p90), ("p99", latency.p99), ("p99.9", latency.p999)]
+            .map { "\($0) \(format($1, 1))" }.joined(separator: "  ")
+        let cpu = [
+            ("producer", cpuSeconds.producer), ("collector", cpuSeconds.collector), ("workers", cpuSeconds.workers),
+        ]
+        .map { "\($0) \(format($1, 2))" }.joined(separator: ", ")
+        return [
+            "workers \(workers), \(mode) loop\(rateText)",
+            "  pages:       \(stored) stored, \(failed) failed of \(pages) in \(format(seconds, 2)) s",
+            "  throughput:  \(throughput); dispatch \(format(dispatchPerSecond, 1)) pages/s",
+            "  latency ms:  \(percentiles)  max \(format(latency.max, 1))",
+            "  cpu seconds: \(cpu)",
+            "  errors:      \(errors.failedPages) failed pages, \(errors.redelivered) redelivered, "
+                + "\(errors.workerRestarts) worker restarts, \(errors.rejectedMessages) rejected messages",
+        ].joined(separator: "\n")
+    }
 }

@@ -3,24 +3,28 @@ import Foundation
 /// A child process of this executable, spawned with posix_spawn and reaped with waitpid.
 /// Foundation's `Process` can miss a child's exit when children come and go, and then reports
 /// it running forever; a supervisor must see every death.
-final class ChildProcess {
-    let pid: pid_t
-    private(set) var exitStatus: Int32?
+public final class ChildProcess {
+    /// The child's process id.
+    public let pid: pid_t
+    /// The exit code, or 128 + the signal's number, once the child has been reaped.
+    public private(set) var exitStatus: Int32?
     /// CPU time (user and system) the child used, known once it has been reaped.
-    private(set) var cpuSeconds: Double = 0
+    public private(set) var cpuSeconds: Double = 0
 
     /// Starts `executable` with `arguments`, sharing this process's standard streams.
-    init(executable: String, arguments: [String]) throws {
+    public init(executable: String, arguments: [String]) throws(ClusterError) {
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var child: pid_t = 0
         let result = posix_spawn(&child, executable, nil, nil, argv, environ)
-        guard result == 0 else { throw ChildProcessError(executable: executable, errno: result) }
+        guard result == 0 else {
+            throw ClusterError(.process, "cannot start it: \(String(cString: strerror(result)))", context: executable)
+        }
         pid = child
     }
 
     /// True while the child runs; reaps it, and records its status, once it has exited.
-    var isRunning: Bool {
+    public var isRunning: Bool {
         guard exitStatus == nil else { return false }
         var raw: Int32 = 0
         var usage = rusage()
@@ -30,12 +34,13 @@ final class ChildProcess {
         return false
     }
 
-    func signal(_ number: Int32) {
+    /// Sends signal `number` to the child, if it still runs.
+    public func signal(_ number: Int32) {
         if isRunning { kill(pid, number) }
     }
 
     /// Waits for the child's exit.
-    func waitUntilExit() {
+    public func waitUntilExit() {
         guard isRunning else { return }
         var raw: Int32 = 0
         var usage = rusage()
@@ -50,12 +55,4 @@ final class ChildProcess {
             Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
             + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
-}
-
-/// A child process that could not be started: the executable and the system's reason.
-struct ChildProcessError: Error, CustomStringConvertible {
-    let executable: String
-    let errno: Int32
-
-    var description: String { "cannot start \(executable): \(String(cString: strerror(errno)))" }
 }
