@@ -17,6 +17,10 @@ let package = Package(
         .systemLibrary(name: "CZeroMQ", pkgConfig: "libzmq", providers: [.apt(["libzmq3-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // CLD2, Google's compact language detector (libcld2-dev, no pkg-config file): its C++ API,
+        // with the full tables (libcld2_full, loaded first, holds only them; libcld2 the code),
+        // behind one C function, imported only by Extraction's LanguageDetector.
+        .target(name: "CLanguageID", linkerSettings: [.linkedLibrary("cld2_full"), .linkedLibrary("cld2")]),
         // The one process-control call Swift cannot make itself (prctl is variadic).
         .target(name: "CProcessControl"),
 
@@ -26,7 +30,7 @@ let package = Package(
         // reader and writer they (and the wire) are read and written with.
         .target(name: "PageModel"),
         // Extraction: raw page in, record out. Pure: no sockets, no database.
-        .target(name: "Extraction", dependencies: ["PageModel"], swiftSettings: [
+        .target(name: "Extraction", dependencies: ["PageModel", "CLanguageID"], swiftSettings: [
             // The hot path: its arrays are local to one page, so run-time exclusivity checks
             // only cost time (compile-time checks stay on).
             .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
@@ -65,7 +69,7 @@ let package = Package(
 
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
         .testTarget(name: "PageModelTests", dependencies: ["PageModel"]),
-        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "PageModel", "PageInput"]),
+        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "PageModel", "PageInput", "PageGenerator"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "PageModel"]),
         .testTarget(name: "PageInputTests", dependencies: ["PageInput", "PageModel"]),
         .testTarget(name: "PageGeneratorTests", dependencies: ["PageGenerator"]),

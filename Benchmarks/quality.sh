@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Extraction quality on ../shared/corpus, scored by ../shared/tools/score-extraction.
-#   Benchmarks/quality.sh [SET...]     (default: scrapinghub wcxb-dev text-pages)
+#   Benchmarks/quality.sh [SET...]     (default: scrapinghub wcxb-dev text-pages scraped-sites)
+# scraped-sites is generated here: pagemill generate --scraped --pages 400 --seed 3.
 # Builds the release binary, extracts every page of each set, prints the scorer's figures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,8 +10,16 @@ shared=../shared
 swift build -c release --product pagemill >/dev/null
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-for set in "${@:-scrapinghub wcxb-dev text-pages}"; do
+for set in "${@:-scrapinghub wcxb-dev text-pages scraped-sites}"; do
   for name in $set; do
+    if [ "$name" = scraped-sites ]; then
+      mkdir -p "$out/scraped-sites"
+      .build/release/pagemill generate --scraped --pages 400 --seed 3 --out "$out/scraped-sites" >/dev/null
+      .build/release/pagemill extract "$out/scraped-sites" > "$out/$name.jsonl"
+      echo "== $name"
+      "$shared/tools/score-extraction" "$out/scraped-sites" "$out/$name.jsonl"
+      continue
+    fi
     pages="$shared/corpus/$name"
     [ -d "$pages/html" ] && pages="$pages/html"
     .build/release/pagemill extract "$pages" > "$out/$name.jsonl"

@@ -1,146 +1,66 @@
-import Foundation
-
-/// Reads the dates pages write, in markup or in text, and turns them into ISO 8601.
+/// One reader for the dates pages print, in markup and in text: ISO 8601 and RFC 3339, RFC
+/// 1123/2822 (`Tue, 12 Sep 2023 14:05:00 GMT`), month names and their abbreviations in some
+/// thirty languages (`12 septembre 2023 à 14h05`, `12. September 2023 um 14:05 Uhr`,
+/// `September 12, 2023 at 2:05 PM`, `12 de setembro de 2023`, `12 сентября 2023`), Chinese,
+/// Japanese and Korean dates (`2023年9月12日 14:05`), numeric dates day first or month first
+/// (told apart by impossible values, then by the page's language), 12-hour clocks, zone names
+/// and offsets, and unix timestamps.
+///
+/// The answer is ISO 8601: `2023-09-12`, or `2023-09-12T14:05` with the time as the page shows
+/// it, and its offset when the page gives one. A date that cannot be told (`03/04/2023` on a page
+/// of unknown language) and relative stamps (`2 hours ago`) give nil rather than a guess.
 enum DateText {
-    /// "2023-09-13 22:20:04" → "2023-09-13T22:20:04", "2023-09-13" stays; nil when the text is
-    /// not a date of that shape.
-    static func iso8601(_ text: String) -> String? {
-        let bytes = Array(text.utf8)
-        guard [10, 16, 19].contains(bytes.count) || (bytes.count > 19 && bytes.count <= 29) else { return nil }
-        func digit(_ index: Int) -> Bool { bytes[index] >= 0x30 && bytes[index] <= 0x39 }
-        guard [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy(digit),
-            bytes[4] == UInt8(ascii: "-") || bytes[4] == UInt8(ascii: "/"),
-            bytes[7] == bytes[4]
-        else {
-            return nil
-        }
-        let day =
-            String(decoding: bytes[0..<4], as: UTF8.self) + "-" + String(decoding: bytes[5..<7], as: UTF8.self)
-            + "-" + String(decoding: bytes[8..<10], as: UTF8.self)
-        if bytes.count == 10 { return day }
-        guard bytes[10] == UInt8(ascii: " ") || bytes[10] == UInt8(ascii: "T"), [11, 12, 14, 15].allSatisfy(digit),
-            bytes[13] == UInt8(ascii: ":")
-        else { return nil }
-        return day + "T" + String(decoding: bytes[11...], as: UTF8.self)
-    }
-
-    private static let months: [String: Int] = {
-        var table: [String: Int] = [:]
-        let names = [
-            [
-                "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                "november", "december",
-            ],
-            [
-                "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-                "novembre", "décembre",
-            ],
-            [
-                "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
-                "november", "dezember",
-            ],
-            [
-                "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
-                "noviembre", "diciembre",
-            ],
-            [
-                "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre",
-                "ottobre", "novembre", "dicembre",
-            ],
-            [
-                "janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro",
-                "novembro", "dezembro",
-            ],
-        ]
-        for language in names {
-            for (index, name) in language.enumerated() {
-                table[name] = index + 1
-                if name.count > 3 { table[String(name.prefix(3))] = table[String(name.prefix(3))] ?? index + 1 }
-            }
-        }
-        table["sept"] = 9
-        return table
-    }()
-
-    /// Any common way of writing a date, as ISO 8601: "Feb 08, 2022", "17 December 2025",
-    /// "Dec 17th 2025", "02.12.2025" (day first), "2025/12/17", or ISO itself. Nil when none is found.
-    static func normalize(_ text: String) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if let iso = iso8601(trimmed) { return iso }
-        if trimmed.count >= 10, let iso = iso8601(String(trimmed.prefix(10))) { return iso }
-        return find(in: trimmed)
-    }
-
-    /// The first date written out in `text`, as "YYYY-MM-DD".
-    static func find(in text: String) -> String? {
-        guard containsYear(text) else { return nil }
-        let tokens = Self.tokens(text.lowercased())
+    /// The first date written in `text`, with its time; `language` (a declared or detected
+    /// code, "en-US") tells numeric forms apart and picks month names. Nil when there is none.
+    static func read(_ text: String, language: String? = nil) -> String? {
+        if let stamp = unixTimestamp(text) { return stamp }
+        // Cheap tests first: this runs on many short texts of every page.
+        guard containsYear(text) || containsOtherDigits(text) else { return nil }
+        let tokens = DateTokens(text).tokens
         guard tokens.count >= 3 else { return nil }
-        func year(_ token: String) -> Int? {
-            guard token.count == 4, let value = Int(token), (1990...2099).contains(value) else { return nil }
-            return value
-        }
-        func day(_ token: String) -> Int? {
-            let digits = token.prefix { $0.isNumber }
-            guard !digits.isEmpty, digits.count <= 2, let value = Int(digits), (1...31).contains(value),
-                ["", "st", "nd", "rd", "th", "er", "o", "º"].contains(String(token.dropFirst(digits.count)))
-                    || Self.isTimeSuffix(token.dropFirst(digits.count))
-            else { return nil }
-            return value
-        }
-        for index in 0..<(tokens.count - 2) {
-            let (a, b, c) = (tokens[index], tokens[index + 1], tokens[index + 2])
-            // Month Day Year, Day Month Year, Year Month Day, Day.Month.Year (numbers).
-            if let month = months[a], let d = day(b), let y = year(c) { return format(y, month, d) }
-            if let d = day(a), let month = months[b], let y = year(c) { return format(y, month, d) }
-            if let y = year(a), let month = months[b], let d = day(c) { return format(y, month, d) }
-            if let y = year(a), let month = Int(b), (1...12).contains(month), b.count <= 2, let d = day(c) {
-                return format(y, month, d)
-            }
-            if let d = day(a), let month = Int(b), (1...12).contains(month), b.count <= 2, let y = year(c) {
-                return format(y, month, d)
-            }
-            if index + 3 < tokens.count, ["de", "of"].contains(b), let d = day(a), let month = months[c],
-                let y = year(tokens[index + 3])
-                    ?? (index + 4 < tokens.count && tokens[index + 3] == "de" ? year(tokens[index + 4]) : nil)
+        let context = DateContext(language: language)
+        for start in tokens.indices where tokens[start].number != nil || tokens[start].word != nil {
+            guard var found = DatePattern.date(in: tokens, at: start, context: context) else { continue }
+            if let time = DatePattern.time(in: tokens, after: found.end) ?? DatePattern.time(before: start, in: tokens)
             {
-                return format(y, month, d)
+                found.time = time
             }
+            return found.iso8601
         }
         return nil
     }
 
-    /// Runs of letters and digits; scalars beyond ASCII count as letters (accented month names),
-    /// except spaces and punctuation such as the no-break space and dashes. Without Unicode
-    /// property look-ups, as this runs on many short texts of every page.
-    private static func tokens(_ text: String) -> [String] {
-        var tokens: [String] = []
-        var current = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            let isWord: Bool
-            switch value {
-            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: isWord = true
-            case 0..<0x80, 0xA0, 0xB7, 0x2000...0x206F, 0x3000...0x3002, 0xFF0C: isWord = false
-            default: isWord = true
-            }
-            if isWord {
-                current.append(scalar)
-            } else if !current.isEmpty {
-                tokens.append(String(current))
-                current = String.UnicodeScalarView()
-            }
+    /// The date of a line that is a date and little else ("2023-09-13 22:20:04", "Published:
+    /// 12.09.2023, 14:05", "Mardi 12 septembre 2023"): nil for a sentence that happens to hold
+    /// one.
+    static func dateLine(_ line: String, language: String? = nil) -> String? {
+        guard line.utf8.count <= 120, let date = read(line, language: language) else { return nil }
+        let words = DateTokens(line).tokens.filter { token in
+            guard let word = token.word, word.count > 2 else { return false }
+            return DateVocabulary.month(word, language: nil) == nil && !DateVocabulary.fillers.contains(word)
+                && DateVocabulary.zones[word] == nil && !DateVocabulary.afternoon.contains(word)
+                && !DateVocabulary.morning.contains(word)
         }
-        if !current.isEmpty { tokens.append(String(current)) }
-        return tokens
+        // A weekday, "Published", "Updated": a date line has room for two or three such words.
+        return words.count <= 3 ? date : nil
     }
 
-    /// "t08" of "2022-11-23T08:10": an ISO 8601 time right after the day.
-    private static func isTimeSuffix(_ rest: Substring) -> Bool {
-        rest.count == 3 && rest.first == "t" && rest.dropFirst().allSatisfy(\.isNumber)
+    /// A unix timestamp, the whole text: ten digits (seconds) or thirteen (milliseconds) from
+    /// 2000 to 2040, as UTC.
+    static func unixTimestamp(_ text: String) -> String? {
+        let digits = text.utf8.filter { $0 != 0x20 }
+        guard digits.count == 10 || digits.count == 13, digits.allSatisfy({ $0 &- 0x30 < 10 }),
+            var seconds = Int(String(decoding: digits, as: UTF8.self))
+        else { return nil }
+        if digits.count == 13 { seconds /= 1000 }
+        guard (946_684_800..<2_208_988_800).contains(seconds) else { return nil }
+        let (year, month, day) = civilDate(daysSince1970: seconds / 86_400)
+        let second = seconds % 86_400
+        let time = DateParts.Time(hour: second / 3600, minute: second / 60 % 60, second: second % 60, offset: 0)
+        return DateParts(year: year, month: month, day: day, end: 0, time: time).iso8601
     }
 
-    /// Whether a four-digit year from 1990 to 2099 appears: a cheap test before tokenizing.
+    /// Whether a four-digit year from 1990 to 2099 appears: a cheap test before reading.
     static func containsYear(_ text: String) -> Bool {
         var run = 0
         var first: UInt8 = 0, second: UInt8 = 0
@@ -156,24 +76,25 @@ enum DateText {
         return false
     }
 
+    /// Whether the text holds digits of a script other than ASCII's (Arabic-Indic, Devanagari,
+    /// full-width): where the year test, on ASCII digits, cannot look.
+    private static func containsOtherDigits(_ text: String) -> Bool {
+        text.utf8.contains { $0 >= 0xD9 }
+            && text.unicodeScalars.contains { $0.value >= 0x80 && DateTokens.digitValue($0) != nil }
+    }
+
     /// A date in an address: "/2019/11/19/" or "/2019-11-19-".
     static func fromURL(_ url: String) -> String? {
         let parts = url.split { $0 == "/" || $0 == "-" || $0 == "_" || $0 == "." }.map(String.init)
         guard parts.count >= 3 else { return nil }
         for index in 0..<(parts.count - 2) {
             guard parts[index].count == 4, let y = Int(parts[index]), (1990...2099).contains(y),
-                parts[index + 1].count == 2, let m = Int(parts[index + 1]), (1...12).contains(m)
+                parts[index + 1].count == 2, let m = Int(parts[index + 1]), (1...12).contains(m),
+                parts[index + 2].count == 2, let d = Int(parts[index + 2]), DateParts.isValid(y, m, d)
             else { continue }
-            if parts[index + 2].count == 2, let d = Int(parts[index + 2]), (1...31).contains(d) {
-                return format(y, m, d)
-            }
+            return DateParts(year: y, month: m, day: d, end: 0).iso8601
         }
         return nil
-    }
-
-    private static func format(_ year: Int, _ month: Int, _ day: Int) -> String {
-        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(year)-\(two(month))-\(two(day))"
     }
 
     /// Days from the date that starts `first` to the one that starts `second` (both ISO 8601).
@@ -182,7 +103,7 @@ enum DateText {
         return b - a
     }
 
-    /// Days since 1970-01-01 of an ISO date's day (the civil-from-days algorithm, inverted).
+    /// Days since 1970-01-01 of an ISO date's day (the days-from-civil algorithm).
     private static func dayNumber(_ iso: String) -> Int? {
         let parts = iso.prefix(10).split(separator: "-")
         guard parts.count == 3, var year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else {
@@ -194,5 +115,42 @@ enum DateText {
         let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
         return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The civil date of a day number since 1970-01-01 (the civil-from-days algorithm).
+    private static func civilDate(daysSince1970 days: Int) -> (Int, Int, Int) {
+        let shifted = days + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+}
+
+/// What the page's language says about how it writes dates.
+struct DateContext {
+    /// The language's base code ("en"), for month names.
+    let language: String?
+    /// Whether numeric dates are month first (US English, Filipino); nil when not known.
+    let monthFirst: Bool?
+
+    init(language: String?) {
+        let full = language?.lowercased()
+        let base = full.map { String($0.prefix { $0.isLetter }) }
+        self.language = base.flatMap { $0.isEmpty ? nil : $0 }
+        if let full, DateVocabulary.monthFirst.contains(full) || DateVocabulary.monthFirst.contains(base ?? "") {
+            monthFirst = true
+        } else if let base, !base.isEmpty, base != "en" {
+            monthFirst = false
+        } else if let full, full.count > 2, full.hasPrefix("en") {
+            // en-GB, en-AU, en-IN, en-IE, en-NZ, en-ZA: day first.
+            monthFirst = false
+        } else {
+            monthFirst = nil
+        }
     }
 }

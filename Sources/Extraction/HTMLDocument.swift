@@ -59,7 +59,7 @@ struct HTMLDocument {
                     bylineDepth -= 1
                     if bylineDepth <= 0 {
                         let line = TextNormalizer.collapseWhitespace(bytes: text)
-                        bylineDate = bylineDate ?? DateText.find(in: line)
+                        bylineDate = bylineDate ?? DateText.read(line, language: metadata.declaredLanguage)
                         byline = BylineText.names(line)
                         bylineText = nil
                     }
@@ -75,7 +75,7 @@ struct HTMLDocument {
                 if headingText != nil { headingText?.append(contentsOf: text.utf8) }
                 if bylineText != nil { bylineText?.append(contentsOf: text.utf8) }
                 if visibleDate == nil, text.utf8.count < 120, text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
-                    visibleDate = DateText.find(in: text)
+                    visibleDate = DateText.read(text, language: metadata.declaredLanguage)
                 }
                 builder.text(text)
             case let .rawText(name, range):
@@ -91,11 +91,13 @@ struct HTMLDocument {
             metadata.fillGaps(from: StructuredData.metadata(fromJSONLD: json))
         }
         if metadata.authors.isEmpty, let byline { metadata.authors = BylineText.split(byline) }
+        let language = metadata.declaredLanguage
+        func readDate(_ text: String) -> String? { DateText.read(text, language: language) }
         metadata.published =
-            (metadata.published.flatMap(DateText.normalize) ?? metadata.published)
-            ?? timeElementDate.flatMap(DateText.normalize)
+            (metadata.published.flatMap(readDate) ?? metadata.published)
+            ?? timeElementDate.flatMap(readDate)
             ?? metadata.canonicalURL.flatMap(DateText.fromURL) ?? bylineDate ?? visibleDate
-            ?? metadata.modified.flatMap(DateText.normalize)
+            ?? metadata.modified.flatMap(readDate)
         // A time stamp in UTC can fall on the day after the one the page shows its readers.
         if let shown = bylineDate ?? visibleDate, let published = metadata.published,
             let gap = DateText.daysBetween(shown, published), gap == 1 || gap == -1

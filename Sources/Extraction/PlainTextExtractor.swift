@@ -14,11 +14,7 @@ struct PlainTextExtractor {
     private(set) var paragraphs: [String] = []
     private(set) var metadata = PageMetadata()
 
-    private struct Line {
-        let raw: Substring
-        let text: String
-        let words: [Substring]
-    }
+    typealias Line = TextLine
 
     init(text: String) {
         // Split on bytes, not Characters: grapheme breaking costs more than the rest of the page.
@@ -29,18 +25,29 @@ struct PlainTextExtractor {
             return Line(raw: raw, text: collapsed, words: words)
         }
         var index = 0
-        if let first = lines.first {
-            metadata.title = first.text
-            index = 1
-            if lines.count > 1, lines[1].text == first.text { index = 2 }
-        }
-        // The date line, if any, sits right under the title; a byline may follow it.
-        if index < lines.count, let date = DateText.iso8601(lines[index].text) {
-            metadata.published = date
+        // A notice above the title (cookies, consent) is a sentence; a title is not.
+        while index + 1 < lines.count, index < 2,
+            TextFurniture.isNotice(lines[index])
+                || (Self.endsAsSentence(lines[index].text) && !Self.endsAsSentence(lines[index + 1].text))
+        {
             index += 1
         }
-        if index < lines.count, let authors = Self.byline(lines[index]) {
-            metadata.authors = authors
+        if index < lines.count {
+            metadata.title = lines[index].text
+            index += 1
+            if index < lines.count, lines[index].text == lines[index - 1].text { index += 1 }
+        }
+        // The page's language, when it is long enough to tell, orders a numeric date.
+        let language = lines.count > 4 ? LanguageDetector.detect(Self.sample(lines), declared: nil) : nil
+        // Under the title: a date line and a byline, in either order.
+        for _ in 0..<2 where index < lines.count {
+            if metadata.published == nil, let date = DateText.dateLine(lines[index].text, language: language) {
+                metadata.published = date
+            } else if metadata.authors.isEmpty, let authors = Self.byline(lines[index]) {
+                metadata.authors = authors
+            } else {
+                break
+            }
             index += 1
         }
         var body: [Line] = []
@@ -62,8 +69,18 @@ struct PlainTextExtractor {
             if Self.hasSetOffLead(line) && line.words.count <= 40 { return true }
             return Self.isShortUnfinished(line) && leads[Self.lead(line), default: 0] >= 2
         }
-        while let last = body.last, last.words.count < 8, !Self.endsAsSentence(last.text) { body.removeLast() }
+        body.removeAll(where: TextFurniture.isCopyright)
+        body.removeLast(body.count - TextFurniture.endOfBody(body))
         paragraphs = body.map(\.text)
+    }
+
+    /// The longest lines of the page, some 2 KB of them: enough to tell its language.
+    private static func sample(_ lines: [Line]) -> String {
+        var sample = ""
+        for line in lines.sorted(by: { $0.text.utf8.count > $1.text.utf8.count }) where sample.utf8.count < 2048 {
+            sample += line.text + "\n"
+        }
+        return sample
     }
 
     /// The non-empty lines of `text`, split at line feeds, carriage returns, vertical tabs, form
@@ -111,12 +128,12 @@ struct PlainTextExtractor {
         (9...11).contains(line.count) && line.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
-    private static func endsAsSentence(_ text: String) -> Bool {
+    static func endsAsSentence(_ text: String) -> Bool {
         guard let last = text.last else { return false }
         return ".;…。".contains(last) || ("!?»”\")".contains(last) && !isShorter(text, than: 201))
     }
 
-    private static func isShortUnfinished(_ line: Line) -> Bool {
+    static func isShortUnfinished(_ line: Line) -> Bool {
         line.words.count <= 25 && isShorter(line.text, than: 220) && !endsAsSentence(line.text)
     }
 
@@ -124,16 +141,21 @@ struct PlainTextExtractor {
         line.words.prefix(2).joined(separator: " ").lowercased()
     }
 
-    /// One to three words, then a colon or a gap of two spaces or more, then the rest.
+    /// One to three words, then a colon, a bar or a bracket ("Read more:", "ALSO READ |",
+    /// "相关阅读：", "【関連】") or a gap of two spaces or more, then the rest. A line with more than
+    /// one bar is a table's row, not a teaser.
     private static func hasSetOffLead(_ line: Line) -> Bool {
         let raw = line.raw.drop(while: \.isWhitespace)
+        if raw.first == "【" || raw.first == "[" { return raw.dropFirst().contains { $0 == "】" || $0 == "]" } }
         var words = 0
         var index = raw.startIndex
         var inWord = false
         while index < raw.endIndex, words <= 3 {
             let character = raw[index]
-            if character == ":" {
-                return inWord && (1...3).contains(words) && raw.index(after: index) < raw.endIndex
+            if character == ":" || character == "：" || character == "|" {
+                let rest = raw[raw.index(after: index)...]
+                guard character != "|" || (!inWord && !rest.contains("|")) else { return false }
+                return (1...3).contains(words) && rest.contains { !$0.isWhitespace }
             }
             if character.isWhitespace {
                 // No-break spaces count: scraped text often keeps "&nbsp; " as the gap.
@@ -149,15 +171,20 @@ struct PlainTextExtractor {
         return false
     }
 
-    /// A byline: "By Ann Lee and Bo Chen", "Par Ann Lee", or just the names, short and unpunctuated.
+    /// A byline: "By Ann Lee and Bo Chen", "Par Ann Lee", "Autor: Ann Lee", "作者： Ann Lee", or just
+    /// the names: short, unpunctuated, capitalised.
     private static func byline(_ line: Line) -> [String]? {
-        guard (1...9).contains(line.words.count), line.text.count <= 90, !endsAsSentence(line.text),
-            !line.text.contains(":")
-        else { return nil }
+        guard (1...9).contains(line.words.count), line.text.count <= 90, !endsAsSentence(line.text) else { return nil }
         var words = line.words
-        let markers: Set<String> = ["by", "par", "von", "por", "di", "door", "av", "przez", "от", "автор", "by:"]
+        let markers: Set<String> = [
+            "by", "par", "von", "por", "di", "door", "av", "af", "oleh", "przez", "от", "автор",
+        ]
         if let first = words.first, markers.contains(first.lowercased()) { words.removeFirst() }
-        guard !words.isEmpty,
+        // A marker of one or two words set off by a colon: "Szerző:", "Tác giả:", "作者：".
+        if let colon = words.prefix(2).firstIndex(where: { $0.hasSuffix(":") || $0.hasSuffix("：") }) {
+            words.removeSubrange(words.startIndex...colon)
+        }
+        guard !words.isEmpty, !words.contains(where: { $0.contains(":") || $0.contains("：") }),
             words.allSatisfy({
                 $0.first.map { $0.isUppercase || !$0.isLetter } ?? false
                     || ["and", "et", "und", "y", "e", "de", "van", "von", "da", "edited", "by"].contains(

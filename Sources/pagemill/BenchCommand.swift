@@ -7,6 +7,7 @@ struct BenchCommand: ParsableCommand {
         abstract: "Measure pagemill's speed: the cluster under load (default), or extraction alone.",
         subcommands: [
             BenchClusterCommand.self, BenchExtractionCommand.self, BenchMessagingCommand.self, BenchStoreCommand.self,
+            BenchLanguageCommand.self,
         ],
         defaultSubcommand: BenchClusterCommand.self
     )
@@ -83,6 +84,47 @@ struct BenchMessagingCommand: ParsableCommand {
                 ["bench", "zmq", "--send-to", endpoint, "--messages", String(messages), "--size", String(size)]
             }
         }
+        try printResult(result, json: json)
+    }
+}
+
+/// Language identification alone, one thread: for comparison with other identifiers.
+struct BenchLanguageCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "language",
+        abstract: "Identify the language of each text of a JSON Lines file, on one thread: texts/s and accuracy.",
+        discussion: """
+            Each line: {"id": "...", "text": "...", "language": "xx"}, the language (the truth) optional. \
+            --predictions writes each text's answer as JSON Lines, for scoring beside other tools. \
+            Benchmarks/languages.sh runs it on held-out text beside lingua, pycld2 and fastText.
+
+            Example: pagemill bench language texts.jsonl --rounds 3 --json
+            """
+    )
+
+    @Argument(help: "The JSON Lines file of texts.")
+    var file: String
+
+    @Option(help: "How many times to identify every text.")
+    var rounds: Int = 3
+
+    @Option(help: ArgumentHelp("Write each text's answer here, as JSON Lines.", valueName: "path"))
+    var predictions: String?
+
+    @Flag(help: "Print the result as one JSON object (without the predictions).")
+    var json = false
+
+    func run() throws {
+        let bytes = try failingBeforeStart { () throws(BenchmarkError) in try BenchmarkFile.read(file) }
+        let samples = try failingBeforeStart { () throws(BenchmarkError) in
+            try LanguageBenchmark.samples(jsonLines: bytes)
+        }
+        var result = LanguageBenchmark(samples: samples, rounds: rounds).run()
+        if let predictions {
+            let lines = try result.predictions.map { try BenchmarkFile.jsonLine($0) }.joined()
+            try failingBeforeStart { () throws(BenchmarkError) in try BenchmarkFile.write(lines, to: predictions) }
+        }
+        result.predictions = []
         try printResult(result, json: json)
     }
 }

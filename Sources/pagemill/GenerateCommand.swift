@@ -12,7 +12,13 @@ struct GenerateCommand: ParsableCommand {
             twice, date line, teaser lines, hashtags, timestamp, share words), in English, French, \
             German, Spanish and Italian, 5 KB to 200 KB. The same seed writes the same pages.
 
-            Example: pagemill generate --pages 10000 --out pages/ --seed 7
+            --scraped writes scraped plain-text pages from --sites sites in 21 languages instead, each \
+            site with its own furniture and date format, and the truth beside them in ground-truth.json \
+            (title, author, published, body, tags), as ../shared/tools/score-extraction reads it.
+
+            Examples:
+              pagemill generate --pages 10000 --out pages/ --seed 7
+              pagemill generate --scraped --pages 400 --out scraped/ --seed 3
             """
     )
 
@@ -34,6 +40,12 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Largest page size in bytes.", valueName: "bytes"))
     var maxBytes: Int = 200_000
 
+    @Flag(help: "Write scraped plain-text pages of many sites and languages, with their truth.")
+    var scraped = false
+
+    @Option(help: ArgumentHelp("With --scraped: the sites pages come from.", valueName: "count"))
+    var sites: Int = 40
+
     func validate() throws {
         guard pages >= 0 else { throw ValidationError("--pages must not be negative") }
         guard (0...1).contains(htmlShare) else { throw ValidationError("--html-share must be between 0 and 1") }
@@ -46,6 +58,7 @@ struct GenerateCommand: ParsableCommand {
         } catch {
             throw failBeforeStart("cannot create \(out): \(error.localizedDescription)")
         }
+        if scraped { return try writeScraped() }
         let generator = PageGenerator(seed: seed, htmlShare: htmlShare, sizeRange: minBytes...maxBytes)
         var bytes = 0
         let started = Date()
@@ -62,5 +75,13 @@ struct GenerateCommand: ParsableCommand {
             "generated \(pages) pages, \(String(format: "%.1f", Double(bytes) / 1e6)) MB, in \(out) "
                 + "(\(String(format: "%.1f", seconds)) s)"
         )
+    }
+
+    /// The scraped pages and their truth.
+    private func writeScraped() throws {
+        try failingBeforeStart { () throws(GeneratorError) in
+            try ScrapedSiteGenerator(seed: seed, sites: sites).write(pages: pages, to: out)
+        }
+        print("generated \(pages) scraped pages from \(sites) sites, and their truth, in \(out)")
     }
 }
