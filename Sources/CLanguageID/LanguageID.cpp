@@ -20,7 +20,7 @@ void copyCode(CLD2::Language language, char *target, std::size_t capacity) {
 }  // namespace
 
 extern "C" int pagemill_identify_language(
-    const char *text, int length, const char *hint, pagemill_language_guess *guess) {
+    const char *text, int length, const char *hint, int best_effort, pagemill_language_guess *guess) {
     std::memset(guess, 0, sizeof(*guess));
     CLD2::CLDHints hints = {hint, nullptr, CLD2::UNKNOWN_ENCODING, CLD2::UNKNOWN_LANGUAGE};
     CLD2::Language top3[3];
@@ -30,7 +30,7 @@ extern "C" int pagemill_identify_language(
     bool reliable = false;
     int validPrefix = 0;
     CLD2::ExtDetectLanguageSummaryCheckUTF8(
-        text, length, true, &hints, CLD2::kCLDFlagBestEffort, top3, percent3, scores3, nullptr, &scoredBytes, &reliable, &validPrefix);
+        text, length, true, &hints, best_effort ? CLD2::kCLDFlagBestEffort : 0, top3, percent3, scores3, nullptr, &scoredBytes, &reliable, &validPrefix);
     if (validPrefix < length) { return -1; }
     // CLD2 may rank "unknown" (text it could not score) first: the languages are what it named.
     int found = 0;

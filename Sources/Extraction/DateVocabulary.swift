@@ -165,7 +165,7 @@ enum DateVocabulary {
         "de", "del", "of", "the", "den", "der", "di", "du", "le", "el", "la", "d", "m", "r", "g", "god", "goda",
         "года", "г", "р", "року", "roku", "år", "o", "at", "à", "a", "às", "um", "om", "kl", "klo", "alle", "ore",
         "в", "о", "у", "lúc", "saat", "godz", "t", "on", "am", "ngày", "năm", "e", "și", "uhr", "h", "hod",
-        "óra", "val", "kello", "il", "ב", "في", "published", "updated",
+        "óra", "val", "kello", "il", "ב", "في", "published", "updated", "las", "los", "hrs", "hs", "ás",
     ]
 
     /// Time zones named by their abbreviation, as offsets in minutes. Only the unambiguous

@@ -11,8 +11,18 @@ public struct Extractor: Sendable {
         self.maximumPageBytes = maximumPageBytes
     }
 
-    /// Extracts the record of one page, or says why it cannot.
-    public func extract(_ page: RawPage) throws(ExtractionError) -> PageRecord {
+    /// The text of a page that is scraped plain text, in UTF-8; nil for HTML, binary or
+    /// oversized pages.
+    static func plainText(of page: RawPage) -> String? {
+        guard page.body.count <= 32 << 20, page.format != .html else { return nil }
+        let body = CharsetDetector.utf8(page.body, declared: page.charset).bytes
+        guard page.format == .text || sniff(body) == .text else { return nil }
+        return String(decoding: body, as: UTF8.self)
+    }
+
+    /// Extracts the record of one page, or says why it cannot; `site` holds the lines its
+    /// site repeats, learned in a first pass over its pages, when there was one.
+    public func extract(_ page: RawPage, site: SiteBoilerplate? = nil) throws(ExtractionError) -> PageRecord {
         guard page.body.count <= maximumPageBytes else {
             throw ExtractionError(
                 .tooLarge, pageID: page.id,
@@ -42,7 +52,7 @@ public struct Extractor: Sendable {
                 title: metadata.title,
                 authors: metadata.authors)
         case .text:
-            let content = PlainTextExtractor(text: String(decoding: body, as: UTF8.self))
+            let content = PlainTextExtractor(text: String(decoding: body, as: UTF8.self), site: site)
             metadata = content.metadata
             text = content.paragraphs.joined(separator: "\n\n")
             wordCount = TextMeasures.wordCount(text)

@@ -1,7 +1,7 @@
 import CLanguageID
 
 /// Tells the language of a text from the text itself, with CLD2's full tables (Google's Compact
-/// Language Detector 2: quadgram and word statistics for 160-odd languages, by script and
+/// Language Detector 2: quadgram and word statistics for 165 languages, by script and
 /// within each script), behind this module's own API: ISO 639-1 codes, 639-3 where a language
 /// has none.
 ///
@@ -10,9 +10,13 @@ import CLanguageID
 /// declaration is a tie-breaker only: the answer when the text cannot tell, or when it is mixed
 /// and the declaration names one of its two languages.
 public enum LanguageDetector {
-    /// Text beyond this many bytes adds nothing to the answer but time: on held-out pages a 1 KB
-    /// sample names as many right as 4 KB, in 60 % of the time (`Benchmarks/languages.sh`).
+    /// A first look reads this many bytes: most texts are told by it.
+    static let firstSampleBytes = 512
+    /// A text the first look leaves unsure is read to this many; more adds nothing but time
+    /// (`Benchmarks/languages.sh`: 1 KB names as many held-out pages right as 4 KB).
     static let sampleBytes = 1024
+    /// Below this many bytes a text is a paragraph, where CLD2's best effort names more right.
+    static let shortTextBytes = 600
     /// Fewer letters than this, and the text is too short to tell.
     static let minimumScoredBytes = 24
     /// Text is mixed when a second language holds at least this share…
@@ -33,20 +37,30 @@ public enum LanguageDetector {
         return nil
     }
 
-    /// CLD2's answer for the start of `text`: its top two languages and how sure it is; nil
-    /// when there is no text.
+    /// CLD2's answer for the start of `text`: a first look at 512 bytes, and a second at a
+    /// kilobyte when the first is unsure; nil when there is no text.
     static func identify(_ text: String) -> Guess? {
         var text = text
         return text.withUTF8 { bytes -> Guess? in
-            guard let base = bytes.baseAddress, !bytes.isEmpty else { return nil }
-            let length = Self.scalarBoundary(in: bytes, atMost: sampleBytes)
-            var raw = pagemill_language_guess()
-            let status = base.withMemoryRebound(to: CChar.self, capacity: length) {
-                pagemill_identify_language($0, Int32(length), nil, &raw)
+            guard !bytes.isEmpty else { return nil }
+            let bestEffort = bytes.count < shortTextBytes
+            if bytes.count > firstSampleBytes, let first = identify(bytes, atMost: firstSampleBytes, bestEffort: false),
+                first.reliable, first.percent >= 80, first.scoredBytes >= 200
+            {
+                return first
             }
-            guard status == 0 else { return nil }
-            return Guess(raw)
+            return identify(bytes, atMost: sampleBytes, bestEffort: bestEffort)
         }
+    }
+
+    private static func identify(_ bytes: UnsafeBufferPointer<UInt8>, atMost limit: Int, bestEffort: Bool) -> Guess? {
+        guard let base = bytes.baseAddress else { return nil }
+        let length = scalarBoundary(in: bytes, atMost: limit)
+        var raw = pagemill_language_guess()
+        let status = base.withMemoryRebound(to: CChar.self, capacity: length) {
+            pagemill_identify_language($0, Int32(length), nil, bestEffort ? 1 : 0, &raw)
+        }
+        return status == 0 ? Guess(raw) : nil
     }
 
     /// CLD2's answer, with its codes as this module gives them.

@@ -16,7 +16,7 @@ struct PlainTextExtractor {
 
     typealias Line = TextLine
 
-    init(text: String) {
+    init(text: String, site: SiteBoilerplate? = nil) {
         // Split on bytes, not Characters: grapheme breaking costs more than the rest of the page.
         let lines = Self.lines(of: text).compactMap { raw -> Line? in
             let collapsed = TextNormalizer.collapseWhitespace(String(raw))
@@ -70,6 +70,7 @@ struct PlainTextExtractor {
             return Self.isShortUnfinished(line) && leads[Self.lead(line), default: 0] >= 2
         }
         body.removeAll(where: TextFurniture.isCopyright)
+        if let site { body = site.filter(body) }
         body.removeLast(body.count - TextFurniture.endOfBody(body))
         paragraphs = body.map(\.text)
     }
@@ -85,7 +86,7 @@ struct PlainTextExtractor {
 
     /// The non-empty lines of `text`, split at line feeds, carriage returns, vertical tabs, form
     /// feeds, NEL and the Unicode line and paragraph separators, found on the UTF-8 bytes.
-    private static func lines(of text: String) -> [Substring] {
+    static func lines(of text: String) -> [Substring] {
         let utf8 = text.utf8
         var lines: [Substring] = []
         var lineStart = utf8.startIndex
@@ -174,22 +175,32 @@ struct PlainTextExtractor {
     /// A byline: "By Ann Lee and Bo Chen", "Par Ann Lee", "Autor: Ann Lee", "作者： Ann Lee", or just
     /// the names: short, unpunctuated, capitalised.
     private static func byline(_ line: Line) -> [String]? {
-        guard (1...9).contains(line.words.count), line.text.count <= 90, !endsAsSentence(line.text) else { return nil }
+        guard (1...9).contains(line.words.count), line.text.count <= 90 else { return nil }
         var words = line.words
         let markers: Set<String> = [
             "by", "par", "von", "por", "di", "door", "av", "af", "oleh", "przez", "от", "автор",
         ]
-        if let first = words.first, markers.contains(first.lowercased()) { words.removeFirst() }
+        var marked = false
+        if let first = words.first, markers.contains(first.lowercased()) {
+            words.removeFirst()
+            marked = true
+        }
         // A marker of one or two words set off by a colon: "Szerző:", "Tác giả:", "作者：".
         if let colon = words.prefix(2).firstIndex(where: { $0.hasSuffix(":") || $0.hasSuffix("：") }) {
             words.removeSubrange(words.startIndex...colon)
+            marked = true
         }
-        guard !words.isEmpty, !words.contains(where: { $0.contains(":") || $0.contains("：") }),
-            words.allSatisfy({
-                $0.first.map { $0.isUppercase || !$0.isLetter } ?? false
-                    || ["and", "et", "und", "y", "e", "de", "van", "von", "da", "edited", "by"].contains(
-                        $0.lowercased())
-            })
+        // After a marker, a handle ("by aawoods") or a degree ("Ph.D.") is a name too.
+        let ending = line.words.last.map(String.init) ?? ""
+        let abbreviated = ending.dropLast().contains(".") || ending.hasSuffix(")")
+        guard !words.isEmpty, !endsAsSentence(line.text) || (marked && abbreviated), words.count <= 6,
+            !words.contains(where: { $0.contains(":") || $0.contains("：") }),
+            marked
+                || words.allSatisfy({
+                    $0.first.map { $0.isUppercase || !$0.isLetter } ?? false
+                        || ["and", "et", "und", "y", "e", "de", "van", "von", "da", "edited", "by"].contains(
+                            $0.lowercased())
+                })
         else {
             return nil
         }

@@ -12,6 +12,10 @@ struct ExtractCommand: ParsableCommand {
             JSON array (json), or the title and text (text). A page's id is its file name \
             without extensions. How to debug a page, and how quality is scored.
 
+            Scraped text pages are read twice: a first pass learns the lines each site (a URL's \
+            host, or a folder) prints on three pages or more, such as its newsletter box, and the \
+            second leaves them out. --no-site-pass reads each page once, on its own.
+
             Example: pagemill extract article.html.gz --format text
             """
     )
@@ -29,7 +33,24 @@ struct ExtractCommand: ParsableCommand {
     @Flag(help: "Also print, on standard error, which elements were taken as the content and why.")
     var explain = false
 
+    @Flag(help: "Read each page once, without first learning the lines its site repeats.")
+    var noSitePass = false
+
     @OptionGroup var limits: PageLimitOptions
+
+    /// The lines each site repeats, from a first pass over the inputs (not standard input,
+    /// which can be read once).
+    private func learnSites() throws -> [String: SiteBoilerplate] {
+        guard !noSitePass, !paths.contains("-") else { return [:] }
+        let source = try failingBeforeStart { try PageSource(inputs: paths, maximumPageBytes: limits.maxPageBytes) }
+        var sites: [String: SiteBoilerplate] = [:]
+        while let item = source.next() {
+            if case let .page(page) = item {
+                sites[SiteBoilerplate.site(of: page), default: SiteBoilerplate()].learn(from: page)
+            }
+        }
+        return sites
+    }
 
     func run() throws {
         let source: PageSource
@@ -38,6 +59,7 @@ struct ExtractCommand: ParsableCommand {
         } catch {
             throw failBeforeStart("\(error)")
         }
+        let sites = try learnSites()
         let extractor = Extractor(maximumPageBytes: limits.maxPageBytes)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -47,10 +69,11 @@ struct ExtractCommand: ParsableCommand {
         while let item = source.next() {
             switch item {
             case var .page(page):
+                let site = sites[SiteBoilerplate.site(of: page)]
                 if !page.id.contains("://") { page.id = Self.shortID(page.id) }
                 if explain { FileHandle.standardError.write(Data("\(page.id):\n\(extractor.explain(page))\n".utf8)) }
                 do {
-                    let record = try extractor.extract(page)
+                    let record = try extractor.extract(page, site: site)
                     switch format {
                     case .jsonl: print(String(decoding: try encoder.encode(record), as: UTF8.self))
                     case .json:

@@ -43,14 +43,23 @@ import Testing
         let corpus = set == "scraped-sites" ? generated : Self.shared.appendingPathComponent("corpus/\(set)")
         let html = corpus.appendingPathComponent("html")
         let pages = FileManager.default.fileExists(atPath: html.path) ? html : corpus
+        // As `pagemill extract` reads them: a first pass learns what each site repeats.
+        var sites: [String: SiteBoilerplate] = [:]
+        let firstPass = try PageSource(inputs: [pages.path], maximumPageBytes: 64 << 20)
+        while let item = firstPass.next() {
+            if case let .page(page) = item {
+                sites[SiteBoilerplate.site(of: page), default: SiteBoilerplate()].learn(from: page)
+            }
+        }
         let source = try PageSource(inputs: [pages.path], maximumPageBytes: 64 << 20)
         let extractor = Extractor()
         let encoder = JSONEncoder()
         var lines = ""
         while let item = source.next() {
             guard case var .page(page) = item else { continue }
+            let site = sites[SiteBoilerplate.site(of: page)]
             page.id = String(((page.id as NSString).lastPathComponent).prefix { $0 != "." })
-            guard let record = try? extractor.extract(page) else { continue }
+            guard let record = try? extractor.extract(page, site: site) else { continue }
             lines += String(decoding: try encoder.encode(record), as: UTF8.self) + "\n"
         }
         let predictions = FileManager.default.temporaryDirectory.appendingPathComponent(

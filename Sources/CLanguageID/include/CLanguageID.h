@@ -21,10 +21,11 @@ typedef struct {
 } pagemill_language_guess;
 
 /// Identifies the language of `length` bytes of UTF-8 plain text with CLD2's full tables
-/// (160-odd languages). `hint` is a declared language ("de", "pt-BR") or NULL; it only tips
-/// close cases. Best effort: even short text gets a guess, which the caller weighs by
+/// (165 languages). `hint` is a declared language ("de", "pt-BR") or NULL; it only tips
+/// close cases. With `best_effort`, even short text gets a guess, which the caller weighs by
 /// `scored_bytes`. Returns 0, or -1 when the bytes are not valid UTF-8 (the guess is then empty).
-int pagemill_identify_language(const char *text, int length, const char *hint, pagemill_language_guess *guess);
+int pagemill_identify_language(
+    const char *text, int length, const char *hint, int best_effort, pagemill_language_guess *guess);
 
 #ifdef __cplusplus
 }
