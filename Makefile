@@ -44,6 +44,12 @@ demo: release
 	@sqlite3 -header -column demo.sqlite \
 	  "SELECT id, substr(title, 1, 50) AS title, language, published, word_count FROM pages ORDER BY id LIMIT 8;"
 	@sqlite3 demo.sqlite "SELECT 'rows in pages: ' || count(*) FROM pages; SELECT 'rows in failures: ' || count(*) FROM failures;"
+	@echo
+	@echo "The same cluster on a crawl archive (WARC, a gzip member a record, as crawlers write them):"
+	rm -rf demo-crawl demo-crawl.sqlite demo-crawl.sqlite-wal demo-crawl.sqlite-shm demo-crawl.sqlite.producer-journal*
+	mkdir -p demo-crawl
+	$(RELEASE_BIN) generate --format warc --pages $(DEMO_PAGES) --out demo-crawl --seed 7
+	$(RELEASE_BIN) run demo-crawl --db demo-crawl.sqlite --workers $(DEMO_WORKERS)
 
 $(DEPLOY_VENV)/bin/kubernetes-validate:
 	python3 -m venv $(DEPLOY_VENV)
@@ -69,4 +75,4 @@ test: deps deploy-check lint
 	$(SWIFT) test --skip-build
 
 clean:
-	rm -rf .build .build-tools demo-pages demo.sqlite demo.sqlite-wal demo.sqlite-shm
+	rm -rf .build .build-tools demo-pages demo.sqlite demo.sqlite-wal demo.sqlite-shm demo-crawl demo-crawl.sqlite*

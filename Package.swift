@@ -71,7 +71,7 @@ let package = Package(
         .testTarget(name: "PageModelTests", dependencies: ["PageModel"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "PageModel", "PageInput", "PageGenerator"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "PageModel"]),
-        .testTarget(name: "PageInputTests", dependencies: ["PageInput", "PageModel"]),
+        .testTarget(name: "PageInputTests", dependencies: ["PageInput", "PageModel", "PageGenerator"]),
         .testTarget(name: "PageGeneratorTests", dependencies: ["PageGenerator"]),
         .testTarget(name: "WireProtocolTests", dependencies: ["WireProtocol", "ZeroMQ", "PageModel"]),
         .testTarget(

@@ -49,7 +49,9 @@ extension Producer {
             if let due = source.nextAvailable, due > now { return nil }
             // With a journal, nothing is read before it is tied to the collector's database.
             if journal != nil, !journalAttached { return nil }
-            guard let item = source.next(passingOver: passOver) else {
+            let item = source.next(passingOver: passOver)
+            stats.skippedRecords = source.skippedRecords
+            guard let item else {
                 stats.inputExhausted = true
                 logger.info("every input read", metadata: ["pages": "\(stats.read)"])
                 return nil

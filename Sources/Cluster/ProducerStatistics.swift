@@ -43,6 +43,8 @@ public struct ProducerStatistics: Sendable, Equatable {
     public var refusedPeers = 0
     /// True once every input has been read.
     public var inputExhausted = false
+    /// Crawl-archive records that were not pages, by reason (not failures: not pages at all).
+    public var skippedRecords: [String: Int] = [:]
     /// When the first and the latest fresh page were handed out: the producer's dispatch rate.
     public var firstDispatchAt: ContinuousClock.Instant?
     public var lastDispatchAt: ContinuousClock.Instant?

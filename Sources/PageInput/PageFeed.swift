@@ -7,10 +7,14 @@ public protocol PageFeed: AnyObject {
     /// When the next item may be taken; nil means now. A feed paced at a fixed rate (an
     /// open-loop load test) says here when its next page is due.
     var nextAvailable: ContinuousClock.Instant? { get }
+    /// Records of crawl archives read so far that were not pages, by reason ("redirect",
+    /// "not HTML", "revisit", "request"): counted, not failures.
+    var skippedRecords: [String: Int] { get }
 }
 
 extension PageFeed {
     public var nextAvailable: ContinuousClock.Instant? { nil }
+    public var skippedRecords: [String: Int] { [:] }
 
     /// The next item, whether or not it was committed before.
     public func next() -> InputItem? { next(passingOver: nil) }

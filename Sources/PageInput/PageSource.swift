@@ -37,6 +37,9 @@ public final class PageSource {
 
     private var pending: [Pending] = []
     private var lines: (reader: CompressedFileReader, id: String, number: Int)?
+    private var archive: WARCReader?
+    /// WARC records that were not pages, by reason ("redirect", "not HTML", "revisit").
+    public private(set) var skippedRecords: [String: Int] = [:]
     private var visitedFolders: Set<FileKind.Identity> = []
     private let maximumPageBytes: Int
 
@@ -44,6 +47,8 @@ public final class PageSource {
     public static let pageExtensions = [".html", ".htm", ".txt", ".html.gz", ".htm.gz", ".txt.gz"]
     /// The file endings read as JSON Lines.
     public static let jsonLinesExtensions = [".jsonl", ".jsonl.gz"]
+    /// The file endings read as crawl archives: WARC, and WET (its plain-text conversions).
+    public static let archiveExtensions = [".warc", ".warc.gz", ".wet", ".wet.gz"]
 
     /// Prepares to read `inputs` in order. Throws `.missing` for a path that does not exist,
     /// before anything is read.
@@ -76,7 +81,7 @@ public final class PageSource {
     /// JSON Lines line is parsed for its id).
     public func next(passingOver isStored: ((String) -> Bool)?) -> InputItem? {
         while true {
-            if let item = nextLine() {
+            if let item = nextLine() ?? nextRecord() {
                 if let isStored, isStored(item.pageID) { return .alreadyStored(id: item.pageID) }
                 return item
             }
@@ -85,7 +90,9 @@ public final class PageSource {
             case let .directory(path, id):
                 if let failure = expand(directory: path, id: id) { return failure }
             case let .path(path, id, explicit):
-                if let isStored, !Self.isJSONLines(path.display), isStored(id) { return .alreadyStored(id: id) }
+                if let isStored, !Self.isJSONLines(path.display), !Self.isArchive(path.display), isStored(id) {
+                    return .alreadyStored(id: id)
+                }
                 if let item = open(file: path, id: id, explicit: explicit) { return item }
             case .standardInput:
                 if let item = openLines(nil, id: "stdin") { return item }
@@ -117,7 +124,7 @@ public final class PageSource {
             case .success(let kind):
                 if kind.shape == .directory {
                     pending.append(.directory(path, id: childID))
-                } else if Self.isJSONLines(display)
+                } else if Self.isJSONLines(display) || Self.isArchive(display)
                     || Self.pageExtensions.contains(where: { display.lowercased().hasSuffix($0) })
                 {
                     pending.append(.path(path, id: childID, explicit: false))
@@ -130,6 +137,7 @@ public final class PageSource {
     private func open(file: FileSystemPath, id: String, explicit: Bool) -> InputItem? {
         let name = file.display
         if Self.isJSONLines(name) { return openLines(file, id: id) }
+        if Self.isArchive(name) { return openArchive(file, id: id) }
         switch file.kind() {
         case .failure(let error):
             return .unreadable(id: id, error: error)
@@ -187,6 +195,54 @@ public final class PageSource {
             }
             if !bytes.contains(where: { $0 > 0x20 }) { continue }  // Blank lines are not pages.
             return JSONLinesPage.parse(bytes, location: location, maximumPageBytes: maximumPageBytes)
+        }
+    }
+
+    static func isArchive(_ path: String) -> Bool {
+        archiveExtensions.contains { path.lowercased().hasSuffix($0) }
+    }
+
+    /// Starts reading a crawl archive; a failure item when it cannot be opened.
+    private func openArchive(_ file: FileSystemPath, id: String) -> InputItem? {
+        do throws(InputError) {
+            archive = WARCReader(try ArchiveStream(file), maximumBlockBytes: maximumPageBytes + (1 << 16))
+            return nil
+        } catch {
+            return .unreadable(id: id, error: error)
+        }
+    }
+
+    /// The next page of the archive being read, or damage in it; nil when it is done. Records
+    /// that are not pages are counted in `skippedRecords`.
+    private func nextRecord() -> InputItem? {
+        guard let reader = archive else { return nil }
+        while true {
+            let item: WARCReader.Item
+            do throws(InputError) {
+                guard let next = try reader.next() else {
+                    archive = nil
+                    return nil
+                }
+                item = next
+            } catch {
+                archive = nil
+                return .unreadable(id: reader.name, error: error)
+            }
+            switch item {
+            case let .damaged(offset, reason):
+                let location = "\(reader.name)@\(offset)"
+                return .unreadable(id: location, error: InputError(.malformed, location: location, detail: reason))
+            case let .record(record):
+                switch WARCPage.outcome(of: record, maximumPageBytes: maximumPageBytes) {
+                case let .page(page): return .page(page)
+                case let .skipped(reason): skippedRecords[reason.rawValue, default: 0] += 1
+                case let .failed(reason):
+                    let location = "\(reader.name)@\(record.offset)"
+                    return .unreadable(
+                        id: WARCPage.recordID(record), error: InputError(.malformed, location: location, detail: reason)
+                    )
+                }
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PageGenerator
+import PageInput
 
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -40,6 +41,16 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Largest page size in bytes.", valueName: "bytes"))
     var maxBytes: Int = 200_000
 
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case files, warc, wet
+    }
+
+    @Option(
+        help: ArgumentHelp(
+            "files (one a page), warc (crawl archives, .warc.gz, a gzip member a record) or wet (plain text).",
+            valueName: "format"))
+    var format: Format = .files
+
     @Flag(help: "Write scraped plain-text pages of many sites and languages, with their truth.")
     var scraped = false
 
@@ -59,6 +70,7 @@ struct GenerateCommand: ParsableCommand {
             throw failBeforeStart("cannot create \(out): \(error.localizedDescription)")
         }
         if scraped { return try writeScraped() }
+        if format != .files { return try writeArchives() }
         let generator = PageGenerator(seed: seed, htmlShare: htmlShare, sizeRange: minBytes...maxBytes)
         var bytes = 0
         let started = Date()
@@ -75,6 +87,34 @@ struct GenerateCommand: ParsableCommand {
             "generated \(pages) pages, \(String(format: "%.1f", Double(bytes) / 1e6)) MB, in \(out) "
                 + "(\(String(format: "%.1f", seconds)) s)"
         )
+    }
+
+    /// The pages as crawl archives of 1,000 pages each: requests, responses, redirects and
+    /// images, one gzip member a record.
+    private func writeArchives() throws {
+        let generator = PageGenerator(seed: seed, htmlShare: htmlShare, sizeRange: minBytes...maxBytes)
+        let writer = CrawlRecordWriter(seed: seed)
+        var bytes = 0
+        for first in stride(from: 0, to: pages, by: 1000) {
+            let name = "crawl-\(first / 1000).\(format == .wet ? "warc.wet.gz" : "warc.gz")"
+            var archive = GzipMember.compress(writer.warcinfo(fileName: name))
+            for index in first..<min(pages, first + 1000) {
+                let page = generator.page(index)
+                let records =
+                    format == .wet
+                    ? [writer.conversion(text: String(decoding: page.body, as: UTF8.self), index: index)]
+                    : writer.records(for: page, index: index)
+                for record in records { archive += GzipMember.compress(record) }
+            }
+            let path = out + "/" + name
+            guard FileManager.default.createFile(atPath: path, contents: Data(archive)) else {
+                throw failBeforeStart("cannot write \(path)")
+            }
+            bytes += archive.count
+        }
+        print(
+            "generated \(pages) pages in \((pages + 999) / 1000) \(format) archive(s), "
+                + "\(String(format: "%.1f", Double(bytes) / 1e6)) MB, in \(out)")
     }
 
     /// The scraped pages and their truth.

@@ -34,6 +34,10 @@ struct RunSummary {
             )
         }
         if workerRestarts > 0 { lines.append("worker restarts: \(workerRestarts)") }
+        if !statistics.skippedRecords.isEmpty {
+            let counts = statistics.skippedRecords.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
+            lines.append("not pages:      " + counts.joined(separator: ", ") + " (archive records, not failures)")
+        }
         return lines.joined(separator: "\n")
     }
 }

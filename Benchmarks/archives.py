@@ -1,0 +1,95 @@
+"""Crawl archives read by pagemill beside warcio and FastWARC, on the same files in one run.
+
+Usage: archives.py PAGEMILL ARCHIVE...
+Prints FastWARC's records/s (one core, every record, response payloads read) beside pagemill's
+(`pagemill bench archive`), and checks pagemill's reading record for record against warcio's:
+the same pages (2xx responses of HTML or text, resources, conversions), with the same ids,
+URLs, dates and payload bytes after HTTP decoding.
+"""
+import json, os, subprocess, sys, tempfile, time
+
+PAGEMILL, ARCHIVES = sys.argv[1], sys.argv[2:]
+
+
+def fnv1a(data):
+    value = 0xCBF29CE484222325
+    for byte in data:
+        value = ((value ^ byte) * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
+    return format(value, "x")
+
+
+def is_page_type(content_type):
+    kind = (content_type or "").split(";")[0].strip().lower()
+    return kind in ("text/html", "application/xhtml+xml", "text/plain", "")
+
+
+def warcio_pages():
+    from warcio.archiveiterator import ArchiveIterator
+    pages = {}
+    for path in ARCHIVES:
+        with open(path, "rb") as stream:
+            for record in ArchiveIterator(stream):
+                kind = record.rec_type
+                headers = record.rec_headers
+                ident = headers.get_header("WARC-Record-ID").strip("<>")
+                if kind == "response":
+                    status = int(record.http_headers.get_statuscode() or 0)
+                    if not 200 <= status < 300 or not is_page_type(record.http_headers.get_header("Content-Type")):
+                        continue
+                elif kind == "resource":
+                    if not is_page_type(headers.get_header("Content-Type")):
+                        continue
+                elif kind != "conversion":
+                    continue
+                body = record.content_stream().read()
+                pages[ident] = (headers.get_header("WARC-Target-URI"), headers.get_header("WARC-Date"), fnv1a(body))
+    return pages
+
+
+def fastwarc_rate():
+    from fastwarc.warc import ArchiveIterator
+    os.sched_setaffinity(0, {0})
+    best = None
+    for _ in range(3):
+        records = 0
+        started = time.perf_counter()
+        for path in ARCHIVES:
+            with open(path, "rb") as stream:
+                for record in ArchiveIterator(stream, parse_http=True):
+                    records += 1
+                    record.reader.read()
+        seconds = time.perf_counter() - started
+        best = seconds if best is None else min(best, seconds)
+    return records / best, records
+
+
+def pagemill_reading(dump):
+    result = subprocess.run(["taskset", "-c", "0", PAGEMILL, "bench", "archive", *ARCHIVES, "--rounds", "3", "--json",
+                             "--dump", dump], check=True, capture_output=True, text=True)
+    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    pages = {}
+    for line in open(dump, encoding="utf-8"):
+        row = json.loads(line)
+        pages[row["id"]] = (row.get("url"), row.get("fetched_at"), row["body_hash"])
+    return figures, pages
+
+
+def main():
+    with tempfile.TemporaryDirectory() as scratch:
+        figures, mine = pagemill_reading(os.path.join(scratch, "dump.jsonl"))
+    theirs = warcio_pages()
+    rate, records = fastwarc_rate()
+    same = sum(1 for key, value in theirs.items() if mine.get(key) == value)
+    print(f"archives: {len(ARCHIVES)}, {records} records")
+    print(f"| reader | records/s, one core |")
+    print(f"|---|---|")
+    print(f"| pagemill | {figures['records_per_second']:.0f} |")
+    print(f"| FastWARC | {rate:.0f} |")
+    print(f"conformance: warcio finds {len(theirs)} pages, pagemill {len(mine)}; "
+          f"{same} identical (id, URL, date, payload bytes); "
+          f"{len(set(theirs) - set(mine))} missing, {len(set(mine) - set(theirs))} extra")
+    if same != len(theirs) or len(mine) != len(theirs):
+        sys.exit(1)
+
+
+main()

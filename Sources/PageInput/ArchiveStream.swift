@@ -1,0 +1,176 @@
+import CZlib
+import Foundation
+
+/// The bytes of a crawl archive as a stream, inflated when the file is gzip (one member a record,
+/// as `.warc.gz` files are written, or the whole file as one member), read as they are when it is
+/// not. It knows where in the file the current gzip member began, so a record can be named by
+/// its offset; and a member that fails to inflate (a disk error in the middle of an archive) is
+/// left behind, the damage noted, and reading goes on at the next member. Closed when released.
+final class ArchiveStream {
+    private let descriptor: Int32
+    let name: String
+    private var input = [UInt8](repeating: 0, count: 1 << 17)
+    private var inputStart = 0, inputEnd = 0
+    /// The file offset of `input[0]`.
+    private var inputOffset = 0
+    private var fileAtEnd = false
+    private let isGzip: Bool
+    private var stream = z_stream()
+    private var inMember = false
+    /// The file offset where the current gzip member (or, for a plain file, the next byte) begins.
+    private(set) var memberOffset = 0
+    /// Members that could not be inflated: their offset and zlib's reason.
+    private(set) var damage: [(offset: Int, reason: String)] = []
+    /// Whether the file is read as it is, not inflated.
+    var isPlain: Bool { !isGzip }
+    /// Whether the file ended inside a gzip member (a crawler killed mid-write).
+    private(set) var endedInsideMember = false
+
+    /// Opens the archive at `path`; gzip is told by its first two bytes, not by its name.
+    init(_ path: FileSystemPath) throws(InputError) {
+        name = path.display
+        let opened = path.withCString { open($0, O_RDONLY | O_CLOEXEC) }
+        guard opened >= 0 else {
+            throw InputError(.unreadable, location: name, detail: "cannot open: \(String(cString: strerror(errno)))")
+        }
+        descriptor = opened
+        var probe: [UInt8] = [0, 0]
+        let probed = pread(descriptor, &probe, 2, 0)
+        isGzip = probed == 2 && probe[0] == 0x1F && probe[1] == 0x8B
+    }
+
+    deinit {
+        if inMember { inflateEnd(&stream) }
+        close(descriptor)
+    }
+
+    /// Reads up to `capacity` bytes of the archive's content into `buffer`; 0 at its end.
+    func read(into buffer: UnsafeMutablePointer<UInt8>, capacity: Int) throws(InputError) -> Int {
+        guard isGzip else { return try readPlain(into: buffer, capacity: capacity) }
+        while true {
+            if !inMember {
+                guard try startMember() else { return 0 }
+            }
+            let produced = try inflateSome(into: buffer, capacity: capacity)
+            if produced > 0 { return produced }
+        }
+    }
+
+    private func readPlain(into buffer: UnsafeMutablePointer<UInt8>, capacity: Int) throws(InputError) -> Int {
+        if inputStart == inputEnd { try refill() }
+        let count = min(capacity, inputEnd - inputStart)
+        input.withUnsafeBufferPointer { source in
+            guard let base = source.baseAddress else { return }
+            buffer.update(from: base + inputStart, count: count)
+        }
+        inputStart += count
+        memberOffset = inputOffset + inputStart
+        return count
+    }
+
+    /// Begins inflating the member at the current input position; false at the end of the file.
+    /// zlib reads the gzip header and checks the CRC-32 of every member: without it, a member
+    /// damaged in the middle of its deflate data would inflate to garbage unnoticed.
+    private func startMember() throws(InputError) -> Bool {
+        if inputStart == inputEnd { try refill() }
+        guard inputStart < inputEnd else { return false }
+        memberOffset = inputOffset + inputStart
+        stream = z_stream()
+        guard inflateInit2_(&stream, 15 + 16, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            throw InputError(.unreadable, location: name, detail: "zlib could not start inflating")
+        }
+        inMember = true
+        return true
+    }
+
+    /// Inflates from the current member into `buffer`; 0 when the member ended (or was damaged)
+    /// without output, so the caller moves to the next.
+    private func inflateSome(into buffer: UnsafeMutablePointer<UInt8>, capacity: Int) throws(InputError) -> Int {
+        while true {
+            if inputStart == inputEnd {
+                try refill()
+                if inputStart == inputEnd {
+                    // The file ended inside the member: what was inflated is all there is.
+                    endedInsideMember = true
+                    inflateEnd(&stream)
+                    inMember = false
+                    return 0
+                }
+            }
+            let available = inputEnd - inputStart
+            let (status, consumed, produced) = input.withUnsafeMutableBufferPointer { source -> (Int32, Int, Int) in
+                stream.next_in = source.baseAddress! + inputStart
+                stream.avail_in = UInt32(available)
+                stream.next_out = buffer
+                stream.avail_out = UInt32(capacity)
+                let status = inflate(&stream, Z_NO_FLUSH)
+                return (status, available - Int(stream.avail_in), capacity - Int(stream.avail_out))
+            }
+            inputStart += consumed
+            switch status {
+            case Z_STREAM_END:
+                inflateEnd(&stream)
+                inMember = false
+                return produced
+            case Z_OK, Z_BUF_ERROR:
+                if produced > 0 { return produced }
+                if consumed == 0 && status == Z_BUF_ERROR && inputStart < inputEnd { return try damaged("stalled") }
+            default:
+                let reason = stream.msg.map { String(cString: $0) } ?? "inflate error \(status)"
+                return try damaged(reason)
+            }
+        }
+    }
+
+    /// Notes the current member as damaged and moves the input to the next gzip header.
+    private func damaged(_ reason: String) throws(InputError) -> Int {
+        damage.append((memberOffset, reason))
+        inflateEnd(&stream)
+        inMember = false
+        try skipToNextMember(after: memberOffset)
+        return 0
+    }
+
+    /// Moves the input to the first gzip header (1F 8B 08) after file offset `offset`.
+    private func skipToNextMember(after offset: Int) throws(InputError) {
+        if inputOffset + inputStart <= offset { inputStart = offset + 1 - inputOffset }
+        while true {
+            while inputStart + 2 < inputEnd {
+                if input[inputStart] == 0x1F, input[inputStart + 1] == 0x8B, input[inputStart + 2] == 0x08 { return }
+                inputStart += 1
+            }
+            let kept = inputEnd - inputStart
+            try refill()
+            if inputEnd - inputStart <= kept { inputStart = inputEnd; return }
+        }
+    }
+
+    /// Reads more of the file, keeping what is left unread at the front of the buffer.
+    private func refill() throws(InputError) {
+        guard !fileAtEnd else { return }
+        let left = inputEnd - inputStart
+        if inputStart > 0 {
+            input.withUnsafeMutableBufferPointer { buffer in
+                guard let base = buffer.baseAddress else { return }
+                base.update(from: base + inputStart, count: left)
+            }
+            inputOffset += inputStart
+            inputStart = 0
+            inputEnd = left
+        }
+        if inputEnd == input.count { input += [UInt8](repeating: 0, count: input.count) }
+        while true {
+            let count = input.withUnsafeMutableBufferPointer { buffer in
+                Foundation.read(descriptor, buffer.baseAddress! + inputEnd, buffer.count - inputEnd)
+            }
+            if count < 0 && errno == EINTR { continue }
+            guard count >= 0 else {
+                throw InputError(
+                    .unreadable, location: name, detail: "read failed: \(String(cString: strerror(errno)))")
+            }
+            if count == 0 { fileAtEnd = true }
+            inputEnd += count
+            return
+        }
+    }
+}
