@@ -17,6 +17,8 @@ let package = Package(
         .systemLibrary(name: "CZeroMQ", pkgConfig: "libzmq", providers: [.apt(["libzmq3-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // libdeflate: whole gzip members inflated at once, several times faster than zlib's stream.
+        .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
         // CLD2, Google's compact language detector (libcld2-dev, no pkg-config file): its C++ API,
         // with the full tables (libcld2_full, loaded first, holds only them; libcld2 the code),
         // behind one C function, imported only by Extraction's LanguageDetector.
@@ -38,7 +40,7 @@ let package = Package(
         // Store: SQLite schema, migrations, batched writes, queries.
         .target(name: "Store", dependencies: ["CSQLite", "PageModel"]),
         // Reading pages from files, folders, JSON Lines and gzip, as a stream.
-        .target(name: "PageInput", dependencies: ["CZlib", "PageModel"]),
+        .target(name: "PageInput", dependencies: ["CZlib", "CDeflate", "PageModel"]),
         // Reproducible synthetic pages for the demo, tests and load tests.
         .target(name: "PageGenerator"),
         // The wire protocol: messages, their frames and JSON headers, the status answer,

@@ -1,3 +1,4 @@
+import CDeflate
 import CZlib
 import Foundation
 
@@ -23,6 +24,16 @@ final class ArchiveStream {
     private(set) var damage: [(offset: Int, reason: String)] = []
     /// Whether the file is read as it is, not inflated.
     var isPlain: Bool { !isGzip }
+    /// libdeflate's output space, kept from member to member: a member inflated whole is handed
+    /// out from `output[pendingStart..<pendingEnd]`.
+    private var output: [UInt8] = []
+    private var pendingStart = 0, pendingEnd = 0
+    private let decompressor: OpaquePointer?
+    /// Members inflated whole at most this large, from at most `largestWholeInput` bytes; a
+    /// larger one is streamed through zlib.
+    private static let largestWholeOutput = 32 << 20
+    private static let largestWholeInput = 4 << 20
+
     /// Whether the file ended inside a gzip member (a crawler killed mid-write).
     private(set) var endedInsideMember = false
 
@@ -37,10 +48,12 @@ final class ArchiveStream {
         var probe: [UInt8] = [0, 0]
         let probed = pread(descriptor, &probe, 2, 0)
         isGzip = probed == 2 && probe[0] == 0x1F && probe[1] == 0x8B
+        decompressor = isGzip ? libdeflate_alloc_decompressor() : nil
     }
 
     deinit {
         if inMember { inflateEnd(&stream) }
+        if let decompressor { libdeflate_free_decompressor(decompressor) }
         close(descriptor)
     }
 
@@ -48,11 +61,60 @@ final class ArchiveStream {
     func read(into buffer: UnsafeMutablePointer<UInt8>, capacity: Int) throws(InputError) -> Int {
         guard isGzip else { return try readPlain(into: buffer, capacity: capacity) }
         while true {
+            if pendingStart < pendingEnd { return handOut(into: buffer, capacity: capacity) }
             if !inMember {
+                if try inflateWholeMember() { continue }
                 guard try startMember() else { return 0 }
             }
             let produced = try inflateSome(into: buffer, capacity: capacity)
             if produced > 0 { return produced }
+        }
+    }
+
+    private func handOut(into buffer: UnsafeMutablePointer<UInt8>, capacity: Int) -> Int {
+        let count = min(capacity, pendingEnd - pendingStart)
+        output.withUnsafeBufferPointer { source in
+            guard let base = source.baseAddress else { return }
+            buffer.update(from: base + pendingStart, count: count)
+        }
+        pendingStart += count
+        return count
+    }
+
+    /// Inflates the member at the input position whole, with libdeflate, into `output`; false,
+    /// touching nothing, when it cannot (the file's end, a member too large, or damage, which
+    /// the zlib stream then reads and reports).
+    private func inflateWholeMember() throws(InputError) -> Bool {
+        guard let decompressor else { return false }
+        if inputEnd - inputStart < 1 << 16 { try refill() }
+        guard inputStart < inputEnd else { return false }
+        var outputCapacity = 1 << 18
+        while true {
+            if output.count < outputCapacity { output = [UInt8](repeating: 0, count: outputCapacity) }
+            var consumed = 0, produced = 0
+            let available = inputEnd - inputStart
+            let result = input.withUnsafeBufferPointer { source in
+                output.withUnsafeMutableBufferPointer { target in
+                    libdeflate_gzip_decompress_ex(
+                        decompressor, source.baseAddress! + inputStart, available, target.baseAddress!,
+                        target.count, &consumed, &produced)
+                }
+            }
+            switch result {
+            case LIBDEFLATE_SUCCESS:
+                memberOffset = inputOffset + inputStart
+                inputStart += consumed
+                (pendingStart, pendingEnd) = (0, produced)
+                return true
+            case LIBDEFLATE_INSUFFICIENT_SPACE where outputCapacity < Self.largestWholeOutput:
+                outputCapacity *= 4
+            default:
+                // Not all of the member is read yet, or it is damaged: read more, up to a limit.
+                guard !fileAtEnd, available < Self.largestWholeInput else { return false }
+                let before = inputEnd - inputStart
+                try refill()
+                if inputEnd - inputStart == before { return false }
+            }
         }
     }
 
@@ -145,11 +207,13 @@ final class ArchiveStream {
         }
     }
 
-    /// Reads more of the file, keeping what is left unread at the front of the buffer.
+    /// Reads more of the file after what is left unread, which moves to the buffer's front only
+    /// once it lies in the buffer's second half (moving it on every read would copy the buffer
+    /// over and over).
     private func refill() throws(InputError) {
         guard !fileAtEnd else { return }
         let left = inputEnd - inputStart
-        if inputStart > 0 {
+        if inputStart > 0, inputStart >= input.count / 2 || inputEnd == input.count {
             input.withUnsafeMutableBufferPointer { buffer in
                 guard let base = buffer.baseAddress else { return }
                 base.update(from: base + inputStart, count: left)

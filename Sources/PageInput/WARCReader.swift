@@ -27,7 +27,7 @@ final class WARCReader {
 
     private let stream: ArchiveStream
     private let maximumBlockBytes: Int
-    private var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    private var buffer = [UInt8](repeating: 0, count: 1 << 18)
     private var start = 0, end = 0
     /// Bytes of content consumed before `buffer[start]`: the offset of a plain file's records.
     private var consumed = 0
@@ -171,7 +171,8 @@ final class WARCReader {
 
     /// Reads more content into the buffer, keeping what is unread; the bytes added.
     private func fill() throws(InputError) -> Int {
-        if start > 0 {
+        // What is unread moves to the front only from the buffer's second half, not on every fill.
+        if start > 0, start >= buffer.count / 2 || end == buffer.count {
             let left = end - start
             buffer.withUnsafeMutableBufferPointer { pointer in
                 guard let base = pointer.baseAddress else { return }
