@@ -37,7 +37,7 @@ for line in run(sys.executable, str(HERE / "reference_extractors.py"), SCRAPINGH
     references[name] = (float(pages_per_second), f1(SCRATCH / f"{name}.jsonl"))
 my_f1 = f1(predictions)
 for name, (speed, quality) in references.items():
-    row(f"1. extraction, one core, vs {name}", f"{mine['pages_per_second']} pages/s, F1 {my_f1:.3f}",
+    row(f"1. extraction, one core, vs {name}", f"{mine['pages_per_second']:.0f} pages/s, F1 {my_f1:.3f}",
         f"{speed:.0f} pages/s, F1 {quality:.3f}", f"{mine['pages_per_second'] / speed:.1f}×", "≥ 750 pages/s",
         "pagemill bench extraction ../shared/corpus/scrapinghub/html --rounds 10")
 
@@ -54,13 +54,13 @@ for _ in range(5):
     pairs.append((cluster["pages_per_second"] / in_process["pages_per_second"], cluster["pages_per_second"], in_process["pages_per_second"]))
 ratio, cluster_rate, in_process_rate = median(pairs)
 row("2. cluster (2 workers) vs in-process (2 threads), median of 5 pairs", f"{cluster_rate:.0f} pages/s",
-    f"{in_process_rate} pages/s", f"{ratio * 100:.0f} % (pairs: {', '.join(f'{p[0] * 100:.0f}' for p in pairs)})",
+    f"{in_process_rate:.0f} pages/s", f"{ratio * 100:.0f} % (pairs: {', '.join(f'{p[0] * 100:.0f}' for p in pairs)})",
     "≥ 90 %", "pagemill bench ../shared/corpus/scrapinghub/html --pages 3620 --workers 2")
 
 # 3. The collector against plain SQLite inserts of the same rows: five pairs in one command, the median pair.
 store = json_line(run(PAGEMILL, "bench", "store", "--rows", "20000", "--row-bytes", "4096", "--rounds", "5", "--json"))
-row("3. collector vs plain SQLite (4 KB rows, WAL), median of 5 pairs", f"{store['collector_rows_per_second']} rows/s",
-    f"{store['plain_sqlite_rows_per_second']} rows/s",
+row("3. collector vs plain SQLite (4 KB rows, WAL), median of 5 pairs", f"{store['collector_rows_per_second']:.0f} rows/s",
+    f"{store['plain_sqlite_rows_per_second']:.0f} rows/s",
     f"{store['collector_share'] * 100:.0f} % (pairs: {', '.join(str(round(share * 100)) for share in store['round_shares'])})",
     "≥ 80 %", "pagemill bench store --rows 20000 --row-bytes 4096 --rounds 5")
 
@@ -81,7 +81,7 @@ for _ in range(5):
     pairs.append((message_path["dispatch_per_second"] / raw["messages_per_second"], message_path["dispatch_per_second"], raw["messages_per_second"]))
 ratio, dispatch, raw_rate = median(pairs)
 row("5. dispatch to a no-op worker, 8 KB pages, vs raw PUSH/PULL, median of 5 pairs", f"{dispatch:.0f} pages/s",
-    f"{raw_rate} messages/s", f"{ratio * 100:.0f} % (pairs: {', '.join(f'{p[0] * 100:.0f}' for p in pairs)})", "≥ 50 %",
+    f"{raw_rate:.0f} messages/s", f"{ratio * 100:.0f} % (pairs: {', '.join(f'{p[0] * 100:.0f}' for p in pairs)})", "≥ 50 %",
     "pagemill bench --pages 50000 --workers 1 --no-op-workers --min-size 8192 --max-size 8192 --credit 256 --max-in-flight 50000")
 
 print("| benchmark | pagemill | ceiling or reference, same run | ratio | goal | command |")
