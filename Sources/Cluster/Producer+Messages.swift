@@ -219,6 +219,7 @@ extension Producer {
         status.duplicates = stats.duplicates
         status.collectorHoldingBack = stats.collectorHoldingBack
         status.forgedAcknowledgements = stats.forgedAcknowledgements
+        status.skippedRecords = stats.skippedRecords.isEmpty ? nil : stats.skippedRecords
         return status
     }
 }

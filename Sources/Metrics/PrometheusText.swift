@@ -11,6 +11,13 @@ public struct PrometheusText {
         sample(name, value, labels)
     }
 
+    /// One counter in several series, one a label value: a HELP and TYPE line, then a sample
+    /// for each of `values`, labelled `label`.
+    public mutating func counter(_ name: String, _ help: String, label: String, values: [String: Double]) {
+        header(name, help, "counter")
+        for (key, value) in values.sorted(by: { $0.key < $1.key }) { sample(name, value, [label: key]) }
+    }
+
     /// A value that goes up and down.
     public mutating func gauge(_ name: String, _ help: String, _ value: Double, labels: [String: String] = [:]) {
         header(name, help, "gauge")

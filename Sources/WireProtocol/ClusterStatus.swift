@@ -38,6 +38,8 @@ public struct ClusterStatus: Codable, Sendable, Equatable {
     public var collectorHoldingBack: String?
     /// Acknowledgements ignored because they did not come from the collector.
     public var forgedAcknowledgements: Int?
+    /// Crawl-archive records that were not pages, by reason.
+    public var skippedRecords: [String: Int]?
 
     /// Pages committed either way, in this run or an earlier one.
     public var done: Int { stored + failed + resumed + (duplicates ?? 0) }

@@ -55,6 +55,9 @@ enum ClusterMetrics {
             "pagemill_forged_acknowledgements_total",
             "Acknowledgements ignored because they came from a peer that is not the collector.",
             Double(statistics.forgedAcknowledgements))
+        text.counter(
+            "pagemill_archive_records_skipped_total", "Crawl-archive records that were not pages, by reason.",
+            label: "reason", values: statistics.skippedRecords.mapValues(Double.init))
         text.gauge(
             "pagemill_collector_holding_back", "1 while the collector says its commits fail.",
             statistics.collectorHoldingBack == nil ? 0 : 1)

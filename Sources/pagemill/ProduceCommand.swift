@@ -94,6 +94,10 @@ struct ProduceCommand: ParsableCommand {
             "produced: \(summary.stored) stored, \(summary.failed) failed, \(summary.duplicates) duplicate ids "
                 + "(already stored), \(summary.redelivered) redelivered, \(summary.resumed) committed in an earlier run"
         )
+        if !summary.skippedRecords.isEmpty {
+            let counts = summary.skippedRecords.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
+            print("not pages: " + counts.joined(separator: ", ") + " (archive records, not failures)")
+        }
         if summary.forgedAcknowledgements > 0 {
             print("ignored: \(summary.forgedAcknowledgements) acknowledgements from peers that are not the collector")
         }

@@ -22,6 +22,10 @@ struct StatusView {
         if let reason = current.collectorHoldingBack {
             lines.append("collector: HOLDING BACK, its commits fail (no page is charged meanwhile): \(reason)")
         }
+        if let skipped = current.skippedRecords, !skipped.isEmpty {
+            let counts = skipped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+            lines.append("not pages: \(counts) (archive records)")
+        }
         if let forged = current.forgedAcknowledgements, forged > 0 {
             lines.append("ignored: \(forged) acknowledgements from peers that are not the collector")
         }
