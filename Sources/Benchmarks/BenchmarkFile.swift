@@ -19,9 +19,14 @@ public enum BenchmarkFile {
 
     /// `value` as one line of JSON, keys in snake case, with its line feed.
     public static func jsonLine(_ value: some Encodable) throws -> String {
+        String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+    }
+
+    /// The encoder of every benchmark's JSON: snake-case keys, sorted.
+    static var encoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+        return encoder
     }
 }

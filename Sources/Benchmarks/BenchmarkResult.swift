@@ -10,10 +10,7 @@ public protocol BenchmarkResult: Codable, Sendable {
 extension BenchmarkResult {
     /// The figures as one line of JSON, keys in snake case and sorted.
     public func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
+        String(decoding: try BenchmarkFile.encoder.encode(self), as: UTF8.self)
     }
 }
 

@@ -23,7 +23,7 @@ public final class RoleRunner {
     /// The request the role is to watch: hand it to the role's initialiser.
     public let shutdown = ShutdownRequest()
     private let logger: Logger
-    private var signals: ShutdownSignals?
+    private let signals: ShutdownSignals
 
     /// A runner whose shutdown request SIGTERM and SIGINT escalate from now on.
     public init(logger: Logger) {
@@ -44,9 +44,5 @@ public final class RoleRunner {
             }
         }
         return try role()
-    }
-
-    deinit {
-        signals = nil
     }
 }

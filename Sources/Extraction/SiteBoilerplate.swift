@@ -48,9 +48,7 @@ public struct SiteBoilerplate: Sendable {
 
     /// A line's key: a hash of its words, lower-cased, however it is spaced.
     static func key(_ line: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in line.lowercased().utf8 where byte != 0x20 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return hash
+        TextMeasures.fnv1a(line.lowercased().utf8.lazy.filter { $0 != 0x20 })
     }
 
     /// The key of a line's lead: two to five words before a colon or a dash, in a line of at

@@ -34,9 +34,6 @@ final class ArchiveStream {
     private static let largestWholeOutput = 32 << 20
     private static let largestWholeInput = 4 << 20
 
-    /// Whether the file ended inside a gzip member (a crawler killed mid-write).
-    private(set) var endedInsideMember = false
-
     /// Opens the archive at `path`; gzip is told by its first two bytes, not by its name.
     init(_ path: FileSystemPath) throws(InputError) {
         name = path.display
@@ -152,8 +149,8 @@ final class ArchiveStream {
             if inputStart == inputEnd {
                 try refill()
                 if inputStart == inputEnd {
-                    // The file ended inside the member: what was inflated is all there is.
-                    endedInsideMember = true
+                    // The file ended inside the member (a crawler killed mid-write): what was
+                    // inflated is all there is, and the record reader finds it cut short.
                     inflateEnd(&stream)
                     inMember = false
                     return 0

@@ -98,9 +98,8 @@ enum JSONLinesPage {
     /// An id cut to a size a failure row can hold, with a hash of the whole so that two long
     /// ids sharing a start stay apart.
     static func shortened(_ id: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in id.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return String(decoding: Array(id.utf8.prefix(200)), as: UTF8.self) + "…#" + String(hash, radix: 16)
+        String(decoding: Array(id.utf8.prefix(200)), as: UTF8.self) + "…#"
+            + String(TextMeasures.fnv1a(id.utf8), radix: 16)
     }
 
     /// Why a line is not a page, for a person.

@@ -57,7 +57,7 @@ final class WARCReader {
         var offset: Int
         repeat {
             offset = currentOffset
-            guard let read = try readLine() else { return endOfArchive() }
+            guard let read = try readLine() else { return pendingDamage() }
             line = read
         } while line.isEmpty
         inRecord = true
@@ -107,11 +107,6 @@ final class WARCReader {
         let damage = stream.damage[reportedDamage]
         reportedDamage += 1
         return .damaged(offset: damage.offset, reason: "a gzip member that cannot be inflated: \(damage.reason)")
-    }
-
-    private func endOfArchive() -> Item? {
-        if let damage = pendingDamage() { return damage }
-        return nil
     }
 
     /// The block's first `maximumBlockBytes` bytes, how many of `length` the file did not have,

@@ -35,6 +35,14 @@ public enum TextMeasures {
         return count
     }
 
+    /// The 64-bit FNV-1a hash of `bytes`: small, fast and the same in a few lines of any
+    /// language, for keys and for comparing bytes with another tool.
+    @inlinable public static func fnv1a(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
+    }
+
     /// A 64-bit FNV-1a hash of the text with white space collapsed and ASCII lower-cased:
     /// equal for the same content however it was spaced. Hex, 16 digits.
     public static func contentHash(_ text: String) -> String {
