@@ -2,7 +2,7 @@
 # Both install the system packages they need (Debian/Ubuntu) when they are missing.
 
 SWIFT        ?= swift
-APT_PACKAGES := libzmq3-dev libsqlite3-dev zlib1g-dev libcld2-dev libdeflate-dev pkg-config sqlite3 python3-venv iproute2
+APT_PACKAGES := libzmq3-dev libsqlite3-dev zlib1g-dev libcld2-dev libdeflate-dev libzstd-dev libbrotli-dev pkg-config sqlite3 python3-venv iproute2
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO_PAGES   ?= 5000
 DEMO_WORKERS ?= $(shell nproc)

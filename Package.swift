@@ -19,6 +19,10 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // libdeflate: whole gzip members inflated at once, several times faster than zlib's stream.
         .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
+        // zstd, for `.warc.zst` archives (a frame a record, a dictionary in a skippable frame).
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+        // Brotli, for HTTP bodies sent with `Content-Encoding: br` (and for writing test crawls).
+        .systemLibrary(name: "CBrotli", pkgConfig: "libbrotlidec", providers: [.apt(["libbrotli-dev"])]),
         // CLD2, Google's compact language detector (libcld2-dev, no pkg-config file): its C++ API,
         // with the full tables (libcld2_full, loaded first, holds only them; libcld2 the code),
         // behind one C function, imported only by Extraction's LanguageDetector.
@@ -40,7 +44,7 @@ let package = Package(
         // Store: SQLite schema, migrations, batched writes, queries.
         .target(name: "Store", dependencies: ["CSQLite", "PageModel"]),
         // Reading pages from files, folders, JSON Lines and gzip, as a stream.
-        .target(name: "PageInput", dependencies: ["CZlib", "CDeflate", "PageModel"]),
+        .target(name: "PageInput", dependencies: ["CZlib", "CDeflate", "CZstd", "CBrotli", "PageModel"]),
         // Reproducible synthetic pages for the demo, tests and load tests.
         .target(name: "PageGenerator"),
         // The wire protocol: messages, their frames and JSON headers, the status answer,

@@ -69,7 +69,7 @@ public struct Extractor: Sendable {
                 text.isEmpty ? (metadata.title ?? "") : text, declared: metadata.declaredLanguage),
             description: metadata.description, siteName: metadata.siteName, tags: metadata.tags,
             image: metadata.image, text: text, wordCount: wordCount,
-            contentHash: TextMeasures.contentHash(text)
+            contentHash: TextMeasures.contentHash(text), fetchedAt: page.fetchedAt, origin: page.origin
         )
     }
 

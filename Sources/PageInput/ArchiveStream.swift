@@ -1,29 +1,43 @@
 import CDeflate
 import CZlib
+import CZstd
 import Foundation
 
 /// The bytes of a crawl archive as a stream, inflated when the file is gzip (one member a record,
-/// as `.warc.gz` files are written, or the whole file as one member), read as they are when it is
-/// not. It knows where in the file the current gzip member began, so a record can be named by
-/// its offset; and a member that fails to inflate (a disk error in the middle of an archive) is
-/// left behind, the damage noted, and reading goes on at the next member. Closed when released.
+/// as `.warc.gz` files are written, or the whole file as one member) or zstd (a frame a record,
+/// as `.warc.zst` files are written, with the dictionary they were compressed with in a skippable
+/// frame at the start), read as they are when it is neither. It knows where in the file the
+/// current member or frame began, so a record can be named by its offset; and one that fails to
+/// decompress (a disk error in the middle of an archive) is left behind, the damage noted, and
+/// reading goes on at the next. Closed when released.
 final class ArchiveStream {
+    /// How the file is compressed, told by its first bytes.
+    enum Compression {
+        case none, gzip, zstd
+    }
+
     private let descriptor: Int32
     let name: String
-    private var input = [UInt8](repeating: 0, count: 1 << 17)
-    private var inputStart = 0, inputEnd = 0
+    var input = [UInt8](repeating: 0, count: 1 << 17)
+    var inputStart = 0, inputEnd = 0
     /// The file offset of `input[0]`.
-    private var inputOffset = 0
-    private var fileAtEnd = false
-    private let isGzip: Bool
+    var inputOffset = 0
+    private(set) var fileAtEnd = false
+    let compression: Compression
+    private var isGzip: Bool { compression == .gzip }
     private var stream = z_stream()
-    private var inMember = false
-    /// The file offset where the current gzip member (or, for a plain file, the next byte) begins.
-    private(set) var memberOffset = 0
-    /// Members that could not be inflated: their offset and zlib's reason.
-    private(set) var damage: [(offset: Int, reason: String)] = []
-    /// Whether the file is read as it is, not inflated.
-    var isPlain: Bool { !isGzip }
+    /// Whether a gzip member or zstd frame has begun and not yet ended.
+    var inMember = false
+    /// The file offset where the current member or frame (for a plain file, the next byte) begins.
+    var memberOffset = 0
+    /// Members or frames that could not be decompressed: their offset and the library's reason.
+    var damage: [(offset: Int, reason: String)] = []
+    /// Whether the file is read as it is, not decompressed.
+    var isPlain: Bool { compression == .none }
+    /// zstd's decompression context, with the archive's dictionary loaded once read.
+    var zstdContext: OpaquePointer?
+    /// Whether the zstd dictionary frame at the file's start has been looked for.
+    var zstdDictionaryRead = false
     /// libdeflate's output space, kept from member to member: a member inflated whole is handed
     /// out from `output[pendingStart..<pendingEnd]`.
     private var output: [UInt8] = []
@@ -42,21 +56,38 @@ final class ArchiveStream {
             throw InputError(.unreadable, location: name, detail: "cannot open: \(String(cString: strerror(errno)))")
         }
         descriptor = opened
-        var probe: [UInt8] = [0, 0]
-        let probed = pread(descriptor, &probe, 2, 0)
-        isGzip = probed == 2 && probe[0] == 0x1F && probe[1] == 0x8B
-        decompressor = isGzip ? libdeflate_alloc_decompressor() : nil
+        var probe: [UInt8] = [0, 0, 0, 0]
+        let probed = pread(descriptor, &probe, 4, 0)
+        compression = Self.compression(of: probe.prefix(max(0, probed)))
+        decompressor = compression == .gzip ? libdeflate_alloc_decompressor() : nil
+        zstdContext = compression == .zstd ? ZSTD_createDCtx() : nil
     }
 
     deinit {
-        if inMember { inflateEnd(&stream) }
+        if inMember, isGzip { inflateEnd(&stream) }
         if let decompressor { libdeflate_free_decompressor(decompressor) }
+        if let zstdContext { ZSTD_freeDCtx(zstdContext) }
         close(descriptor)
+    }
+
+    /// gzip by its magic 1F 8B; zstd by a frame's magic (28 B5 2F FD) or a skippable frame's
+    /// (5? 2A 4D 18, where `.warc.zst` keeps its dictionary).
+    static func compression(of head: ArraySlice<UInt8>) -> Compression {
+        let bytes = Array(head)
+        if bytes.count >= 2, bytes[0] == 0x1F, bytes[1] == 0x8B { return .gzip }
+        guard bytes.count == 4 else { return .none }
+        if bytes == [0x28, 0xB5, 0x2F, 0xFD] { return .zstd }
+        if bytes[0] & 0xF0 == 0x50, bytes[1] == 0x2A, bytes[2] == 0x4D, bytes[3] == 0x18 { return .zstd }
+        return .none
     }
 
     /// Reads up to `capacity` bytes of the archive's content into `buffer`; 0 at its end.
     func read(into buffer: UnsafeMutablePointer<UInt8>, capacity: Int) throws(InputError) -> Int {
-        guard isGzip else { return try readPlain(into: buffer, capacity: capacity) }
+        switch compression {
+        case .none: return try readPlain(into: buffer, capacity: capacity)
+        case .zstd: return try readZstd(into: buffer, capacity: capacity)
+        case .gzip: break
+        }
         while true {
             if pendingStart < pendingEnd { return handOut(into: buffer, capacity: capacity) }
             if !inMember {
@@ -190,12 +221,18 @@ final class ArchiveStream {
         return 0
     }
 
-    /// Moves the input to the first gzip header (1F 8B 08) after file offset `offset`.
-    private func skipToNextMember(after offset: Int) throws(InputError) {
+    /// Moves the input to the first gzip header (1F 8B 08), or zstd frame (28 B5 2F FD), after
+    /// file offset `offset`.
+    func skipToNextMember(after offset: Int) throws(InputError) {
         if inputOffset + inputStart <= offset { inputStart = offset + 1 - inputOffset }
+        let magic: [UInt8] = isGzip ? [0x1F, 0x8B, 0x08] : [0x28, 0xB5, 0x2F, 0xFD]
         while true {
-            while inputStart + 2 < inputEnd {
-                if input[inputStart] == 0x1F, input[inputStart + 1] == 0x8B, input[inputStart + 2] == 0x08 { return }
+            while inputStart + magic.count <= inputEnd {
+                if input[inputStart] == magic[0], input[inputStart + 1] == magic[1], input[inputStart + 2] == magic[2],
+                    magic.count == 3 || input[inputStart + 3] == magic[3]
+                {
+                    return
+                }
                 inputStart += 1
             }
             let kept = inputEnd - inputStart
@@ -207,7 +244,7 @@ final class ArchiveStream {
     /// Reads more of the file after what is left unread, which moves to the buffer's front only
     /// once it lies in the buffer's second half (moving it on every read would copy the buffer
     /// over and over).
-    private func refill() throws(InputError) {
+    func refill() throws(InputError) {
         guard !fileAtEnd else { return }
         let left = inputEnd - inputStart
         if inputStart > 0, inputStart >= input.count / 2 || inputEnd == input.count {

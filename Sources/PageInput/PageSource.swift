@@ -48,7 +48,7 @@ public final class PageSource {
     /// The file endings read as JSON Lines.
     public static let jsonLinesExtensions = [".jsonl", ".jsonl.gz"]
     /// The file endings read as crawl archives: WARC, and WET (its plain-text conversions).
-    public static let archiveExtensions = [".warc", ".warc.gz", ".wet", ".wet.gz"]
+    public static let archiveExtensions = [".warc", ".warc.gz", ".warc.zst", ".wet", ".wet.gz", ".wet.zst"]
 
     /// Prepares to read `inputs` in order. Throws `.missing` for a path that does not exist,
     /// before anything is read.
@@ -233,7 +233,7 @@ public final class PageSource {
                 let location = "\(reader.name)@\(offset)"
                 return .unreadable(id: location, error: InputError(.malformed, location: location, detail: reason))
             case let .record(record):
-                switch WARCPage.outcome(of: record, maximumPageBytes: maximumPageBytes) {
+                switch WARCPage.outcome(of: record, archive: reader.name, maximumPageBytes: maximumPageBytes) {
                 case let .page(page): return .page(page)
                 case let .skipped(reason): skippedRecords[reason.rawValue, default: 0] += 1
                 case let .failed(reason):

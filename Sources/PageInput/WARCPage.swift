@@ -22,20 +22,21 @@ enum WARCPage {
 
     /// The page a record holds: a `response` with an HTTP 2xx of HTML or text, a `resource` of
     /// HTML, or a WET `conversion` of plain text.
-    static func outcome(of record: WARCRecord, maximumPageBytes: Int) -> Outcome {
+    static func outcome(of record: WARCRecord, archive: String, maximumPageBytes: Int) -> Outcome {
         let id = recordID(record)
+        let origin = ArchiveOrigin(archive: archive, offset: record.offset)
         let url = record.headers["warc-target-uri"].map(stripBrackets)
         let date = record.headers["warc-date"]
         switch record.type {
         case "response":
-            return response(record, id: id, url: url, date: date, maximumPageBytes: maximumPageBytes)
+            return response(record, id: id, url: url, date: date, origin: origin, maximumPageBytes: maximumPageBytes)
         case "resource":
             guard isPageType(record.headers["content-type"] ?? "") else { return .skipped(.notHTML) }
             if record.truncatedBy > 0 { return tooLarge(record, maximumPageBytes) }
-            return .page(RawPage(id: id, url: url, body: record.block, format: .html, fetchedAt: date))
+            return .page(RawPage(id: id, url: url, body: record.block, format: .html, fetchedAt: date, origin: origin))
         case "conversion":
             if record.truncatedBy > 0 { return tooLarge(record, maximumPageBytes) }
-            return .page(RawPage(id: id, url: url, body: record.block, format: .text, fetchedAt: date))
+            return .page(RawPage(id: id, url: url, body: record.block, format: .text, fetchedAt: date, origin: origin))
         case "revisit": return .skipped(.revisit)
         case "request": return .skipped(.request)
         case "metadata": return .skipped(.metadata)
@@ -64,7 +65,7 @@ enum WARCPage {
     }
 
     private static func response(
-        _ record: WARCRecord, id: String, url: String?, date: String?, maximumPageBytes: Int
+        _ record: WARCRecord, id: String, url: String?, date: String?, origin: ArchiveOrigin, maximumPageBytes: Int
     ) -> Outcome {
         guard let http = HTTPMessage(record.block) else { return .failed("the HTTP response cannot be read") }
         switch http.status {
@@ -82,7 +83,8 @@ enum WARCPage {
         }
         let format: RawPage.Format = contentType.lowercased().contains("text/plain") ? .text : .html
         return .page(
-            RawPage(id: id, url: url, body: body, format: format, fetchedAt: date, charset: http.charset))
+            RawPage(
+                id: id, url: url, body: body, format: format, fetchedAt: date, charset: http.charset, origin: origin))
     }
 }
 
@@ -137,7 +139,7 @@ struct HTTPMessage {
         return trimmed.isEmpty ? nil : trimmed
     }
 
-    /// The body with its transfer coding (chunked) and content coding (gzip, deflate) undone.
+    /// The body with its transfer coding (chunked) and content coding (gzip, deflate, br) undone.
     func decodedBody(limit: Int) -> Result<[UInt8], Reason> {
         var bytes = Array(body)
         if headers["transfer-encoding"]?.lowercased().contains("chunked") == true {
@@ -151,6 +153,13 @@ struct HTTPMessage {
                 return .failure(Reason(text: "a gzip or deflate body that cannot be inflated"))
             }
             return .success(inflated)
+        case "br":
+            switch BrotliBody.decode(bytes, limit: limit) {
+            case let .success(decoded): return .success(decoded)
+            case let .failure(.malformed(reason)): return .failure(Reason(text: reason))
+            case .failure(.overLimit):
+                return .failure(Reason(text: "the brotli body decodes to over the --max-page-bytes limit of \(limit)"))
+            }
         case let other: return .failure(Reason(text: "content coding \(other) is not supported"))
         }
     }

@@ -71,6 +71,12 @@ public struct JSONReader {
         return true
     }
 
+    /// Whether `byte`, after any white space, is next; consumes only the white space.
+    public mutating func isNext(_ byte: UInt8) -> Bool {
+        skipSpace()
+        return position < bytes.endIndex && bytes[position] == byte
+    }
+
     /// Consumes `byte`, after any white space, or fails.
     public mutating func expect(_ byte: UInt8) throws(PageModelError) {
         guard take(byte) else { throw failure("expected '\(Character(Unicode.Scalar(byte)))'") }

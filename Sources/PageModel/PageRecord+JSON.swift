@@ -23,6 +23,11 @@ extension PageRecord {
         if includingText { writer.field("text", text) }
         writer.field("word_count", wordCount)
         writer.field("content_hash", contentHash)
+        writer.field("fetched_at", fetchedAt)
+        if let origin {
+            writer.field("archive", origin.archive)
+            writer.field("archive_offset", origin.offset)
+        }
         writer.endObject()
         return writer.bytes
     }
@@ -48,7 +53,8 @@ extension PageRecord {
             authors: fields.authors, published: fields.published, language: fields.language,
             description: fields.description, siteName: fields.siteName, tags: fields.tags,
             image: fields.image, text: text, wordCount: fields.wordCount ?? TextMeasures.wordCount(text),
-            contentHash: fields.contentHash ?? TextMeasures.contentHash(text))
+            contentHash: fields.contentHash ?? TextMeasures.contentHash(text), fetchedAt: fields.fetchedAt,
+            origin: fields.archive.map { ArchiveOrigin(archive: $0, offset: fields.archiveOffset ?? 0) })
     }
 
     /// A list of strings as a JSON array, as the store keeps authors and tags.
@@ -64,9 +70,9 @@ extension PageRecord {
     private struct Fields {
         var id: String?, text: String?, url: String?, canonicalURL: String?, title: String?
         var published: String?, language: String?, description: String?, siteName: String?
-        var image: String?, contentHash: String?
+        var image: String?, contentHash: String?, fetchedAt: String?, archive: String?
         var authors: [String] = [], tags: [String] = []
-        var wordCount: Int?
+        var wordCount: Int?, archiveOffset: Int?
 
         init(text: String?) {
             self.text = text
@@ -75,6 +81,7 @@ extension PageRecord {
         mutating func take(_ key: String, _ value: JSONValue, textGivenApart: Bool) {
             switch (key, value) {
             case ("word_count", _): wordCount = value.integer
+            case ("archive_offset", _): archiveOffset = value.integer
             case ("author", _): authors = Self.strings(value)
             case ("tags", _): tags = Self.strings(value)
             case let (_, .string(string)): take(key, string, textGivenApart: textGivenApart)
@@ -95,6 +102,8 @@ extension PageRecord {
             case "site_name": siteName = string
             case "image": image = string
             case "content_hash": contentHash = string
+            case "fetched_at": fetchedAt = string
+            case "archive": archive = string
             default: break
             }
         }

@@ -28,11 +28,15 @@ public struct PageRecord: Sendable, Codable, Equatable {
     public var wordCount: Int
     /// A hash of the normalised text, to find the same content under different ids.
     public var contentHash: String
+    /// When the page was fetched, as its input said (a WARC record's `WARC-Date`).
+    public var fetchedAt: String?
+    /// The crawl archive holding the page, and the record's offset in it.
+    public var origin: ArchiveOrigin?
 
     enum CodingKeys: String, CodingKey {
         case id, url, canonicalURL = "canonical_url", title, authors = "author", published, language
         case description, siteName = "site_name", tags, image, text, wordCount = "word_count"
-        case contentHash = "content_hash"
+        case contentHash = "content_hash", fetchedAt = "fetched_at", archive, archiveOffset = "archive_offset"
     }
 
     /// Creates a record.
@@ -40,7 +44,8 @@ public struct PageRecord: Sendable, Codable, Equatable {
         id: String, url: String? = nil, canonicalURL: String? = nil, title: String? = nil,
         authors: [String] = [], published: String? = nil, language: String? = nil,
         description: String? = nil, siteName: String? = nil, tags: [String] = [],
-        image: String? = nil, text: String, wordCount: Int, contentHash: String
+        image: String? = nil, text: String, wordCount: Int, contentHash: String, fetchedAt: String? = nil,
+        origin: ArchiveOrigin? = nil
     ) {
         self.id = id
         self.url = url
@@ -56,6 +61,8 @@ public struct PageRecord: Sendable, Codable, Equatable {
         self.text = text
         self.wordCount = wordCount
         self.contentHash = contentHash
+        self.fetchedAt = fetchedAt
+        self.origin = origin
     }
 
     /// Decodes leniently: only `id` and `text` are required, so that records from workers
@@ -77,5 +84,32 @@ public struct PageRecord: Sendable, Codable, Equatable {
         wordCount = try container.decodeIfPresent(Int.self, forKey: .wordCount) ?? TextMeasures.wordCount(text)
         contentHash =
             try container.decodeIfPresent(String.self, forKey: .contentHash) ?? TextMeasures.contentHash(text)
+        fetchedAt = try container.decodeIfPresent(String.self, forKey: .fetchedAt)
+        if let archive = try container.decodeIfPresent(String.self, forKey: .archive) {
+            let offset = try container.decodeIfPresent(Int.self, forKey: .archiveOffset) ?? 0
+            origin = ArchiveOrigin(archive: archive, offset: offset)
+        }
+    }
+
+    /// Encodes in the shape `jsonBytes()` writes.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encodeIfPresent(url, forKey: .url)
+        try container.encodeIfPresent(canonicalURL, forKey: .canonicalURL)
+        try container.encodeIfPresent(title, forKey: .title)
+        try container.encode(authors, forKey: .authors)
+        try container.encodeIfPresent(published, forKey: .published)
+        try container.encodeIfPresent(language, forKey: .language)
+        try container.encodeIfPresent(description, forKey: .description)
+        try container.encodeIfPresent(siteName, forKey: .siteName)
+        try container.encode(tags, forKey: .tags)
+        try container.encodeIfPresent(image, forKey: .image)
+        try container.encode(text, forKey: .text)
+        try container.encode(wordCount, forKey: .wordCount)
+        try container.encode(contentHash, forKey: .contentHash)
+        try container.encodeIfPresent(fetchedAt, forKey: .fetchedAt)
+        try container.encodeIfPresent(origin?.archive, forKey: .archive)
+        try container.encodeIfPresent(origin?.offset, forKey: .archiveOffset)
     }
 }

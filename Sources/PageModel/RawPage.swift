@@ -22,11 +22,14 @@ public struct RawPage: Sendable, Equatable {
     public var fetchedAt: String?
     /// The character encoding the input declared for the bytes (an HTTP header's, say), if any.
     public var charset: String?
+    /// Where the page lies in a crawl archive (the file, and the offset of its record), so
+    /// that a user can find the record again; nil for pages that are not from one.
+    public var origin: ArchiveOrigin?
 
     /// Creates a raw page.
     public init(
         id: String, url: String? = nil, body: [UInt8], format: Format = .unknown, fetchedAt: String? = nil,
-        charset: String? = nil
+        charset: String? = nil, origin: ArchiveOrigin? = nil
     ) {
         self.id = id
         self.url = url
@@ -34,5 +37,21 @@ public struct RawPage: Sendable, Equatable {
         self.format = format
         self.fetchedAt = fetchedAt
         self.charset = charset
+        self.origin = origin
+    }
+}
+
+/// A record's place in a crawl archive: the file as the input named it, and the byte offset
+/// where the record begins (its gzip member's or zstd frame's offset, in a compressed file).
+public struct ArchiveOrigin: Sendable, Equatable, Hashable {
+    /// The archive's path, as given to pagemill.
+    public var archive: String
+    /// The offset of the record in the file, in bytes.
+    public var offset: Int
+
+    /// Creates an origin.
+    public init(archive: String, offset: Int) {
+        self.archive = archive
+        self.offset = offset
     }
 }

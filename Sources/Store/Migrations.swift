@@ -38,6 +38,13 @@ enum Migrations {
         CREATE TABLE pagemill_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
         INSERT INTO pagemill_meta (key, value) VALUES ('database_id', lower(hex(randomblob(16))));
         """,
+        // When a page was fetched, and where a page from a crawl archive lies in it (the file
+        // and its record's offset), so that a user can find the record again.
+        """
+        ALTER TABLE pages ADD COLUMN fetched_at TEXT;
+        ALTER TABLE pages ADD COLUMN archive TEXT;
+        ALTER TABLE pages ADD COLUMN archive_offset INTEGER;
+        """,
     ]
 
     /// The version a fully migrated database has.

@@ -76,11 +76,13 @@ public final class PageStore {
     }
 
     /// An INSERT of one row of `pages`, every column a parameter in table order (`?17` is
-    /// `stored_at`): the collector's, and the plain-SQLite ceiling it is measured against.
+    /// `stored_at`, `?18` to `?20` are `fetched_at`, `archive` and `archive_offset`): the
+    /// collector's, and the plain-SQLite ceiling it is measured against.
     public static let insertSQL = """
         INSERT INTO pages (id, url, canonical_url, title, authors, published, language, description,
-            site_name, tags, image, text, word_count, content_hash, worker, extraction_ms, stored_at)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
+            site_name, tags, image, text, word_count, content_hash, worker, extraction_ms, stored_at,
+            fetched_at, archive, archive_offset)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)
         """
 
     /// Runs the last background checkpoint and stops its thread; nothing when checkpoints are
@@ -176,6 +178,9 @@ public final class PageStore {
         try insertPage.bind(record.contentHash, at: 14)
         try insertPage.bind(worker, at: 15)
         try insertPage.bind(milliseconds, at: 16)
+        try insertPage.bind(record.fetchedAt, at: 18)
+        try insertPage.bind(record.origin?.archive, at: 19)
+        try insertPage.bind(record.origin?.offset, at: 20)
     }
 
     /// Now, as `stored_at` and `failed_at` hold it: UTC, ISO 8601, milliseconds.

@@ -51,6 +51,12 @@ public final class Statement {
         try check(sqlite3_bind_int64(handle, index, Int64(value)), .bind)
     }
 
+    /// Binds an integer to the 1-based parameter `index`; nil binds NULL.
+    public func bind(_ value: Int?, at index: Int32) throws(StoreError) {
+        guard let value else { return try check(sqlite3_bind_null(handle, index), .bind) }
+        try bind(value, at: index)
+    }
+
     /// Binds a real number to the 1-based parameter `index`.
     public func bind(_ value: Double, at index: Int32) throws(StoreError) {
         try check(sqlite3_bind_double(handle, index, value), .bind)

@@ -52,7 +52,8 @@ struct FrameReader {
     }
 
     /// The headers frame of `PAGES`: a JSON array with, for each page, an array of ticket,
-    /// attempt, id, url, format, fetched_at, charset and the body's length.
+    /// attempt, id, url, format, fetched_at, charset and the body's length, then, for a page
+    /// from a crawl archive, the archive's name and the record's offset.
     mutating func pageHeaders() throws(WireError) -> [(WireMessage.LeasedPage, length: Int)] {
         let frame = message.frame(at: try next())
         var headers: [(WireMessage.LeasedPage, length: Int)] = []
@@ -61,13 +62,22 @@ struct FrameReader {
             var fields: [String] = []
             for _ in 0..<5 { fields.append(try row.string()) }
             let length = try row.number()
+            var origin: ArchiveOrigin?
+            if row.hasMore() {
+                let archive = try row.string(), offset = try row.number()
+                guard offset <= UInt64(Int.max) else {
+                    throw WireError(.malformedMessage, "PAGES headers: an archive offset out of range")
+                }
+                origin = ArchiveOrigin(archive: archive, offset: Int(offset))
+            }
             guard attempt <= UInt64(Int.max), length <= UInt64(Int.max) else {
                 throw WireError(.malformedMessage, "PAGES headers: a number out of range")
             }
             let page = RawPage(
                 id: fields[0], url: fields[1].isEmpty ? nil : fields[1], body: [],
                 format: RawPage.Format(rawValue: fields[2]) ?? .unknown,
-                fetchedAt: fields[3].isEmpty ? nil : fields[3], charset: fields[4].isEmpty ? nil : fields[4])
+                fetchedAt: fields[3].isEmpty ? nil : fields[3], charset: fields[4].isEmpty ? nil : fields[4],
+                origin: origin)
             headers.append((WireMessage.LeasedPage(ticket: ticket, attempt: Int(attempt), page: page), Int(length)))
         }
         return headers
@@ -134,7 +144,8 @@ struct FrameReader {
         position >= message.count || (position == message.count - 1 && bodyOffset == message.frame(at: position).count)
     }
 
-    /// A `PAGE` message's frames; the charset is an optional last frame.
+    /// A `PAGE` message's frames; the charset is an optional frame after the body, and the
+    /// archive's name and the record's offset two more after it.
     mutating func leasedPage() throws(WireError) -> WireMessage.LeasedPage {
         let ticket = try ticket(), attempt = try integer()
         let id = try string(), url = try string()
@@ -142,11 +153,13 @@ struct FrameReader {
         let fetchedAt = try string()
         let body = try bytes()
         let charset = atEnd ? "" : try string()
+        let origin = atEnd ? nil : ArchiveOrigin(archive: try string(), offset: try integer())
         return WireMessage.LeasedPage(
             ticket: ticket, attempt: attempt,
             page: RawPage(
                 id: id, url: url.isEmpty ? nil : url, body: body, format: format,
-                fetchedAt: fetchedAt.isEmpty ? nil : fetchedAt, charset: charset.isEmpty ? nil : charset))
+                fetchedAt: fetchedAt.isEmpty ? nil : fetchedAt, charset: charset.isEmpty ? nil : charset,
+                origin: origin))
     }
 
     mutating func remainingTickets() throws(WireError) -> [UInt64] {

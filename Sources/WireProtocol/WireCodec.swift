@@ -25,7 +25,10 @@ extension WireMessage {
             message.append("PAGE"); message.appendDecimal(ticket); message.appendDecimal(UInt64(attempt))
             message.append(page.id); message.append(page.url ?? ""); message.append(page.format.rawValue)
             message.append(page.fetchedAt ?? ""); message.append(page.body)
-            if let charset = page.charset { message.append(charset) }
+            if page.charset != nil || page.origin != nil { message.append(page.charset ?? "") }
+            if let origin = page.origin {
+                message.append(origin.archive); message.appendDecimal(UInt64(origin.offset))
+            }
         case let .pages(leases):
             message.append("PAGES")
             // One frame of headers for all the pages: in raw libzmq, eight small frames beside
@@ -37,6 +40,7 @@ extension WireMessage {
                     row.string(page.id); row.string(page.url ?? ""); row.string(page.format.rawValue)
                     row.string(page.fetchedAt ?? ""); row.string(page.charset ?? "");
                     row.number(UInt64(page.body.count))
+                    if let origin = page.origin { row.string(origin.archive); row.number(UInt64(origin.offset)) }
                 })
             var bodies = PackedFrames(expectedBytes: leases.reduce(0) { $0 + $1.page.body.count })
             for lease in leases { bodies.add(lease.page.body, to: &message) }

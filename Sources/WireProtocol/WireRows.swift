@@ -64,6 +64,11 @@ enum WireRows {
             try wire { (json: inout JSONReader) throws(PageModelError) in try json.expect(byte) }
         }
 
+        /// Whether the row holds another value: rows may end early, their last values optional.
+        mutating func hasMore() -> Bool {
+            !json.isNext(UInt8(ascii: "]"))
+        }
+
         /// Consumes the comma before every value of a row but the first.
         private mutating func separate() throws(WireError) {
             if valuesInRow > 0 { try expect(UInt8(ascii: ",")) }

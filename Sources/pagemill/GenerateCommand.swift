@@ -50,6 +50,17 @@ struct GenerateCommand: ParsableCommand {
             valueName: "format"))
     var format: Format = .files
 
+    enum Compression: String, ExpressibleByArgument, CaseIterable {
+        case gzip, zstd, none
+    }
+
+    @Option(
+        help: ArgumentHelp(
+            "With --format warc or wet: gzip (.warc.gz, a member a record), zstd (.warc.zst, a frame a record, "
+                + "with a dictionary) or none (.warc).",
+            valueName: "compression"))
+    var compression: Compression = .gzip
+
     @Flag(help: "Write scraped plain-text pages of many sites and languages, with their truth.")
     var scraped = false
 
