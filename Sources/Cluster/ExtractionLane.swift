@@ -13,7 +13,8 @@ final class ExtractionLane: @unchecked Sendable {
     /// What became of one page.
     enum Outcome {
         case record(WireMessage.WorkerResult)
-        case failed(WireMessage.LeasedPage, ExtractionError)
+        /// The page could not be read (an archived record) or extracted: why, in words.
+        case failed(WireMessage.LeasedPage, String)
     }
 
     /// A turn's outcomes, and the pages left for the next turn.

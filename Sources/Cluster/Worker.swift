@@ -1,6 +1,7 @@
 import Extraction
 import Foundation
 import Logging
+import PageInput
 import PageModel
 import WireProtocol
 import ZeroMQ
@@ -279,18 +280,28 @@ public final class Worker {
         watchdog?.begin(lease.page.id)
         defer { watchdog?.end() }
         if configuration.injectFaults { FaultInjection.apply(to: lease.page) }
+        if configuration.skipExtraction {
+            let record = PageRecord(id: lease.page.id, text: "", wordCount: 0, contentHash: "")
+            return .record(WireMessage.WorkerResult(ticket: lease.ticket, extractionMilliseconds: 0, record: record))
+        }
+        var page = lease.page
+        if page.format == .warcRecord {
+            // A crawl archive's record as stored: inflated and decoded here, not by the producer.
+            do throws(InputError) {
+                page = try ArchivedRecord.page(from: page, maximumPageBytes: extractor.maximumPageBytes)
+            } catch {
+                return .failed(lease, error.description)
+            }
+        }
         do throws(ExtractionError) {
-            let record =
-                configuration.skipExtraction
-                ? PageRecord(id: lease.page.id, text: "", wordCount: 0, contentHash: "")
-                : try extractor.extract(lease.page)
+            let record = try extractor.extract(page)
             let elapsed = ContinuousClock.now - started
             return .record(
                 WireMessage.WorkerResult(
                     ticket: lease.ticket, extractionMilliseconds: elapsed.inSeconds * 1000,
                     record: record))
         } catch {
-            return .failed(lease, error)
+            return .failed(lease, error.description)
         }
     }
 
@@ -309,7 +320,7 @@ public final class Worker {
                     [lease.ticket],
                     WireMessage.failed(
                         ticket: lease.ticket, pageID: lease.page.id, reporter: configuration.name,
-                        attempts: lease.attempt, error: error.description
+                        attempts: lease.attempt, error: error
                     ).encoded()
                 ))
         }

@@ -38,12 +38,16 @@ public struct Extractor: Sendable {
         if Self.looksBinary(page.body) && Self.looksBinary(body) {
             throw ExtractionError(.binary, pageID: page.id, detail: "page holds binary data, not text")
         }
+        guard page.format != .warcRecord else {
+            throw ExtractionError(
+                .binary, pageID: page.id, detail: "an archived record, not yet read into a page (ArchivedRecord)")
+        }
         let format = page.format == .unknown ? Self.sniff(body) : page.format
         var metadata: PageMetadata
         var text: String
         var wordCount: Int
         switch format {
-        case .html, .unknown:
+        case .html, .unknown, .warcRecord:
             let document = HTMLDocument(bytes: body)
             metadata = document.metadata
             (text, wordCount) = MainContentSelector.content(

@@ -47,25 +47,19 @@ extension ArchiveStream {
         }
     }
 
-    /// Loads the dictionary frame at the file's start, when there is one, and moves past it.
+    /// Loads the dictionary frame at the file's start, when there is one (read apart, so that
+    /// a resumed run starting in the middle has it too), and moves past it when reading from
+    /// the start.
     private func readZstdDictionary(into context: OpaquePointer) throws(InputError) {
         zstdDictionaryRead = true
-        while inputEnd - inputStart < 8 {
-            let before = inputEnd - inputStart
-            try refill()
-            if inputEnd - inputStart == before { return }
+        let head = bytes(at: 0, count: 8)
+        guard head.count == 8, Array(head.prefix(4)) == Self.zstdDictionaryMagic else { return }
+        let size = (0..<4).reduce(0) { $0 | Int(head[4 + $1]) << (8 * $1) }
+        var dictionary = bytes(at: 8, count: size)
+        guard dictionary.count == size else {
+            throw InputError(.malformed, location: name, detail: "the zstd dictionary frame is cut short")
         }
-        guard Array(input[inputStart..<inputStart + 4]) == Self.zstdDictionaryMagic else { return }
-        let size = (0..<4).reduce(0) { $0 | Int(input[inputStart + 4 + $1]) << (8 * $1) }
-        while inputEnd - inputStart < 8 + size {
-            let before = inputEnd - inputStart
-            try refill()
-            if inputEnd - inputStart == before {
-                throw InputError(.malformed, location: name, detail: "the zstd dictionary frame is cut short")
-            }
-        }
-        var dictionary = Array(input[(inputStart + 8)..<(inputStart + 8 + size)])
-        inputStart += 8 + size
+        if inputOffset + inputStart == 0 { try seek(to: 8 + size) }
         if dictionary.starts(with: [0x28, 0xB5, 0x2F, 0xFD]) {
             dictionary = try Self.decompressFrame(dictionary, name: name)
         }

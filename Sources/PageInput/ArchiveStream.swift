@@ -48,8 +48,10 @@ final class ArchiveStream {
     private static let largestWholeOutput = 32 << 20
     private static let largestWholeInput = 4 << 20
 
-    /// Opens the archive at `path`; gzip is told by its first two bytes, not by its name.
-    init(_ path: FileSystemPath) throws(InputError) {
+    /// Opens the archive at `path`, to read from file offset `offset` (a record's, a member's or
+    /// a frame's: where a resumed run or the record scanner left off); compression is told by
+    /// the file's first bytes, not by its name.
+    init(_ path: FileSystemPath, startingAt offset: Int = 0) throws(InputError) {
         name = path.display
         let opened = path.withCString { open($0, O_RDONLY | O_CLOEXEC) }
         guard opened >= 0 else {
@@ -61,6 +63,24 @@ final class ArchiveStream {
         compression = Self.compression(of: probe.prefix(max(0, probed)))
         decompressor = compression == .gzip ? libdeflate_alloc_decompressor() : nil
         zstdContext = compression == .zstd ? ZSTD_createDCtx() : nil
+        if offset > 0 { try seek(to: offset) }
+    }
+
+    /// Moves the reading to file offset `offset`, before anything is read from there.
+    func seek(to offset: Int) throws(InputError) {
+        guard lseek(descriptor, off_t(offset), SEEK_SET) == off_t(offset) else {
+            throw InputError(
+                .unreadable, location: name, detail: "cannot seek to \(offset): \(String(cString: strerror(errno)))")
+        }
+        (inputOffset, inputStart, inputEnd, memberOffset, fileAtEnd) = (offset, 0, 0, offset, false)
+    }
+
+    /// Reads `count` bytes at file offset `offset`, apart from the stream's own reading; fewer
+    /// at the file's end.
+    func bytes(at offset: Int, count: Int) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: count)
+        let read = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, count, off_t(offset)) }
+        return Array(bytes.prefix(max(0, read)))
     }
 
     deinit {

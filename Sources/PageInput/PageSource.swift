@@ -37,7 +37,17 @@ public final class PageSource {
 
     private var pending: [Pending] = []
     private var lines: (reader: CompressedFileReader, id: String, number: Int)?
-    private var archive: WARCReader?
+    private var archive: ArchivePageReader?
+    /// Whether pages of `.warc.gz` archives are handed on as stored, their gzip member whole,
+    /// for workers to inflate (`RawPage.Format.warcRecord`); otherwise they are read in full.
+    public var pagesAsStored = false
+    /// Where to start reading an archive, by its path as given: the offset a resumed run left
+    /// off at (the producer's journal keeps it); nil to read it from the start.
+    public var resumeOffset: ((String) -> Int?)?
+    /// Archives whose reading began at a resume offset, and the offset.
+    public private(set) var resumedArchives: [(archive: String, offset: Int)] = []
+    /// Where the item returned last lies in its archive; nil for items not from one.
+    public private(set) var lastItemOrigin: ArchiveOrigin?
     /// WARC records that were not pages, by reason ("redirect", "not HTML", "revisit").
     public private(set) var skippedRecords: [String: Int] = [:]
     private var visitedFolders: Set<FileKind.Identity> = []
@@ -80,6 +90,7 @@ public final class PageSource {
     /// is already committed comes back as `.alreadyStored` without its content being read (a
     /// JSON Lines line is parsed for its id).
     public func next(passingOver isStored: ((String) -> Bool)?) -> InputItem? {
+        lastItemOrigin = nil
         while true {
             if let item = nextLine() ?? nextRecord() {
                 if let isStored, isStored(item.pageID) { return .alreadyStored(id: item.pageID) }
@@ -202,10 +213,14 @@ public final class PageSource {
         archiveExtensions.contains { path.lowercased().hasSuffix($0) }
     }
 
-    /// Starts reading a crawl archive; a failure item when it cannot be opened.
+    /// Starts reading a crawl archive, where a resumed run left off if it did; a failure item
+    /// when it cannot be opened.
     private func openArchive(_ file: FileSystemPath, id: String) -> InputItem? {
         do throws(InputError) {
-            archive = WARCReader(try ArchiveStream(file), maximumBlockBytes: maximumPageBytes + (1 << 16))
+            let offset = resumeOffset?(file.display) ?? 0
+            if offset > 0 { resumedArchives.append((file.display, offset)) }
+            archive = try ArchivePageReader(
+                file, maximumPageBytes: maximumPageBytes, pagesAsStored: pagesAsStored, startingAt: offset)
             return nil
         } catch {
             return .unreadable(id: id, error: error)
@@ -217,7 +232,7 @@ public final class PageSource {
     private func nextRecord() -> InputItem? {
         guard let reader = archive else { return nil }
         while true {
-            let item: WARCReader.Item
+            let item: ArchivePageReader.Item
             do throws(InputError) {
                 guard let next = try reader.next() else {
                     archive = nil
@@ -229,19 +244,19 @@ public final class PageSource {
                 return .unreadable(id: reader.name, error: error)
             }
             switch item {
-            case let .damaged(offset, reason):
-                let location = "\(reader.name)@\(offset)"
+            case let .page(page):
+                lastItemOrigin = page.origin
+                return .page(page)
+            case let .skipped(reason):
+                skippedRecords[reason.rawValue, default: 0] += 1
+            case let .damaged(origin, reason):
+                lastItemOrigin = origin
+                let location = "\(origin.archive)@\(origin.offset)"
                 return .unreadable(id: location, error: InputError(.malformed, location: location, detail: reason))
-            case let .record(record):
-                switch WARCPage.outcome(of: record, archive: reader.name, maximumPageBytes: maximumPageBytes) {
-                case let .page(page): return .page(page)
-                case let .skipped(reason): skippedRecords[reason.rawValue, default: 0] += 1
-                case let .failed(reason):
-                    let location = "\(reader.name)@\(record.offset)"
-                    return .unreadable(
-                        id: WARCPage.recordID(record), error: InputError(.malformed, location: location, detail: reason)
-                    )
-                }
+            case let .failed(id, origin, reason):
+                lastItemOrigin = origin
+                let location = "\(origin.archive)@\(origin.offset)"
+                return .unreadable(id: id, error: InputError(.malformed, location: location, detail: reason))
             }
         }
     }

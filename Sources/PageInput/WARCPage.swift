@@ -20,23 +20,37 @@ enum WARCPage {
         case failed(String)
     }
 
-    /// The page a record holds: a `response` with an HTTP 2xx of HTML or text, a `resource` of
-    /// HTML, or a WET `conversion` of plain text.
-    static func outcome(of record: WARCRecord, archive: String, maximumPageBytes: Int) -> Outcome {
-        let id = recordID(record)
-        let origin = ArchiveOrigin(archive: archive, offset: record.offset)
-        let url = record.headers["warc-target-uri"].map(stripBrackets)
-        let date = record.headers["warc-date"]
-        switch record.type {
+    /// What a record is, told from its WARC headers and, for a response, its HTTP head alone:
+    /// the reader that hands workers records as stored decides with no more than that.
+    enum Disposition: Equatable {
+        case page(RawPage.Format)
+        case skipped(Skip)
+        case failed(String)
+    }
+
+    /// The disposition of a record of `type` whose block is `blockLength` bytes; `http` is the
+    /// response's head (nil when it cannot be read), `blockLimit` the largest block read.
+    static func disposition(
+        type: String, headers: [String: String], http: HTTPMessage?, blockLength: Int, blockLimit: Int
+    ) -> Disposition {
+        let tooLarge = Disposition.failed(
+            "record is \(blockLength) bytes, over the --max-page-bytes limit of \(blockLimit - (1 << 16))")
+        switch type {
         case "response":
-            return response(record, id: id, url: url, date: date, origin: origin, maximumPageBytes: maximumPageBytes)
+            guard let http else { return .failed("the HTTP response cannot be read") }
+            switch http.status {
+            case 200..<300: break
+            case 300..<400: return .skipped(.redirect)
+            default: return .skipped(.errorStatus)
+            }
+            let contentType = http.headers["content-type"] ?? ""
+            guard isPageType(contentType) else { return .skipped(.notHTML) }
+            if blockLength > blockLimit { return tooLarge }
+            return .page(contentType.lowercased().contains("text/plain") ? .text : .html)
         case "resource":
-            guard isPageType(record.headers["content-type"] ?? "") else { return .skipped(.notHTML) }
-            if record.truncatedBy > 0 { return tooLarge(record, maximumPageBytes) }
-            return .page(RawPage(id: id, url: url, body: record.block, format: .html, fetchedAt: date, origin: origin))
-        case "conversion":
-            if record.truncatedBy > 0 { return tooLarge(record, maximumPageBytes) }
-            return .page(RawPage(id: id, url: url, body: record.block, format: .text, fetchedAt: date, origin: origin))
+            guard isPageType(headers["content-type"] ?? "") else { return .skipped(.notHTML) }
+            return blockLength > blockLimit ? tooLarge : .page(.html)
+        case "conversion": return blockLength > blockLimit ? tooLarge : .page(.text)
         case "revisit": return .skipped(.revisit)
         case "request": return .skipped(.request)
         case "metadata": return .skipped(.metadata)
@@ -45,46 +59,45 @@ enum WARCPage {
         }
     }
 
+    /// The page a record holds: a `response` with an HTTP 2xx of HTML or text, a `resource` of
+    /// HTML, or a WET `conversion` of plain text.
+    static func outcome(of record: WARCRecord, archive: String, maximumPageBytes: Int) -> Outcome {
+        let http = record.type == "response" ? HTTPMessage(record.block) : nil
+        let disposition = disposition(
+            type: record.type, headers: record.headers, http: http,
+            blockLength: record.block.count + record.truncatedBy, blockLimit: maximumPageBytes + (1 << 16))
+        let format: RawPage.Format
+        switch disposition {
+        case let .skipped(reason): return .skipped(reason)
+        case let .failed(reason): return .failed(reason)
+        case let .page(pageFormat): format = pageFormat
+        }
+        var page = RawPage(
+            id: recordID(record), url: record.headers["warc-target-uri"].map(stripBrackets), body: record.block,
+            format: format, fetchedAt: record.headers["warc-date"],
+            origin: ArchiveOrigin(archive: archive, offset: record.offset))
+        if let http {
+            switch http.decodedBody(limit: maximumPageBytes) {
+            case let .success(decoded): page.body = decoded
+            case let .failure(reason): return .failed(reason.text)
+            }
+            page.charset = http.charset
+        }
+        return .page(page)
+    }
+
     /// The record's id, `urn:uuid:…` without its angle brackets.
     static func recordID(_ record: WARCRecord) -> String {
         record.headers["warc-record-id"].map(stripBrackets) ?? "record@\(record.offset)"
     }
 
-    private static func stripBrackets(_ value: String) -> String {
+    static func stripBrackets(_ value: String) -> String {
         value.hasPrefix("<") && value.hasSuffix(">") ? String(value.dropFirst().dropLast()) : value
-    }
-
-    private static func tooLarge(_ record: WARCRecord, _ limit: Int) -> Outcome {
-        .failed(
-            "record is \(record.block.count + record.truncatedBy) bytes, over the --max-page-bytes limit of \(limit)")
     }
 
     private static func isPageType(_ contentType: String) -> Bool {
         let type = contentType.lowercased().prefix { $0 != ";" }.trimmingCharacters(in: .whitespaces)
         return type == "text/html" || type == "application/xhtml+xml" || type == "text/plain" || type.isEmpty
-    }
-
-    private static func response(
-        _ record: WARCRecord, id: String, url: String?, date: String?, origin: ArchiveOrigin, maximumPageBytes: Int
-    ) -> Outcome {
-        guard let http = HTTPMessage(record.block) else { return .failed("the HTTP response cannot be read") }
-        switch http.status {
-        case 200..<300: break
-        case 300..<400: return .skipped(.redirect)
-        default: return .skipped(.errorStatus)
-        }
-        let contentType = http.headers["content-type"] ?? ""
-        guard isPageType(contentType) else { return .skipped(.notHTML) }
-        if record.truncatedBy > 0 { return tooLarge(record, maximumPageBytes) }
-        let body: [UInt8]
-        switch http.decodedBody(limit: maximumPageBytes) {
-        case let .success(decoded): body = decoded
-        case let .failure(reason): return .failed(reason.text)
-        }
-        let format: RawPage.Format = contentType.lowercased().contains("text/plain") ? .text : .html
-        return .page(
-            RawPage(
-                id: id, url: url, body: body, format: format, fetchedAt: date, charset: http.charset, origin: origin))
     }
 }
 

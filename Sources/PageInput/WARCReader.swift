@@ -42,6 +42,9 @@ final class WARCReader {
     init(_ stream: ArchiveStream, maximumBlockBytes: Int) {
         self.stream = stream
         self.maximumBlockBytes = maximumBlockBytes
+        // A stream opened in the middle of a file (resumed, or after the record scanner):
+        // offsets go on from there.
+        consumed = stream.memberOffset
     }
 
     var name: String { stream.name }
@@ -56,6 +59,9 @@ final class WARCReader {
         var line: [UInt8]
         var offset: Int
         repeat {
+            // The next bytes must be in the buffer for their member to be known: a record that
+            // begins a member is named by that member, not by the one before it.
+            if start == end, try fill() == 0 { return pendingDamage() }
             offset = currentOffset
             guard let read = try readLine() else { return pendingDamage() }
             line = read

@@ -8,6 +8,9 @@ public struct RawPage: Sendable, Equatable {
         case text
         /// Not declared: the extractor sniffs the bytes.
         case unknown
+        /// A crawl archive's record as the archive stores it (a gzip member, say), to be read
+        /// into a page (`ArchivedRecord.page(from:)`) before extraction.
+        case warcRecord = "warc-record"
     }
 
     /// The page's stable identity: a path relative to its input root, or a JSON Lines `id`.

@@ -48,6 +48,7 @@ struct BenchArchiveCommand: ParsableCommand {
         writer.field("charset", page.charset)
         writer.field("format", page.format.rawValue)
         writer.field("bytes", page.body.count)
+        if let origin = page.origin { writer.field("offset", origin.offset) }
         // FNV-1a, in hex: the same in a few lines of Python (Benchmarks/archives.py).
         writer.field("body_hash", String(TextMeasures.fnv1a(page.body), radix: 16))
         writer.endObject()

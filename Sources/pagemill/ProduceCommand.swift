@@ -26,6 +26,7 @@ struct ProduceCommand: ParsableCommand {
     @OptionGroup var endpoints: EndpointOptions
     @OptionGroup var journalOptions: JournalOptions
     @OptionGroup var limits: PageLimitOptions
+    @OptionGroup var archives: ArchiveOptions
     @OptionGroup var timing: TimingOptions
     @OptionGroup var logging: LoggingOptions
     @OptionGroup var health: HealthOptions
@@ -53,7 +54,7 @@ struct ProduceCommand: ParsableCommand {
     func run() throws {
         let source: PageSource
         do {
-            source = try PageSource(inputs: inputs, maximumPageBytes: limits.maxPageBytes)
+            source = try archives.source(inputs: inputs, maximumPageBytes: limits.maxPageBytes)
         } catch {
             throw failBeforeStart("\(error)")
         }

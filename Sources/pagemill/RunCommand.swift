@@ -45,6 +45,7 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var journalOptions: JournalOptions
     @OptionGroup var limits: PageLimitOptions
+    @OptionGroup var archiveOptions: ArchiveOptions
     @OptionGroup var timing: TimingOptions
     @OptionGroup var logging: LoggingOptions
 
@@ -87,7 +88,7 @@ struct RunCommand: ParsableCommand {
                     Producer(
                         configuration: .init(
                             endpoint: parts.endpoint, maximumPageBytes: maximumPageBytes, timing: clusterTiming),
-                        source: try PageSource(inputs: inputs, maximumPageBytes: maximumPageBytes),
+                        source: try archiveOptions.source(inputs: inputs, maximumPageBytes: maximumPageBytes),
                         journal: try journalPath.map { try ProducerJournal(path: $0) },
                         logger: logger, shutdown: parts.shutdown, statistics: parts.statistics)
                 },

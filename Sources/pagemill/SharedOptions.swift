@@ -2,6 +2,7 @@ import ArgumentParser
 import Cluster
 import Foundation
 import Logging
+import PageInput
 import Store
 import WireProtocol
 
@@ -156,5 +157,27 @@ struct JournalOptions: ParsableArguments {
     /// The journal's path, or nil with --no-journal.
     func path(defaultPath: String) -> String? {
         noJournal ? nil : (journal ?? defaultPath)
+    }
+}
+
+/// How the producer hands out the pages of crawl archives.
+struct ArchiveOptions: ParsableArguments {
+    enum ArchivePages: String, ExpressibleByArgument, CaseIterable {
+        case stored, decoded
+    }
+
+    @Option(
+        help: ArgumentHelp(
+            "How pages of .warc.gz archives (a gzip member a record) go to the workers: stored (the member as it "
+                + "is, inflated by the worker: the producer reads only each record's head, and the wire carries "
+                + "about a fifth of the bytes) or decoded (inflated by the producer).",
+            valueName: "how"))
+    var archivePages: ArchivePages = .stored
+
+    /// The producer's page source for `inputs`, reading archives as asked.
+    func source(inputs: [String], maximumPageBytes: Int) throws(InputError) -> PageSource {
+        let source = try PageSource(inputs: inputs, maximumPageBytes: maximumPageBytes)
+        source.pagesAsStored = archivePages == .stored
+        return source
     }
 }
