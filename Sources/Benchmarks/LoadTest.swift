@@ -1,6 +1,7 @@
 import Cluster
 import Foundation
 import Logging
+import PageInput
 import PageModel
 import Store
 import Synchronization
@@ -29,6 +30,11 @@ public struct LoadTest: Sendable {
     public var collectorEndpoint: String?
     /// The database to write; nil for a temporary one, removed after.
     public var databasePath: String?
+    /// Inputs the producer reads as `run` does (crawl archives included), instead of `pool`:
+    /// its own reading is part of what is measured. `pages` is then what they hold.
+    public var streamedInputs: [String]?
+    /// With `streamedInputs`: `.warc.gz` pages go to the workers as stored, not inflated.
+    public var pagesAsStored = true
 
     /// A closed-loop test of `pages` pages from `pool` with `workers` workers.
     public init(workers: Int, pages: Int, pool: [RawPage], rate: Double? = nil) {
@@ -78,22 +84,30 @@ public struct LoadTest: Sendable {
         let span = observed.span.withLock { $0 }
         return report(
             outcome, seconds: span.first.flatMap { first in span.last.map { ($0 - first).inSeconds } } ?? 0,
-            bytes: observed.feedBytes.withLock { $0 }, latency: observed.latencies.summary)
+            bytes: streamedInputs == nil ? observed.feedBytes.withLock { $0 } : outcome.producerStatistics.bytesRead,
+            latency: observed.latencies.summary)
     }
 
     private func makeProducer(
         maximumPageBytes: Int, logger: Logger, observed: Observations
     ) -> @Sendable (LocalCluster.ProducerParts) throws -> Producer {
         let (pages, pool, rate, maximumInFlight, credit) = (pages, pool, rate, maximumInFlight, credit)
+        let (streamedInputs, pagesAsStored) = (streamedInputs, pagesAsStored)
         return { parts in
-            let feed = GeneratedFeed(count: pages, pool: pool, rate: rate)
+            let feed = GeneratedFeed(count: streamedInputs == nil ? pages : 0, pool: pool, rate: rate)
             observed.feedBytes.withLock { $0 = feed.totalBytes }
+            var source: any PageFeed = feed
+            if let streamedInputs {
+                let reader = try PageSource(inputs: streamedInputs, maximumPageBytes: maximumPageBytes)
+                reader.pagesAsStored = pagesAsStored
+                source = reader
+            }
             return Producer(
                 configuration: .init(
                     endpoint: parts.endpoint, maximumPageBytes: maximumPageBytes, maximumInFlight: maximumInFlight,
                     // The credit asked for is granted in full.
                     maximumCreditPerWorker: max(64, credit)),
-                source: feed, logger: logger, shutdown: parts.shutdown, statistics: parts.statistics,
+                source: source, logger: logger, shutdown: parts.shutdown, statistics: parts.statistics,
                 commitObserver: { ticket, dispatched, committed in
                     // Open loop: from when the page was due, however late it left.
                     observed.latencies.record(committed - (feed.scheduledTime(ofTicket: ticket) ?? dispatched))
@@ -123,7 +137,8 @@ public struct LoadTest: Sendable {
         let dispatchSeconds =
             statistics.firstDispatchAt.flatMap { first in statistics.lastDispatchAt.map { ($0 - first).inSeconds } }
         return LoadTestRun(
-            workers: workers, mode: rate == nil ? "closed" : "open", rate: rate, pages: pages,
+            workers: workers, mode: rate == nil ? "closed" : "open", rate: rate,
+            pages: streamedInputs == nil ? pages : statistics.stored + statistics.failed,
             stored: statistics.stored, failed: statistics.failed, seconds: seconds,
             dispatchSeconds: dispatchSeconds ?? 0,
             bytes: bytes, latency: latency,

@@ -51,6 +51,15 @@ extension Producer {
             if journal != nil, !journalAttached { return nil }
             let item = source.next(passingOver: passOver)
             stats.skippedRecords = source.skippedRecords
+            let resumed = source.resumedArchives
+            if resumed.count > stats.resumedArchives, let last = resumed.last {
+                logger.info(
+                    "archive resumed where the journal left off",
+                    metadata: ["archive": "\(last.archive)", "offset": "\(last.offset)"])
+                (stats.resumedArchives, stats.resumedArchiveBytes) = (
+                    resumed.count, resumed.reduce(0) { $0 + $1.offset }
+                )
+            }
             guard let item else {
                 stats.inputExhausted = true
                 logger.info("every input read", metadata: ["pages": "\(stats.read)"])
@@ -59,6 +68,13 @@ extension Producer {
             stats.read += 1
             let ticket = nextTicket
             nextTicket += 1
+            if let origin = source.lastItemOrigin {
+                if case .alreadyStored = item {
+                    archiveProgress.passedOver(origin)
+                } else {
+                    archiveProgress.read(origin, ticket: ticket)
+                }
+            }
             switch item {
             case let .page(page):
                 ledger.addLeased(ticket, page: page, to: worker, now: now)

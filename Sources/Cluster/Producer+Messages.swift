@@ -155,9 +155,10 @@ extension Producer {
             }
             stats.bytesDone += entry.bytes
             committed.append(entry.pageID)
+            archiveProgress.settled(ticket: acknowledgement.ticket)
         }
         do throws(StoreError) {
-            try journal?.record(committed)
+            try journal?.record(committed, resumeOffsets: archiveProgress.takeChangedOffsets())
         } catch {
             // Not fatal: the pages are stored; a restart would only send them again, harmlessly.
             logger.error("cannot write the journal", metadata: ["error": "\(error)"])

@@ -76,6 +76,8 @@ public final class Producer {
     var passOver: ((String) -> Bool)?
     var nextTicket: UInt64 = 1
     var stats = ProducerStatistics()
+    /// Where each crawl archive could be resumed from, written to the journal with commits.
+    var archiveProgress = ArchiveProgress()
     private var lastPublished = ContinuousClock.now - .seconds(1)
     var badTraffic = BadTrafficLog()
 
@@ -116,6 +118,16 @@ public final class Producer {
                     journalLogger.error(
                         "cannot read the journal; sending the page", metadata: ["page": "\(id)", "error": "\(error)"])
                     return false
+                }
+            }
+            source.resume { archive in
+                do throws(StoreError) {
+                    return try journal.resumeOffset(of: archive)
+                } catch {
+                    journalLogger.error(
+                        "cannot read the journal; reading the archive from its start",
+                        metadata: ["archive": "\(archive)", "error": "\(error)"])
+                    return nil
                 }
             }
         }

@@ -45,6 +45,10 @@ public struct ProducerStatistics: Sendable, Equatable {
     public var inputExhausted = false
     /// Crawl-archive records that were not pages, by reason (not failures: not pages at all).
     public var skippedRecords: [String: Int] = [:]
+    /// Crawl archives whose reading began where the journal said an earlier run left off, and
+    /// the bytes of them not read again.
+    public var resumedArchives = 0
+    public var resumedArchiveBytes = 0
     /// When the first and the latest fresh page were handed out: the producer's dispatch rate.
     public var firstDispatchAt: ContinuousClock.Instant?
     public var lastDispatchAt: ContinuousClock.Instant?

@@ -24,17 +24,28 @@ final class ArchivePageReader {
     private let maximumPageBytes: Int
     private var scanner: GzipMemberScanner?
     private var reader: WARCReader?
+    /// Where reading began: the offset asked for, or 0 when it does not start a record.
+    let startOffset: Int
 
     /// Opens `file`, to read from file offset `offset` (0, or where a resumed run left off).
-    init(_ file: FileSystemPath, maximumPageBytes: Int, pagesAsStored: Bool, startingAt offset: Int = 0)
+    init(
+        _ file: FileSystemPath, maximumPageBytes: Int, pagesAsStored: Bool, startingAt offset: Int = 0
+    )
         throws(InputError)
     {
         self.file = file
         self.name = file.display
         self.maximumPageBytes = maximumPageBytes
-        let stream = try ArchiveStream(file, startingAt: offset)
+        let stream = try ArchiveStream(file)
+        // An offset that does not start a record here (the file was replaced) is not used.
+        if offset > 0, stream.startsRecord(at: offset) {
+            try stream.seek(to: offset)
+            startOffset = offset
+        } else {
+            startOffset = 0
+        }
         if pagesAsStored, stream.compression == .gzip {
-            scanner = try GzipMemberScanner(file, startingAt: offset)
+            scanner = try GzipMemberScanner(file, startingAt: startOffset)
         } else {
             reader = WARCReader(stream, maximumBlockBytes: maximumPageBytes + (1 << 16))
         }

@@ -75,6 +75,17 @@ final class ArchiveStream {
         (inputOffset, inputStart, inputEnd, memberOffset, fileAtEnd) = (offset, 0, 0, offset, false)
     }
 
+    /// Whether a record can begin at file offset `offset`: a gzip member's or zstd frame's
+    /// magic there, or `WARC/` in a plain file.
+    func startsRecord(at offset: Int) -> Bool {
+        let head = bytes(at: offset, count: 5)
+        switch compression {
+        case .gzip: return head.starts(with: [0x1F, 0x8B])
+        case .zstd: return head.starts(with: [0x28, 0xB5, 0x2F, 0xFD])
+        case .none: return head.starts(with: Array("WARC/".utf8))
+        }
+    }
+
     /// Reads `count` bytes at file offset `offset`, apart from the stream's own reading; fewer
     /// at the file's end.
     func bytes(at offset: Int, count: Int) -> [UInt8] {

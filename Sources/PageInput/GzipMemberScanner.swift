@@ -138,8 +138,9 @@ final class GzipMemberScanner {
         guard headers["warc-type"]?.lowercased() == "response" else { return true }
         let block = bytes[blockStart...]
         return block.indices.contains { index in
-            block[index] == 0x0A && (index + 1 < block.endIndex && block[index + 1] == 0x0A
-                || index + 2 < block.endIndex && block[index + 1] == 0x0D && block[index + 2] == 0x0A)
+            block[index] == 0x0A
+                && (index + 1 < block.endIndex && block[index + 1] == 0x0A
+                    || index + 2 < block.endIndex && block[index + 1] == 0x0D && block[index + 2] == 0x0A)
         }
     }
 
@@ -210,7 +211,8 @@ final class GzipMemberScanner {
             }
             if count < 0 && errno == EINTR { continue }
             guard count >= 0 else {
-                throw InputError(.unreadable, location: name, detail: "read failed: \(String(cString: strerror(errno)))")
+                throw InputError(
+                    .unreadable, location: name, detail: "read failed: \(String(cString: strerror(errno)))")
             }
             if count == 0 { atEndOfFile = true }
             end += count

@@ -217,10 +217,11 @@ public final class PageSource {
     /// when it cannot be opened.
     private func openArchive(_ file: FileSystemPath, id: String) -> InputItem? {
         do throws(InputError) {
-            let offset = resumeOffset?(file.display) ?? 0
-            if offset > 0 { resumedArchives.append((file.display, offset)) }
-            archive = try ArchivePageReader(
-                file, maximumPageBytes: maximumPageBytes, pagesAsStored: pagesAsStored, startingAt: offset)
+            let reader = try ArchivePageReader(
+                file, maximumPageBytes: maximumPageBytes, pagesAsStored: pagesAsStored,
+                startingAt: resumeOffset?(file.display) ?? 0)
+            if reader.startOffset > 0 { resumedArchives.append((file.display, reader.startOffset)) }
+            archive = reader
             return nil
         } catch {
             return .unreadable(id: id, error: error)

@@ -10,10 +10,16 @@
 ///
 /// Lookups go to SQLite, not to memory: the producer's memory stays bounded however many
 /// pages were committed; the file grows by about one id per page.
+///
+/// For crawl archives it also keeps, by archive path, an offset before which every record is
+/// committed (or was not a page): a restarted producer seeks there instead of reading the
+/// archive again from its start, and passes over committed records after it by their ids.
 public final class ProducerJournal {
     private let database: Database
     private let insertPage: Statement
     private let lookUp: Statement
+    private let writeOffset: Statement
+    private let readOffset: Statement
     /// The id of the database this journal describes; nil until a collector has announced one.
     public private(set) var databaseID: String?
     /// How many pages the journal knows to be committed.
@@ -38,12 +44,18 @@ public final class ProducerJournal {
         } else {
             startedOver = false
         }
-        try database.execute("CREATE TABLE IF NOT EXISTS committed_pages (id TEXT PRIMARY KEY) WITHOUT ROWID")
+        try database.execute(
+            """
+            CREATE TABLE IF NOT EXISTS committed_pages (id TEXT PRIMARY KEY) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS archive_resume (archive TEXT PRIMARY KEY, offset INTEGER NOT NULL) WITHOUT ROWID;
+            """)
         databaseID = try Self.value(of: "database", in: database)
         let count = try database.prepare("SELECT count(*) FROM committed_pages")
         _ = try count.step()
         committedCount = count.int(at: 0)
         insertPage = try database.prepare("INSERT OR IGNORE INTO committed_pages (id) VALUES (?1)")
+        writeOffset = try database.prepare("INSERT OR REPLACE INTO archive_resume (archive, offset) VALUES (?1, ?2)")
+        readOffset = try database.prepare("SELECT offset FROM archive_resume WHERE archive = ?1")
         lookUp = try database.prepare("SELECT 1 FROM committed_pages WHERE id = ?1")
     }
 
@@ -57,7 +69,7 @@ public final class ProducerJournal {
         guard id != databaseID else { return 0 }
         let forgotten = committedCount
         try database.transaction { () throws(StoreError) in
-            try database.execute("DELETE FROM committed_pages")
+            try database.execute("DELETE FROM committed_pages; DELETE FROM archive_resume")
             let write = try database.prepare("INSERT OR REPLACE INTO run (key, value) VALUES ('database', ?1)")
             try write.bind(id, at: 1)
             try write.step()
@@ -75,9 +87,10 @@ public final class ProducerJournal {
         return try lookUp.step()
     }
 
-    /// Records committed pages by id, in one transaction.
-    public func record(_ pageIDs: [String]) throws(StoreError) {
-        guard !pageIDs.isEmpty else { return }
+    /// Records committed pages by id, and where archives may now be resumed from, in one
+    /// transaction.
+    public func record(_ pageIDs: [String], resumeOffsets: [String: Int] = [:]) throws(StoreError) {
+        guard !pageIDs.isEmpty || !resumeOffsets.isEmpty else { return }
         try database.transaction { () throws(StoreError) in
             for id in pageIDs {
                 try insertPage.bind(id, at: 1)
@@ -85,7 +98,21 @@ public final class ProducerJournal {
                 committedCount += database.changes
                 insertPage.reset()
             }
+            for (archive, offset) in resumeOffsets {
+                try writeOffset.bind(archive, at: 1)
+                try writeOffset.bind(offset, at: 2)
+                try writeOffset.step()
+                writeOffset.reset()
+            }
         }
+    }
+
+    /// The offset in `archive` before which every record is committed; nil when the journal
+    /// knows none.
+    public func resumeOffset(of archive: String) throws(StoreError) -> Int? {
+        try readOffset.bind(archive, at: 1)
+        defer { readOffset.reset() }
+        return try readOffset.step() ? readOffset.int(at: 0) : nil
     }
 
     private static func value(of key: String, in database: Database) throws(StoreError) -> String? {

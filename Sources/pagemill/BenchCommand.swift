@@ -7,7 +7,7 @@ struct BenchCommand: ParsableCommand {
         abstract: "Measure pagemill's speed: the cluster under load (default), or extraction alone.",
         subcommands: [
             BenchClusterCommand.self, BenchExtractionCommand.self, BenchMessagingCommand.self, BenchStoreCommand.self,
-            BenchLanguageCommand.self, BenchArchiveCommand.self,
+            BenchLanguageCommand.self, BenchArchiveCommand.self, BenchProducerCommand.self,
         ],
         defaultSubcommand: BenchClusterCommand.self
     )

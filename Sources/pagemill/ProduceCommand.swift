@@ -95,6 +95,9 @@ struct ProduceCommand: ParsableCommand {
             "produced: \(summary.stored) stored, \(summary.failed) failed, \(summary.duplicates) duplicate ids "
                 + "(already stored), \(summary.redelivered) redelivered, \(summary.resumed) committed in an earlier run"
         )
+        if summary.resumedArchives > 0 {
+            print("archives resumed: \(summary.resumedArchives) (\(summary.resumedArchiveBytes) bytes not read again)")
+        }
         if !summary.skippedRecords.isEmpty {
             let counts = summary.skippedRecords.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
             print("not pages: " + counts.joined(separator: ", ") + " (archive records, not failures)")

@@ -33,6 +33,11 @@ struct RunSummary {
                     + "--fresh starts over)"
             )
         }
+        if statistics.resumedArchives > 0 {
+            lines.append(
+                "archives resumed: \(statistics.resumedArchives), at the journal's offsets "
+                    + "(\(statistics.resumedArchiveBytes) bytes not read again)")
+        }
         if workerRestarts > 0 { lines.append("worker restarts: \(workerRestarts)") }
         if !statistics.skippedRecords.isEmpty {
             let counts = statistics.skippedRecords.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }

@@ -1,0 +1,121 @@
+"""pagemill beside datatrove on the same WARCs (see datatrove.sh).
+
+Usage: datatrove.py PAGEMILL SCRATCH COPIES
+Writes the corpus pages with truth (scrapinghub, wcxb-dev) COPIES times into four .warc.gz
+files with warcio (a gzip member a record, HTTP 200 responses), runs datatrove's pipeline
+(WarcReader -> Trafilatura -> JsonlWriter, LocalPipelineExecutor, 2 tasks) and
+`pagemill run --workers 2` on them, and prints pages/s of each and the extraction scores of
+each on the first copy, scored by ../shared/tools/score-extraction.
+"""
+import glob, gzip, io, json, os, subprocess, sys, time, uuid
+from pathlib import Path
+
+PAGEMILL, SCRATCH, COPIES = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+SCORER = CORPUS.parent / "tools" / "score-extraction"
+SETS = ["scrapinghub", "wcxb-dev"]
+
+
+def corpus_pages():
+    truth = json.load(open(CORPUS / "scrapinghub" / "ground-truth.json"))
+    for name in SETS:
+        for path in sorted((CORPUS / name / "html").glob("*.html.gz")):
+            page = path.name.split(".")[0]
+            if name == "scrapinghub":
+                url = truth.get(page, {}).get("url")
+            else:
+                url = json.load(open(CORPUS / name / "ground-truth" / f"{page}.json")).get("url")
+            yield name, page, url or f"https://{name}.example/{page}", gzip.decompress(path.read_bytes())
+
+
+def write_warcs():
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+    folder = SCRATCH / "warcs"
+    folder.mkdir()
+    files = [open(folder / f"corpus-{n}.warc.gz", "wb") for n in range(4)]
+    writers = [WARCWriter(f, gzip=True) for f in files]
+    origin, count = {}, 0
+    pages = list(corpus_pages())
+    for copy in range(COPIES):
+        for name, page, url, body in pages:
+            record_id = f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'{copy}/{name}/{page}')}"
+            http = StatusAndHeaders("200 OK", [("Content-Type", "text/html"), ("Content-Length", str(len(body)))],
+                                    protocol="HTTP/1.1")
+            record = writers[count % 4].create_warc_record(
+                url, "response", payload=io.BytesIO(body), http_headers=http,
+                warc_headers_dict={"WARC-Record-ID": f"<{record_id}>"})
+            writers[count % 4].write_record(record)
+            if copy == 0:
+                origin[record_id] = (name, page)
+            count += 1
+    for f in files:
+        f.close()
+    return folder, origin, count
+
+
+def run_datatrove(folder):
+    from datatrove.executor import LocalPipelineExecutor
+    from datatrove.pipeline.extractors import Trafilatura
+    from datatrove.pipeline.readers import WarcReader
+    from datatrove.pipeline.writers import JsonlWriter
+    output = SCRATCH / "datatrove-out"
+    executor = LocalPipelineExecutor(
+        pipeline=[WarcReader(str(folder), glob_pattern="*.warc.gz"), Trafilatura(), JsonlWriter(str(output))],
+        tasks=2, workers=2, logging_dir=str(SCRATCH / "datatrove-logs"))
+    started = time.perf_counter()
+    executor.run()
+    seconds = time.perf_counter() - started
+    texts = {}
+    for path in glob.glob(str(output / "*.jsonl.gz")):
+        for line in gzip.open(path, "rt", encoding="utf-8"):
+            document = json.loads(line)
+            texts[document["id"]] = {"text": document["text"]}
+    return seconds, texts
+
+
+def run_pagemill(folder):
+    database = SCRATCH / "pagemill.sqlite"
+    started = time.perf_counter()
+    subprocess.run([PAGEMILL, "run", str(folder), "--db", str(database), "--workers", "2", "--no-journal"],
+                   check=True, stdout=subprocess.DEVNULL)
+    seconds = time.perf_counter() - started
+    import sqlite3
+    texts = {}
+    for row in sqlite3.connect(database).execute("SELECT id, text, title, authors, published FROM pages"):
+        texts[row[0]] = {"text": row[1], "title": row[2], "author": ", ".join(json.loads(row[3])),
+                         "published": row[4]}
+    return seconds, texts
+
+
+def scores(texts, origin):
+    figures = {}
+    for name in SETS:
+        predictions = SCRATCH / f"predictions-{name}.jsonl"
+        with open(predictions, "w", encoding="utf-8") as out:
+            for record_id, (set_name, page) in origin.items():
+                if set_name == name and record_id in texts:
+                    out.write(json.dumps({"id": page, **texts[record_id]}) + "\n")
+        result = subprocess.run([sys.executable, str(SCORER), str(CORPUS / name), str(predictions), "--json"],
+                                check=True, capture_output=True, text=True)
+        figures[name] = json.loads(result.stdout)
+    return figures
+
+
+def main():
+    folder, origin, pages = write_warcs()
+    print(f"{pages} pages ({COPIES} copies of {len(origin)}) in 4 .warc.gz files written by warcio")
+    mine_seconds, mine = run_pagemill(folder)
+    theirs_seconds, theirs = run_datatrove(folder)
+    mine_scores, theirs_scores = scores(mine, origin), scores(theirs, origin)
+    print("| tool | pages out | seconds | pages/s | scrapinghub F1 | wcxb-dev F1 |")
+    print("|---|---|---|---|---|---|")
+    for name, seconds, texts, figures in [("pagemill run --workers 2", mine_seconds, mine, mine_scores),
+                                          ("datatrove (2 tasks)", theirs_seconds, theirs, theirs_scores)]:
+        print(f"| {name} | {len(texts)} | {seconds:.1f} | {pages / seconds:.1f} | "
+              f"{figures['scrapinghub'].get('f1', float('nan')):.3f} | {figures['wcxb-dev'].get('f1', float('nan')):.3f} |")
+    print(f"speed ratio: {theirs_seconds / mine_seconds:.1f}x")
+    print(json.dumps({"pagemill": mine_scores, "datatrove": theirs_scores}))
+
+
+main()
