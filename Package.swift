@@ -77,7 +77,9 @@ let package = Package(
         .testTarget(name: "PageModelTests", dependencies: ["PageModel"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "PageModel", "PageInput", "PageGenerator"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "PageModel"]),
-        .testTarget(name: "PageInputTests", dependencies: ["PageInput", "PageModel", "PageGenerator"]),
+        .testTarget(
+            name: "PageInputTests", dependencies: ["PageInput", "PageModel", "PageGenerator"],
+            exclude: ["warcio_archives.py"]),
         .testTarget(name: "PageGeneratorTests", dependencies: ["PageGenerator"]),
         .testTarget(name: "WireProtocolTests", dependencies: ["WireProtocol", "ZeroMQ", "PageModel"]),
         .testTarget(

@@ -7,42 +7,19 @@ the same pages (2xx responses of HTML or text, resources, conversions), with the
 URLs, dates and payload bytes after HTTP decoding.
 """
 import json, os, subprocess, sys, tempfile, time
+from pathlib import Path
 
 PAGEMILL, ARCHIVES = sys.argv[1], sys.argv[2:]
 
 
-def fnv1a(data):
-    value = 0xCBF29CE484222325
-    for byte in data:
-        value = ((value ^ byte) * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
-    return format(value, "x")
-
-
-def is_page_type(content_type):
-    kind = (content_type or "").split(";")[0].strip().lower()
-    return kind in ("text/html", "application/xhtml+xml", "text/plain", "")
-
-
 def warcio_pages():
-    from warcio.archiveiterator import ArchiveIterator
+    """The pages warcio finds, by id: the reading the conformance test checks pagemill against."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "Tests" / "PageInputTests"))
+    import warcio_archives
     pages = {}
     for path in ARCHIVES:
-        with open(path, "rb") as stream:
-            for record in ArchiveIterator(stream):
-                kind = record.rec_type
-                headers = record.rec_headers
-                ident = headers.get_header("WARC-Record-ID").strip("<>")
-                if kind == "response":
-                    status = int(record.http_headers.get_statuscode() or 0)
-                    if not 200 <= status < 300 or not is_page_type(record.http_headers.get_header("Content-Type")):
-                        continue
-                elif kind == "resource":
-                    if not is_page_type(headers.get_header("Content-Type")):
-                        continue
-                elif kind != "conversion":
-                    continue
-                body = record.content_stream().read()
-                pages[ident] = (headers.get_header("WARC-Target-URI"), headers.get_header("WARC-Date"), fnv1a(body))
+        for page in warcio_archives.read(path)["pages"]:
+            pages[page["id"]] = (page["url"], page["date"], page["hash"])
     return pages
 
 

@@ -65,14 +65,15 @@ public struct ProducerCeilingReport: BenchmarkResult {
 
     public var text: String {
         var lines = [
-            "| pages sent | pages | pages/s (machine) | producer CPU s | pages/s a producer core | MB/s on the wire a producer core |"
+            "| pages sent | pages | pages/s (machine) | producer CPU s | pages/s a producer core "
+                + "| MB/s on the wire a producer core |",
+            "|---|---|---|---|---|---|",
         ]
-        lines.append("|---|---|---|---|---|---|")
         for way in ways {
             lines.append(
-                "| \(way.name) | \(way.pages) | \(format(way.pagesPerSecond, 0)) | \(format(way.producerCPUSeconds, 2)) "
-                    + "| \(format(way.pagesPerProducerCPUSecond, 0)) | \(format(way.wireMegabytesPerProducerCPUSecond, 1)) |"
-            )
+                "| \(way.name) | \(way.pages) | \(format(way.pagesPerSecond, 0)) "
+                    + "| \(format(way.producerCPUSeconds, 2)) | \(format(way.pagesPerProducerCPUSecond, 0)) "
+                    + "| \(format(way.wireMegabytesPerProducerCPUSecond, 1)) |")
         }
         return lines.joined(separator: "\n")
     }

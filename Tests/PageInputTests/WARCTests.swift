@@ -82,10 +82,23 @@ import Testing
         return path
     }
 
-    func read(_ path: String) throws -> (items: [InputItem], skipped: [String: Int]) {
+    /// What the source reads; with `asStored`, pages handed on as stored are decoded the way a
+    /// worker does, a record that will not decode becoming an unreadable item.
+    func read(_ path: String, asStored: Bool = false) throws -> (items: [InputItem], skipped: [String: Int]) {
         let source = try PageSource(inputs: [path], maximumPageBytes: 1 << 20)
+        source.pagesAsStored = asStored
         var items: [InputItem] = []
-        while let item = source.next() { items.append(item) }
+        while let item = source.next() {
+            guard case let .page(page) = item, page.format == .warcRecord else {
+                items.append(item)
+                continue
+            }
+            do throws(InputError) {
+                items.append(.page(try ArchivedRecord.page(from: page, maximumPageBytes: 1 << 20)))
+            } catch {
+                items.append(.unreadable(id: page.id, error: error))
+            }
+        }
         return (items, source.skippedRecords)
     }
 
@@ -113,9 +126,10 @@ import Testing
         #expect(pages[4].format == .text)
     }
 
-    @Test func aRecordCutShortAtTheEndIsAFailureAndTheRestIsRead() throws {
+    @Test(arguments: [false, true])
+    func aRecordCutShortAtTheEndIsAFailureAndTheRestIsRead(asStored: Bool) throws {
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let (items, _) = try read(try archive("truncated", name: "t.warc.gz"))
+        let (items, _) = try read(try archive("truncated", name: "t.warc.gz"), asStored: asStored)
         let pages = items.filter { if case .page = $0 { true } else { false } }
         let failures = items.compactMap { item -> InputError? in
             if case let .unreadable(_, error) = item { error } else { nil }
@@ -125,9 +139,10 @@ import Testing
         #expect(failures.first?.location.contains("t.warc.gz@") == true)
     }
 
-    @Test func aCorruptMemberInTheMiddleCostsItsRecordOnly() throws {
+    @Test(arguments: [false, true])
+    func aCorruptMemberInTheMiddleCostsItsRecordOnly(asStored: Bool) throws {
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let (items, _) = try read(try archive("corrupt", name: "x.warc.gz"))
+        let (items, _) = try read(try archive("corrupt", name: "x.warc.gz"), asStored: asStored)
         let pages = items.compactMap { item -> RawPage? in if case let .page(page) = item { page } else { nil } }
         let failures = items.compactMap { item -> InputError? in
             if case let .unreadable(_, error) = item { error } else { nil }
@@ -143,7 +158,8 @@ import Testing
     @Test func readsTheArchivesPagemillGenerates() throws {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let generator = PageGenerator(seed: 9, sizeRange: 2_000...6_000)
-        let writer = CrawlRecordWriter(seed: 9)
+        let writer = CrawlRecordWriter(
+            seed: 9, contentEncoders: [("gzip", GzipMember.compress), ("br", BrotliBody.compress)])
         var archive = GzipMember.compress(writer.warcinfo(fileName: "g.warc.gz"))
         for index in 0..<30 {
             for record in writer.records(for: generator.page(index), index: index) {
@@ -153,8 +169,16 @@ import Testing
         let path = folder + "/g.warc.gz"
         try Data(archive).write(to: URL(fileURLWithPath: path))
         let (items, skipped) = try read(path)
-        let ids = items.compactMap { item -> String? in if case let .page(page) = item { page.id } else { nil } }
-        #expect(ids == (0..<30).map { writer.responseID(index: $0) })
+        let pages = items.compactMap { item -> RawPage? in if case let .page(page) = item { page } else { nil } }
+        #expect(pages.map(\.id) == (0..<30).map { writer.responseID(index: $0) })
+        // Chunked, gzip and br bodies come out as the generator wrote the page.
+        #expect(pages.map(\.body) == (0..<30).map { generator.page($0).body })
         #expect(skipped["request"] == 30 && skipped["redirect"] == 3 && skipped["warcinfo"] == 1)
+        #expect(skipped["revisit"] == 3 && skipped["metadata"] == 5)
+        // Handed on as stored and decoded by a worker, the same pages at the same offsets.
+        let (stored, storedSkipped) = try read(path, asStored: true)
+        #expect(stored.map(\.pageID) == items.map(\.pageID) && storedSkipped == skipped)
+        let storedPages = stored.compactMap { item -> RawPage? in if case let .page(page) = item { page } else { nil } }
+        #expect(storedPages == pages)
     }
 }
