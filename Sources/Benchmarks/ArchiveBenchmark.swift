@@ -4,10 +4,13 @@ import PageInput
 import PageModel
 
 /// Reading crawl archives alone, one thread: records a second through the producer's own
-/// reader (inflate, WARC records, HTTP decoding), as the producer reads them in a run.
+/// reader, as the producer reads them in a run: in full (inflate, WARC records, HTTP decoding)
+/// or, with `asStored`, as `run` does by default, `.warc.gz` pages handed on as their members.
 public struct ArchiveBenchmark: Sendable {
     public var inputs: [String]
     public var rounds: Int
+    /// Pages of `.warc.gz` archives handed on as stored (each member's head inflated only).
+    public var asStored = false
 
     /// What one benchmark measured.
     public struct Result: BenchmarkResult {
@@ -44,6 +47,7 @@ public struct ArchiveBenchmark: Sendable {
             let source: PageSource
             do {
                 source = try PageSource(inputs: inputs, maximumPageBytes: 64 << 20)
+                source.pagesAsStored = asStored
             } catch {
                 throw BenchmarkError(.input, "\(error)")
             }

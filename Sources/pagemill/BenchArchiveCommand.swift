@@ -26,13 +26,21 @@ struct BenchArchiveCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write each page found as JSON Lines here.", valueName: "path"))
     var dump: String?
 
+    @Flag(
+        help: ArgumentHelp(
+            "Read as `run` does by default: pages of .warc.gz archives handed on as their gzip members, only "
+                + "each member's head inflated (--dump then gives each page's member, not its payload)."))
+    var asStored = false
+
     @Flag(help: "Print the result as one JSON object.")
     var json = false
 
     func run() throws {
         var lines = ""
         let result = try failingBeforeStart { () throws(BenchmarkError) in
-            try ArchiveBenchmark(inputs: inputs, rounds: rounds).run(
+            var benchmark = ArchiveBenchmark(inputs: inputs, rounds: rounds)
+            benchmark.asStored = asStored
+            return try benchmark.run(
                 dump: dump == nil ? nil : { page in lines += Self.line(page) })
         }
         if let dump { try failingBeforeStart { () throws(BenchmarkError) in try BenchmarkFile.write(lines, to: dump) } }
