@@ -14,4 +14,4 @@ scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 python3 -m venv "$scratch/venv"
 "$scratch/venv/bin/pip" install -q "datatrove[processing]" faust-cchardet python-magic orjson lxml_html_clean warcio
-"$scratch/venv/bin/python" Benchmarks/datatrove.py .build/release/pagemill "$scratch" "${1:-10}"
+"$scratch/venv/bin/python" Benchmarks/versus_datatrove.py .build/release/pagemill "$scratch" "${1:-10}"

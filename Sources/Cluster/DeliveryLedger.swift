@@ -83,6 +83,16 @@ struct DeliveryLedger {
             leaseSequence: leaseCounter, firstDispatched: now)
     }
 
+    /// A leased page turns out not to be processable (an archived record that will not decode
+    /// for a worker that needs it decoded): it is reported to the collector as failed.
+    mutating func fail(_ ticket: Ticket, error: String) {
+        guard var entry = entries[ticket] else { return }
+        if let page = entry.page { heldBytes -= page.body.count }
+        (entry.page, entry.failure, entry.state) = (nil, error, .queued)
+        entries[ticket] = entry
+        pendingFailureReports.append(ticket)
+    }
+
     /// Records a page that cannot be processed, to report to the collector.
     mutating func addFailure(_ ticket: Ticket, pageID: String, error: String, bytes: Int) {
         entries[ticket] = Entry(

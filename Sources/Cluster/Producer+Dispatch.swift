@@ -20,8 +20,9 @@ extension Producer {
             var bytes = 0
             leases.removeAll(keepingCapacity: true)
             while leases.count < most, bytes < Self.bytesPerMessage,
-                let (ticket, page, attempt) = nextPage(for: identity, now: now)
+                let (ticket, stored, attempt) = nextPage(for: identity, now: now)
             {
+                guard let page = readable(stored, ticket: ticket, by: peer) else { continue }
                 if attempt > 1 { stats.redelivered += 1 }
                 bytes += page.body.count
                 leases.append(WireMessage.LeasedPage(ticket: ticket, attempt: attempt, page: page))
@@ -36,6 +37,19 @@ extension Producer {
             }
             // Fewer than asked for: the inputs have nothing more to give now.
             if leases.count < most, bytes < Self.bytesPerMessage { return }
+        }
+    }
+
+    /// The page as `worker` can read it: an archived record as stored is decoded here for a
+    /// worker that did not say it reads them (one written in another language); nil, the page
+    /// failed, when it will not decode.
+    private func readable(_ page: RawPage, ticket: UInt64, by worker: WorkerRoster.Worker) -> RawPage? {
+        guard page.format == .warcRecord, !worker.readsArchivedRecords else { return page }
+        do throws(InputError) {
+            return try ArchivedRecord.page(from: page, maximumPageBytes: configuration.maximumPageBytes)
+        } catch {
+            ledger.fail(ticket, error: error.description)
+            return nil
         }
     }
 

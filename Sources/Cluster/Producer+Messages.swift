@@ -26,9 +26,11 @@ extension Producer {
         let known = fromCollector || roster.contains(identity)
 
         switch decoded {
-        case let .hello(.worker, name, credit, pagesPerMessage, _):
-            welcomeWorker(identity, name: name, credit: credit, pagesPerMessage: pagesPerMessage, message: message)
-        case let .hello(.collector, name, _, _, database):
+        case let .hello(.worker, name, credit, pagesPerMessage, _, readsArchivedRecords):
+            welcomeWorker(
+                identity, name: name, credit: credit, pagesPerMessage: pagesPerMessage,
+                readsArchivedRecords: readsArchivedRecords, message: message)
+        case let .hello(.collector, name, _, _, database, _):
             welcomeCollector(identity, name: name, database: database, message: message, on: socket)
         case let .credit(count, finished):
             guard roster.contains(identity) else { return askToIntroduce(identity, on: socket) }
@@ -63,7 +65,10 @@ extension Producer {
         }
     }
 
-    private func welcomeWorker(_ identity: [UInt8], name: String, credit: Int, pagesPerMessage: Int, message: Message) {
+    private func welcomeWorker(
+        _ identity: [UInt8], name: String, credit: Int, pagesPerMessage: Int, readsArchivedRecords: Bool,
+        message: Message
+    ) {
         // A second HELLO starts the worker afresh: what it held is requeued.
         if roster.contains(identity) { ledger.releaseAll(heldBy: identity, now: clock.now) }
         let granted = min(credit, configuration.maximumCreditPerWorker)
@@ -71,7 +76,7 @@ extension Producer {
             identity,
             WorkerRoster.Worker(
                 name: name, credit: granted, pagesPerMessage: min(pagesPerMessage, Self.maximumPagesPerMessage),
-                lastSeen: clock.now))
+                readsArchivedRecords: readsArchivedRecords, lastSeen: clock.now))
         logger.info(
             "worker joined",
             metadata: ["worker": "\(name)", "credit": "\(granted)", "peer": "\(message.peerAddress ?? "local")"])

@@ -207,7 +207,7 @@ public final class Worker {
     private var hello: Message {
         WireMessage.hello(
             role: .worker, name: configuration.name, credit: configuration.credit,
-            pagesPerMessage: Self.maximumPagesPerTurn
+            pagesPerMessage: Self.maximumPagesPerTurn, readsArchivedRecords: true
         ).encoded()
     }
 

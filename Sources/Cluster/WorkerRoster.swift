@@ -10,6 +10,8 @@ struct WorkerRoster {
         var credit: Int
         /// The most pages it takes in one message (1: one `PAGE` message each).
         var pagesPerMessage: Int
+        /// Whether it reads crawl-archive records as stored; others get them decoded.
+        var readsArchivedRecords = false
         var lastSeen: ContinuousClock.Instant
         /// Pages it has passed on since it joined, for `pagemill status`.
         var finished = 0

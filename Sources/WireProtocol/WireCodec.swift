@@ -10,13 +10,14 @@ extension WireMessage {
         if let identity { message.append(identity) }
         message.append(contentsOf: Self.protocolTagBytes)
         switch self {
-        case let .hello(role, name, credit, pagesPerMessage, database):
+        case let .hello(role, name, credit, pagesPerMessage, database, readsArchivedRecords):
             message.append("HELLO"); message.append(role.rawValue); message.append(name);
             message.appendDecimal(UInt64(credit))
             if let database {
                 message.append(database)
-            } else if pagesPerMessage > 1 {
+            } else if pagesPerMessage > 1 || readsArchivedRecords {
                 message.appendDecimal(UInt64(pagesPerMessage))
+                if readsArchivedRecords { message.append(RawPage.Format.warcRecord.rawValue) }
             }
         case let .credit(count, finished):
             message.append("CREDIT"); message.appendDecimal(UInt64(count))
@@ -112,9 +113,12 @@ extension WireMessage {
             let name = try reader.string(), credit = try reader.integer()
             switch role {
             case .worker:
+                let pagesPerMessage = reader.atEnd ? 1 : max(1, try reader.integer())
+                // The formats it reads beyond html, text and unknown, comma-separated.
+                let formats = reader.atEnd ? [] : try reader.string().split(separator: ",")
                 self = .hello(
-                    role: role, name: name, credit: credit,
-                    pagesPerMessage: reader.atEnd ? 1 : max(1, try reader.integer()))
+                    role: role, name: name, credit: credit, pagesPerMessage: pagesPerMessage,
+                    readsArchivedRecords: formats.contains { $0 == RawPage.Format.warcRecord.rawValue })
             case .collector:
                 self = .hello(
                     role: role, name: name, credit: credit, database: reader.atEnd ? nil : try reader.string())

@@ -10,8 +10,12 @@ public enum WireMessage: Sendable, Equatable {
     /// A worker or the collector introduces itself to the producer; a worker grants its first
     /// credit, and says how many pages it takes in one `pages` message (1: `page` messages only);
     /// the collector says which database it writes (`database`), so that the producer's
-    /// journal is only used with the database it describes.
-    case hello(role: PeerRole, name: String, credit: Int, pagesPerMessage: Int = 1, database: String? = nil)
+    /// journal is only used with the database it describes; a worker that reads crawl-archive
+    /// records as stored (`warc-record` pages) says so (`readsArchivedRecords`), and the others
+    /// are sent those pages decoded.
+    case hello(
+        role: PeerRole, name: String, credit: Int, pagesPerMessage: Int = 1, database: String? = nil,
+        readsArchivedRecords: Bool = false)
     /// A worker can take `credit` more pages; `finished` are the tickets it has just passed on.
     case credit(Int, finished: [UInt64])
     /// The producer leases a page to a worker.

@@ -2,8 +2,10 @@ import Extraction
 import Foundation
 import Logging
 import PageGenerator
+import PageModel
 import PageInput
 import Store
+import WireProtocol
 import Testing
 import ZeroMQ
 
@@ -92,5 +94,50 @@ import ZeroMQ
         #expect(producer.statistics.snapshot.stored == 120)
         #expect(journal.committedCount == 120, "the journal holds every page by id")
         #expect(journal.databaseID == store.databaseID, "and the database it describes")
+    }
+
+    /// A worker written in another language, which did not say in its `HELLO` that it reads
+    /// crawl-archive records as stored, is sent them decoded by the producer.
+    @Test func aWorkerThatDoesNotReadArchivedRecordsIsSentThemDecoded() throws {
+        let folder = NSTemporaryDirectory() + "/pagemill-foreign-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let generator = PageGenerator(seed: 5, sizeRange: 2_000...6_000)
+        let writer = CrawlRecordWriter(seed: 5, contentEncoders: [("gzip", GzipMember.compress)])
+        let page = generator.page(1)  // sent gzip-encoded: the producer must undo it
+        try Data(writer.records(for: page, index: 1).flatMap(GzipMember.compress))
+            .write(to: URL(fileURLWithPath: folder + "/a.warc.gz"))
+        let context = try Context()
+        let endpoint = "inproc://producer-\(UUID().uuidString)"
+        let source = try PageSource(inputs: [folder + "/a.warc.gz"], maximumPageBytes: 4 << 20)
+        source.pagesAsStored = true
+        let shutdown = ShutdownRequest()
+        nonisolated(unsafe) let producer = Producer(
+            configuration: .init(endpoint: endpoint, maximumPageBytes: 4 << 20, timing: ClusterTiming()),
+            source: source, logger: Logger(label: "foreign"), shutdown: shutdown)
+        let producerRun = RoleRun("producer") { () -> Producer.Outcome? in try? producer.run(context: context) }
+        defer {
+            shutdown.request(.immediate)
+            _ = producerRun.wait(seconds: 10)
+        }
+        let foreign = try context.socket(.dealer)
+        try foreign.setReceiveTimeout(milliseconds: 10_000)
+        try foreign.connect(endpoint)
+        _ = try foreign.send(strings: ["pagemill/1", "HELLO", "worker", "py-1", "1"])
+        var received: WireMessage?
+        while let message = try foreign.receive() {
+            let decoded = try WireMessage(decoding: message)
+            if case .page = decoded {
+                received = decoded
+                break
+            }
+        }
+        guard case let .page(_, _, sent) = received else {
+            Issue.record("no page came: \(String(describing: received))")
+            return
+        }
+        #expect(sent.format == (page.isHTML ? .html : .text), "decoded, not a warc-record")
+        #expect(sent.body == page.body, "the page as the generator wrote it, its gzip coding undone")
+        #expect(sent.id == writer.responseID(index: 1) && sent.origin?.archive == folder + "/a.warc.gz")
     }
 }

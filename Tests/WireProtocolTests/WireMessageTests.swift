@@ -11,7 +11,13 @@ import ZeroMQ
     @Test(arguments: [
         WireMessage.hello(role: .worker, name: "w-1", credit: 4),
         .hello(role: .worker, name: "w-2", credit: 256, pagesPerMessage: 32),
+        .hello(role: .worker, name: "w-3", credit: 4, pagesPerMessage: 1, readsArchivedRecords: true),
         .hello(role: .collector, name: "collector", credit: 0),
+        .page(
+            ticket: 14, attempt: 1,
+            page: RawPage(
+                id: "urn:uuid:1", body: [0x1F, 0x8B], format: .warcRecord,
+                origin: ArchiveOrigin(archive: "crawl/a.warc.gz", offset: 123_456))),
         .credit(2, finished: [7, 9]),
         .credit(1, finished: []),
         .page(
@@ -28,6 +34,11 @@ import ZeroMQ
             .init(
                 ticket: 13, attempt: 1,
                 page: RawPage(id: "big", body: Array(repeating: 0x61, count: 9000), format: .text)),
+            .init(
+                ticket: 15, attempt: 1,
+                page: RawPage(
+                    id: "urn:uuid:2", body: [1, 2, 3], format: .html, fetchedAt: "2024-05-18T01:21:37Z",
+                    origin: ArchiveOrigin(archive: "b.warc.zst", offset: 0))),
         ]),
         .pages([]),
         .handBack(tickets: [3, 4]),
@@ -38,6 +49,11 @@ import ZeroMQ
                 .init(
                     ticket: 6, extractionMilliseconds: 0,
                     record: PageRecord(id: "q", text: "", wordCount: 0, contentHash: "")),
+                .init(
+                    ticket: 7, extractionMilliseconds: 2,
+                    record: PageRecord(
+                        id: "urn:uuid:3", text: "t", wordCount: 1, contentHash: "h", fetchedAt: "2024-01-01T00:00:00Z",
+                        origin: ArchiveOrigin(archive: "c.warc.gz", offset: 99))),
             ]),
         .result(ticket: 5, worker: "w", extractionMilliseconds: 1.5, record: record),
         .failed(ticket: 6, pageID: "p", reporter: "producer", attempts: 3, error: "gave up"),

@@ -7,50 +7,19 @@ files with warcio (a gzip member a record, HTTP 200 responses), runs datatrove's
 `pagemill run --workers 2` on them, and prints pages/s of each and the extraction scores of
 each on the first copy, scored by ../shared/tools/score-extraction.
 """
-import glob, gzip, io, json, os, subprocess, sys, time, uuid
+import glob, gzip, json, subprocess, sys, time
 from pathlib import Path
 
+import corpus_warcs
+
 PAGEMILL, SCRATCH, COPIES = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
-CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+CORPUS, SETS = corpus_warcs.CORPUS, corpus_warcs.SETS
 SCORER = CORPUS.parent / "tools" / "score-extraction"
-SETS = ["scrapinghub", "wcxb-dev"]
-
-
-def corpus_pages():
-    truth = json.load(open(CORPUS / "scrapinghub" / "ground-truth.json"))
-    for name in SETS:
-        for path in sorted((CORPUS / name / "html").glob("*.html.gz")):
-            page = path.name.split(".")[0]
-            if name == "scrapinghub":
-                url = truth.get(page, {}).get("url")
-            else:
-                url = json.load(open(CORPUS / name / "ground-truth" / f"{page}.json")).get("url")
-            yield name, page, url or f"https://{name}.example/{page}", gzip.decompress(path.read_bytes())
 
 
 def write_warcs():
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
     folder = SCRATCH / "warcs"
-    folder.mkdir()
-    files = [open(folder / f"corpus-{n}.warc.gz", "wb") for n in range(4)]
-    writers = [WARCWriter(f, gzip=True) for f in files]
-    origin, count = {}, 0
-    pages = list(corpus_pages())
-    for copy in range(COPIES):
-        for name, page, url, body in pages:
-            record_id = f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'{copy}/{name}/{page}')}"
-            http = StatusAndHeaders("200 OK", [("Content-Type", "text/html"), ("Content-Length", str(len(body)))],
-                                    protocol="HTTP/1.1")
-            record = writers[count % 4].create_warc_record(
-                url, "response", payload=io.BytesIO(body), http_headers=http,
-                warc_headers_dict={"WARC-Record-ID": f"<{record_id}>"})
-            writers[count % 4].write_record(record)
-            if copy == 0:
-                origin[record_id] = (name, page)
-            count += 1
-    for f in files:
-        f.close()
+    origin, count = corpus_warcs.write(folder, COPIES)
     return folder, origin, count
 
 
@@ -118,4 +87,6 @@ def main():
     print(json.dumps({"pagemill": mine_scores, "datatrove": theirs_scores}))
 
 
-main()
+# datatrove's executor starts its tasks in processes that import this file again.
+if __name__ == "__main__":
+    main()
