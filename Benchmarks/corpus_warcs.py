@@ -2,7 +2,8 @@
 
 Usage: corpus_warcs.py FOLDER [COPIES]   (needs warcio; default 10 copies)
 Writes the pages of ../shared/corpus/scrapinghub and wcxb-dev (581 real pages) COPIES times
-into four .warc.gz files in FOLDER (a gzip member a record, HTTP 200 responses of text/html),
+into four .warc.gz files in FOLDER (a gzip member a record, HTTP 200 responses of text/html, with the
+WARC-Identified-Payload-Type Common Crawl writes),
 each copy under fresh record ids. Used by versus_datatrove.py, and for the producer's ceiling on real
 page sizes (`pagemill bench producer FOLDER`).
 """
@@ -43,7 +44,10 @@ def write(folder, copies):
             writer = writers[count % 4]
             writer.write_record(writer.create_warc_record(
                 url, "response", payload=io.BytesIO(body), http_headers=http,
-                warc_headers_dict={"WARC-Record-ID": f"<{record_id}>"}))
+                # As Common Crawl writes it: datatrove's WarcReader reads the type from here, and
+                # without it sniffs the bytes with libmagic, which takes a fifth of these pages
+                # for something other than HTML and drops them.
+                warc_headers_dict={"WARC-Record-ID": f"<{record_id}>", "WARC-Identified-Payload-Type": "text/html"}))
             if copy == 0:
                 origin[record_id] = (name, page)
             count += 1

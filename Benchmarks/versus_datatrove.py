@@ -39,7 +39,8 @@ def run_datatrove(folder):
     for path in glob.glob(str(output / "*.jsonl.gz")):
         for line in gzip.open(path, "rt", encoding="utf-8"):
             document = json.loads(line)
-            texts[document["id"]] = {"text": document["text"]}
+            # datatrove keeps the WARC-Record-ID as written, in its angle brackets.
+            texts[document["id"].strip("<>")] = {"text": document["text"]}
     return seconds, texts
 
 

@@ -100,6 +100,7 @@ extension Producer {
                 logger.warning(
                     "unreadable page", metadata: ["page": "\(id)", "error": "\(error.description(besides: id))"])
                 ledger.addFailure(ticket, pageID: id, error: error.description(besides: id), bytes: 0)
+                if source.lastItemOrigin != nil { stats.unreadableArchiveRecords += 1 }
             case .alreadyStored:
                 // Committed in an earlier run: passed over without being read.
                 stats.resumed += 1

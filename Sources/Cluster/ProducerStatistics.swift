@@ -48,6 +48,9 @@ public struct ProducerStatistics: Sendable, Equatable {
     /// Crawl archives whose reading began where the journal said an earlier run left off, and
     /// the bytes of them not read again.
     public var resumedArchives = 0
+    /// Crawl-archive records found damaged (cut short, a member or frame that will not
+    /// decompress, not WARC) or too large while reading: each a failure row.
+    public var unreadableArchiveRecords = 0
     public var resumedArchiveBytes = 0
     /// When the first and the latest fresh page were handed out: the producer's dispatch rate.
     public var firstDispatchAt: ContinuousClock.Instant?

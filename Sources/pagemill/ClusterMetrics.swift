@@ -49,6 +49,9 @@ enum ClusterMetrics {
         text.counter(
             "pagemill_pages_resumed_total", "Pages an earlier run committed, passed over.", Double(statistics.resumed))
         text.counter(
+            "pagemill_archive_records_damaged_total", "Archive records cut short, corrupt or too large: failures.",
+            Double(statistics.unreadableArchiveRecords))
+        text.counter(
             "pagemill_pages_duplicate_total",
             "Pages whose id the database already held: acknowledged, not stored again.", Double(statistics.duplicates))
         text.counter(

@@ -95,6 +95,7 @@ struct ProduceCommand: ParsableCommand {
             "produced: \(summary.stored) stored, \(summary.failed) failed, \(summary.duplicates) duplicate ids "
                 + "(already stored), \(summary.redelivered) redelivered, \(summary.resumed) committed in an earlier run"
         )
+        if summary.unreadableArchiveRecords > 0 { print("damaged records: \(summary.unreadableArchiveRecords)") }
         if summary.resumedArchives > 0 {
             print("archives resumed: \(summary.resumedArchives) (\(summary.resumedArchiveBytes) bytes not read again)")
         }

@@ -33,6 +33,11 @@ struct RunSummary {
                     + "--fresh starts over)"
             )
         }
+        if statistics.unreadableArchiveRecords > 0 {
+            lines.append(
+                "damaged records: \(statistics.unreadableArchiveRecords) (archive records cut short, corrupt or too "
+                    + "large, among the failures: rows named archive@offset)")
+        }
         if statistics.resumedArchives > 0 {
             lines.append(
                 "archives resumed: \(statistics.resumedArchives), at the journal's offsets "

@@ -81,6 +81,8 @@ extension EndToEndTests {
             let origin = try column(
                 "SELECT archive || '@' || archive_offset FROM pages WHERE id = '\(sample.id)'", in: database)
             #expect(origin == ["\(crawl)/crawl-1.warc.gz@\(sample.offset)"])
+            // The producer finds two (the head hit and the cut record); the worker, the tail hit.
+            #expect(run.log.contains("damaged records: 2"), "\(run.log)")
             for reason in ["request", "redirect", "not HTML", "revisit", "metadata", "warcinfo"] {
                 #expect(run.log.contains(reason), "the summary counts \(reason) records: \(run.log)")
             }
