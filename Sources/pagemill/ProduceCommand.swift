@@ -20,7 +20,7 @@ struct ProduceCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Files, folders or JSON Lines files to read; - reads JSON Lines from standard input.")
+    @Argument(help: "Files, folders, JSON Lines files or crawl archives to read; - reads JSON Lines from stdin.")
     var inputs: [String]
 
     @OptionGroup var endpoints: EndpointOptions

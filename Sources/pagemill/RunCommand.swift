@@ -15,14 +15,17 @@ struct RunCommand: ParsableCommand {
             Shows progress, then a summary. Exits 0 once every page is stored or recorded as \
             failed; SIGINT or SIGTERM drains, a second one stops at once.
 
-            A journal beside the database (DB.producer-journal) records what was committed: run \
-            the same command again after a crash and only the rest is processed. --fresh starts over.
+            Crawl archives (.warc, .warc.gz, .warc.zst, WET) are read as crawlers write them: a \
+            page's id is its WARC-Record-ID; other records are counted, damaged ones are failures \
+            named archive@offset. A journal beside the database (DB.producer-journal) records what \
+            was committed, and where in each archive: run the same command again after a crash and \
+            only the rest is read and processed. --fresh starts over.
 
-            Example: pagemill run crawl/ dump.jsonl.gz --db pages.sqlite --workers 8
+            Example: pagemill run crawl/*.warc.gz dump.jsonl.gz --db pages.sqlite --workers 8
             """
     )
 
-    @Argument(help: "Files, folders or JSON Lines files to read; - reads JSON Lines from standard input.")
+    @Argument(help: "Files, folders, JSON Lines files or crawl archives to read; - reads JSON Lines from stdin.")
     var inputs: [String]
 
     @Option(help: "The SQLite database to write (created if missing).")
@@ -54,11 +57,7 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        do {
-            try PageSource.validate(inputs)
-        } catch {
-            throw failBeforeStart("\(error)")
-        }
+        try failingBeforeStart { () throws(InputError) in try PageSource.validate(inputs) }
         _ = try openCheckedStore(db)
         // Opened here to fail early, then again on the producer's thread, which owns it.
         let journalPath = journalOptions.path(defaultPath: db + ".producer-journal")

@@ -170,7 +170,8 @@ struct ArchiveOptions: ParsableArguments {
         help: ArgumentHelp(
             "How pages of .warc.gz archives (a gzip member a record) go to the workers: stored (the member as it "
                 + "is, inflated by the worker: the producer reads only each record's head, and the wire carries "
-                + "about a fifth of the bytes) or decoded (inflated by the producer).",
+                + "about a sixth of the bytes; workers that do not say they read them get them decoded) or "
+                + "decoded (inflated by the producer, for every worker).",
             valueName: "how"))
     var archivePages: ArchivePages = .stored
 
