@@ -57,7 +57,7 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        try failingBeforeStart { () throws(InputError) in try PageSource.validate(inputs) }
+        try failingBeforeStart { () throws(InputError) in try PageSource.validate(self.inputs) }
         _ = try openCheckedStore(db)
         // Opened here to fail early, then again on the producer's thread, which owns it.
         let journalPath = journalOptions.path(defaultPath: db + ".producer-journal")
