@@ -41,8 +41,10 @@ let package = Package(
             // only cost time (compile-time checks stay on).
             .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
         ]),
+        // Enrichment: record in, record out, from its text (near-duplicate signatures). Pure.
+        .target(name: "Enrichment", dependencies: ["PageModel"]),
         // Store: SQLite schema, migrations, batched writes, queries.
-        .target(name: "Store", dependencies: ["CSQLite", "PageModel"]),
+        .target(name: "Store", dependencies: ["CSQLite", "PageModel", "Enrichment"]),
         // Reading pages from files, folders, JSON Lines and gzip, as a stream.
         .target(name: "PageInput", dependencies: ["CZlib", "CDeflate", "CZstd", "CBrotli", "PageModel"]),
         // Reproducible synthetic pages for the demo, tests and load tests.
@@ -53,8 +55,8 @@ let package = Package(
         // Cluster: the producer, worker and collector roles, speaking the wire protocol; the
         // role runner (signals, two-stage shutdown) and the local cluster of `run` and `bench`.
         .target(name: "Cluster", dependencies: [
-            "CProcessControl", "ZeroMQ", "WireProtocol", "PageModel", "Extraction", "Store", "PageInput",
-            .product(name: "Logging", package: "swift-log"),
+            "CProcessControl", "ZeroMQ", "WireProtocol", "PageModel", "Extraction", "Enrichment", "Store",
+            "PageInput", .product(name: "Logging", package: "swift-log"),
         ]),
         // Metrics: the Prometheus text format and a small HTTP endpoint serving it.
         .target(name: "Metrics"),
@@ -75,8 +77,9 @@ let package = Package(
 
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
         .testTarget(name: "PageModelTests", dependencies: ["PageModel"]),
+        .testTarget(name: "EnrichmentTests", dependencies: ["Enrichment", "PageModel"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "PageModel", "PageInput", "PageGenerator"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "PageModel"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "PageModel", "Enrichment"]),
         .testTarget(
             name: "PageInputTests", dependencies: ["PageInput", "PageModel", "PageGenerator"],
             exclude: ["warcio_archives.py"]),

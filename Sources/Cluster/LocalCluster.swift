@@ -27,6 +27,8 @@ public final class LocalCluster {
         public var workerStopGrace: Double
         /// Worker `i`'s settings, given the two endpoints.
         public var workerLaunch: @Sendable (_ index: Int, _ producer: String, _ collector: String) -> WorkerLaunch
+        /// How the collector groups duplicates.
+        public var deduplication = PageStore.Deduplication.standard
 
         /// Creates a configuration.
         public init(
@@ -137,9 +139,11 @@ public final class LocalCluster {
         let (path, logger, shutdown, statistics) = (
             self.configuration.databasePath, logger, shutdown.collector, statistics.collector
         )
+        let deduplication = self.configuration.deduplication
         return RoleThread(name: "collector") { () throws -> Double in
             let collector = Collector(
-                configuration: configuration, store: try PageStore(path: path), logger: logger,
+                configuration: configuration, store: try PageStore(path: path, deduplication: deduplication),
+                logger: logger,
                 shutdown: shutdown, statistics: statistics)
             try collector.run(context: context)
             return Self.threadCPUSeconds()

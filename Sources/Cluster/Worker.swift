@@ -1,3 +1,4 @@
+import Enrichment
 import Extraction
 import Foundation
 import Logging
@@ -271,6 +272,9 @@ public final class Worker {
         }
     }
 
+    /// What the worker adds to each record after extraction (its near-duplicate signature).
+    private static let enricher = Enricher()
+
     /// Extracts one page (on the lane's thread: touches nothing of the worker's but what is Sendable).
     private static func extract(
         _ lease: WireMessage.LeasedPage, configuration: Configuration, extractor: Extractor,
@@ -294,7 +298,7 @@ public final class Worker {
             }
         }
         do throws(ExtractionError) {
-            let record = try extractor.extract(page)
+            let record = Self.enricher.enrich(try extractor.extract(page))
             let elapsed = ContinuousClock.now - started
             return .record(
                 WireMessage.WorkerResult(

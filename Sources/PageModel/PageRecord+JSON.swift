@@ -28,6 +28,7 @@ extension PageRecord {
             writer.field("archive", origin.archive)
             writer.field("archive_offset", origin.offset)
         }
+        if !minhash.isEmpty { writer.field("minhash", Self.hex(minhash)) }
         writer.endObject()
         return writer.bytes
     }
@@ -55,6 +56,43 @@ extension PageRecord {
             image: fields.image, text: text, wordCount: fields.wordCount ?? TextMeasures.wordCount(text),
             contentHash: fields.contentHash ?? TextMeasures.contentHash(text), fetchedAt: fields.fetchedAt,
             origin: fields.archive.map { ArchiveOrigin(archive: $0, offset: fields.archiveOffset ?? 0) })
+        minhash = fields.minhash.map(Self.values(hex:)) ?? []
+    }
+
+    /// A signature as text: each value as 8 hex digits, back to back.
+    public static func hex(_ values: [UInt32]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(values.count * 8)
+        for value in values {
+            for shift in stride(from: 28, through: 0, by: -4) {
+                bytes.append(digits[Int(value >> UInt32(shift) & 0xF)])
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The values of a signature written by `hex(_:)`; empty when it is not one.
+    public static func values(hex: String) -> [UInt32] {
+        let bytes = Array(hex.utf8)
+        guard bytes.count % 8 == 0 else { return [] }
+        var values: [UInt32] = []
+        values.reserveCapacity(bytes.count / 8)
+        for start in stride(from: 0, to: bytes.count, by: 8) {
+            var value: UInt32 = 0
+            for byte in bytes[start..<start + 8] {
+                let digit: UInt8
+                switch byte {
+                case 0x30...0x39: digit = byte - 0x30
+                case 0x61...0x66: digit = byte - 0x57
+                case 0x41...0x46: digit = byte - 0x37
+                default: return []
+                }
+                value = value << 4 | UInt32(digit)
+            }
+            values.append(value)
+        }
+        return values
     }
 
     /// A list of strings as a JSON array, as the store keeps authors and tags.
@@ -70,7 +108,7 @@ extension PageRecord {
     private struct Fields {
         var id: String?, text: String?, url: String?, canonicalURL: String?, title: String?
         var published: String?, language: String?, description: String?, siteName: String?
-        var image: String?, contentHash: String?, fetchedAt: String?, archive: String?
+        var image: String?, contentHash: String?, fetchedAt: String?, archive: String?, minhash: String?
         var authors: [String] = [], tags: [String] = []
         var wordCount: Int?, archiveOffset: Int?
 
@@ -104,6 +142,7 @@ extension PageRecord {
             case "content_hash": contentHash = string
             case "fetched_at": fetchedAt = string
             case "archive": archive = string
+            case "minhash": minhash = string
             default: break
             }
         }

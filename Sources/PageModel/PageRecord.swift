@@ -32,11 +32,15 @@ public struct PageRecord: Sendable, Codable, Equatable {
     public var fetchedAt: String?
     /// The crawl archive holding the page, and the record's offset in it.
     public var origin: ArchiveOrigin?
+    /// The MinHash signature of the text's word shingles (the enrichment library's), by which
+    /// the collector groups near duplicates; empty when none was computed.
+    public var minhash: [UInt32] = []
 
     enum CodingKeys: String, CodingKey {
         case id, url, canonicalURL = "canonical_url", title, authors = "author", published, language
         case description, siteName = "site_name", tags, image, text, wordCount = "word_count"
         case contentHash = "content_hash", fetchedAt = "fetched_at", archive, archiveOffset = "archive_offset"
+        case minhash
     }
 
     /// Creates a record.
@@ -89,6 +93,7 @@ public struct PageRecord: Sendable, Codable, Equatable {
             let offset = try container.decodeIfPresent(Int.self, forKey: .archiveOffset) ?? 0
             origin = ArchiveOrigin(archive: archive, offset: offset)
         }
+        minhash = try container.decodeIfPresent(String.self, forKey: .minhash).map(Self.values(hex:)) ?? []
     }
 
     /// Encodes in the shape `jsonBytes()` writes.
@@ -111,5 +116,6 @@ public struct PageRecord: Sendable, Codable, Equatable {
         try container.encodeIfPresent(fetchedAt, forKey: .fetchedAt)
         try container.encodeIfPresent(origin?.archive, forKey: .archive)
         try container.encodeIfPresent(origin?.offset, forKey: .archiveOffset)
+        if !minhash.isEmpty { try container.encode(Self.hex(minhash), forKey: .minhash) }
     }
 }

@@ -69,11 +69,13 @@ public enum TextMeasures {
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
-    private static func sequenceLength(_ lead: UInt8) -> Int {
+    /// The length of the UTF-8 sequence `lead` begins.
+    public static func sequenceLength(_ lead: UInt8) -> Int {
         lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
     }
 
-    private static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, length: Int) -> UInt32 {
+    /// The scalar of the UTF-8 sequence of `length` bytes at `index`.
+    public static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, length: Int) -> UInt32 {
         var value = UInt32(bytes[index])
         switch length {
         case 2: value &= 0x1F
@@ -85,14 +87,15 @@ public enum TextMeasures {
         return value
     }
 
-    private static func isIdeograph(_ value: UInt32) -> Bool {
+    /// Kana and CJK ideographs: characters of scripts written without spaces, a word each.
+    public static func isIdeograph(_ value: UInt32) -> Bool {
         (0x3040...0x30FF).contains(value) || (0x3400...0x4DBF).contains(value) || (0x4E00...0x9FFF).contains(value)
             || (0xF900...0xFAFF).contains(value)
     }
 
     /// Latin-1 punctuation, general punctuation, CJK punctuation and full-width forms, arrows
     /// and symbols: what separates words rather than making them.
-    private static func isPunctuationOrSpace(_ value: UInt32) -> Bool {
+    public static func isPunctuationOrSpace(_ value: UInt32) -> Bool {
         (0x80...0xBF).contains(value) || value == 0xD7 || value == 0xF7 || (0x2000...0x2BFF).contains(value)
             || (0x3000...0x303F).contains(value) || (0xFF00...0xFF0F).contains(value)
             || (0xFE30...0xFE4F).contains(value)

@@ -14,6 +14,26 @@ public final class PageStore {
     private let anyFailures: Statement
     /// Set by `checkpointInBackground()`.
     private var checkpointer: WALCheckpointer?
+    private let duplicates: DuplicateIndex
+
+    /// How the store groups duplicates as it stores pages.
+    public struct Deduplication: Sendable, Equatable {
+        /// `off`, `exact` (the same normalised text) or `near` (MinHash signatures too).
+        public var mode: String
+        /// The share of signature values two pages must agree on to be near duplicates.
+        public var threshold: Double
+
+        /// Near duplicates at 0.75 (FineWeb's parameters: 14 bands of 8, 5-word shingles).
+        public static let standard = Deduplication(mode: "near", threshold: 0.75)
+        public static let off = Deduplication(mode: "off", threshold: 1)
+        /// The modes there are.
+        public static let modes = ["off", "exact", "near"]
+
+        public init(mode: String, threshold: Double) {
+            self.mode = mode
+            self.threshold = threshold
+        }
+    }
 
     /// The database's identity, made with it: what the collector announces to the producer,
     /// so that a producer's journal is only ever used with the database it describes.
@@ -22,7 +42,7 @@ public final class PageStore {
     /// Opens or creates the database at `path` and brings its schema up to date. Refuses a
     /// database that would vanish on close (`""`, `:memory:`, `file::memory:`): the collector
     /// would acknowledge pages that no file holds.
-    public init(path: String) throws(StoreError) {
+    public init(path: String, deduplication: Deduplication = .standard) throws(StoreError) {
         if let problem = Self.transientPathProblem(path) {
             throw StoreError(.open, resultCode: 0, message: problem, path: path)
         }
@@ -44,6 +64,9 @@ public final class PageStore {
             """)
         clearFailure = try database.prepare("DELETE FROM failures WHERE id = ?1")
         anyFailures = try database.prepare("SELECT 1 FROM failures LIMIT 1")
+        duplicates = try DuplicateIndex(
+            database, mode: DuplicateIndex.Mode(rawValue: deduplication.mode) ?? .near,
+            threshold: deduplication.threshold)
     }
 
     deinit {
@@ -142,6 +165,7 @@ public final class PageStore {
                     report.newRows += written
                     if written == 0 { report.duplicates.append(position) }
                     insertPage.reset()
+                    if written > 0 { try duplicates.add(record) }
                     if failuresMayExist {
                         try clearFailure.bind(record.id, at: 1)
                         try clearFailure.step()

@@ -27,12 +27,13 @@ struct CollectCommand: ParsableCommand {
     @OptionGroup var health: HealthOptions
     @OptionGroup var curve: CurveOptions
     @OptionGroup var metrics: MetricsOptions
+    @OptionGroup var dedup: DeduplicationOptions
 
     @Option(help: ArgumentHelp("Records per transaction, at most.", valueName: "count"))
     var batchSize: Int = 512
 
     func run() throws {
-        let store = try openCheckedStore(db)
+        let store = try openCheckedStore(db, deduplication: dedup.deduplication)
         let logger = logging.makeLogger("pagemill.collect")
         let runner = RoleRunner(logger: logger)
         var configuration = Collector.Configuration(

@@ -15,7 +15,7 @@ struct Pagemill: ParsableCommand {
         subcommands: [
             RunCommand.self, ProduceCommand.self, WorkCommand.self, CollectCommand.self,
             GenerateCommand.self, ExtractCommand.self, BenchCommand.self, HealthCommand.self, KeygenCommand.self,
-            StatusCommand.self,
+            StatusCommand.self, StatsCommand.self,
         ]
     )
 }

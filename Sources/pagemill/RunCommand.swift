@@ -37,10 +37,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Pages each worker holds at most.", valueName: "count"))
     var credit: Int = 4
 
-    @Option(
-        help: ArgumentHelp(
-            "Seconds one page's extraction may take before its worker is restarted and the page retried.",
-            valueName: "seconds"))
+    @Option(help: ArgumentHelp("Seconds one page may take before its worker is restarted.", valueName: "seconds"))
     var pageTimeout: Double = 30
 
     @Flag(help: ArgumentHelp("Print the first worker's settings and command line, and exit.", visibility: .hidden))
@@ -49,6 +46,7 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var journalOptions: JournalOptions
     @OptionGroup var limits: PageLimitOptions
     @OptionGroup var archiveOptions: ArchiveOptions
+    @OptionGroup var dedup: DeduplicationOptions
     @OptionGroup var timing: TimingOptions
     @OptionGroup var logging: LoggingOptions
 
@@ -69,11 +67,11 @@ struct RunCommand: ParsableCommand {
             return
         }
         let logger = logging.makeLogger("pagemill.run", defaultLevel: .warning)
-        let cluster = LocalCluster(
-            configuration: .init(
-                workers: workers, databasePath: db, maximumPageBytes: limits.maxPageBytes, timing: timing.timing,
-                workerStopGrace: timing.drainGrace, workerLaunch: workerLaunch),
-            logger: logger)
+        var configuration = LocalCluster.Configuration(
+            workers: workers, databasePath: db, maximumPageBytes: limits.maxPageBytes, timing: timing.timing,
+            workerStopGrace: timing.drainGrace, workerLaunch: workerLaunch)
+        configuration.deduplication = dedup.deduplication
+        let cluster = LocalCluster(configuration: configuration, logger: logger)
         let (inputs, maximumPageBytes, clusterTiming) = (self.inputs, limits.maxPageBytes, timing.timing)
         let total = StatisticsBox<Int?>(nil)
         if !inputs.contains("-") {

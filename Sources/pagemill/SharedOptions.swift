@@ -93,9 +93,9 @@ struct PageLimitOptions: ParsableArguments {
 
 /// Opens the database a collector writes, refusing one that vanishes on close or is damaged;
 /// exits 2 with the reason.
-func openCheckedStore(_ path: String) throws -> PageStore {
+func openCheckedStore(_ path: String, deduplication: PageStore.Deduplication = .standard) throws -> PageStore {
     do {
-        let store = try PageStore(path: path)
+        let store = try PageStore(path: path, deduplication: deduplication)
         try store.verifyIntegrity()
         return store
     } catch {
@@ -180,5 +180,37 @@ struct ArchiveOptions: ParsableArguments {
         let source = try PageSource(inputs: inputs, maximumPageBytes: maximumPageBytes)
         source.pagesAsStored = archivePages == .stored
         return source
+    }
+}
+
+/// How the collector groups duplicates as it stores pages.
+struct DeduplicationOptions: ParsableArguments {
+    enum Mode: String, ExpressibleByArgument, CaseIterable {
+        case off, exact, near
+    }
+
+    @Option(
+        help: ArgumentHelp(
+            "Group duplicates as pages are stored: off, exact (the same normalised text) or near (MinHash "
+                + "signatures of 5-word shingles too, in 14 LSH bands of 8). Each page's group_id names its group's "
+                + "representative (fetched earliest, then the smallest id); duplicate_pairs lists the pairs found; "
+                + "the distinct_pages view holds one page a group.",
+            valueName: "mode"))
+    var dedup: Mode = .near
+
+    @Option(
+        help: ArgumentHelp(
+            "With --dedup near: the share of signature values (about the Jaccard similarity of the shingles) "
+                + "two pages must share.", valueName: "share"))
+    var dedupThreshold: Double = 0.75
+
+    func validate() throws {
+        guard dedupThreshold > 0, dedupThreshold <= 1 else {
+            throw ValidationError("--dedup-threshold must be above 0 and at most 1")
+        }
+    }
+
+    var deduplication: PageStore.Deduplication {
+        PageStore.Deduplication(mode: dedup.rawValue, threshold: dedupThreshold)
     }
 }

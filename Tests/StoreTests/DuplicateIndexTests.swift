@@ -1,0 +1,83 @@
+import Enrichment
+import Foundation
+import PageModel
+import Testing
+
+@testable import Store
+
+/// Duplicate groups as the collector keeps them: the same groups and representatives whatever
+/// the order pages arrive in and however they are batched.
+@Suite struct DuplicateIndexTests {
+    static let story = (0..<300).map { "word\($0 * 7919 % 997)" }
+
+    static func record(_ id: String, words: [String], fetchedAt: String?) -> PageRecord {
+        let text = words.joined(separator: " ")
+        var record = PageRecord(
+            id: id, text: text, wordCount: words.count, contentHash: TextMeasures.contentHash(text),
+            fetchedAt: fetchedAt)
+        record.minhash = MinHasher.standard.signature(of: text)
+        return record
+    }
+
+    /// The same story syndicated (a copy, an edited copy, a copy with a footer), a second copy
+    /// of it under another id, and unrelated pages.
+    static let records: [PageRecord] = {
+        var edited = story
+        for index in stride(from: 0, to: 300, by: 60) { edited[index] = "changed\(index)" }
+        let other = (0..<300).map { "other\($0 * 31 % 991)" }
+        return [
+            record("site-a/story", words: story, fetchedAt: "2024-03-02T10:00:00Z"),
+            record("site-b/story", words: edited, fetchedAt: "2024-03-01T09:00:00Z"),
+            record("site-c/story", words: story + ["share", "this", "article"], fetchedAt: nil),
+            record("site-d/copy", words: story, fetchedAt: "2024-03-05T00:00:00Z"),
+            record("site-a/other", words: other, fetchedAt: "2024-03-01T00:00:00Z"),
+            record("site-e/short", words: Array(story.prefix(40)), fetchedAt: "2024-02-01T00:00:00Z"),
+        ]
+    }()
+
+    func groups(storing order: [Int], batch: Int, mode: String) throws -> (groups: [String: String?], pairs: [String]) {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("dedup-\(UUID()).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let store = try PageStore(path: path, deduplication: .init(mode: mode, threshold: 0.75))
+        let outcomes = order.map { PageOutcome.stored(Self.records[$0], worker: nil, extractionMilliseconds: 0) }
+        for start in stride(from: 0, to: outcomes.count, by: batch) {
+            try store.store(Array(outcomes[start..<min(outcomes.count, start + batch)]))
+        }
+        // Stored again, as a redelivered result would be: nothing changes.
+        try store.store(outcomes)
+        var groups: [String: String?] = [:]
+        let rows = try store.database.prepare("SELECT id, group_id FROM pages")
+        while try rows.step() { groups[rows.string(at: 0) ?? ""] = rows.string(at: 1) }
+        var pairs: [String] = []
+        let found = try store.database.prepare("SELECT a || ' ' || b || ' ' || kind FROM duplicate_pairs ORDER BY 1")
+        while try found.step() { pairs.append(found.string(at: 0) ?? "") }
+        return (groups, pairs)
+    }
+
+    @Test func groupsAndRepresentativesDoNotDependOnArrivalOrder() throws {
+        let forward = try groups(storing: Array(0..<6), batch: 6, mode: "near")
+        // The story's copies form one group under the earliest fetched (site-b); the page
+        // without a fetch time and the unrelated ones are not representatives.
+        #expect(forward.groups["site-a/story"] == "site-b/story")
+        #expect(forward.groups["site-b/story"] == "site-b/story")
+        #expect(forward.groups["site-c/story"] == "site-b/story")
+        #expect(forward.groups["site-d/copy"] == "site-b/story")
+        #expect(forward.groups["site-a/other"] == .some(nil))
+        #expect(forward.groups["site-e/short"] == .some(nil), "a fragment is not a near duplicate")
+        #expect(forward.pairs.contains("site-a/story site-d/copy exact"), "\(forward.pairs)")
+        for (order, batch) in [([5, 4, 3, 2, 1, 0], 1), ([3, 1, 5, 0, 2, 4], 2), ([2, 0, 4, 1, 3, 5], 4)] {
+            let other = try groups(storing: order, batch: batch, mode: "near")
+            #expect(other.groups == forward.groups, "order \(order)")
+            #expect(other.pairs == forward.pairs, "order \(order)")
+        }
+    }
+
+    @Test func exactModeGroupsOnlyTheSameTextAndOffGroupsNothing() throws {
+        let exact = try groups(storing: Array(0..<6), batch: 3, mode: "exact")
+        #expect(exact.groups["site-a/story"] == "site-a/story" && exact.groups["site-d/copy"] == "site-a/story")
+        #expect(exact.groups["site-b/story"] == .some(nil))
+        #expect(exact.pairs == ["site-a/story site-d/copy exact"])
+        let off = try groups(storing: Array(0..<6), batch: 3, mode: "off")
+        #expect(off.groups.values.allSatisfy { $0 == nil } && off.pairs.isEmpty)
+    }
+}
