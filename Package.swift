@@ -63,8 +63,8 @@ let package = Package(
         // Benchmarks as a library: the load test on the local cluster, extraction, the store
         // against plain SQLite, raw ZeroMQ; each result a Codable value the commands print.
         .target(name: "Benchmarks", dependencies: [
-            "Cluster", "WireProtocol", "PageModel", "Extraction", "PageInput", "PageGenerator", "Store", "ZeroMQ",
-            .product(name: "Logging", package: "swift-log"),
+            "Cluster", "WireProtocol", "PageModel", "Extraction", "Enrichment", "PageInput", "PageGenerator", "Store",
+            "ZeroMQ", .product(name: "Logging", package: "swift-log"),
             .product(name: "Histogram", package: "hdrhistogram-swift"),
         ]),
         // The executable: argument parsing and wiring only.

@@ -1,5 +1,6 @@
 import Cluster
 import Dispatch
+import Enrichment
 import Extraction
 import Foundation
 import PageInput
@@ -15,6 +16,8 @@ public struct ExtractionBenchmark: Sendable {
     public var rounds: Int
     /// Threads extracting at once (1: one core).
     public var threads: Int
+    /// Whether each record is enriched too, as a worker does (its near-duplicate signature).
+    public var enrich = false
 
     /// What one benchmark measured.
     public struct Result: BenchmarkResult {
@@ -54,13 +57,19 @@ public struct ExtractionBenchmark: Sendable {
         let bytes = pages.reduce(0) { $0 + $1.body.count }
         var times: [Double] = []
         let refused = Atomic(0)
-        let (threads, pages) = (self.threads, self.pages)
+        let (threads, pages, enrich) = (self.threads, self.pages, self.enrich)
+        let enricher = Enricher()
         for _ in 0..<rounds {
             let started = ContinuousClock.now
             DispatchQueue.concurrentPerform(iterations: threads) { thread in
                 let extractor = Extractor()
                 for index in stride(from: thread, to: pages.count, by: threads) {
-                    do { _ = try extractor.extract(pages[index]) } catch { refused.add(1, ordering: .relaxed) }
+                    do {
+                        let record = try extractor.extract(pages[index])
+                        if enrich { _ = enricher.enrich(record) }
+                    } catch {
+                        refused.add(1, ordering: .relaxed)
+                    }
                 }
             }
             let elapsed = ContinuousClock.now - started

@@ -42,7 +42,10 @@ public struct MinHasher: Sendable {
         let words = Self.wordHashes(text)
         guard !words.isEmpty else { return [] }
         let count = bands * rows
-        var minimums = [UInt64](repeating: .max, count: count)
+        // One 64-bit hash of each shingle for each pair of values: its two halves, mixed, are
+        // two values; half the multiplications of one hash a value.
+        let pairs = (count + 1) / 2
+        var minimums = [UInt32](repeating: .max, count: pairs * 2)
         let windows = max(1, words.count - shingleWords + 1)
         minimums.withUnsafeMutableBufferPointer { minimum in
             multipliers.withUnsafeBufferPointer { multiply in
@@ -53,15 +56,18 @@ public struct MinHasher: Sendable {
                             shingle = (shingle ^ word) &* 0x100_0000_01B3
                             shingle ^= shingle >> 29
                         }
-                        for index in 0..<count {
-                            let value = shingle &* multiply[index] &+ add[index]
-                            if value < minimum[index] { minimum[index] = value }
+                        for pair in 0..<pairs {
+                            let value = (shingle ^ add[pair]) &* multiply[pair]
+                            let high = UInt32(truncatingIfNeeded: value >> 32)
+                            let low = UInt32(truncatingIfNeeded: value) ^ high
+                            minimum[2 * pair] = min(minimum[2 * pair], high)
+                            minimum[2 * pair + 1] = min(minimum[2 * pair + 1], low)
                         }
                     }
                 }
             }
         }
-        return minimums.map { UInt32(truncatingIfNeeded: $0 >> 32) }
+        return Array(minimums.prefix(count))
     }
 
     /// The share of values two signatures agree on: their shingle sets' estimated Jaccard

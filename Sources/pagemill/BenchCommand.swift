@@ -36,6 +36,9 @@ struct BenchExtractionCommand: ParsableCommand {
     @Option(help: "Threads extracting at once, each taking every Nth page (1: one core).")
     var threads: Int = 1
 
+    @Flag(help: "Enrich each record too, as a worker does (its near-duplicate signature).")
+    var enrich = false
+
     @Flag(help: "Print the result as one JSON object.")
     var json = false
 
@@ -45,7 +48,9 @@ struct BenchExtractionCommand: ParsableCommand {
 
     func run() throws {
         let pages = try failingBeforeStart { () throws(BenchmarkError) in try BenchmarkPages.read(from: paths) }
-        try printResult(ExtractionBenchmark(pages: pages, rounds: rounds, threads: threads).run(), json: json)
+        var benchmark = ExtractionBenchmark(pages: pages, rounds: rounds, threads: threads)
+        benchmark.enrich = enrich
+        try printResult(benchmark.run(), json: json)
     }
 }
 
