@@ -3,13 +3,7 @@
 #   Benchmarks/archives.sh [ARCHIVE...]   (default: 5,000 generated pages in 5 .warc.gz files)
 # Checks pagemill's reading against warcio's record for record, and prints records/s beside
 # FastWARC's.
-set -euo pipefail
-cd "$(dirname "$0")/.."
-swift build -c release --product pagemill >/dev/null
-scratch=$(mktemp -d)
-trap 'rm -rf "$scratch"' EXIT
-python3 -m venv "$scratch/venv"
-"$scratch/venv/bin/pip" install -q warcio==1.8.1 zstandard==0.25.0 brotlipy==0.7.0 fastwarc
+source "$(dirname "$0")/venv.sh" warcio==1.8.1 zstandard==0.25.0 brotlipy==0.7.0 fastwarc
 if [ $# -eq 0 ]; then
   mkdir -p "$scratch/crawl"
   .build/release/pagemill generate --format warc --pages 5000 --out "$scratch/crawl" --seed 7 >/dev/null

@@ -4,14 +4,8 @@
 # WarcReader -> Trafilatura -> JsonlWriter on a LocalPipelineExecutor with 2 tasks, beside
 # `pagemill run --workers 2`; pages/s of each (wall clock, whole command) and extraction F1
 # of each on the corpus pages (../shared/corpus: scrapinghub and wcxb-dev).
-set -euo pipefail
-cd "$(dirname "$0")/.."
-[ -d ../shared/corpus/scrapinghub ] || { echo "needs ../shared/corpus beside the repository" >&2; exit 2; }
 dpkg-query -W -f='${Status}' libmagic1 2>/dev/null | grep -q "ok installed" \
   || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libmagic1; }
-swift build -c release --product pagemill >/dev/null
-scratch=$(mktemp -d)
-trap 'rm -rf "$scratch"' EXIT
-python3 -m venv "$scratch/venv"
-"$scratch/venv/bin/pip" install -q "datatrove[processing]" faust-cchardet python-magic orjson lxml_html_clean warcio
+NEEDS_CORPUS=1 source "$(dirname "$0")/venv.sh" "datatrove[processing]" faust-cchardet python-magic orjson \
+  lxml_html_clean warcio
 "$scratch/venv/bin/python" Benchmarks/versus_datatrove.py .build/release/pagemill "$scratch" "${1:-10}"
