@@ -7,7 +7,7 @@ struct BenchCommand: ParsableCommand {
         abstract: "Measure pagemill's speed: the cluster under load (default), or extraction alone.",
         subcommands: [
             BenchClusterCommand.self, BenchExtractionCommand.self, BenchMessagingCommand.self, BenchStoreCommand.self,
-            BenchLanguageCommand.self, BenchArchiveCommand.self, BenchProducerCommand.self,
+            BenchLanguageCommand.self, BenchArchiveCommand.self, BenchProducerCommand.self, BenchMinHashCommand.self,
         ],
         defaultSubcommand: BenchClusterCommand.self
     )
@@ -90,5 +90,27 @@ struct BenchMessagingCommand: ParsableCommand {
             }
         }
         try printResult(result, json: json)
+    }
+}
+
+/// The near-duplicate parameters' S-curve, measured on synthetic pairs.
+struct BenchMinHashCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "minhash",
+        abstract: "Measure the S-curve of --dedup near: the share of pairs grouped at each true Jaccard similarity.",
+        discussion: "Example: pagemill bench minhash --pairs 4000 --threshold 0.75"
+    )
+
+    @Option(help: "Pairs of texts to measure.")
+    var pairs: Int = 4000
+
+    @Option(help: "The --dedup-threshold to apply after banding.")
+    var threshold: Double = 0.75
+
+    @Flag(help: "Print the result as one JSON object.")
+    var json = false
+
+    func run() throws {
+        try printResult(MinHashCurve(pairs: max(1, pairs), threshold: threshold).run(), json: json)
     }
 }
