@@ -11,6 +11,8 @@ import ZeroMQ
 /// producer for dead, and counts the acknowledgements.
 struct StandInProducer {
     let folder: String
+    /// How the collector groups duplicates.
+    var deduplication = PageStore.Deduplication.off
     private var producerEndpoint: String { "ipc://\(folder)/producer" }
     private var collectorEndpoint: String { "ipc://\(folder)/collector" }
     private var databasePath: String { folder + "/collector.sqlite" }
@@ -44,10 +46,11 @@ struct StandInProducer {
         logger.logLevel = .warning
         let configuration = Collector.Configuration(
             producerEndpoint: producerEndpoint, collectorEndpoint: collectorEndpoint, maximumMessageBytes: 64 << 20)
-        let (path, finalLogger) = (databasePath, logger)
+        let (path, finalLogger, deduplication) = (databasePath, logger, deduplication)
         return RoleThread(name: "collector") {
             let collector = Collector(
-                configuration: configuration, store: try PageStore(path: path), logger: finalLogger, shutdown: shutdown)
+                configuration: configuration, store: try PageStore(path: path, deduplication: deduplication),
+                logger: finalLogger, shutdown: shutdown)
             try collector.run(context: context)
         }
     }

@@ -1,4 +1,5 @@
 import Cluster
+import Enrichment
 import Foundation
 import Logging
 import PageModel
@@ -20,6 +21,9 @@ public struct StoreBenchmark: Sendable {
     public var folder: String?
     /// Pairs of runs; the median pair is reported.
     public var rounds: Int
+    /// When set, the pair is the collector grouping duplicates this way against the collector
+    /// with `--dedup off`, on records of distinct texts (a tenth near copies) with signatures.
+    public var deduplication: PageStore.Deduplication?
 
     /// One pair of runs.
     public struct Round: Codable, Sendable {
@@ -38,14 +42,20 @@ public struct StoreBenchmark: Sendable {
         /// The median pair's share: the collector's rows/s over plain SQLite's.
         public var collectorShare: Double
         public var roundShares: [Double]
+        /// What the collector was measured against: plain SQLite, or itself without dedup.
+        public var baseline = "plain SQLite"
 
         public var text: String {
-            [
+            let baselineLine =
+                baseline == "plain SQLite"
+                ? "plain SQLite:   \(Int(plainSqliteRowsPerSecond)) rows/s (prepared INSERT, 512 a transaction, WAL)"
+                : "\(baseline): \(Int(plainSqliteRowsPerSecond)) rows/s"
+            return [
                 "rows:           \(rows) of \(rowBytes) bytes of text; the median of \(roundShares.count) pair(s)",
-                "plain SQLite:   \(Int(plainSqliteRowsPerSecond)) rows/s (prepared INSERT, 512 a transaction, WAL)",
+                baselineLine,
                 "collector:      \(Int(collectorRowsPerSecond)) rows/s "
                     + "(RESULTS messages of 32 records in, rows committed, ACKs out)",
-                "share:          \(format(collectorShare * 100, 1)) % of plain SQLite",
+                "share:          \(format(collectorShare * 100, 1)) % of \(baseline)",
             ].joined(separator: "\n")
         }
     }
@@ -60,6 +70,7 @@ public struct StoreBenchmark: Sendable {
 
     /// Runs the pairs, calling `roundFinished` after each, and reports the median pair.
     public func run(roundFinished: (Int, Round) -> Void = { _, _ in }) throws -> Result {
+        if let deduplication { return try runAgainstDedupOff(deduplication, roundFinished: roundFinished) }
         let records = SQLiteCeiling.sampleRecords(count: rows, textBytes: rowBytes)
         var pairs: [Round] = []
         for round in 1...rounds {
@@ -81,5 +92,60 @@ public struct StoreBenchmark: Sendable {
             rows: rows, rowBytes: rowBytes, plainSqliteRowsPerSecond: median.plainRowsPerSecond,
             collectorRowsPerSecond: median.collectorRowsPerSecond, collectorShare: median.share,
             roundShares: pairs.map(\.share))
+    }
+
+    /// The collector grouping duplicates against itself with `--dedup off`, alternating.
+    private func runAgainstDedupOff(
+        _ deduplication: PageStore.Deduplication, roundFinished: (Int, Round) -> Void
+    ) throws -> Result {
+        let records = Self.signedRecords(count: rows, textBytes: rowBytes)
+        var pairs: [Round] = []
+        for round in 1...rounds {
+            var rates: [Double] = []
+            for mode in [PageStore.Deduplication.off, deduplication] {
+                let scratch = try PrivateFolder(inside: folder)
+                sync()
+                var standIn = StandInProducer(folder: scratch.path)
+                standIn.deduplication = mode
+                rates.append(try standIn.collectorRowsPerSecond(records: records))
+            }
+            pairs.append(Round(plainRowsPerSecond: rates[0], collectorRowsPerSecond: rates[1]))
+            roundFinished(round, pairs[pairs.count - 1])
+        }
+        let median = pairs.sorted { $0.share < $1.share }[pairs.count / 2]
+        var result = Result(
+            rows: rows, rowBytes: rowBytes, plainSqliteRowsPerSecond: median.plainRowsPerSecond,
+            collectorRowsPerSecond: median.collectorRowsPerSecond, collectorShare: median.share,
+            roundShares: pairs.map(\.share))
+        result.baseline = "collector, --dedup off"
+        return result
+    }
+
+    /// Records of distinct texts, every tenth a near copy of the one before, with signatures.
+    static func signedRecords(count: Int, textBytes: Int) -> [PageRecord] {
+        var random = SystemRandomNumberGenerator()
+        var previous: [String] = []
+        return (0..<count).map { number in
+            var words: [String]
+            if number % 10 == 9, !previous.isEmpty {
+                words = previous
+                words[words.count / 2] = "edited"
+            } else {
+                words = []
+                var bytes = 0
+                while bytes < textBytes {
+                    words.append("w\(UInt32.random(in: 0..<200_000, using: &random))")
+                    bytes += words[words.count - 1].utf8.count + 1
+                }
+            }
+            previous = words
+            let text = words.joined(separator: " ")
+            var record = PageRecord(
+                id: "row-\(number)", url: "https://example.com/\(number)", title: "Title \(number)",
+                language: "en", text: text, wordCount: words.count, contentHash: TextMeasures.contentHash(text),
+                fetchedAt: "2024-01-01T00:00:00Z")
+            record.minhash = MinHasher.standard.signature(of: text)
+            return record
+        }
     }
 }

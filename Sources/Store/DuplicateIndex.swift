@@ -3,7 +3,9 @@ import PageModel
 
 /// Groups of pages with the same content, across the whole database, kept as pages are stored:
 /// exact duplicates by the hash of their normalised text, near duplicates by their MinHash
-/// signatures, banded into LSH buckets (`lsh_buckets`) and checked against the threshold.
+/// signatures (kept in `page_signatures`), banded into LSH buckets held in memory (rebuilt from
+/// the signatures when the store opens) and checked against the threshold. A bucket entry left
+/// by a transaction that rolled back only costs a lookup: its signature is not there to match.
 ///
 /// A group is the connected set of pages joined by the pairs found (`duplicate_pairs`), and its
 /// representative the member fetched earliest, then the smallest id: each pair is found
@@ -20,8 +22,11 @@ final class DuplicateIndex {
     private let threshold: Double
     private let hasher: MinHasher
     private let sameText: Statement
-    private let inBucket: Statement
-    private let addToBucket: Statement
+    /// Pages by the key of each (band, bucket) they fall in; pages as numbers into `pageIDs`.
+    private var buckets: [UInt64: [Int32]] = [:]
+    private var pageIDs: [String] = []
+    private var bucketsLoaded = false
+    private let allSignatures: Statement
     private let signature: Statement
     private let addSignature: Statement
     private let addPair: Statement
@@ -32,8 +37,7 @@ final class DuplicateIndex {
     init(_ database: Database, mode: Mode, threshold: Double, hasher: MinHasher = .standard) throws(StoreError) {
         (self.mode, self.threshold, self.hasher) = (mode, threshold, hasher)
         sameText = try database.prepare("SELECT id FROM pages WHERE content_hash = ?1 AND id <> ?2 LIMIT 64")
-        inBucket = try database.prepare("SELECT id FROM lsh_buckets WHERE band = ?1 AND bucket = ?2 LIMIT 64")
-        addToBucket = try database.prepare("INSERT OR IGNORE INTO lsh_buckets (band, bucket, id) VALUES (?1, ?2, ?3)")
+        allSignatures = try database.prepare("SELECT id, signature FROM page_signatures")
         signature = try database.prepare("SELECT signature FROM page_signatures WHERE id = ?1")
         addSignature = try database.prepare("INSERT OR REPLACE INTO page_signatures (id, signature) VALUES (?1, ?2)")
         addPair = try database.prepare(
@@ -73,31 +77,49 @@ final class DuplicateIndex {
     private func nearMatches(
         _ record: PageRecord, excluding known: Set<String>
     ) throws(StoreError) -> [(id: String, similarity: Double, kind: String)] {
+        if !bucketsLoaded { try loadBuckets() }
         var candidates: Set<String> = []
+        let page = Int32(pageIDs.count)
+        pageIDs.append(record.id)
         for (band, key) in hasher.bandKeys(record.minhash).enumerated() {
-            try inBucket.bind(band, at: 1)
-            try inBucket.bind(Int(key), at: 2)
-            while try inBucket.step() { if let id = inBucket.string(at: 0) { candidates.insert(id) } }
-            inBucket.reset()
-            try addToBucket.bind(band, at: 1)
-            try addToBucket.bind(Int(key), at: 2)
-            try addToBucket.bind(record.id, at: 3)
-            try addToBucket.step()
-            addToBucket.reset()
+            let bucket = Self.bucket(band: band, key: key)
+            // A bucket everyone falls in (a page template) is not worth more than its first pages.
+            for other in (buckets[bucket] ?? []).prefix(64) { candidates.insert(pageIDs[Int(other)]) }
+            buckets[bucket, default: []].append(page)
         }
         try addSignature.bind(record.id, at: 1)
-        try addSignature.bind(PageRecord.hex(record.minhash), at: 2)
+        try addSignature.bind(values: record.minhash, at: 2)
         try addSignature.step()
         addSignature.reset()
         var matches: [(id: String, similarity: Double, kind: String)] = []
         for candidate in candidates.subtracting(known).subtracting([record.id]).sorted() {
             try signature.bind(candidate, at: 1)
-            let stored = try signature.step() ? PageRecord.values(hex: signature.string(at: 0) ?? "") : []
+            let stored = try signature.step() ? signature.values(at: 0) : []
             signature.reset()
             let similarity = MinHasher.similarity(record.minhash, stored)
             if similarity >= threshold { matches.append((candidate, similarity, "near")) }
         }
         return matches
+    }
+
+    /// One key for a band's bucket: the band mixed into the bucket's hash.
+    private static func bucket(band: Int, key: Int64) -> UInt64 {
+        UInt64(bitPattern: key) ^ (UInt64(band + 1) &* 0x9E37_79B9_7F4A_7C15)
+    }
+
+    /// Rebuilds the buckets from the signatures stored.
+    private func loadBuckets() throws(StoreError) {
+        bucketsLoaded = true
+        defer { allSignatures.reset() }
+        while try allSignatures.step() {
+            guard let id = allSignatures.string(at: 0) else { continue }
+            let page = Int32(pageIDs.count)
+            pageIDs.append(id)
+            let values = allSignatures.values(at: 1)
+            for (band, key) in hasher.bandKeys(values).enumerated() {
+                buckets[Self.bucket(band: band, key: key), default: []].append(page)
+            }
+        }
     }
 
     /// Joins the groups of two pages under the earlier of their representatives.

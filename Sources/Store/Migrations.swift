@@ -46,8 +46,8 @@ enum Migrations {
         ALTER TABLE pages ADD COLUMN archive_offset INTEGER;
         """,
         // Duplicates: each page's group (named by its representative), the pairs found, and the
-        // near-duplicate index (signatures and their LSH buckets). `distinct_pages` holds one
-        // page a group.
+        // pages' MinHash signatures, from which the collector rebuilds its LSH index in memory.
+        // `distinct_pages` holds one page a group.
         """
         ALTER TABLE pages ADD COLUMN group_id TEXT;
         CREATE INDEX pages_group ON pages(group_id) WHERE group_id IS NOT NULL;
@@ -55,10 +55,7 @@ enum Migrations {
             a TEXT NOT NULL, b TEXT NOT NULL, similarity REAL NOT NULL, kind TEXT NOT NULL,
             PRIMARY KEY (a, b)
         ) WITHOUT ROWID;
-        CREATE TABLE page_signatures (id TEXT PRIMARY KEY, signature TEXT NOT NULL) WITHOUT ROWID;
-        CREATE TABLE lsh_buckets (
-            band INTEGER NOT NULL, bucket INTEGER NOT NULL, id TEXT NOT NULL, PRIMARY KEY (band, bucket, id)
-        ) WITHOUT ROWID;
+        CREATE TABLE page_signatures (id TEXT PRIMARY KEY, signature BLOB NOT NULL);
         CREATE VIEW distinct_pages AS SELECT * FROM pages WHERE group_id IS NULL OR group_id = id;
         """,
     ]

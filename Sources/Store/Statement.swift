@@ -90,6 +90,22 @@ public final class Statement {
         sqlite3_column_double(handle, index)
     }
 
+    /// Binds 32-bit values as a blob of their little-endian bytes.
+    public func bind(values: [UInt32], at index: Int32) throws(StoreError) {
+        let little = values.map(\.littleEndian)
+        let result = little.withUnsafeBytes { bytes in
+            sqlite3_bind_blob(handle, index, bytes.baseAddress, Int32(bytes.count), transient)
+        }
+        try check(result, .bind)
+    }
+
+    /// The blob in column `index` read as little-endian 32-bit values (`bind(values:at:)`).
+    public func values(at index: Int32) -> [UInt32] {
+        let count = Int(sqlite3_column_bytes(handle, index)) / 4
+        guard count > 0, let blob = sqlite3_column_blob(handle, index) else { return [] }
+        return (0..<count).map { UInt32(littleEndian: blob.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self)) }
+    }
+
     /// The text in column `index` of the current row, nil for NULL.
     public func string(at index: Int32) -> String? {
         guard let text = sqlite3_column_text(handle, index) else { return nil }

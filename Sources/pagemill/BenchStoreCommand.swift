@@ -1,5 +1,6 @@
 import ArgumentParser
 import Benchmarks
+import Store
 
 /// The collector against the plain SQLite limit: the same rows, the same disk, the same run.
 struct BenchStoreCommand: ParsableCommand {
@@ -36,6 +37,13 @@ struct BenchStoreCommand: ParsableCommand {
             valueName: "count"))
     var rounds: Int = 3
 
+    @Option(
+        help: ArgumentHelp(
+            "Measure the collector grouping duplicates this way (exact or near) against itself with --dedup off, "
+                + "on records of distinct texts with signatures, instead of against plain SQLite.",
+            valueName: "mode"))
+    var dedup: DeduplicationOptions.Mode?
+
     @Flag(help: "Print the result as one JSON object.")
     var json = false
 
@@ -45,14 +53,15 @@ struct BenchStoreCommand: ParsableCommand {
     }
 
     func run() throws {
-        let benchmark = StoreBenchmark(rows: rows, rowBytes: rowBytes, folder: folder, rounds: rounds)
+        var benchmark = StoreBenchmark(rows: rows, rowBytes: rowBytes, folder: folder, rounds: rounds)
+        benchmark.deduplication = dedup.map { PageStore.Deduplication(mode: $0.rawValue, threshold: 0.75) }
         let (json, rounds) = (self.json, self.rounds)
         let result = try failingBeforeStart {
             try benchmark.run { number, round in
                 guard !json, rounds > 1 else { return }
                 let share = String(format: "%.1f", round.share * 100)
                 print(
-                    "round \(number):        plain \(Int(round.plainRowsPerSecond)) rows/s, "
+                    "round \(number):        \(dedup == nil ? "plain" : "dedup off") \(Int(round.plainRowsPerSecond)) rows/s, "
                         + "collector \(Int(round.collectorRowsPerSecond)) rows/s, \(share) %")
             }
         }

@@ -38,11 +38,13 @@ import Testing
     func groups(storing order: [Int], batch: Int, mode: String) throws -> (groups: [String: String?], pairs: [String]) {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("dedup-\(UUID()).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        let store = try PageStore(path: path, deduplication: .init(mode: mode, threshold: 0.75))
         let outcomes = order.map { PageOutcome.stored(Self.records[$0], worker: nil, extractionMilliseconds: 0) }
         for start in stride(from: 0, to: outcomes.count, by: batch) {
+            // A store opened afresh for every batch: the LSH index is rebuilt from the signatures.
+            let store = try PageStore(path: path, deduplication: .init(mode: mode, threshold: 0.75))
             try store.store(Array(outcomes[start..<min(outcomes.count, start + batch)]))
         }
+        let store = try PageStore(path: path, deduplication: .init(mode: mode, threshold: 0.75))
         // Stored again, as a redelivered result would be: nothing changes.
         try store.store(outcomes)
         var groups: [String: String?] = [:]
