@@ -60,8 +60,9 @@ struct BenchStoreCommand: ParsableCommand {
             try benchmark.run { number, round in
                 guard !json, rounds > 1 else { return }
                 let share = String(format: "%.1f", round.share * 100)
+                let baseline = dedup == nil ? "plain" : "dedup off"
                 print(
-                    "round \(number):        \(dedup == nil ? "plain" : "dedup off") \(Int(round.plainRowsPerSecond)) rows/s, "
+                    "round \(number):        \(baseline) \(Int(round.plainRowsPerSecond)) rows/s, "
                         + "collector \(Int(round.collectorRowsPerSecond)) rows/s, \(share) %")
             }
         }
