@@ -42,7 +42,11 @@ let package = Package(
             .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
         ]),
         // Enrichment: record in, record out, from its text (near-duplicate signatures). Pure.
-        .target(name: "Enrichment", dependencies: ["PageModel"]),
+        .target(
+            name: "Enrichment", dependencies: ["PageModel"],
+            // Optimised in debug builds too: the end-to-end tests run the debug binary over
+            // thousands of pages, and an unoptimised signature costs more than their extraction.
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         // Store: SQLite schema, migrations, batched writes, queries.
         .target(name: "Store", dependencies: ["CSQLite", "PageModel", "Enrichment"]),
         // Reading pages from files, folders, JSON Lines and gzip, as a stream.
