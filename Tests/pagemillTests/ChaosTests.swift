@@ -345,7 +345,9 @@ final class ChaosCluster {
             blocker = try Database(path: database)
             try blocker?.execute("BEGIN IMMEDIATE")
         }
-        let heldBack = waitUntil(timeout: .seconds(30)) {
+        // A collector just restarted (a fault before this one) may get no result to commit
+        // until a lease runs out elsewhere: give it several leases' time.
+        let heldBack = waitUntil(timeout: .seconds(60)) {
             collector.log.components(separatedBy: "holding back").count > held || !producer.isAlive
                 || !collector.isAlive
         }
