@@ -87,6 +87,11 @@ public struct StoreBenchmark: Sendable {
             pairs.append(Round(plainRowsPerSecond: plain, collectorRowsPerSecond: collector))
             roundFinished(round, pairs[pairs.count - 1])
         }
+        return result(of: pairs)
+    }
+
+    /// The median pair's figures, and every pair's share.
+    private func result(of pairs: [Round]) -> Result {
         let median = pairs.sorted { $0.share < $1.share }[pairs.count / 2]
         return Result(
             rows: rows, rowBytes: rowBytes, plainSqliteRowsPerSecond: median.plainRowsPerSecond,
@@ -112,13 +117,9 @@ public struct StoreBenchmark: Sendable {
             pairs.append(Round(plainRowsPerSecond: rates[0], collectorRowsPerSecond: rates[1]))
             roundFinished(round, pairs[pairs.count - 1])
         }
-        let median = pairs.sorted { $0.share < $1.share }[pairs.count / 2]
-        var result = Result(
-            rows: rows, rowBytes: rowBytes, plainSqliteRowsPerSecond: median.plainRowsPerSecond,
-            collectorRowsPerSecond: median.collectorRowsPerSecond, collectorShare: median.share,
-            roundShares: pairs.map(\.share))
-        result.baseline = "collector, --dedup off"
-        return result
+        var figures = result(of: pairs)
+        figures.baseline = "collector, --dedup off"
+        return figures
     }
 
     /// Records of distinct texts, every tenth a near copy of the one before, with signatures.

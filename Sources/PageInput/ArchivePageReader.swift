@@ -22,6 +22,7 @@ final class ArchivePageReader {
     private let file: FileSystemPath
     let name: String
     private let maximumPageBytes: Int
+    private var blockLimit: Int { WARCPage.blockLimit(forPages: maximumPageBytes) }
     private var scanner: GzipMemberScanner?
     private var reader: WARCReader?
     /// Where reading began: the offset asked for, or 0 when it does not start a record.
@@ -47,7 +48,7 @@ final class ArchivePageReader {
         if pagesAsStored, stream.compression == .gzip {
             scanner = try GzipMemberScanner(file, startingAt: startOffset)
         } else {
-            reader = WARCReader(stream, maximumBlockBytes: maximumPageBytes + (1 << 16))
+            reader = WARCReader(stream, maximumBlockBytes: blockLimit)
         }
     }
 
@@ -71,6 +72,12 @@ final class ArchivePageReader {
         }
     }
 
+    /// Hands the file, from `offset` on, to the full reader, which reports any damage there.
+    private func readRestInFull(from offset: Int) throws(InputError) {
+        scanner = nil
+        reader = WARCReader(try ArchiveStream(file, startingAt: offset), maximumBlockBytes: blockLimit)
+    }
+
     /// The next record from the scanner; nil when the scanner is done, at the file's end or
     /// handing the rest to `WARCReader`.
     private func nextScanned() throws(InputError) -> Item? {
@@ -81,19 +88,15 @@ final class ArchivePageReader {
         }
         switch item {
         case let .irregular(offset):
-            self.scanner = nil
-            reader = WARCReader(
-                try ArchiveStream(file, startingAt: offset), maximumBlockBytes: maximumPageBytes + (1 << 16))
+            try readRestInFull(from: offset)
             return nil
         case let .head(head):
             let disposition = WARCPage.disposition(
                 type: head.type, headers: head.headers, http: head.http, blockLength: head.blockLength,
-                blockLimit: maximumPageBytes + (1 << 16))
+                blockLimit: blockLimit)
             let isPage = if case .page = disposition { true } else { false }
             guard let bytes = try scanner.finishMember(keeping: isPage) else {
-                self.scanner = nil
-                reader = WARCReader(
-                    try ArchiveStream(file, startingAt: head.offset), maximumBlockBytes: maximumPageBytes + (1 << 16))
+                try readRestInFull(from: head.offset)
                 return nil
             }
             let origin = ArchiveOrigin(archive: name, offset: head.offset)

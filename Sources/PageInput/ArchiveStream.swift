@@ -16,8 +16,8 @@ final class ArchiveStream {
         case none, gzip, zstd
     }
 
-    private let descriptor: Int32
-    let name: String
+    private let file: ReadOnlyFile
+    var name: String { file.name }
     var input = [UInt8](repeating: 0, count: 1 << 17)
     var inputStart = 0, inputEnd = 0
     /// The file offset of `input[0]`.
@@ -52,15 +52,8 @@ final class ArchiveStream {
     /// a frame's: where a resumed run or the record scanner left off); compression is told by
     /// the file's first bytes, not by its name.
     init(_ path: FileSystemPath, startingAt offset: Int = 0) throws(InputError) {
-        name = path.display
-        let opened = path.withCString { open($0, O_RDONLY | O_CLOEXEC) }
-        guard opened >= 0 else {
-            throw InputError(.unreadable, location: name, detail: "cannot open: \(String(cString: strerror(errno)))")
-        }
-        descriptor = opened
-        var probe: [UInt8] = [0, 0, 0, 0]
-        let probed = pread(descriptor, &probe, 4, 0)
-        compression = Self.compression(of: probe.prefix(max(0, probed)))
+        file = try ReadOnlyFile(path)
+        compression = Self.compression(of: file.bytes(at: 0, count: 4)[...])
         decompressor = compression == .gzip ? libdeflate_alloc_decompressor() : nil
         zstdContext = compression == .zstd ? ZSTD_createDCtx() : nil
         if offset > 0 { try seek(to: offset) }
@@ -68,10 +61,7 @@ final class ArchiveStream {
 
     /// Moves the reading to file offset `offset`, before anything is read from there.
     func seek(to offset: Int) throws(InputError) {
-        guard lseek(descriptor, off_t(offset), SEEK_SET) == off_t(offset) else {
-            throw InputError(
-                .unreadable, location: name, detail: "cannot seek to \(offset): \(String(cString: strerror(errno)))")
-        }
+        try file.seek(to: offset)
         (inputOffset, inputStart, inputEnd, memberOffset, fileAtEnd) = (offset, 0, 0, offset, false)
     }
 
@@ -89,16 +79,13 @@ final class ArchiveStream {
     /// Reads `count` bytes at file offset `offset`, apart from the stream's own reading; fewer
     /// at the file's end.
     func bytes(at offset: Int, count: Int) -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: count)
-        let read = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, count, off_t(offset)) }
-        return Array(bytes.prefix(max(0, read)))
+        file.bytes(at: offset, count: count)
     }
 
     deinit {
         if inMember, isGzip { inflateEnd(&stream) }
         if let decompressor { libdeflate_free_decompressor(decompressor) }
         if let zstdContext { ZSTD_freeDCtx(zstdContext) }
-        close(descriptor)
     }
 
     /// gzip by its magic 1F 8B; zstd by a frame's magic (28 B5 2F FD) or a skippable frame's
@@ -288,18 +275,10 @@ final class ArchiveStream {
             inputEnd = left
         }
         if inputEnd == input.count { input += [UInt8](repeating: 0, count: input.count) }
-        while true {
-            let count = input.withUnsafeMutableBufferPointer { buffer in
-                Foundation.read(descriptor, buffer.baseAddress! + inputEnd, buffer.count - inputEnd)
-            }
-            if count < 0 && errno == EINTR { continue }
-            guard count >= 0 else {
-                throw InputError(
-                    .unreadable, location: name, detail: "read failed: \(String(cString: strerror(errno)))")
-            }
-            if count == 0 { fileAtEnd = true }
-            inputEnd += count
-            return
+        let count = try input.withUnsafeMutableBufferPointer { (buffer) throws(InputError) in
+            try file.read(into: buffer.baseAddress! + inputEnd, count: buffer.count - inputEnd)
         }
+        if count == 0 { fileAtEnd = true }
+        inputEnd += count
     }
 }

@@ -80,9 +80,8 @@ enum WARCHeaders {
             lineStart = newline + 1
             if line.isEmpty { return first ? nil : (headers, lineStart) }
             defer { first = false }
-            guard !first, let colon = line.firstIndex(of: UInt8(ascii: ":")) else { continue }
-            let key = String(decoding: line[..<colon].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-            headers[key] = HTTPMessage.trimmed(line[(colon + 1)...])
+            guard !first, let (name, value) = HTTPMessage.field(line) else { continue }
+            headers[name] = value
         }
         return nil
     }

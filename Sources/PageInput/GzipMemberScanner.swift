@@ -29,8 +29,8 @@ final class GzipMemberScanner {
         case irregular(offset: Int)
     }
 
-    private let descriptor: Int32
-    let name: String
+    private let file: ReadOnlyFile
+    var name: String { file.name }
     private var buffer = [UInt8](repeating: 0, count: 1 << 20)
     private var start = 0, end = 0
     /// The file offset of `buffer[0]`.
@@ -45,22 +45,13 @@ final class GzipMemberScanner {
 
     /// Opens the archive at `path`, to scan from file offset `offset`.
     init(_ path: FileSystemPath, startingAt offset: Int = 0) throws(InputError) {
-        name = path.display
-        let opened = path.withCString { open($0, O_RDONLY | O_CLOEXEC) }
-        guard opened >= 0 else {
-            throw InputError(.unreadable, location: name, detail: "cannot open: \(String(cString: strerror(errno)))")
-        }
-        descriptor = opened
+        file = try ReadOnlyFile(path)
         bufferOffset = offset
-        if offset > 0, lseek(descriptor, off_t(offset), SEEK_SET) != off_t(offset) {
-            close(descriptor)
-            throw InputError(.unreadable, location: name, detail: "cannot seek to \(offset)")
-        }
+        if offset > 0 { try file.seek(to: offset) }
     }
 
     deinit {
         if streamReady { inflateEnd(&stream) }
-        close(descriptor)
     }
 
     /// The head of the next member; nil at the end of the file.
@@ -205,18 +196,10 @@ final class GzipMemberScanner {
             (start, end) = (0, left)
         }
         if end == buffer.count { buffer += [UInt8](repeating: 0, count: buffer.count) }
-        while true {
-            let count = buffer.withUnsafeMutableBufferPointer { pointer in
-                Foundation.read(descriptor, pointer.baseAddress! + end, pointer.count - end)
-            }
-            if count < 0 && errno == EINTR { continue }
-            guard count >= 0 else {
-                throw InputError(
-                    .unreadable, location: name, detail: "read failed: \(String(cString: strerror(errno)))")
-            }
-            if count == 0 { atEndOfFile = true }
-            end += count
-            return
+        let count = try buffer.withUnsafeMutableBufferPointer { (pointer) throws(InputError) in
+            try file.read(into: pointer.baseAddress! + end, count: pointer.count - end)
         }
+        if count == 0 { atEndOfFile = true }
+        end += count
     }
 }

@@ -28,13 +28,19 @@ enum WARCPage {
         case failed(String)
     }
 
+    /// Room beside a page's bytes, in a record's block, for its HTTP headers.
+    static let headerRoom = 1 << 16
+
+    /// The largest block read for pages of at most `maximumPageBytes`.
+    static func blockLimit(forPages maximumPageBytes: Int) -> Int { maximumPageBytes + headerRoom }
+
     /// The disposition of a record of `type` whose block is `blockLength` bytes; `http` is the
     /// response's head (nil when it cannot be read), `blockLimit` the largest block read.
     static func disposition(
         type: String, headers: [String: String], http: HTTPMessage?, blockLength: Int, blockLimit: Int
     ) -> Disposition {
         let tooLarge = Disposition.failed(
-            "record is \(blockLength) bytes, over the --max-page-bytes limit of \(blockLimit - (1 << 16))")
+            "record is \(blockLength) bytes, over the --max-page-bytes limit of \(blockLimit - headerRoom)")
         switch type {
         case "response":
             guard let http else { return .failed("the HTTP response cannot be read") }
@@ -65,7 +71,7 @@ enum WARCPage {
         let http = record.type == "response" ? HTTPMessage(record.block) : nil
         let disposition = disposition(
             type: record.type, headers: record.headers, http: http,
-            blockLength: record.block.count + record.truncatedBy, blockLimit: maximumPageBytes + (1 << 16))
+            blockLength: record.block.count + record.truncatedBy, blockLimit: blockLimit(forPages: maximumPageBytes))
         let format: RawPage.Format
         switch disposition {
         case let .skipped(reason): return .skipped(reason)
@@ -126,14 +132,20 @@ struct HTTPMessage {
         lines.removeFirst()
         var headers: [String: String] = [:]
         for line in lines {
-            guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { continue }
-            let key = String(decoding: line[..<colon].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-            let value = Self.trimmed(line[(colon + 1)...])
+            guard let (key, value) = Self.field(line) else { continue }
             headers[key] = headers[key].map { $0 + ", " + value } ?? value
         }
         self.status = status
         self.headers = headers
         self.body = bytes[headerEnd.end...]
+    }
+
+    /// A header line's name, ASCII lower-cased, and its value without the white space around
+    /// it (HTTP's and WARC's alike); nil for a line without a colon.
+    static func field(_ line: ArraySlice<UInt8>) -> (name: String, value: String)? {
+        guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        let name = String(decoding: line[..<colon].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        return (name, trimmed(line[(colon + 1)...]))
     }
 
     /// The bytes without the spaces and tabs around them, as a string.

@@ -75,10 +75,7 @@ final class WARCReader {
         }
         var headers: [String: String] = [:]
         while let header = try readLine(), !header.isEmpty {
-            guard let colon = header.firstIndex(of: UInt8(ascii: ":")) else { continue }
-            let key = String(
-                decoding: header[..<colon].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-            headers[key] = HTTPMessage.trimmed(header[(colon + 1)...])
+            if let (name, value) = HTTPMessage.field(header[...]) { headers[name] = value }
         }
         guard let lengthText = headers["content-length"], let length = Int(lengthText), length >= 0 else {
             return .damaged(offset: offset, reason: "a record without a Content-Length")
