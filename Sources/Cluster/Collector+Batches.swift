@@ -36,6 +36,8 @@ extension Collector {
             for position in report.duplicates { committed[position].status = .duplicate }
             stats.stored += report.newRows
             stats.duplicates += report.duplicates.count
+            stats.replaced += report.replaced
+            stats.versioned += report.versioned
             stats.commitLatency.record(duration)
             stats.failed += committed.lazy.filter { $0.status == .failed }.count
             stats.commits += 1

@@ -8,6 +8,10 @@ public struct CollectorStatistics: Sendable, Equatable {
     public var failed = 0
     /// Records whose id the database already held: acknowledged, nothing written.
     public var duplicates = 0
+    /// Stored pages replaced by a later fetch (`--on-existing replace` or `version`).
+    public var replaced = 0
+    /// Earlier fetches kept in `page_versions` (`--on-existing version`).
+    public var versioned = 0
     /// Commits that failed (and were tried again).
     public var failedCommits = 0
     /// Why the collector is holding back, while its commits fail; nil when it is not.

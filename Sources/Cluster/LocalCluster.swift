@@ -29,6 +29,8 @@ public final class LocalCluster {
         public var workerLaunch: @Sendable (_ index: Int, _ producer: String, _ collector: String) -> WorkerLaunch
         /// How the collector groups duplicates.
         public var deduplication = PageStore.Deduplication.standard
+        /// What the collector does with a page whose id is already stored.
+        public var existingPages = PageStore.ExistingPages.keep
 
         /// Creates a configuration.
         public init(
@@ -139,10 +141,11 @@ public final class LocalCluster {
         let (path, logger, shutdown, statistics) = (
             self.configuration.databasePath, logger, shutdown.collector, statistics.collector
         )
-        let deduplication = self.configuration.deduplication
+        let (deduplication, existingPages) = (self.configuration.deduplication, self.configuration.existingPages)
         return RoleThread(name: "collector") { () throws -> Double in
             let collector = Collector(
-                configuration: configuration, store: try PageStore(path: path, deduplication: deduplication),
+                configuration: configuration,
+                store: try PageStore(path: path, deduplication: deduplication, existingPages: existingPages),
                 logger: logger,
                 shutdown: shutdown, statistics: statistics)
             try collector.run(context: context)

@@ -141,7 +141,8 @@ extension Producer {
         send(.reset, to: identity, on: socket)
     }
 
-    /// The collector's acknowledgements: forget each page, count it, and journal it by id.
+    /// The collector's acknowledgements: forget each page, count it, and journal its fetch
+    /// (`RawPage.fetchKey`).
     private func acknowledge(_ acknowledgements: [WireMessage.Acknowledgement], now: ContinuousClock.Instant) {
         var committed: [String] = []
         for acknowledgement in acknowledgements {
@@ -159,7 +160,7 @@ extension Producer {
                 commitObserver?(acknowledgement.ticket, dispatched, now)
             }
             stats.bytesDone += entry.bytes
-            committed.append(entry.pageID)
+            committed.append(entry.page?.fetchKey ?? entry.pageID)
             archiveProgress.settled(ticket: acknowledgement.ticket)
         }
         do throws(StoreError) {

@@ -17,6 +17,12 @@ public enum InputItem: Sendable {
         case let .unreadable(id, _), let .alreadyStored(id): id
         }
     }
+
+    /// The fetch this item is (`RawPage.fetchKey`); the id when it is not a page.
+    public var fetchKey: String {
+        if case let .page(page) = self { return page.fetchKey }
+        return pageID
+    }
 }
 
 /// Streams pages from files, folders (recursively), JSON Lines files and standard input, one at
@@ -86,14 +92,14 @@ public final class PageSource {
         }
     }
 
-    /// The next item, or nil when every input has been read. A page whose id `isStored` says
-    /// is already committed comes back as `.alreadyStored` without its content being read (a
-    /// JSON Lines line is parsed for its id).
+    /// The next item, or nil when every input has been read. A page whose fetch `isStored` says
+    /// is already committed (`RawPage.fetchKey`: its id, and its fetch time when known) comes
+    /// back as `.alreadyStored` without its content being read (a JSON Lines line is parsed).
     public func next(passingOver isStored: ((String) -> Bool)?) -> InputItem? {
         lastItemOrigin = nil
         while true {
             if let item = nextLine() ?? nextRecord() {
-                if let isStored, isStored(item.pageID) { return .alreadyStored(id: item.pageID) }
+                if let isStored, isStored(item.fetchKey) { return .alreadyStored(id: item.pageID) }
                 return item
             }
             guard let next = pending.popLast() else { return nil }

@@ -23,6 +23,14 @@ public struct RawPage: Sendable, Equatable {
     public var format: Format
     /// When the page was fetched, as the input gave it (ISO 8601), if it did.
     public var fetchedAt: String?
+
+    /// The identity of this fetch of the page: its id, and its fetch time when known. What the
+    /// producer's journal remembers, so that a later crawl of the same page (a new fetch time)
+    /// is sent again for the collector to weigh (`--on-existing`), while the same fetch is not.
+    public var fetchKey: String {
+        guard let fetchedAt else { return id }
+        return id + "\u{1F}" + fetchedAt
+    }
     /// The character encoding the input declared for the bytes (an HTTP header's, say), if any.
     public var charset: String?
     /// Where the page lies in a crawl archive (the file, and the offset of its record), so

@@ -95,5 +95,11 @@ public final class Database {
     /// The number of rows the last statement changed.
     public var changes: Int { Int(sqlite3_changes(handle)) }
 
+    /// Rows inserted, changed or deleted on this connection since it opened.
+    public var totalChanges: Int { Int(sqlite3_total_changes(handle)) }
+
+    /// The rowid of the row the last INSERT on this connection wrote.
+    public var lastInsertedRowID: Int { Int(sqlite3_last_insert_rowid(handle)) }
+
     var lastMessage: String { String(cString: sqlite3_errmsg(handle)) }
 }

@@ -3,103 +3,156 @@ import PageModel
 
 /// Groups of pages with the same content, across the whole database, kept as pages are stored:
 /// exact duplicates by the hash of their normalised text, near duplicates by their MinHash
-/// signatures (kept in `page_signatures`), banded into LSH buckets held in memory (rebuilt from
-/// the signatures when the store opens) and checked against the threshold. A bucket entry left
-/// by a transaction that rolled back only costs a lookup: its signature is not there to match.
+/// signatures (kept in `page_signatures` under a number), banded into LSH buckets of numbers
+/// held in memory (rebuilt from the signatures when the store opens, before the collector takes
+/// its first result) and checked against the
+/// threshold. A bucket entry left by a transaction that rolled back, or by a page whose text was
+/// replaced, only costs a lookup: its signature is missing or no longer the page's.
 ///
 /// A group is the connected set of pages joined by the pairs found (`duplicate_pairs`), and its
 /// representative the member fetched earliest, then the smallest id: each pair is found
 /// whichever page arrives first, so the same pages give the same groups and representatives
 /// whatever the order and however many workers. Every member's `group_id` names the
-/// representative; a page in no group has none. All within the store's transaction.
+/// representative; a page in no group has none. A page is placed before its row is written, so
+/// that the row is written once with its group; only the groups it joins are rewritten.
 final class DuplicateIndex {
     /// What to look for.
     enum Mode: String, Sendable {
         case off, exact, near
     }
 
-    private let mode: Mode
-    private let threshold: Double
-    private let hasher: MinHasher
-    private let sameText: Statement
-    /// Pages by the key of each (band, bucket) they fall in; pages as numbers into `pageIDs`.
-    private var buckets: [UInt64: [Int32]] = [:]
-    private var pageIDs: [String] = []
-    private var bucketsLoaded = false
-    private let allSignatures: Statement
-    private let signature: Statement
-    private let addSignature: Statement
-    private let addPair: Statement
-    private let groupOf: Statement
-    private let earliest: Statement
-    private let regroup: Statement
-
-    init(_ database: Database, mode: Mode, threshold: Double, hasher: MinHasher = .standard) throws(StoreError) {
-        (self.mode, self.threshold, self.hasher) = (mode, threshold, hasher)
-        sameText = try database.prepare("SELECT id FROM pages WHERE content_hash = ?1 AND id <> ?2 LIMIT 64")
-        allSignatures = try database.prepare("SELECT id, signature FROM page_signatures")
-        signature = try database.prepare("SELECT signature FROM page_signatures WHERE id = ?1")
-        addSignature = try database.prepare("INSERT OR REPLACE INTO page_signatures (id, signature) VALUES (?1, ?2)")
-        addPair = try database.prepare(
-            "INSERT OR IGNORE INTO duplicate_pairs (a, b, similarity, kind) VALUES (?1, ?2, ?3, ?4)")
-        groupOf = try database.prepare("SELECT coalesce(group_id, id) FROM pages WHERE id = ?1")
-        earliest = try database.prepare(
-            "SELECT id FROM pages WHERE id IN (?1, ?2) ORDER BY fetched_at IS NULL, fetched_at, id LIMIT 1")
-        regroup = try database.prepare(
-            "UPDATE pages SET group_id = ?1 WHERE id IN (?2, ?3) OR group_id IN (?2, ?3)")
+    /// A duplicate found: the other page, the estimated similarity, `exact` or `near`.
+    struct Match: Equatable {
+        var id: String
+        var similarity: Double
+        var kind: String
     }
 
-    /// Finds the duplicates of a record just stored, records the pairs and joins the groups.
-    func add(_ record: PageRecord) throws(StoreError) {
-        guard mode != .off, !record.text.isEmpty else { return }
-        var matches: [(id: String, similarity: Double, kind: String)] = []
-        try sameText.bind(record.contentHash, at: 1)
-        try sameText.bind(record.id, at: 2)
-        while try sameText.step() { if let id = sameText.string(at: 0) { matches.append((id, 1, "exact")) } }
-        sameText.reset()
+    /// Where a page goes: the pages it duplicates, the groups they are in (named by their
+    /// representatives) and the representative of the group they make with the page.
+    struct Placement {
+        var matches: [Match] = []
+        var groups: Set<String> = []
+        /// The groups among them of one page, not yet named in its row.
+        var singletons: Set<String> = []
+        /// nil when the page duplicates nothing.
+        var representative: String?
+        /// The page's LSH buckets, one a band; empty without near duplicates to look for.
+        var buckets: [UInt64] = []
+    }
+
+    let mode: Mode
+    private let threshold: Double
+    private let hasher: MinHasher
+    /// Whether a page that is not its group's representative keeps its text.
+    private let keepsEveryText: Bool
+    /// Signature numbers by the key of each (band, bucket) they fall in.
+    private var buckets = BandBuckets()
+    private let statements: DuplicateStatements
+
+    init(
+        _ database: Database, mode: Mode, threshold: Double, keepsEveryText: Bool = true,
+        hasher: MinHasher = .standard
+    ) throws(StoreError) {
+        (self.mode, self.threshold, self.hasher) = (mode, threshold, hasher)
+        self.keepsEveryText = keepsEveryText
+        statements = try DuplicateStatements(database)
+        if mode == .near { try loadBuckets() }
+    }
+
+    /// Bytes the LSH buckets take in memory.
+    var memoryBytes: Int { buckets.bytes }
+
+    /// Whether a page placed with `placement` keeps its text.
+    func keepsText(of id: String, _ placement: Placement) -> Bool {
+        keepsEveryText || placement.representative == nil || placement.representative == id
+    }
+
+    /// Finds what a record duplicates and the representative of its group, writing nothing.
+    func place(_ record: PageRecord) throws(StoreError) -> Placement {
+        var placement = Placement()
+        guard mode != .off, !record.text.isEmpty else { return placement }
         if mode == .near, record.minhash.count == hasher.bands * hasher.rows {
-            matches += try nearMatches(record, excluding: Set(matches.map(\.id)))
+            // The same text has the same signature, so its pages share every bucket: the buckets
+            // find exact duplicates too, told apart by the hash of their text.
+            placement.buckets = hasher.bandKeys(record.minhash).enumerated().map { Self.bucket(band: $0, key: $1) }
+            placement.matches = try nearMatches(record, in: placement.buckets)
+        } else {
+            placement.matches = try statements.sameText(record.contentHash, excluding: record.id)
+                .map { Match(id: $0, similarity: 1, kind: "exact") }
         }
-        for match in matches {
-            let (first, second) = record.id < match.id ? (record.id, match.id) : (match.id, record.id)
-            try addPair.bind(first, at: 1)
-            try addPair.bind(second, at: 2)
-            try addPair.bind(match.similarity, at: 3)
-            try addPair.bind(match.kind, at: 4)
-            try addPair.step()
-            addPair.reset()
-            try join(record.id, match.id)
+        guard !placement.matches.isEmpty else { return placement }
+        var best = GroupOrder(id: record.id, fetchedAt: record.fetchedAt)
+        for match in placement.matches {
+            let representative = try statements.representative(of: match.id)
+            placement.groups.insert(representative.id)
+            if representative.alone { placement.singletons.insert(representative.id) }
+            if representative.precedes(best) { best = representative }
+        }
+        placement.representative = best.id
+        return placement
+    }
+
+    /// Records what `place` found once the record's row is written: its signature and buckets,
+    /// the pairs, and the other groups merged under the representative.
+    func commit(_ record: PageRecord, _ placement: Placement) throws(StoreError) {
+        guard mode != .off, !record.text.isEmpty else { return }
+        if !placement.buckets.isEmpty {
+            let number = try statements.addSignature(record)
+            if let number = UInt32(exactly: number) {
+                for bucket in placement.buckets { buckets.insert(bucket, number) }
+            }
+        }
+        guard let representative = placement.representative else { return }
+        for match in placement.matches { try statements.addPair(record.id, match) }
+        for group in placement.groups {
+            if group != representative {
+                try statements.regroup(group, under: representative, droppingText: !keepsEveryText)
+            } else if placement.singletons.contains(group) {
+                try statements.setGroup(representative, of: group)
+            }
+        }
+    }
+
+    /// Takes a page out of its group before its text is replaced: its pairs go, and the rest of
+    /// its group is grouped again from the pairs left (it may fall apart).
+    func forget(_ id: String) throws(StoreError) {
+        guard mode != .off else { return }
+        let representative = try statements.representative(of: id).id
+        let members = try statements.members(of: representative)
+        try statements.deletePairs(of: id)
+        guard !members.isEmpty else { return }
+        var groups = UnionFind(members.map(\.id))
+        for member in members where member.id != id {
+            for other in try statements.pairedPages(of: member.id) { groups.join(member.id, other) }
+        }
+        for component in groups.components() {
+            let ordered = members.filter { component.contains($0.id) }.sorted { $0.precedes($1) }
+            let groupID = ordered.count > 1 ? ordered.first?.id : nil
+            for member in ordered { try statements.setGroup(groupID, of: member.id) }
         }
     }
 
     /// Pages sharing an LSH bucket with the record whose signatures agree on at least the
-    /// threshold's share of values; the record's buckets and signature are added.
-    private func nearMatches(
-        _ record: PageRecord, excluding known: Set<String>
-    ) throws(StoreError) -> [(id: String, similarity: Double, kind: String)] {
-        if !bucketsLoaded { try loadBuckets() }
-        var candidates: Set<String> = []
-        let page = Int32(pageIDs.count)
-        pageIDs.append(record.id)
-        for (band, key) in hasher.bandKeys(record.minhash).enumerated() {
-            let bucket = Self.bucket(band: band, key: key)
-            // A bucket everyone falls in (a page template) is not worth more than its first pages.
-            for other in (buckets[bucket] ?? []).prefix(64) { candidates.insert(pageIDs[Int(other)]) }
-            buckets[bucket, default: []].append(page)
+    /// threshold's share of values, and which still hold the text signed: `exact` when it is
+    /// the record's text.
+    private func nearMatches(_ record: PageRecord, in recordBuckets: [UInt64]) throws(StoreError) -> [Match] {
+        // Few pages share a bucket: an array is cheaper than a set.
+        var candidates: [UInt32] = []
+        for bucket in recordBuckets {
+            buckets.forEach(in: bucket) { number in if !candidates.contains(number) { candidates.append(number) } }
         }
-        try addSignature.bind(record.id, at: 1)
-        try addSignature.bind(values: record.minhash, at: 2)
-        try addSignature.step()
-        addSignature.reset()
-        var matches: [(id: String, similarity: Double, kind: String)] = []
-        for candidate in candidates.subtracting(known).subtracting([record.id]).sorted() {
-            try signature.bind(candidate, at: 1)
-            let stored = try signature.step() ? signature.values(at: 0) : []
-            signature.reset()
-            let similarity = MinHasher.similarity(record.minhash, stored)
-            if similarity >= threshold { matches.append((candidate, similarity, "near")) }
+        var matches: [Match] = []
+        for number in candidates {
+            guard let signed = try statements.signature(number: Int(number)), signed.id != record.id else { continue }
+            let exact = signed.contentHash == record.contentHash
+            let similarity = exact ? 1 : MinHasher.similarity(record.minhash, signed.values)
+            guard similarity >= threshold, !matches.contains(where: { $0.id == signed.id }),
+                try statements.contentHash(of: signed.id) == signed.contentHash
+            else { continue }
+            matches.append(Match(id: signed.id, similarity: similarity, kind: exact ? "exact" : "near"))
         }
-        return matches
+        return matches.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
     }
 
     /// One key for a band's bucket: the band mixed into the bucket's hash.
@@ -109,37 +162,58 @@ final class DuplicateIndex {
 
     /// Rebuilds the buckets from the signatures stored.
     private func loadBuckets() throws(StoreError) {
-        bucketsLoaded = true
-        defer { allSignatures.reset() }
-        while try allSignatures.step() {
-            guard let id = allSignatures.string(at: 0) else { continue }
-            let page = Int32(pageIDs.count)
-            pageIDs.append(id)
-            let values = allSignatures.values(at: 1)
+        try statements.everySignature { number, values in
+            guard let number = UInt32(exactly: number) else { return }
             for (band, key) in hasher.bandKeys(values).enumerated() {
-                buckets[Self.bucket(band: band, key: key), default: []].append(page)
+                buckets.insert(Self.bucket(band: band, key: key), number)
             }
         }
     }
+}
 
-    /// Joins the groups of two pages under the earlier of their representatives.
-    private func join(_ first: String, _ second: String) throws(StoreError) {
-        let (firstGroup, secondGroup) = (try group(of: first), try group(of: second))
-        guard firstGroup != secondGroup else { return }
-        try earliest.bind(firstGroup, at: 1)
-        try earliest.bind(secondGroup, at: 2)
-        let representative = try earliest.step() ? earliest.string(at: 0) ?? firstGroup : firstGroup
-        earliest.reset()
-        try regroup.bind(representative, at: 1)
-        try regroup.bind(firstGroup, at: 2)
-        try regroup.bind(secondGroup, at: 3)
-        try regroup.step()
-        regroup.reset()
+/// A page as groups order them: fetched earliest first (pages without a fetch time last),
+/// then the smallest id, compared as SQLite compares text (bytes).
+struct GroupOrder {
+    var id: String
+    var fetchedAt: String?
+    /// Whether the page is in no group yet.
+    var alone = false
+
+    func precedes(_ other: GroupOrder) -> Bool {
+        switch (fetchedAt, other.fetchedAt) {
+        case let (mine?, theirs?) where mine != theirs: return mine.utf8.lexicographicallyPrecedes(theirs.utf8)
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default: return id.utf8.lexicographicallyPrecedes(other.id.utf8)
+        }
+    }
+}
+
+/// Connected sets of ids, joined pair by pair.
+struct UnionFind {
+    private var parent: [String: String]
+
+    init(_ ids: [String]) {
+        parent = Dictionary(ids.map { ($0, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    private func group(of id: String) throws(StoreError) -> String {
-        try groupOf.bind(id, at: 1)
-        defer { groupOf.reset() }
-        return try groupOf.step() ? groupOf.string(at: 0) ?? id : id
+    mutating func root(_ id: String) -> String {
+        var current = id
+        while let up = parent[current], up != current { current = up }
+        parent[id] = current
+        return current
+    }
+
+    /// Joins two ids' sets; an id not given at the start is ignored.
+    mutating func join(_ first: String, _ second: String) {
+        guard parent[first] != nil, parent[second] != nil else { return }
+        let (a, b) = (root(first), root(second))
+        if a != b { parent[a] = b }
+    }
+
+    mutating func components() -> [Set<String>] {
+        var sets: [String: Set<String>] = [:]
+        for id in parent.keys { sets[root(id), default: []].insert(id) }
+        return Array(sets.values)
     }
 }

@@ -58,6 +58,27 @@ enum Migrations {
         CREATE TABLE page_signatures (id TEXT PRIMARY KEY, signature BLOB NOT NULL);
         CREATE VIEW distinct_pages AS SELECT * FROM pages WHERE group_id IS NULL OR group_id = id;
         """,
+        // Signatures under a number, in the order stored (one B-tree appended to, where step 4's
+        // keyed by id wrote two in random order), with the hash of the text signed, so that the
+        // signature of a text since replaced is recognised; pairs found from either side; and
+        // `page_versions`, the earlier fetches of pages stored with `--on-existing version`.
+        """
+        CREATE TABLE page_signatures_numbered (
+            number INTEGER PRIMARY KEY, id TEXT NOT NULL, content_hash TEXT NOT NULL, signature BLOB NOT NULL
+        );
+        INSERT INTO page_signatures_numbered (id, content_hash, signature)
+            SELECT s.id, p.content_hash, s.signature FROM page_signatures s JOIN pages p ON p.id = s.id
+            ORDER BY s.rowid;
+        DROP TABLE page_signatures;
+        ALTER TABLE page_signatures_numbered RENAME TO page_signatures;
+        CREATE INDEX duplicate_pairs_b ON duplicate_pairs(b);
+        CREATE TABLE page_versions AS
+            SELECT id, url, canonical_url, title, authors, published, language, description, site_name, tags,
+                image, text, word_count, content_hash, worker, extraction_ms, stored_at, fetched_at, archive,
+                archive_offset
+            FROM pages WHERE 0;
+        CREATE INDEX page_versions_id ON page_versions(id, fetched_at);
+        """,
     ]
 
     /// The version a fully migrated database has.

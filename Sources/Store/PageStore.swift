@@ -8,13 +8,13 @@ import Foundation
 public final class PageStore {
     /// The connection, for queries beyond the ones here.
     public let database: Database
-    private let insertPage: Statement
+    private let writer: PageWriter
+    private let duplicates: DuplicateIndex
     private let insertFailure: Statement
     private let clearFailure: Statement
     private let anyFailures: Statement
     /// Set by `checkpointInBackground()`.
     private var checkpointer: WALCheckpointer?
-    private let duplicates: DuplicateIndex
 
     /// How the store groups duplicates as it stores pages.
     public struct Deduplication: Sendable, Equatable {
@@ -22,6 +22,9 @@ public final class PageStore {
         public var mode: String
         /// The share of signature values two pages must agree on to be near duplicates.
         public var threshold: Double
+        /// Whether a page that is not its group's representative keeps its text (false: only
+        /// its metadata and its `group_id`, for users short of disk).
+        public var keepsEveryText: Bool
 
         /// Near duplicates at 0.75 (FineWeb's parameters: 14 bands of 8, 5-word shingles).
         public static let standard = Deduplication(mode: "near", threshold: 0.75)
@@ -29,10 +32,21 @@ public final class PageStore {
         /// The modes there are.
         public static let modes = ["off", "exact", "near"]
 
-        public init(mode: String, threshold: Double) {
+        public init(mode: String, threshold: Double, keepsEveryText: Bool = true) {
             self.mode = mode
             self.threshold = threshold
+            self.keepsEveryText = keepsEveryText
         }
+    }
+
+    /// What storing a page whose id the database already holds does.
+    public enum ExistingPages: String, Sendable, CaseIterable {
+        /// Keep the page stored first; the new one costs nothing.
+        case keep
+        /// Replace the stored page when the new one was fetched later (`fetched_at`).
+        case replace
+        /// Keep every fetch: the latest in `pages`, the others in `page_versions`.
+        case version
     }
 
     /// The database's identity, made with it: what the collector announces to the producer,
@@ -42,19 +56,23 @@ public final class PageStore {
     /// Opens or creates the database at `path` and brings its schema up to date. Refuses a
     /// database that would vanish on close (`""`, `:memory:`, `file::memory:`): the collector
     /// would acknowledge pages that no file holds.
-    public init(path: String, deduplication: Deduplication = .standard) throws(StoreError) {
+    public init(
+        path: String, deduplication: Deduplication = .standard, existingPages: ExistingPages = .keep
+    ) throws(StoreError) {
         if let problem = Self.transientPathProblem(path) {
             throw StoreError(.open, resultCode: 0, message: problem, path: path)
         }
         database = try Database(path: path)
         try Migrations.migrate(database)
+        // 32 MB of page cache, not SQLite's 2 MB: the writer looks up signatures, groups and
+        // indexes between inserts, and would otherwise read back pages it has just evicted.
+        try database.execute("PRAGMA cache_size = -32768")
         let identity = try database.prepare("SELECT value FROM pagemill_meta WHERE key = 'database_id'")
         guard try identity.step(), let databaseID = identity.string(at: 0) else {
             throw StoreError(
                 .migration, resultCode: 0, message: "the database has no pagemill_meta.database_id row", path: path)
         }
         self.databaseID = databaseID
-        insertPage = try database.prepare(Self.insertSQL + " ON CONFLICT(id) DO NOTHING")
         insertFailure = try database.prepare(
             """
             INSERT INTO failures (id, error, attempts, worker)
@@ -66,7 +84,8 @@ public final class PageStore {
         anyFailures = try database.prepare("SELECT 1 FROM failures LIMIT 1")
         duplicates = try DuplicateIndex(
             database, mode: DuplicateIndex.Mode(rawValue: deduplication.mode) ?? .near,
-            threshold: deduplication.threshold)
+            threshold: deduplication.threshold, keepsEveryText: deduplication.keepsEveryText)
+        writer = try PageWriter(database, duplicates: duplicates, policy: existingPages)
     }
 
     deinit {
@@ -99,13 +118,13 @@ public final class PageStore {
     }
 
     /// An INSERT of one row of `pages`, every column a parameter in table order (`?17` is
-    /// `stored_at`, `?18` to `?20` are `fetched_at`, `archive` and `archive_offset`): the
-    /// collector's, and the plain-SQLite ceiling it is measured against.
+    /// `stored_at`, `?18` to `?21` are `fetched_at`, `archive`, `archive_offset` and `group_id`):
+    /// the collector's, and the plain-SQLite ceiling it is measured against.
     public static let insertSQL = """
         INSERT INTO pages (id, url, canonical_url, title, authors, published, language, description,
             site_name, tags, image, text, word_count, content_hash, worker, extraction_ms, stored_at,
-            fetched_at, archive, archive_offset)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)
+            fetched_at, archive, archive_offset, group_id)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)
         """
 
     /// Runs the last background checkpoint and stops its thread; nothing when checkpoints are
@@ -140,6 +159,14 @@ public final class PageStore {
         /// The positions in the batch of records whose id the database already held: nothing
         /// was written for them.
         public var duplicates: [Int]
+        /// Stored pages replaced by a later fetch (`--on-existing replace` or `version`).
+        public var replaced = 0
+        /// Earlier fetches of stored pages kept in `page_versions` (`--on-existing version`).
+        public var versioned = 0
+
+        public init(newRows: Int, duplicates: [Int], replaced: Int = 0, versioned: Int = 0) {
+            (self.newRows, self.duplicates, self.replaced, self.versioned) = (newRows, duplicates, replaced, versioned)
+        }
     }
 
     /// Stores a batch of outcomes in one transaction, and says which records were already there.
@@ -158,14 +185,12 @@ public final class PageStore {
             for (position, outcome) in outcomes.enumerated() {
                 switch outcome {
                 case let .stored(record, worker, milliseconds):
-                    try bind(record, worker: worker, milliseconds: milliseconds)
-                    try insertPage.bind(storedAt, at: 17)
-                    try insertPage.step()
-                    let written = database.changes
-                    report.newRows += written
-                    if written == 0 { report.duplicates.append(position) }
-                    insertPage.reset()
-                    if written > 0 { try duplicates.add(record) }
+                    switch try writer.write(record, worker: worker, milliseconds: milliseconds, storedAt: storedAt) {
+                    case .new: report.newRows += 1
+                    case .replaced: report.replaced += 1
+                    case .versioned: report.versioned += 1
+                    case .alreadyStored: report.duplicates.append(position)
+                    }
                     if failuresMayExist {
                         try clearFailure.bind(record.id, at: 1)
                         try clearFailure.step()
@@ -185,28 +210,6 @@ public final class PageStore {
         }
     }
 
-    private func bind(_ record: PageRecord, worker: String?, milliseconds: Double) throws(StoreError) {
-        try insertPage.bind(record.id, at: 1)
-        try insertPage.bind(record.url, at: 2)
-        try insertPage.bind(record.canonicalURL, at: 3)
-        try insertPage.bind(record.title, at: 4)
-        try insertPage.bind(jsonArray(record.authors), at: 5)
-        try insertPage.bind(record.published, at: 6)
-        try insertPage.bind(record.language, at: 7)
-        try insertPage.bind(record.description, at: 8)
-        try insertPage.bind(record.siteName, at: 9)
-        try insertPage.bind(jsonArray(record.tags), at: 10)
-        try insertPage.bind(record.image, at: 11)
-        try insertPage.bind(record.text, at: 12)
-        try insertPage.bind(record.wordCount, at: 13)
-        try insertPage.bind(record.contentHash, at: 14)
-        try insertPage.bind(worker, at: 15)
-        try insertPage.bind(milliseconds, at: 16)
-        try insertPage.bind(record.fetchedAt, at: 18)
-        try insertPage.bind(record.origin?.archive, at: 19)
-        try insertPage.bind(record.origin?.offset, at: 20)
-    }
-
     /// Now, as `stored_at` and `failed_at` hold it: UTC, ISO 8601, milliseconds.
     public static func timestamp() -> String {
         var now = timespec()
@@ -219,11 +222,18 @@ public final class PageStore {
             parts.tm_hour, parts.tm_min, parts.tm_sec, Int(now.tv_nsec / 1_000_000))
     }
 
-    private func jsonArray(_ values: [String]) -> String {
-        PageRecord.jsonArray(values)
-    }
-
     // MARK: Queries
+
+    /// Bytes of memory the near-duplicate index (its LSH buckets) takes; 0 without `near`.
+    public var duplicateIndexMemoryBytes: Int { duplicates.mode == .near ? duplicates.memoryBytes : 0 }
+
+    /// Bytes on disk of each table and index, by name (SQLite's `dbstat`).
+    public func bytesByTable() throws(StoreError) -> [String: Int] {
+        let statement = try database.prepare("SELECT name, sum(pgsize) FROM dbstat GROUP BY name")
+        var sizes: [String: Int] = [:]
+        while try statement.step() { sizes[statement.string(at: 0) ?? ""] = statement.int(at: 1) }
+        return sizes
+    }
 
     /// How many rows each table holds.
     public func counts() throws(StoreError) -> StoreCounts {

@@ -92,7 +92,8 @@ public final class Statement {
 
     /// Binds 32-bit values as a blob of their little-endian bytes.
     public func bind(values: [UInt32], at index: Int32) throws(StoreError) {
-        let little = values.map(\.littleEndian)
+        // Little-endian hosts (all pagemill runs on) bind the values' own bytes, uncopied.
+        let little = 1.littleEndian == 1 ? values : values.map { $0.littleEndian }
         let result = little.withUnsafeBytes { bytes in
             sqlite3_bind_blob(handle, index, bytes.baseAddress, Int32(bytes.count), transient)
         }
@@ -103,7 +104,12 @@ public final class Statement {
     public func values(at index: Int32) -> [UInt32] {
         let count = Int(sqlite3_column_bytes(handle, index)) / 4
         guard count > 0, let blob = sqlite3_column_blob(handle, index) else { return [] }
-        return (0..<count).map { UInt32(littleEndian: blob.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self)) }
+        return [UInt32](unsafeUninitializedCapacity: count) { buffer, initialized in
+            for index in 0..<count {
+                buffer[index] = UInt32(littleEndian: blob.loadUnaligned(fromByteOffset: index * 4, as: UInt32.self))
+            }
+            initialized = count
+        }
     }
 
     /// The text in column `index` of the current row, nil for NULL.

@@ -8,6 +8,7 @@ struct BenchCommand: ParsableCommand {
         subcommands: [
             BenchClusterCommand.self, BenchExtractionCommand.self, BenchMessagingCommand.self, BenchStoreCommand.self,
             BenchLanguageCommand.self, BenchArchiveCommand.self, BenchProducerCommand.self, BenchMinHashCommand.self,
+            BenchDedupIndexCommand.self,
         ],
         defaultSubcommand: BenchClusterCommand.self
     )

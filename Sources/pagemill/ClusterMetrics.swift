@@ -93,6 +93,12 @@ enum ClusterMetrics {
         text.counter(
             "pagemill_pages_duplicate_total", "Records whose id the database already held: nothing written.",
             Double(statistics.duplicates))
+        text.counter(
+            "pagemill_pages_replaced_total", "Stored pages replaced by a later fetch (--on-existing).",
+            Double(statistics.replaced))
+        text.counter(
+            "pagemill_page_versions_total", "Earlier fetches kept in page_versions (--on-existing version).",
+            Double(statistics.versioned))
         text.counter("pagemill_bytes_in_total", "Bytes of results received.", Double(statistics.bytesReceived))
         badTraffic(&text, rejected: statistics.rejectedMessages, refused: statistics.refusedPeers)
         histogram(

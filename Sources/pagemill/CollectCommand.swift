@@ -33,7 +33,7 @@ struct CollectCommand: ParsableCommand {
     var batchSize: Int = 512
 
     func run() throws {
-        let store = try openCheckedStore(db, deduplication: dedup.deduplication)
+        let store = try openCheckedStore(db, deduplication: dedup.deduplication, existingPages: dedup.onExisting.policy)
         let logger = logging.makeLogger("pagemill.collect")
         let runner = RoleRunner(logger: logger)
         var configuration = Collector.Configuration(

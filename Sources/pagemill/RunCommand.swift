@@ -71,6 +71,7 @@ struct RunCommand: ParsableCommand {
             workers: workers, databasePath: db, maximumPageBytes: limits.maxPageBytes, timing: timing.timing,
             workerStopGrace: timing.drainGrace, workerLaunch: workerLaunch)
         configuration.deduplication = dedup.deduplication
+        configuration.existingPages = dedup.onExisting.policy
         let cluster = LocalCluster(configuration: configuration, logger: logger)
         let (inputs, maximumPageBytes, clusterTiming) = (self.inputs, limits.maxPageBytes, timing.timing)
         let total = StatisticsBox<Int?>(nil)
@@ -97,7 +98,8 @@ struct RunCommand: ParsableCommand {
         progress.finish()
         print(
             RunSummary(
-                statistics: outcome.producerStatistics, seconds: outcome.seconds,
+                statistics: outcome.producerStatistics, collector: outcome.collectorStatistics,
+                seconds: outcome.seconds,
                 workerRestarts: outcome.workerRestarts, database: db
             ).text)
         if outcome.producer == .interrupted { throw ExitCode(1) }

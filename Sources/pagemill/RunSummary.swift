@@ -4,6 +4,7 @@ import Foundation
 /// The lines printed at the end of a run.
 struct RunSummary {
     let statistics: ProducerStatistics
+    var collector = CollectorStatistics()
     let seconds: Double
     let workerRestarts: Int
     let database: String
@@ -24,6 +25,11 @@ struct RunSummary {
                 "duplicate ids:  \(statistics.duplicates) (the database already held a page with the id: not "
                     + "stored again)"
             )
+        }
+        if collector.replaced > 0 || collector.versioned > 0 {
+            lines.append(
+                "replaced:       \(collector.replaced) stored pages by a later fetch, "
+                    + "\(collector.versioned) earlier fetches kept as versions")
         }
         if statistics.redelivered > 0 { lines.append("redelivered:    \(statistics.redelivered)") }
         if statistics.resumed > 0 {

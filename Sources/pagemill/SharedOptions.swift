@@ -93,9 +93,11 @@ struct PageLimitOptions: ParsableArguments {
 
 /// Opens the database a collector writes, refusing one that vanishes on close or is damaged;
 /// exits 2 with the reason.
-func openCheckedStore(_ path: String, deduplication: PageStore.Deduplication = .standard) throws -> PageStore {
+func openCheckedStore(
+    _ path: String, deduplication: PageStore.Deduplication = .standard, existingPages: PageStore.ExistingPages = .keep
+) throws -> PageStore {
     do {
-        let store = try PageStore(path: path, deduplication: deduplication)
+        let store = try PageStore(path: path, deduplication: deduplication, existingPages: existingPages)
         try store.verifyIntegrity()
         return store
     } catch {
@@ -183,10 +185,20 @@ struct ArchiveOptions: ParsableArguments {
     }
 }
 
-/// How the collector groups duplicates as it stores pages.
+/// How the collector merges what it stores: duplicates grouped, pages already stored.
 struct DeduplicationOptions: ParsableArguments {
     enum Mode: String, ExpressibleByArgument, CaseIterable {
         case off, exact, near
+    }
+
+    enum TextKept: String, ExpressibleByArgument, CaseIterable {
+        case all, representative
+    }
+
+    enum OnExisting: String, ExpressibleByArgument, CaseIterable {
+        case keep, replace, version
+
+        var policy: PageStore.ExistingPages { PageStore.ExistingPages(rawValue: rawValue) ?? .keep }
     }
 
     @Option(
@@ -204,6 +216,21 @@ struct DeduplicationOptions: ParsableArguments {
                 + "two pages must share.", valueName: "share"))
     var dedupThreshold: Double = 0.75
 
+    @Option(
+        help: ArgumentHelp(
+            "Whose text to store: all pages', or only each group's representative's (the others keep their "
+                + "metadata, content_hash and group_id, and an empty text), for users short of disk.",
+            valueName: "pages"))
+    var dedupText: TextKept = .all
+
+    @Option(
+        help: ArgumentHelp(
+            "For a page whose id is already stored (a second crawl into the same database): keep the first; "
+                + "replace it when the new one was fetched later (fetched_at); or version: the latest in pages, "
+                + "every other fetch in page_versions. The same fetch again, or the same content, writes nothing.",
+            valueName: "policy"))
+    var onExisting: OnExisting = .keep
+
     func validate() throws {
         guard dedupThreshold > 0, dedupThreshold <= 1 else {
             throw ValidationError("--dedup-threshold must be above 0 and at most 1")
@@ -211,6 +238,7 @@ struct DeduplicationOptions: ParsableArguments {
     }
 
     var deduplication: PageStore.Deduplication {
-        PageStore.Deduplication(mode: dedup.rawValue, threshold: dedupThreshold)
+        PageStore.Deduplication(
+            mode: dedup.rawValue, threshold: dedupThreshold, keepsEveryText: dedupText == .all)
     }
 }

@@ -82,4 +82,49 @@ import Testing
         let off = try groups(storing: Array(0..<6), batch: 3, mode: "off")
         #expect(off.groups.values.allSatisfy { $0 == nil } && off.pairs.isEmpty)
     }
+
+    @Test func bucketsKeepTheirPagesInOrderAsTheTableGrowsAndCapABucket() {
+        var buckets = BandBuckets(limit: 64, initialBits: 4)
+        for number in 0..<5_000 { buckets.insert(UInt64(number) &* 0x9E37_79B9_7F4A_7C15, UInt32(number)) }
+        for number in 0..<100 { buckets.insert(42, UInt32(10_000 + number)) }
+        for number in stride(from: 0, to: 5_000, by: 97) {
+            var found: [UInt32] = []
+            buckets.forEach(in: UInt64(number) &* 0x9E37_79B9_7F4A_7C15) { found.append($0) }
+            #expect(found == [UInt32(number)])
+        }
+        var template: [UInt32] = []
+        buckets.forEach(in: 42) { template.append($0) }
+        #expect(template == (0..<64).map { UInt32(10_000 + $0) }, "the first 64, in order")
+        #expect(buckets.count == 5_064)
+        var none: [UInt32] = []
+        buckets.forEach(in: 7) { none.append($0) }
+        #expect(none.isEmpty)
+    }
+
+    @Test func signaturesOfAStepFourDatabaseAreNumberedAndStillMatch() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("step4-\(UUID()).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        do {
+            // A database as the first release of dedup left it: schema step 4, signatures by id.
+            let database = try Database(path: path)
+            for step in Migrations.steps.prefix(4) { try database.execute(step) }
+            try database.execute("PRAGMA user_version = 4")
+            let record = Self.records[0]
+            try database.execute(
+                "INSERT INTO pages (id, text, word_count, content_hash, fetched_at) VALUES ('\(record.id)', "
+                    + "'\(record.text)', \(record.wordCount), '\(record.contentHash)', '\(record.fetchedAt ?? "")')")
+            let signature = try database.prepare("INSERT INTO page_signatures (id, signature) VALUES (?1, ?2)")
+            try signature.bind(record.id, at: 1)
+            try signature.bind(values: record.minhash, at: 2)
+            try signature.step()
+        }
+        let store = try PageStore(path: path)
+        let migrated = try store.database.prepare("SELECT number, id, content_hash FROM page_signatures")
+        #expect(try migrated.step())
+        #expect(migrated.int(at: 0) == 1 && migrated.string(at: 1) == Self.records[0].id)
+        #expect(migrated.string(at: 2) == Self.records[0].contentHash)
+        try store.store([.stored(Self.records[1], worker: nil, extractionMilliseconds: 0)])
+        let group = try store.database.prepare("SELECT group_id FROM pages WHERE id = 'site-a/story'")
+        #expect(try group.step() && group.string(at: 0) == "site-b/story", "the edited copy found the migrated page")
+    }
 }

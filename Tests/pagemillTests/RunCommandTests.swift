@@ -1,4 +1,5 @@
 import Foundation
+import Store
 import Testing
 
 /// `pagemill run`: the whole cluster from one command, bad inputs included.
@@ -66,6 +67,43 @@ extension EndToEndTests {
                 return Int(line.dropFirst(label.count).trimmingCharacters(in: .whitespaces).prefix { $0.isNumber }) ?? 0
             }
             #expect(count("duplicate ids:") + count("already stored:") == 100, "\(again.log)")
+        }
+
+        @Test func aSecondCrawlIntoTheSameDatabaseVersionsTheChangedPages() throws {
+            let folder = try TemporaryFolder()
+            func crawl(_ name: String, date: String, changed: Range<Int>) throws -> String {
+                let lines = (0..<40).map { index in
+                    let words = changed.contains(index) ? "rewritten with other words entirely" : "as first written"
+                    return #"{"id": "page-\#(index)", "fetched_at": "\#(date)", "html": "<article><p>Page "#
+                        + #"\#(index), \#(words), with enough words to be a page of its own.</p></article>"}"#
+                }
+                try Data(lines.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: folder.file(name)))
+                return folder.file(name)
+            }
+            let database = folder.file("crawls.sqlite")
+            let first = try crawl("first.jsonl", date: "2024-01-01T00:00:00Z", changed: 0..<0)
+            let second = try crawl("second.jsonl", date: "2024-02-01T00:00:00Z", changed: 0..<10)
+            for (input, name) in [(first, "first"), (second, "second"), (second, "again")] {
+                // The default journal is kept: it must not pass over the second crawl's new fetches.
+                let run = try RoleProcess(
+                    ["run", input, "--db", database, "--workers", "2", "--on-existing", "version", "--dedup", "off"],
+                    log: folder.file(name + ".log"))
+                #expect(run.waitForExit(timeout: .seconds(120)) == 0, "\(run.log)")
+                if name == "second" {
+                    #expect(run.log.contains("replaced:       10 stored pages by a later fetch"), "\(run.log)")
+                    #expect(run.log.contains("duplicate ids:  30 "), "unchanged pages: \(run.log)")
+                }
+                if name == "again" { #expect(run.log.contains("already stored: 40 "), "\(run.log)") }
+            }
+            let store = try PageStore(path: database, deduplication: .off)
+            #expect(try store.counts().pages == 40)
+            let versions = try store.database.prepare(
+                "SELECT count(*), min(fetched_at), max(fetched_at) FROM page_versions")
+            #expect(try versions.step())
+            #expect(versions.int(at: 0) == 10 && versions.string(at: 1) == "2024-01-01T00:00:00Z")
+            let latest = try store.database.prepare(
+                "SELECT count(*) FROM pages WHERE fetched_at = '2024-02-01T00:00:00Z' AND text LIKE '%rewritten%'")
+            #expect(try latest.step() && latest.int(at: 0) == 10)
         }
 
         @Test func aMissingInputIsAOneLineErrorWithExitCodeTwo() throws {
