@@ -97,7 +97,9 @@ let package = Package(
         .testTarget(name: "MetricsTests", dependencies: ["Metrics"]),
         .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "PageGenerator", "PageInput"]),
         // End to end: the built `pagemill` executable run as real processes over real sockets.
-        .testTarget(name: "pagemillTests", dependencies: ["Store", "PageGenerator", "ZeroMQ"]),
+        .testTarget(
+            name: "pagemillTests",
+            dependencies: ["Store", "PageGenerator", "ZeroMQ", "PageInput", "Extraction", "Enrichment"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -64,6 +64,14 @@ row("3. collector vs plain SQLite (4 KB rows, WAL), median of 5 pairs", f"{store
     f"{store['collector_share'] * 100:.0f} % (pairs: {', '.join(str(round(share * 100)) for share in store['round_shares'])})",
     "≥ 80 %", "pagemill bench store --rows 20000 --row-bytes 4096 --rounds 5")
 
+# 3b. The collector grouping near duplicates against itself without dedup, on the same records.
+dedup = json_line(run(PAGEMILL, "bench", "store", "--rows", "20000", "--row-bytes", "4096", "--rounds", "7",
+                      "--dedup", "near", "--json"))
+row("3b. collector with --dedup near vs --dedup off (4 KB rows), median of 7 pairs",
+    f"{dedup['collector_rows_per_second']:.0f} rows/s", f"{dedup['plain_sqlite_rows_per_second']:.0f} rows/s",
+    f"{dedup['collector_share'] * 100:.0f} % (pairs: {', '.join(str(round(share * 100)) for share in dedup['round_shares'])})",
+    "≥ 80 %", "pagemill bench store --rows 20000 --row-bytes 4096 --rounds 7 --dedup near")
+
 # 4. Scaling with workers.
 sweep = json_line(run(PAGEMILL, "bench", "--pages", "3000", "--workers", "1,2,4", "--json"))
 for scaling in sweep["scaling"]:

@@ -1,5 +1,6 @@
 import Enrichment
 import Foundation
+import Store
 
 /// The S-curve of the near-duplicate parameters, measured: pairs of texts at every Jaccard
 /// similarity of their word shingles, and the share of them the collector would group (a band
@@ -10,7 +11,9 @@ public struct MinHashCurve: Sendable {
     public var threshold: Double
     public var hasher: MinHasher
 
-    public init(pairs: Int = 4000, threshold: Double = 0.75, hasher: MinHasher = .standard) {
+    public init(
+        pairs: Int = 4000, threshold: Double = PageStore.Deduplication.defaultThreshold, hasher: MinHasher = .standard
+    ) {
         self.pairs = pairs
         self.threshold = threshold
         self.hasher = hasher

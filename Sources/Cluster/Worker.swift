@@ -37,6 +37,8 @@ public final class Worker {
         /// The process that started this worker (`pagemill run`, `pagemill bench`), when it
         /// must not outlive it: once the parent is gone the worker stops, whatever killed it.
         public var parentProcess: Int32?
+        /// What the worker adds to each record: its near-duplicate signature, with these parameters.
+        public var enricher = Enricher()
 
         public init(
             producerEndpoint: String, collectorEndpoint: String, name: String, credit: Int = 4,
@@ -273,7 +275,6 @@ public final class Worker {
     }
 
     /// What the worker adds to each record after extraction (its near-duplicate signature).
-    private static let enricher = Enricher()
 
     /// Extracts one page (on the lane's thread: touches nothing of the worker's but what is Sendable).
     private static func extract(
@@ -298,7 +299,7 @@ public final class Worker {
             }
         }
         do throws(ExtractionError) {
-            let record = Self.enricher.enrich(try extractor.extract(page))
+            let record = configuration.enricher.enrich(try extractor.extract(page))
             let elapsed = ContinuousClock.now - started
             return .record(
                 WireMessage.WorkerResult(

@@ -29,13 +29,19 @@ public struct WorkerLaunch: Codable, Equatable, Sendable {
     public var noOp = false
     /// The process the worker must not outlive (the one starting it).
     public var parentPID: Int32?
+    /// The near-duplicate signatures' words a shingle, bands and rows, when not the defaults.
+    public var shingleWords: Int?
+    public var minhashBands: Int?
+    public var minhashRows: Int?
 
     /// Creates a launch.
     public init(
         producer: String, collector: String, name: String, credit: Int, maximumPageBytes: Int,
         lease: Double? = nil, peerTimeout: Double? = nil, drainGrace: Double? = nil, pageTimeout: Double? = nil,
-        logLevel: String, noOp: Bool = false, parentPID: Int32? = nil
+        logLevel: String, noOp: Bool = false, parentPID: Int32? = nil,
+        minhash: (shingleWords: Int?, bands: Int?, rows: Int?) = (nil, nil, nil)
     ) {
+        (shingleWords, minhashBands, minhashRows) = minhash
         self.producer = producer
         self.collector = collector
         self.name = name
@@ -65,6 +71,12 @@ public struct WorkerLaunch: Codable, Equatable, Sendable {
         }
         if noOp { arguments.append("--no-op") }
         if let parentPID { arguments += ["--parent-pid", String(parentPID)] }
+        let minhash = [
+            ("--shingle-words", shingleWords), ("--minhash-bands", minhashBands), ("--minhash-rows", minhashRows),
+        ]
+        for (option, value) in minhash {
+            if let value { arguments += [option, String(value)] }
+        }
         return arguments
     }
 

@@ -2,19 +2,24 @@ import PageModel
 
 /// MinHash signatures of a text's word shingles, for finding near duplicates: pages whose
 /// shingle sets have a Jaccard similarity `J` agree on a share `J` of their signature's values,
-/// on average. Pure and cheap: one 64-bit hash a word, one a shingle, then one multiply-add
-/// a value, so a worker computes it beside extraction.
+/// on average. Pure and cheap: one 64-bit hash a word and one a shingle, whatever the
+/// signature's length (one-permutation hashing: each shingle's hash picks one of the values and
+/// competes for its minimum), so a worker computes it beside extraction.
+///
+/// A value that no shingle picked (a short text) is filled from another, chosen by a hash of
+/// its position and of the attempt, the same way for every text (optimal densification, after
+/// Shrivastava, 2017): two texts then still agree on a value with probability about `J`.
 ///
 /// Words are runs of letters and digits, ASCII lower-cased; each CJK character is a word of its
 /// own (those scripts are written without spaces). A text shorter than a shingle is one shingle.
-public struct MinHasher: Sendable {
+public struct MinHasher: Sendable, Equatable {
     /// Words a shingle.
     public let shingleWords: Int
     /// Bands of the LSH index, and values a band: the signature has `bands × rows` values.
     public let bands: Int
     public let rows: Int
-    private let multipliers: [UInt64]
-    private let increments: [UInt64]
+    /// Mixed into every shingle's hash: the hash function, from the seed.
+    private let salt: UInt64
 
     /// FineWeb's choice: 5-word shingles, 14 bands of 8 values (112 in all).
     public static let standard = MinHasher()
@@ -23,18 +28,15 @@ public struct MinHasher: Sendable {
         self.shingleWords = max(1, shingleWords)
         self.bands = max(1, bands)
         self.rows = max(1, rows)
-        // The value functions, from a fixed seed: every worker computes the same signature.
-        var state = seed
-        func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var mixed = state
-            mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-            return mixed ^ (mixed >> 31)
-        }
-        let count = self.bands * self.rows
-        multipliers = (0..<count).map { _ in next() | 1 }
-        increments = (0..<count).map { _ in next() }
+        salt = Self.mix(seed)
+    }
+
+    /// SplitMix64's finalizer: every bit of the result depends on every bit of `value`.
+    static func mix(_ value: UInt64) -> UInt64 {
+        var mixed = value &+ 0x9E37_79B9_7F4A_7C15
+        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+        return mixed ^ (mixed >> 31)
     }
 
     /// The signature of `text`; empty when the text has no words.
@@ -42,32 +44,45 @@ public struct MinHasher: Sendable {
         let words = Self.wordHashes(text)
         guard !words.isEmpty else { return [] }
         let count = bands * rows
-        // One 64-bit hash of each shingle for each pair of values: its two halves, mixed, are
-        // two values; half the multiplications of one hash a value.
-        let pairs = (count + 1) / 2
-        var minimums = [UInt32](repeating: .max, count: pairs * 2)
+        var minimums = [UInt32](repeating: .max, count: count)
+        var filled = [Bool](repeating: false, count: count)
         let windows = max(1, words.count - shingleWords + 1)
         minimums.withUnsafeMutableBufferPointer { minimum in
-            multipliers.withUnsafeBufferPointer { multiply in
-                increments.withUnsafeBufferPointer { add in
-                    for start in 0..<windows {
-                        var shingle: UInt64 = 0xCBF2_9CE4_8422_2325
-                        for word in words[start..<min(words.count, start + shingleWords)] {
-                            shingle = (shingle ^ word) &* 0x100_0000_01B3
-                            shingle ^= shingle >> 29
-                        }
-                        for pair in 0..<pairs {
-                            let value = (shingle ^ add[pair]) &* multiply[pair]
-                            let high = UInt32(truncatingIfNeeded: value >> 32)
-                            let low = UInt32(truncatingIfNeeded: value) ^ high
-                            minimum[2 * pair] = min(minimum[2 * pair], high)
-                            minimum[2 * pair + 1] = min(minimum[2 * pair + 1], low)
-                        }
+            filled.withUnsafeMutableBufferPointer { isFilled in
+                for start in 0..<windows {
+                    var shingle: UInt64 = 0xCBF2_9CE4_8422_2325
+                    for word in words[start..<min(words.count, start + shingleWords)] {
+                        shingle = (shingle ^ word) &* 0x100_0000_01B3
                     }
+                    let hash = Self.mix(shingle ^ salt)
+                    // The high half picks the value (scaled to the count), the low half competes.
+                    let position = Int(((hash >> 32) &* UInt64(count)) >> 32)
+                    minimum[position] = min(minimum[position], UInt32(truncatingIfNeeded: hash))
+                    isFilled[position] = true
                 }
             }
         }
-        return Array(minimums.prefix(count))
+        densify(&minimums, filled: filled)
+        return minimums
+    }
+
+    /// Fills each value no shingle picked from a picked one: the first picked position in a
+    /// sequence of positions drawn from a hash of its own position and the attempt.
+    private func densify(_ minimums: inout [UInt32], filled: [Bool]) {
+        let count = minimums.count
+        guard filled.contains(false) else { return }
+        for position in 0..<count where !filled[position] {
+            var attempt: UInt64 = 0
+            while true {
+                let draw = Self.mix(salt ^ (UInt64(position) << 32) ^ attempt)
+                let source = Int(((draw >> 32) &* UInt64(count)) >> 32)
+                if filled[source] {
+                    minimums[position] = minimums[source]
+                    break
+                }
+                attempt += 1
+            }
+        }
     }
 
     /// The share of values two signatures agree on: their shingle sets' estimated Jaccard
@@ -106,14 +121,22 @@ public struct MinHasher: Sendable {
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
+                if byte < 0x80 {
+                    // ASCII, most of most texts: no scalar to decode.
+                    index += 1
+                    let lowered = byte | 0x20
+                    guard (byte >= 0x30 && byte <= 0x39) || (lowered >= 0x61 && lowered <= 0x7A) else {
+                        finish()
+                        continue
+                    }
+                    if !inWord { (hash, inWord) = (0xCBF2_9CE4_8422_2325, true) }
+                    hash = (hash ^ UInt64(lowered)) &* 0x100_0000_01B3
+                    continue
+                }
                 let length = min(TextMeasures.sequenceLength(byte), bytes.count - index)
                 let scalar = TextMeasures.decodeScalar(bytes, at: index, length: length)
                 index += length
-                let separator =
-                    byte < 0x80
-                    ? !((byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A))
-                    : TextMeasures.isPunctuationOrSpace(scalar)
-                if separator {
+                if TextMeasures.isPunctuationOrSpace(scalar) {
                     finish()
                     continue
                 }
@@ -124,8 +147,7 @@ public struct MinHasher: Sendable {
                     continue
                 }
                 if !inWord { (hash, inWord) = (0xCBF2_9CE4_8422_2325, true) }
-                let lowered = byte < 0x80 ? UInt32(byte | 0x20) : scalar
-                hash = (hash ^ UInt64(lowered)) &* 0x100_0000_01B3
+                hash = (hash ^ UInt64(scalar)) &* 0x100_0000_01B3
             }
             finish()
         }

@@ -17,9 +17,14 @@ final class DuplicateStatements {
     private let removePairs: Statement
     private let pairedStatement: Statement
     private let setGroupStatement: Statement
+    private let setGroupDroppingText: Statement
 
-    init(_ database: Database) throws(StoreError) {
+    /// Values a signature.
+    private let count: Int
+
+    init(_ database: Database, valuesPerSignature: Int) throws(StoreError) {
         self.database = database
+        count = valuesPerSignature
         sameTextStatement = try database.prepare(
             "SELECT id FROM pages WHERE content_hash = ?1 AND id <> ?2 ORDER BY id LIMIT 64")
         allSignatures = try database.prepare("SELECT number, signature FROM page_signatures")
@@ -44,6 +49,7 @@ final class DuplicateStatements {
         pairedStatement = try database.prepare(
             "SELECT b FROM duplicate_pairs WHERE a = ?1 UNION ALL SELECT a FROM duplicate_pairs WHERE b = ?1")
         setGroupStatement = try database.prepare("UPDATE pages SET group_id = ?1 WHERE id = ?2")
+        setGroupDroppingText = try database.prepare("UPDATE pages SET group_id = ?1, text = '' WHERE id = ?2")
     }
 
     /// Other pages whose normalised text hashes to `hash`, at most 64.
@@ -59,22 +65,24 @@ final class DuplicateStatements {
     /// Calls `body` with every stored signature and its number.
     func everySignature(_ body: (Int, [UInt32]) -> Void) throws(StoreError) {
         defer { allSignatures.reset() }
-        while try allSignatures.step() { body(allSignatures.int(at: 0), allSignatures.values(at: 1)) }
+        while try allSignatures.step() {
+            body(allSignatures.int(at: 0), allSignatures.lowHalves(at: 1, count: count))
+        }
     }
 
-    /// The signature stored under `number`: whose, of which text, and its values.
+    /// The signature stored under `number`: whose, of which text, and its values (their low halves).
     func signature(number: Int) throws(StoreError) -> (id: String, contentHash: String, values: [UInt32])? {
         try signatureByNumber.bind(number, at: 1)
         defer { signatureByNumber.reset() }
         guard try signatureByNumber.step(), let id = signatureByNumber.string(at: 0) else { return nil }
-        return (id, signatureByNumber.string(at: 1) ?? "", signatureByNumber.values(at: 2))
+        return (id, signatureByNumber.string(at: 1) ?? "", signatureByNumber.lowHalves(at: 2, count: count))
     }
 
-    /// Stores a record's signature; returns its number.
+    /// Stores the low halves of a record's signature values (`DuplicateIndex`); returns its number.
     func addSignature(_ record: PageRecord) throws(StoreError) -> Int {
         try insertSignature.bind(record.id, at: 1)
         try insertSignature.bind(record.contentHash, at: 2)
-        try insertSignature.bind(values: record.minhash, at: 3)
+        try insertSignature.bind(lowHalves: record.minhash, at: 3)
         defer { insertSignature.reset() }
         try insertSignature.step()
         return database.lastInsertedRowID
@@ -145,10 +153,12 @@ final class DuplicateStatements {
         return ids
     }
 
-    func setGroup(_ group: String?, of id: String) throws(StoreError) {
-        try setGroupStatement.bind(group, at: 1)
-        try setGroupStatement.bind(id, at: 2)
-        defer { setGroupStatement.reset() }
-        try setGroupStatement.step()
+    /// Names one page's group, and drops its text when asked.
+    func setGroup(_ group: String?, of id: String, droppingText: Bool = false) throws(StoreError) {
+        let statement = droppingText ? setGroupDroppingText : setGroupStatement
+        try statement.bind(group, at: 1)
+        try statement.bind(id, at: 2)
+        defer { statement.reset() }
+        try statement.step()
     }
 }

@@ -1,3 +1,4 @@
+import Enrichment
 import PageModel
 import Foundation
 
@@ -25,9 +26,16 @@ public final class PageStore {
         /// Whether a page that is not its group's representative keeps its text (false: only
         /// its metadata and its `group_id`, for users short of disk).
         public var keepsEveryText: Bool
+        /// The signatures' parameters, as the workers computed them: their bands and rows
+        /// make the LSH buckets.
+        public var minHasher = MinHasher.standard
 
-        /// Near duplicates at 0.75 (FineWeb's parameters: 14 bands of 8, 5-word shingles).
-        public static let standard = Deduplication(mode: "near", threshold: 0.75)
+        /// Near duplicates as FineWeb finds them (14 bands of 8, 5-word shingles: grouped about
+        /// from a Jaccard similarity of 0.75), once the signatures agree on 0.6 of their values.
+        public static let standard = Deduplication(mode: "near", threshold: PageStore.Deduplication.defaultThreshold)
+        /// The share of values two signatures must agree on, unless told otherwise: under the
+        /// bands' own S-curve, so that it only rules out pages sharing a band by chance.
+        public static let defaultThreshold = 0.6
         public static let off = Deduplication(mode: "off", threshold: 1)
         /// The modes there are.
         public static let modes = ["off", "exact", "near"]
@@ -84,7 +92,8 @@ public final class PageStore {
         anyFailures = try database.prepare("SELECT 1 FROM failures LIMIT 1")
         duplicates = try DuplicateIndex(
             database, mode: DuplicateIndex.Mode(rawValue: deduplication.mode) ?? .near,
-            threshold: deduplication.threshold, keepsEveryText: deduplication.keepsEveryText)
+            threshold: deduplication.threshold, keepsEveryText: deduplication.keepsEveryText,
+            hasher: deduplication.minHasher)
         writer = try PageWriter(database, duplicates: duplicates, policy: existingPages)
     }
 

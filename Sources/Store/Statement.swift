@@ -112,6 +112,32 @@ public final class Statement {
         }
     }
 
+    /// The blob in column `index` read as little-endian 16-bit values, widened; a blob of 32-bit
+    /// values (`bind(values:at:)`) of `count` values is read as the low halves of its values.
+    public func lowHalves(at index: Int32, count: Int) -> [UInt32] {
+        let bytes = Int(sqlite3_column_bytes(handle, index))
+        guard bytes == count * 2 || bytes == count * 4, count > 0, let blob = sqlite3_column_blob(handle, index) else {
+            return []
+        }
+        let width = bytes / count
+        return [UInt32](unsafeUninitializedCapacity: count) { buffer, initialized in
+            for position in 0..<count {
+                let half = UInt16(littleEndian: blob.loadUnaligned(fromByteOffset: position * width, as: UInt16.self))
+                buffer[position] = UInt32(half)
+            }
+            initialized = count
+        }
+    }
+
+    /// Binds the low 16 bits of each value as a blob of little-endian 16-bit values.
+    public func bind(lowHalves values: [UInt32], at index: Int32) throws(StoreError) {
+        let halves = values.map { UInt16(truncatingIfNeeded: $0).littleEndian }
+        let result = halves.withUnsafeBytes { bytes in
+            sqlite3_bind_blob(handle, index, bytes.baseAddress, Int32(bytes.count), transient)
+        }
+        try check(result, .bind)
+    }
+
     /// The text in column `index` of the current row, nil for NULL.
     public func string(at index: Int32) -> String? {
         guard let text = sqlite3_column_text(handle, index) else { return nil }

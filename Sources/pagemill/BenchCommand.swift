@@ -1,5 +1,6 @@
 import ArgumentParser
 import Benchmarks
+import Store
 
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -99,14 +100,14 @@ struct BenchMinHashCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "minhash",
         abstract: "Measure the S-curve of --dedup near: the share of pairs grouped at each true Jaccard similarity.",
-        discussion: "Example: pagemill bench minhash --pairs 4000 --threshold 0.75"
+        discussion: "Example: pagemill bench minhash --pairs 4000 --threshold 0.6"
     )
 
     @Option(help: "Pairs of texts to measure.")
     var pairs: Int = 4000
 
     @Option(help: "The --dedup-threshold to apply after banding.")
-    var threshold: Double = 0.75
+    var threshold: Double = PageStore.Deduplication.defaultThreshold
 
     @Flag(help: "Print the result as one JSON object.")
     var json = false

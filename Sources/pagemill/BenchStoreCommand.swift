@@ -54,7 +54,9 @@ struct BenchStoreCommand: ParsableCommand {
 
     func run() throws {
         var benchmark = StoreBenchmark(rows: rows, rowBytes: rowBytes, folder: folder, rounds: rounds)
-        benchmark.deduplication = dedup.map { PageStore.Deduplication(mode: $0.rawValue, threshold: 0.75) }
+        benchmark.deduplication = dedup.map {
+            PageStore.Deduplication(mode: $0.rawValue, threshold: PageStore.Deduplication.defaultThreshold)
+        }
         let (json, rounds) = (self.json, self.rounds)
         let result = try failingBeforeStart {
             try benchmark.run { number, round in

@@ -28,12 +28,14 @@ struct CollectCommand: ParsableCommand {
     @OptionGroup var curve: CurveOptions
     @OptionGroup var metrics: MetricsOptions
     @OptionGroup var dedup: DeduplicationOptions
+    @OptionGroup var minhash: MinHashOptions
 
     @Option(help: ArgumentHelp("Records per transaction, at most.", valueName: "count"))
     var batchSize: Int = 512
 
     func run() throws {
-        let store = try openCheckedStore(db, deduplication: dedup.deduplication, existingPages: dedup.onExisting.policy)
+        let store = try openCheckedStore(
+            db, deduplication: dedup.deduplication(minhash), existingPages: dedup.onExisting.policy)
         let logger = logging.makeLogger("pagemill.collect")
         let runner = RoleRunner(logger: logger)
         var configuration = Collector.Configuration(

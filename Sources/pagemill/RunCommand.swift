@@ -47,6 +47,7 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var limits: PageLimitOptions
     @OptionGroup var archiveOptions: ArchiveOptions
     @OptionGroup var dedup: DeduplicationOptions
+    @OptionGroup var minhash: MinHashOptions
     @OptionGroup var timing: TimingOptions
     @OptionGroup var logging: LoggingOptions
 
@@ -70,7 +71,7 @@ struct RunCommand: ParsableCommand {
         var configuration = LocalCluster.Configuration(
             workers: workers, databasePath: db, maximumPageBytes: limits.maxPageBytes, timing: timing.timing,
             workerStopGrace: timing.drainGrace, workerLaunch: workerLaunch)
-        configuration.deduplication = dedup.deduplication
+        configuration.deduplication = dedup.deduplication(minhash)
         configuration.existingPages = dedup.onExisting.policy
         let cluster = LocalCluster(configuration: configuration, logger: logger)
         let (inputs, maximumPageBytes, clusterTiming) = (self.inputs, limits.maxPageBytes, timing.timing)
@@ -96,12 +97,7 @@ struct RunCommand: ParsableCommand {
             throw failBeforeStart("\(error)")
         }
         progress.finish()
-        print(
-            RunSummary(
-                statistics: outcome.producerStatistics, collector: outcome.collectorStatistics,
-                seconds: outcome.seconds,
-                workerRestarts: outcome.workerRestarts, database: db
-            ).text)
+        print(RunSummary(outcome, database: db).text)
         if outcome.producer == .interrupted { throw ExitCode(1) }
     }
 
@@ -109,12 +105,13 @@ struct RunCommand: ParsableCommand {
     private var workerLaunch: @Sendable (Int, String, String) -> WorkerLaunch {
         let (credit, maximumPageBytes, pageTimeout) = (credit, limits.maxPageBytes, pageTimeout)
         let (lease, peerTimeout, drainGrace) = (timing.lease, timing.peerTimeout, timing.drainGrace)
-        let (logLevel, parent) = ((logging.logLevel ?? .warning).rawValue, getpid())
+        let (logLevel, parent, minhash) = ((logging.logLevel ?? .warning).rawValue, getpid(), minhash.launchValues)
         return { index, producer, collector in
             WorkerLaunch(
                 producer: producer, collector: collector, name: "worker-\(index + 1)", credit: credit,
                 maximumPageBytes: maximumPageBytes, lease: lease, peerTimeout: peerTimeout,
-                drainGrace: drainGrace, pageTimeout: pageTimeout, logLevel: logLevel, parentPID: parent)
+                drainGrace: drainGrace, pageTimeout: pageTimeout, logLevel: logLevel, parentPID: parent,
+                minhash: minhash)
         }
     }
 }

@@ -57,3 +57,12 @@ struct RunSummary {
         return lines.joined(separator: "\n")
     }
 }
+
+extension RunSummary {
+    /// The summary of a local cluster's run into `database`.
+    init(_ outcome: LocalCluster.Outcome, database: String) {
+        self.init(
+            statistics: outcome.producerStatistics, collector: outcome.collectorStatistics, seconds: outcome.seconds,
+            workerRestarts: outcome.workerRestarts, database: database)
+    }
+}

@@ -1,3 +1,4 @@
+import Enrichment
 import ArgumentParser
 import Cluster
 import Foundation
@@ -213,8 +214,9 @@ struct DeduplicationOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
             "With --dedup near: the share of signature values (about the Jaccard similarity of the shingles) "
-                + "two pages must share.", valueName: "share"))
-    var dedupThreshold: Double = 0.75
+                + "two pages sharing an LSH band must also agree on. The bands alone group pages from about 0.75 "
+                + "(14 bands of 8); this rules out those sharing a band by chance.", valueName: "share"))
+    var dedupThreshold: Double = PageStore.Deduplication.defaultThreshold
 
     @Option(
         help: ArgumentHelp(
@@ -237,8 +239,45 @@ struct DeduplicationOptions: ParsableArguments {
         }
     }
 
-    var deduplication: PageStore.Deduplication {
-        PageStore.Deduplication(
+    /// The store's settings, with the signatures' parameters the workers use.
+    func deduplication(_ minhash: MinHashOptions) -> PageStore.Deduplication {
+        var deduplication = PageStore.Deduplication(
             mode: dedup.rawValue, threshold: dedupThreshold, keepsEveryText: dedupText == .all)
+        deduplication.minHasher = minhash.hasher
+        return deduplication
+    }
+}
+
+/// The near-duplicate signatures' parameters: workers compute the signatures with them, and the
+/// collector bands them into LSH buckets with the same bands and rows.
+struct MinHashOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Words a shingle of the near-duplicate signatures.", valueName: "count"))
+    var shingleWords: Int = 5
+
+    @Option(
+        help: ArgumentHelp(
+            "LSH bands of the signatures: more bands (or fewer rows) group pages of lower similarity. The "
+                + "workers and the collector must agree; run sets both.", valueName: "count"))
+    var minhashBands: Int = 14
+
+    @Option(help: ArgumentHelp("Values a band (a signature has bands × rows values).", valueName: "count"))
+    var minhashRows: Int = 8
+
+    func validate() throws {
+        guard (1...32).contains(shingleWords) else { throw ValidationError("--shingle-words must be 1 to 32") }
+        guard (1...64).contains(minhashBands), (1...32).contains(minhashRows) else {
+            throw ValidationError("--minhash-bands must be 1 to 64 and --minhash-rows 1 to 32")
+        }
+    }
+
+    var hasher: MinHasher { MinHasher(shingleWords: shingleWords, bands: minhashBands, rows: minhashRows) }
+
+    /// The values a worker's command line carries: nil where they are the defaults.
+    var launchValues: (shingleWords: Int?, bands: Int?, rows: Int?) {
+        let standard = MinHasher.standard
+        return (
+            shingleWords == standard.shingleWords ? nil : shingleWords,
+            minhashBands == standard.bands ? nil : minhashBands, minhashRows == standard.rows ? nil : minhashRows
+        )
     }
 }

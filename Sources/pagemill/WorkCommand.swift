@@ -1,5 +1,6 @@
 import ArgumentParser
 import Cluster
+import Enrichment
 import Extraction
 import Foundation
 import ZeroMQ
@@ -23,6 +24,7 @@ struct WorkCommand: ParsableCommand {
     @OptionGroup var logging: LoggingOptions
     @OptionGroup var health: HealthOptions
     @OptionGroup var curve: CurveOptions
+    @OptionGroup var minhash: MinHashOptions
 
     @Option(help: "The name this worker logs and stores records under (default: host-pid).")
     var name: String?
@@ -67,7 +69,7 @@ struct WorkCommand: ParsableCommand {
             producer: endpoints.producer, collector: endpoints.collector, name: name ?? "", credit: credit,
             maximumPageBytes: limits.maxPageBytes, lease: timing.lease, peerTimeout: timing.peerTimeout,
             drainGrace: timing.drainGrace, pageTimeout: pageTimeout, logLevel: (logging.logLevel ?? .info).rawValue,
-            noOp: noOp, parentPID: parentPid)
+            noOp: noOp, parentPID: parentPid, minhash: minhash.launchValues)
     }
 
     func run() throws {
@@ -94,6 +96,7 @@ struct WorkCommand: ParsableCommand {
         configuration.injectFaults = injectFaults
         configuration.skipExtraction = noOp
         configuration.parentProcess = parentPid
+        configuration.enricher = Enricher(minHasher: minhash.hasher)
         configuration.curve = try curve.settings(binds: false, connects: true)
         let worker = Worker(
             configuration: configuration,

@@ -127,4 +127,27 @@ import Testing
         let group = try store.database.prepare("SELECT group_id FROM pages WHERE id = 'site-a/story'")
         #expect(try group.step() && group.string(at: 0) == "site-b/story", "the edited copy found the migrated page")
     }
+
+    @Test func otherBandsAndRowsBandTheSignaturesMadeWithThem() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bands-\(UUID()).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let hasher = MinHasher(shingleWords: 3, bands: 20, rows: 5)
+        var deduplication = PageStore.Deduplication(mode: "near", threshold: 0.6)
+        deduplication.minHasher = hasher
+        let store = try PageStore(path: path, deduplication: deduplication)
+        var edited = Self.story
+        for index in stride(from: 0, to: 300, by: 25) { edited[index] = "changed\(index)" }
+        var records = [
+            Self.record("a", words: Self.story, fetchedAt: nil), Self.record("b", words: edited, fetchedAt: nil),
+        ]
+        for index in records.indices { records[index].minhash = hasher.signature(of: records[index].text) }
+        #expect(records[0].minhash.count == 100)
+        // Signatures of the standard length do not fit these bands: that copy is not banded.
+        let standardLength = Self.record("c", words: edited + ["tail"], fetchedAt: nil)
+        try store.store((records + [standardLength]).map { .stored($0, worker: nil, extractionMilliseconds: 0) })
+        let rows = try store.database.prepare("SELECT id || '=' || coalesce(group_id, '-') FROM pages ORDER BY id")
+        var groups: [String] = []
+        while try rows.step() { groups.append(rows.string(at: 0) ?? "") }
+        #expect(groups == ["a=a", "b=a", "c=-"])
+    }
 }

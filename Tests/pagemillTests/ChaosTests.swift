@@ -1,5 +1,8 @@
+import Enrichment
+import Extraction
 import Foundation
 import PageGenerator
+import PageInput
 import Store
 import Testing
 import ZeroMQ
@@ -11,7 +14,8 @@ import ZeroMQ
 /// garbage; a client that takes pages and forges their acknowledgements; the database's disk
 /// filling up, then freed). Each worker reaches the producer and the collector through a
 /// `NetworkLink`. Afterwards every good page must be stored exactly once, every poison page
-/// recorded as failed, and no page be both.
+/// recorded as failed, and no page be both; and the duplicate groups (copies and edited copies
+/// are mixed in) must be those the same pages give without faults.
 ///
 /// `make test` runs three schedules; any number: `PAGEMILL_CHAOS_SCHEDULES=50 swift test --filter ChaosTests`
 /// (`PAGEMILL_CHAOS_FIRST_SEED` to start the series elsewhere).
@@ -36,6 +40,7 @@ extension EndToEndTests {
                 try Data("<html><body><p>A page that \(marker) its worker, every time.</p></body></html>".utf8)
                     .write(to: URL(fileURLWithPath: pages + "/" + name))
             }
+            try Self.addCopies(of: pages)
             let cluster = try ChaosCluster(folder: folder, pages: pages)
             var random = SeededRandom(seed: UInt64(seed))
             var faults = Fault.allCases
@@ -73,9 +78,14 @@ extension EndToEndTests {
             let (writes, attempts) = try writeCounts(cluster.database)
             let duplicated = writes - stored.count
             #expect(duplicated == 0, "\(duplicated) second writes of one page")
+            let groups = try Self.groups(in: store)
+            let expectedGroups = try Self.groupsWithoutFaults(pages, excluding: Set(poison.keys), folder: folder)
+            #expect(groups.count > 20, "copies grouped: \(groups.count) pages in groups")
+            #expect(groups == expectedGroups, "groups differ from a run without faults")
             let faultList = faults.map { "\($0)" }.joined(separator: ",")
             print(
                 "chaos schedule \(seed) (\(cluster.storeFault)): faults \(faultList); "
+                    + "\(groups.count) pages in duplicate groups, as without faults; "
                     + "pages \(expected.count + poison.count), stored "
                     + "\(stored.count), failed \(failed.count), lost \(lost), duplicated \(duplicated) (writes "
                     + "\(writes)); results committed again and caught by the key \(attempts - writes)"
@@ -85,6 +95,45 @@ extension EndToEndTests {
 }
 
 extension EndToEndTests.ChaosTests {
+    /// Copies of some pages (the same bytes) and edited copies (a sentence added), for the
+    /// collector to group.
+    static func addCopies(of pages: String) throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: pages).sorted().prefix(40)
+        for (index, name) in names.enumerated() {
+            var body = try String(contentsOfFile: pages + "/" + name, encoding: .utf8)
+            if index % 2 == 1, let end = body.range(of: "</p>") {
+                body.replaceSubrange(end, with: " Updated later in the day with one more remark.</p>")
+            }
+            try Data(body.utf8).write(to: URL(fileURLWithPath: pages + "/copy-\(index)-" + name))
+        }
+    }
+
+    /// Each grouped page's group, and the pairs found.
+    static func groups(in store: PageStore) throws -> [String: String] {
+        let rows = try store.database.prepare("SELECT id, group_id FROM pages WHERE group_id IS NOT NULL")
+        var groups: [String: String] = [:]
+        while try rows.step() { groups[rows.string(at: 0) ?? ""] = rows.string(at: 1) ?? "" }
+        return groups
+    }
+
+    /// The groups of the same pages extracted and stored in order, in this process: no faults,
+    /// no cluster.
+    static func groupsWithoutFaults(
+        _ pages: String, excluding poison: Set<String>, folder: TemporaryFolder
+    ) throws -> [String: String] {
+        let store = try PageStore(path: folder.file("without-faults.sqlite"))
+        let source = try PageSource(inputs: [pages], maximumPageBytes: 32 << 20)
+        let (extractor, enricher) = (Extractor(), Enricher())
+        var outcomes: [PageOutcome] = []
+        while let item = source.next() {
+            guard case let .page(page) = item, !poison.contains(page.id) else { continue }
+            outcomes.append(
+                .stored(enricher.enrich(try extractor.extract(page)), worker: nil, extractionMilliseconds: 0))
+        }
+        try store.store(outcomes)
+        return try groups(in: store)
+    }
+
     /// `pagemill run` itself dies, by SIGKILL, at seeded moments, three times: each time its
     /// workers end with it, and the same command, run again, finishes the work from its journal;
     /// its last run removes the ipc folders the killed ones left.

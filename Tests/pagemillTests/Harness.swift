@@ -216,8 +216,8 @@ func processRuns(_ pid: pid_t) -> Bool {
 }
 
 /// Triggers of the harness's own in a test database, made before the collector opens it: every
-/// row written to `pages` (inserted, or updated) and every insert tried, those the primary key
-/// turned away included. What `secondWrites` measures, where the primary key cannot.
+/// row written to `pages` (inserted, or its content updated: a page joining a duplicate group
+/// only has its `group_id` set) and every insert tried, those the primary key turned away included. What `secondWrites` measures, where the primary key cannot.
 func logWrites(_ database: String) throws {
     let store = try PageStore(path: database)
     try store.database.execute(
@@ -227,8 +227,8 @@ func logWrites(_ database: String) throws {
         'tried'); END;
         CREATE TRIGGER harness_inserted AFTER INSERT ON pages BEGIN INSERT INTO harness_writes VALUES (new.id, \
         'written'); END;
-        CREATE TRIGGER harness_updated AFTER UPDATE ON pages BEGIN INSERT INTO harness_writes VALUES (new.id, \
-        'written'); END;
+        CREATE TRIGGER harness_updated AFTER UPDATE OF text, content_hash, fetched_at, stored_at ON pages BEGIN \
+        INSERT INTO harness_writes VALUES (new.id, 'written'); END;
         """)
 }
 
