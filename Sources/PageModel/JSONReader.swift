@@ -16,7 +16,9 @@ public enum JSONValue: Sendable, Equatable {
     case null
     /// An array whose items are all strings.
     case strings([String])
-    /// Any other array, or an object: checked to be well formed, and skipped.
+    /// An object, as its JSON text (checked to be well formed).
+    case object(String)
+    /// Any other array: checked to be well formed, and skipped.
     case nested
 
     /// The number as an integer, when it is one (`3`, `3.0`, `3e2`) and fits.
@@ -155,8 +157,9 @@ public struct JSONReader {
             if let strings = try readStringArray(depth: depth) { return .strings(strings) }
             return .nested
         case UInt8(ascii: "{"):
+            let start = position
             try skipValue(depth: depth)
-            return .nested
+            return .object(String(decoding: bytes[start..<position], as: UTF8.self))
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try readNumber())
         default:
             for (literal, value) in [("true", JSONValue.bool(true)), ("false", .bool(false)), ("null", .null)]

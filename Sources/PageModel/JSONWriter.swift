@@ -51,6 +51,18 @@ public struct JSONWriter: Sendable {
         number(value)
     }
 
+    /// Writes `name` and an object of numbers, keys sorted; nothing when it is empty.
+    public mutating func field(_ name: String, _ numbers: [String: Double]) {
+        guard !numbers.isEmpty else { return }
+        key(name)
+        beginObject()
+        for (key, value) in numbers.sorted(by: { $0.key < $1.key }) {
+            self.key(key)
+            number(value)
+        }
+        endObject()
+    }
+
     /// Writes an array of strings.
     public mutating func strings(_ values: [String]) {
         beginArray()
@@ -60,6 +72,15 @@ public struct JSONWriter: Sendable {
 
     /// Writes an integer in decimal.
     public mutating func number(_ value: Int) {
+        separate()
+        bytes.append(contentsOf: String(value).utf8)
+    }
+
+    /// Writes a finite number: a whole one as an integer, others as Swift prints them (the
+    /// shortest text that reads back the same); JSON has no infinity nor NaN, so those are 0.
+    public mutating func number(_ value: Double) {
+        guard value.isFinite else { return number(0) }
+        if value == value.rounded(), abs(value) < 1e15 { return number(Int(value)) }
         separate()
         bytes.append(contentsOf: String(value).utf8)
     }

@@ -29,6 +29,7 @@ extension PageRecord {
             writer.field("archive_offset", origin.offset)
         }
         if !minhash.isEmpty { writer.field("minhash", Self.hex(minhash)) }
+        writer.field("quality", quality)
         writer.endObject()
         return writer.bytes
     }
@@ -57,6 +58,22 @@ extension PageRecord {
             contentHash: fields.contentHash ?? TextMeasures.contentHash(text), fetchedAt: fields.fetchedAt,
             origin: fields.archive.map { ArchiveOrigin(archive: $0, offset: fields.archiveOffset ?? 0) })
         minhash = fields.minhash.map(Self.values(hex:)) ?? []
+        quality = fields.quality
+    }
+
+    /// An object's numbers by name; other values are left out.
+    static func numbers(inObject json: String) -> [String: Double] {
+        var numbers: [String: Double] = [:]
+        var reader = JSONReader(Array(json.utf8))
+        do throws(PageModelError) {
+            try reader.readObject { key, value in
+                if case let .number(text) = value, let number = Double(text) { numbers[key] = number }
+            }
+        } catch {
+            // Checked to be well formed as the record was read: nothing here can fail.
+            return numbers
+        }
+        return numbers
     }
 
     /// A signature as text: each value as 8 hex digits, back to back.
@@ -110,6 +127,7 @@ extension PageRecord {
         var published: String?, language: String?, description: String?, siteName: String?
         var image: String?, contentHash: String?, fetchedAt: String?, archive: String?, minhash: String?
         var authors: [String] = [], tags: [String] = []
+        var quality: [String: Double] = [:]
         var wordCount: Int?, archiveOffset: Int?
 
         init(text: String?) {
@@ -122,6 +140,7 @@ extension PageRecord {
             case ("archive_offset", _): archiveOffset = value.integer
             case ("author", _): authors = Self.strings(value)
             case ("tags", _): tags = Self.strings(value)
+            case let ("quality", .object(json)): quality = PageRecord.numbers(inObject: json)
             case let (_, .string(string)): take(key, string, textGivenApart: textGivenApart)
             default: break
             }

@@ -35,12 +35,15 @@ public struct PageRecord: Sendable, Codable, Equatable {
     /// The MinHash signature of the text's word shingles (the enrichment library's), by which
     /// the collector groups near duplicates; empty when none was computed.
     public var minhash: [UInt32] = []
+    /// Quality signals of the text by name (`Enrichment`: Gopher's quality and repetition
+    /// numbers, and `…_pass` as 1 or 0 for each rule set); empty when not computed.
+    public var quality: [String: Double] = [:]
 
     enum CodingKeys: String, CodingKey {
         case id, url, canonicalURL = "canonical_url", title, authors = "author", published, language
         case description, siteName = "site_name", tags, image, text, wordCount = "word_count"
         case contentHash = "content_hash", fetchedAt = "fetched_at", archive, archiveOffset = "archive_offset"
-        case minhash
+        case minhash, quality
     }
 
     /// Creates a record.
@@ -94,6 +97,7 @@ public struct PageRecord: Sendable, Codable, Equatable {
             origin = ArchiveOrigin(archive: archive, offset: offset)
         }
         minhash = try container.decodeIfPresent(String.self, forKey: .minhash).map(Self.values(hex:)) ?? []
+        quality = try container.decodeIfPresent([String: Double].self, forKey: .quality) ?? [:]
     }
 
     /// Encodes in the shape `jsonBytes()` writes.
@@ -117,5 +121,6 @@ public struct PageRecord: Sendable, Codable, Equatable {
         try container.encodeIfPresent(origin?.archive, forKey: .archive)
         try container.encodeIfPresent(origin?.offset, forKey: .archiveOffset)
         if !minhash.isEmpty { try container.encode(Self.hex(minhash), forKey: .minhash) }
+        if !quality.isEmpty { try container.encode(quality, forKey: .quality) }
     }
 }

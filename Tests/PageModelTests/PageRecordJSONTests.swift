@@ -13,6 +13,17 @@ import PageModel
         #expect(try PageRecord(jsonBytes: record.jsonBytes()) == record)
     }
 
+    @Test func qualitySignalsTravelAsAnObjectOfNumbers() throws {
+        var signals = record
+        signals.quality = ["gopher_words": 412, "gopher_mean_word_length": 4.871234, "gopher_quality_pass": 1]
+        let bytes = signals.jsonBytes()
+        #expect(
+            String(decoding: bytes, as: UTF8.self).contains(
+                #""quality":{"gopher_mean_word_length":4.871234,"gopher_quality_pass":1,"gopher_words":412}"#))
+        #expect(try PageRecord(jsonBytes: bytes) == signals)
+        #expect(try JSONDecoder().decode(PageRecord.self, from: Data(bytes)) == signals)
+    }
+
     @Test func isJSONThatFoundationReadsToTheSameRecord() throws {
         let decoded = try JSONDecoder().decode(PageRecord.self, from: Data(record.jsonBytes()))
         #expect(decoded == record)

@@ -1,0 +1,168 @@
+/// The numbers behind Gopher's quality and repetition rules (Rae et al., 2021, table A1), as
+/// datatrove's `GopherQualityFilter` and `GopherRepetitionFilter` compute them on a text, and
+/// whether the text passes each rule set with its published thresholds. Lengths are counted in
+/// Unicode scalars (Python's `len`); words come from `WordSplitter`.
+public struct GopherSignals: Sendable, Equatable {
+    // Quality.
+    /// Words that hold something other than punctuation.
+    public var words = 0
+    /// Their mean length.
+    public var meanWordLength = 0.0
+    /// `#` characters, and ellipses (`...`, `…`), per word (punctuation included).
+    public var hashesPerWord = 0.0
+    public var ellipsesPerWord = 0.0
+    /// Shares of lines starting with a bullet (`•`, `-`) and ending with an ellipsis.
+    public var bulletLineShare = 0.0
+    public var ellipsisLineShare = 0.0
+    /// The share of words with a letter.
+    public var alphabeticWordShare = 0.0
+    /// How many of the stop words (`the`, `be`, `to`, `of`, `and`, `that`, `have`, `with`) occur.
+    public var stopWords = 0
+    // Repetition.
+    /// Shares of paragraphs (split at blank lines) and of lines that repeat an earlier one, by
+    /// count and by the characters of the repeats over the text's.
+    public var duplicateParagraphShare = 0.0
+    public var duplicateParagraphCharacterShare = 0.0
+    public var duplicateLineShare = 0.0
+    public var duplicateLineCharacterShare = 0.0
+    /// For n of 2, 3 and 4: the characters of the most frequent n-gram (joined by spaces) times
+    /// its count, over the text's characters.
+    public var topNGramCharacterShares: [Double] = [0, 0, 0]
+    /// For n of 5 to 10: the characters of n-grams repeating an earlier one (not overlapping),
+    /// over the text's characters.
+    public var duplicateNGramCharacterShares: [Double] = [0, 0, 0, 0, 0, 0]
+
+    /// The first quality rule the text breaks, or nil when it passes them all.
+    public var qualityFailure: String?
+    /// The first repetition rule the text breaks, or nil.
+    public var repetitionFailure: String?
+
+    public static let stopWordList: Set<String> = ["the", "be", "to", "of", "and", "that", "have", "with"]
+
+    /// The signals of `text`, whose words are `words` (`WordSplitter.words(text)`).
+    public init(text: String, words: [String]) {
+        let characters = text.unicodeScalars.count
+        measureQuality(text, words)
+        measureRepetition(text, characters: characters, words: words)
+        qualityFailure = Self.qualityFailure(self, allWords: words.count)
+        repetitionFailure = characters == 0 ? "empty" : Self.repetitionFailure(self)
+    }
+
+    private mutating func measureQuality(_ text: String, _ allWords: [String]) {
+        let contentWords = allWords.filter { word in word.unicodeScalars.contains { !Self.isPunctuation($0) } }
+        words = contentWords.count
+        let total = Double(max(allWords.count, 1))
+        meanWordLength =
+            contentWords.isEmpty
+            ? 0 : Double(contentWords.reduce(0) { $0 + $1.unicodeScalars.count }) / Double(contentWords.count)
+        let marks = TextLines.hashesAndEllipses(text)
+        hashesPerWord = Double(marks.hashes) / total
+        ellipsesPerWord = Double(marks.ellipses) / total
+        let lines = TextLines.pythonLines(text)
+        let lineCount = Double(max(lines.count, 1))
+        bulletLineShare =
+            Double(
+                lines.filter {
+                    let line = TextLines.trimmingStart($0); return line.hasPrefix("•") || line.hasPrefix("-")
+                }
+                .count) / lineCount
+        ellipsisLineShare =
+            Double(
+                lines.filter {
+                    let line = TextLines.trimmingEnd($0); return line.hasSuffix("...") || line.hasSuffix("…")
+                }
+                .count) / lineCount
+        alphabeticWordShare =
+            Double(allWords.filter { $0.unicodeScalars.contains(where: Self.isLetter) }.count) / total
+        stopWords = Self.stopWordList.intersection(allWords).count
+    }
+
+    private mutating func measureRepetition(_ text: String, characters: Int, words: [String]) {
+        let length = Double(max(characters, 1))
+        let paragraphs = TextLines.paragraphs(TextLines.trimming(text))
+        let (paragraphRepeats, paragraphCharacters) = TextLines.repeats(paragraphs)
+        duplicateParagraphShare = Double(paragraphRepeats) / Double(max(paragraphs.count, 1))
+        duplicateParagraphCharacterShare = Double(paragraphCharacters) / length
+        let lines = TextLines.newlineRuns(text)
+        let (lineRepeats, lineCharacters) = TextLines.repeats(lines)
+        duplicateLineShare = Double(lineRepeats) / Double(max(lines.count, 1))
+        duplicateLineCharacterShare = Double(lineCharacters) / length
+        let grams = NGrams(words)
+        topNGramCharacterShares = (2...4).map { Double(grams.topCharacters(n: $0)) / length }
+        duplicateNGramCharacterShares = (5...10).map { Double(grams.repeatedCharacters(n: $0)) / length }
+    }
+
+    /// A letter, as Python's `str.isalpha` takes it (categories Lu, Ll, Lt, Lm, Lo).
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+        default: return false
+        }
+    }
+
+    /// The signals by the names a record keeps them under (its `quality`), the rule sets'
+    /// verdicts as `gopher_quality_pass` and `gopher_repetition_pass`, 1 or 0.
+    public var named: [String: Double] {
+        var values: [String: Double] = [
+            "gopher_words": Double(words), "gopher_mean_word_length": meanWordLength,
+            "gopher_hashes_per_word": hashesPerWord, "gopher_ellipses_per_word": ellipsesPerWord,
+            "gopher_bullet_lines": bulletLineShare, "gopher_ellipsis_lines": ellipsisLineShare,
+            "gopher_alphabetic_words": alphabeticWordShare, "gopher_stop_words": Double(stopWords),
+            "gopher_dup_paragraphs": duplicateParagraphShare,
+            "gopher_dup_paragraph_chars": duplicateParagraphCharacterShare,
+            "gopher_dup_lines": duplicateLineShare, "gopher_dup_line_chars": duplicateLineCharacterShare,
+            "gopher_quality_pass": qualityFailure == nil ? 1 : 0,
+            "gopher_repetition_pass": repetitionFailure == nil ? 1 : 0,
+        ]
+        for (offset, share) in topNGramCharacterShares.enumerated() {
+            values["gopher_top_\(offset + 2)gram_chars"] = share
+        }
+        for (offset, share) in duplicateNGramCharacterShares.enumerated() {
+            values["gopher_dup_\(offset + 5)gram_chars"] = share
+        }
+        return values.mapValues { ($0 * 1e6).rounded() / 1e6 }
+    }
+
+    /// datatrove's punctuation: Unicode punctuation, math, currency and modifier symbols, and
+    /// control characters.
+    static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+            .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .control:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Gopher's quality thresholds, in datatrove's order.
+    static func qualityFailure(_ signals: GopherSignals, allWords: Int) -> String? {
+        if signals.words < 50 { return "gopher_short_doc" }
+        if signals.words > 100_000 { return "gopher_long_doc" }
+        if signals.meanWordLength < 3 { return "gopher_below_avg_threshold" }
+        if signals.meanWordLength > 10 { return "gopher_above_avg_threshold" }
+        if signals.hashesPerWord > 0.1 { return "gopher_too_many_hashes" }
+        if signals.ellipsesPerWord > 0.1 { return "gopher_too_many_ellipsis" }
+        if signals.bulletLineShare > 0.9 { return "gopher_too_many_bullets" }
+        if signals.ellipsisLineShare > 0.3 { return "gopher_too_many_end_ellipsis" }
+        if signals.alphabeticWordShare < 0.8 { return "gopher_below_alpha_threshold" }
+        if signals.stopWords < 2 { return "gopher_enough_stop_words" }
+        return nil
+    }
+
+    /// Gopher's repetition thresholds, in datatrove's order.
+    static func repetitionFailure(_ signals: GopherSignals) -> String? {
+        if signals.duplicateParagraphShare > 0.3 { return "dup_para_frac" }
+        if signals.duplicateParagraphCharacterShare > 0.2 { return "dup_para_char_frac" }
+        if signals.duplicateLineShare > 0.3 { return "dup_line_frac" }
+        if signals.duplicateLineCharacterShare > 0.2 { return "dup_line_char_frac" }
+        for (offset, limit) in [0.2, 0.18, 0.16].enumerated() where signals.topNGramCharacterShares[offset] > limit {
+            return "top_\(offset + 2)_gram"
+        }
+        for (offset, limit) in [0.15, 0.14, 0.13, 0.12, 0.11, 0.10].enumerated()
+        where signals.duplicateNGramCharacterShares[offset] > limit {
+            return "duplicated_\(offset + 5)_n_grams"
+        }
+        return nil
+    }
+}
