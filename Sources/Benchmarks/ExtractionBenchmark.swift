@@ -18,6 +18,8 @@ public struct ExtractionBenchmark: Sendable {
     public var threads: Int
     /// Whether each record is enriched too, as a worker does (its near-duplicate signature).
     public var enrich = false
+    /// Whether enriching computes the quality signals too (`Enricher.computesQuality`).
+    public var quality = false
 
     /// What one benchmark measured.
     public struct Result: BenchmarkResult {
@@ -58,7 +60,9 @@ public struct ExtractionBenchmark: Sendable {
         var times: [Double] = []
         let refused = Atomic(0)
         let (threads, pages, enrich) = (self.threads, self.pages, self.enrich)
-        let enricher = Enricher()
+        var configured = Enricher()
+        configured.computesQuality = quality
+        let enricher = configured
         for _ in 0..<rounds {
             let started = ContinuousClock.now
             DispatchQueue.concurrentPerform(iterations: threads) { thread in

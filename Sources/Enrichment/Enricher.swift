@@ -18,7 +18,7 @@ public struct Enricher: Sendable {
         var enriched = record
         enriched.minhash = minHasher.signature(of: record.text)
         if computesQuality {
-            enriched.quality = GopherSignals(text: record.text, words: WordSplitter.words(record.text)).named
+            enriched.quality = GopherSignals(text: record.text).named
         }
         return enriched
     }

@@ -37,24 +37,32 @@ public struct GopherSignals: Sendable, Equatable {
     /// The first repetition rule the text breaks, or nil.
     public var repetitionFailure: String?
 
-    public static let stopWordList: Set<String> = ["the", "be", "to", "of", "and", "that", "have", "with"]
+    /// Gopher's stop words, in the order `WordToken.stopWord` numbers them.
+    public static let stopWordOrder = ["the", "be", "to", "of", "and", "that", "have", "with"]
 
-    /// The signals of `text`, whose words are `words` (`WordSplitter.words(text)`).
-    public init(text: String, words: [String]) {
+    /// The signals of `text`.
+    public init(text: String) {
+        self.init(text: text, tokens: WordSplitter.tokens(text))
+    }
+
+    /// The signals of `text`, whose words are `tokens` (`WordSplitter.tokens(text)`).
+    public init(text: String, tokens: [WordToken]) {
         let characters = text.unicodeScalars.count
-        measureQuality(text, words)
-        measureRepetition(text, characters: characters, words: words)
-        qualityFailure = Self.qualityFailure(self, allWords: words.count)
+        measureQuality(text, tokens)
+        measureRepetition(text, characters: characters, tokens: tokens)
+        qualityFailure = Self.qualityFailure(self)
         repetitionFailure = characters == 0 ? "empty" : Self.repetitionFailure(self)
     }
 
-    private mutating func measureQuality(_ text: String, _ allWords: [String]) {
-        let contentWords = allWords.filter { word in word.unicodeScalars.contains { !Self.isPunctuation($0) } }
-        words = contentWords.count
-        let total = Double(max(allWords.count, 1))
-        meanWordLength =
-            contentWords.isEmpty
-            ? 0 : Double(contentWords.reduce(0) { $0 + $1.unicodeScalars.count }) / Double(contentWords.count)
+    private mutating func measureQuality(_ text: String, _ tokens: [WordToken]) {
+        var (contentLength, letters, stops) = (0, 0, Set<Int8>())
+        for token in tokens {
+            if token.hasContent { (words, contentLength) = (words + 1, contentLength + Int(token.length)) }
+            if token.hasLetter { letters += 1 }
+            if token.stopWord >= 0 { stops.insert(token.stopWord) }
+        }
+        let total = Double(max(tokens.count, 1))
+        meanWordLength = words == 0 ? 0 : Double(contentLength) / Double(words)
         let marks = TextLines.hashesAndEllipses(text)
         hashesPerWord = Double(marks.hashes) / total
         ellipsesPerWord = Double(marks.ellipses) / total
@@ -72,12 +80,11 @@ public struct GopherSignals: Sendable, Equatable {
                     let line = TextLines.trimmingEnd($0); return line.hasSuffix("...") || line.hasSuffix("…")
                 }
                 .count) / lineCount
-        alphabeticWordShare =
-            Double(allWords.filter { $0.unicodeScalars.contains(where: Self.isLetter) }.count) / total
-        stopWords = Self.stopWordList.intersection(allWords).count
+        alphabeticWordShare = Double(letters) / total
+        stopWords = stops.count
     }
 
-    private mutating func measureRepetition(_ text: String, characters: Int, words: [String]) {
+    private mutating func measureRepetition(_ text: String, characters: Int, tokens: [WordToken]) {
         let length = Double(max(characters, 1))
         let paragraphs = TextLines.paragraphs(TextLines.trimming(text))
         let (paragraphRepeats, paragraphCharacters) = TextLines.repeats(paragraphs)
@@ -87,7 +94,7 @@ public struct GopherSignals: Sendable, Equatable {
         let (lineRepeats, lineCharacters) = TextLines.repeats(lines)
         duplicateLineShare = Double(lineRepeats) / Double(max(lines.count, 1))
         duplicateLineCharacterShare = Double(lineCharacters) / length
-        let grams = NGrams(words)
+        let grams = NGrams(tokens)
         topNGramCharacterShares = (2...4).map { Double(grams.topCharacters(n: $0)) / length }
         duplicateNGramCharacterShares = (5...10).map { Double(grams.repeatedCharacters(n: $0)) / length }
     }
@@ -136,7 +143,7 @@ public struct GopherSignals: Sendable, Equatable {
     }
 
     /// Gopher's quality thresholds, in datatrove's order.
-    static func qualityFailure(_ signals: GopherSignals, allWords: Int) -> String? {
+    static func qualityFailure(_ signals: GopherSignals) -> String? {
         if signals.words < 50 { return "gopher_short_doc" }
         if signals.words > 100_000 { return "gopher_long_doc" }
         if signals.meanWordLength < 3 { return "gopher_below_avg_threshold" }

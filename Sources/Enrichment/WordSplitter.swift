@@ -3,49 +3,66 @@
 /// written with spaces): at white space, then punctuation peeled off each end of a chunk
 /// (quotes, brackets, a final full stop, commas, `%` after a number, `'s` and `n't`), then
 /// hyphens, slashes and commas between letters split inside it. Addresses (a URL, an e-mail)
-/// and abbreviations (`U.S.`, `e.g.`, `Mr.`, initials) stay whole. A character of a script
-/// written without spaces (Chinese, Japanese) is a word of its own.
+/// and abbreviations (`U.S.`, `e.g.`, `Mr.`, initials) stay whole. English rules, for now.
 public enum WordSplitter {
     /// The words and punctuation marks of `text`, in order.
     public static func words(_ text: String) -> [String] {
         var words: [String] = []
+        split(text) { words.append(string($0)) }
+        return words
+    }
+
+    /// The words of `text` as the rules count them: no strings made (`WordToken`).
+    public static func tokens(_ text: String) -> [WordToken] {
+        var tokens: [WordToken] = []
+        tokens.reserveCapacity(text.utf8.count / 5)
+        split(text) { tokens.append(WordToken($0)) }
+        return tokens
+    }
+
+    /// Calls `emit` with each word's scalars, in order.
+    static func split(_ text: String, emit: (ArraySlice<Unicode.Scalar>) -> Void) {
         var chunk: [Unicode.Scalar] = []
+        chunk.reserveCapacity(64)
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
-                split(chunk, into: &words)
+            let space =
+                scalar.value < 0x80
+                ? scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
+            if space {
+                split(chunk, emit: emit)
                 chunk.removeAll(keepingCapacity: true)
             } else {
                 chunk.append(scalar)
             }
         }
-        split(chunk, into: &words)
-        return words
+        split(chunk, emit: emit)
     }
 
     /// Splits one chunk between white space.
-    static func split(_ chunk: [Unicode.Scalar], into words: inout [String]) {
+    static func split(_ chunk: [Unicode.Scalar], emit: (ArraySlice<Unicode.Scalar>) -> Void) {
         guard !chunk.isEmpty else { return }
         var rest = chunk[...]
-        var suffixes: [ArraySlice<Unicode.Scalar>] = []
+        // Suffixes peeled off, as (start, length) in the chunk, last peeled first.
+        var suffixes: [(Int, Int)] = []
         while !rest.isEmpty {
             if isWhole(rest) { break }
             if let length = prefixLength(rest) {
-                words.append(string(rest.prefix(length)))
+                emit(rest.prefix(length))
                 rest = rest.dropFirst(length)
                 continue
             }
             if let length = suffixLength(rest) {
-                suffixes.append(rest.suffix(length))
+                suffixes.append((rest.endIndex - length, length))
                 rest = rest.dropLast(length)
                 continue
             }
             break
         }
-        if !rest.isEmpty { splitInfixes(rest, into: &words) }
-        for suffix in suffixes.reversed() { words.append(string(suffix)) }
+        if !rest.isEmpty { splitInfixes(rest, emit: emit) }
+        for (start, length) in suffixes.reversed() { emit(chunk[start..<(start + length)]) }
     }
 
-    private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
         var text = String.UnicodeScalarView()
         text.append(contentsOf: scalars)
         return String(text)
@@ -161,9 +178,9 @@ public enum WordSplitter {
     /// Splits inside a word: a hyphen between a letter or digit and a letter (or between digits),
     /// a slash, colon or comma between letters, an ellipsis, a full stop between a lower-case
     /// letter and a capital.
-    static func splitInfixes(_ scalars: ArraySlice<Unicode.Scalar>, into words: inout [String]) {
+    static func splitInfixes(_ scalars: ArraySlice<Unicode.Scalar>, emit: (ArraySlice<Unicode.Scalar>) -> Void) {
         if isWhole(scalars) {
-            words.append(string(scalars))
+            emit(scalars)
             return
         }
         var start = scalars.startIndex
@@ -192,14 +209,14 @@ public enum WordSplitter {
                 if before.properties.isLowercase && after.properties.isUppercase { length = 1 }
             }
             if length > 0, index + length <= scalars.endIndex {
-                if index > start { words.append(string(scalars[start..<index])) }
-                words.append(string(scalars[index..<(index + length)]))
+                if index > start { emit(scalars[start..<index]) }
+                emit(scalars[index..<(index + length)])
                 start = index + length
                 index = start + 1
             } else {
                 index += 1
             }
         }
-        if start < scalars.endIndex { words.append(string(scalars[start...])) }
+        if start < scalars.endIndex { emit(scalars[start...]) }
     }
 }

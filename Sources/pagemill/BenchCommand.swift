@@ -41,6 +41,9 @@ struct BenchExtractionCommand: ParsableCommand {
     @Flag(help: "Enrich each record too, as a worker does (its near-duplicate signature).")
     var enrich = false
 
+    @Flag(help: "With --enrich: compute the quality signals too (Gopher's; not yet by workers).")
+    var quality = false
+
     @Flag(help: "Print the result as one JSON object.")
     var json = false
 
@@ -52,6 +55,7 @@ struct BenchExtractionCommand: ParsableCommand {
         let pages = try failingBeforeStart { () throws(BenchmarkError) in try BenchmarkPages.read(from: paths) }
         var benchmark = ExtractionBenchmark(pages: pages, rounds: rounds, threads: threads)
         benchmark.enrich = enrich
+        benchmark.quality = quality
         try printResult(benchmark.run(), json: json)
     }
 }

@@ -90,8 +90,7 @@ struct GopherConformanceTests {
         var differences: [String] = []
         for (id, text) in texts {
             let reference = try #require(references[id])
-            let words = WordSplitter.words(text)
-            let signals = GopherSignals(text: text, words: words)
+            let signals = GopherSignals(text: text)
             if (signals.qualityFailure ?? "pass") == reference.quality {
                 agreed.quality += 1
             } else {

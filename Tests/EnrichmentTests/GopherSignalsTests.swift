@@ -6,7 +6,7 @@ import Testing
     static let sentence = "The cat sat with the dog and looked at the door of the house for a while."
 
     func signals(_ text: String) -> GopherSignals {
-        GopherSignals(text: text, words: WordSplitter.words(text))
+        GopherSignals(text: text)
     }
 
     @Test func aPlainArticlePassesBoth() {
