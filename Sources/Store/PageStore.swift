@@ -30,8 +30,9 @@ public final class PageStore {
         /// make the LSH buckets.
         public var minHasher = MinHasher.standard
 
-        /// Near duplicates as FineWeb finds them (14 bands of 8, 5-word shingles: grouped about
-        /// from a Jaccard similarity of 0.75), once the signatures agree on 0.6 of their values.
+        /// Near duplicates as FineWeb finds them (14 bands of 8, 5-word shingles: half the pairs
+        /// grouped at a Jaccard similarity of about 0.7), once the signatures agree on 0.6 of
+        /// their values.
         public static let standard = Deduplication(mode: "near", threshold: PageStore.Deduplication.defaultThreshold)
         /// The share of values two signatures must agree on, unless told otherwise: under the
         /// bands' own S-curve, so that it only rules out pages sharing a band by chance.

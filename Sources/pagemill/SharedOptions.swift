@@ -214,8 +214,9 @@ struct DeduplicationOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
             "With --dedup near: the share of signature values (about the Jaccard similarity of the shingles) "
-                + "two pages sharing an LSH band must also agree on. The bands alone group pages from about 0.75 "
-                + "(14 bands of 8); this rules out those sharing a band by chance.", valueName: "share"))
+                + "two pages sharing an LSH band must also agree on. The bands set the curve (14 bands of 8: half "
+                + "the pairs at a similarity of about 0.7, nearly all from 0.8); this rules out pages sharing a band "
+                + "by chance.", valueName: "share"))
     var dedupThreshold: Double = PageStore.Deduplication.defaultThreshold
 
     @Option(
