@@ -364,10 +364,12 @@ final class ChaosCluster {
         if let disk {
             // SQLite reuses the space of its write-ahead log once a checkpoint has caught up, and
             // a full disk would go unnoticed: empty the log first, so that the next commit grows it.
+            // The collector's own checkpoints and commits make a truncating one busy now and then:
+            // try until one gets through.
             let connection = try Database(path: database)
-            let emptied = try (1...20).contains { _ in
-                let checkpoint = try connection.prepare("PRAGMA wal_checkpoint(TRUNCATE)")
-                return try checkpoint.step() && checkpoint.int(at: 0) == 0  // busy = 0: the log is empty
+            let emptied = waitUntil(timeout: .seconds(30)) {
+                guard let checkpoint = try? connection.prepare("PRAGMA wal_checkpoint(TRUNCATE)") else { return false }
+                return (try? checkpoint.step()) == true && checkpoint.int(at: 0) == 0  // busy = 0: the log is empty
             }
             #expect(emptied, "the write-ahead log could not be emptied")
             // tmpfs cannot shrink below what it holds, which grows as the collector writes: try
