@@ -1,8 +1,8 @@
 /// The LSH buckets: signature numbers by (band, bucket) key, in one open-addressed table of
 /// slots holding a 32-bit fingerprint of the key and a 32-bit number side by side (one cache
-/// line read a probe). Eight bytes a slot and no allocation a page, where a dictionary of arrays cost an array (and a SipHash) for each of a page's 14
-/// buckets. A fingerprint that two keys share only brings a candidate more, which its signature
-/// then rules out.
+/// line read a probe). Eight bytes a slot and no allocation a page, where a dictionary of
+/// arrays cost an array (and a SipHash) for each of a page's 14 buckets. A fingerprint that two
+/// keys share only brings a candidate more, which its signature then rules out.
 ///
 /// A bucket keeps its first `limit` pages: a bucket every page falls in (a template's text) is
 /// worth no more than that, and a longer run of one key would slow every insert near it.

@@ -5,9 +5,9 @@ import PageModel
 /// exact duplicates by the hash of their normalised text, near duplicates by their MinHash
 /// signatures (kept in `page_signatures` under a number), banded into LSH buckets of numbers
 /// held in memory (rebuilt from the signatures when the store opens, before the collector takes
-/// its first result) and checked against the
-/// threshold. A bucket entry left by a transaction that rolled back, or by a page whose text was
-/// replaced, only costs a lookup: its signature is missing or no longer the page's.
+/// its first result) and checked against the threshold. A bucket entry left by a transaction
+/// that rolled back, or by a page whose text was replaced, only costs a lookup: its signature
+/// is missing or no longer the page's.
 ///
 /// A group is the connected set of pages joined by the pairs found (`duplicate_pairs`), and its
 /// representative the member fetched earliest, then the smallest id: each pair is found

@@ -33,13 +33,11 @@ public final class PageStore {
         /// Near duplicates as FineWeb finds them (14 bands of 8, 5-word shingles: half the pairs
         /// grouped at a Jaccard similarity of about 0.7), once the signatures agree on 0.6 of
         /// their values.
-        public static let standard = Deduplication(mode: "near", threshold: PageStore.Deduplication.defaultThreshold)
+        public static let standard = Deduplication(mode: "near", threshold: defaultThreshold)
         /// The share of values two signatures must agree on, unless told otherwise: under the
         /// bands' own S-curve, so that it only rules out pages sharing a band by chance.
         public static let defaultThreshold = 0.6
         public static let off = Deduplication(mode: "off", threshold: 1)
-        /// The modes there are.
-        public static let modes = ["off", "exact", "near"]
 
         public init(mode: String, threshold: Double, keepsEveryText: Bool = true) {
             self.mode = mode

@@ -1,10 +1,10 @@
 /// The producer's memory of what the collector has committed, kept in its own small SQLite
 /// file so that a producer restarted after a crash sends only what is not yet stored.
 ///
-/// It remembers pages by their identity (the page id the collector acknowledged), never by
-/// their position in the inputs: inputs can change between runs (files added, a dump replaced
-/// by the next day's, another stream on standard input) and a page is passed over only when
-/// its own id was committed. It is tied to the database it describes: the collector announces
+/// It remembers pages by their identity (the fetch the collector acknowledged: the page id, and
+/// its fetch time when known, `RawPage.fetchKey`), never by their position in the inputs:
+/// inputs can change between runs (files added, a dump replaced by the next day's, another
+/// stream on standard input) and a page is passed over only when that fetch was committed. It is tied to the database it describes: the collector announces
 /// its database's id, and a journal written for another database (deleted and made again,
 /// another file) starts over by itself.
 ///
@@ -79,7 +79,7 @@ public final class ProducerJournal {
         return forgotten
     }
 
-    /// Whether the page with this id was committed to the journal's database.
+    /// Whether the fetch with this key (`RawPage.fetchKey`) was committed to the journal's database.
     public func isCommitted(_ pageID: String) throws(StoreError) -> Bool {
         guard committedCount > 0 else { return false }
         try lookUp.bind(pageID, at: 1)
@@ -87,7 +87,7 @@ public final class ProducerJournal {
         return try lookUp.step()
     }
 
-    /// Records committed pages by id, and where archives may now be resumed from, in one
+    /// Records committed fetches by key, and where archives may now be resumed from, in one
     /// transaction.
     public func record(_ pageIDs: [String], resumeOffsets: [String: Int] = [:]) throws(StoreError) {
         guard !pageIDs.isEmpty || !resumeOffsets.isEmpty else { return }

@@ -100,18 +100,6 @@ public final class Statement {
         try check(result, .bind)
     }
 
-    /// The blob in column `index` read as little-endian 32-bit values (`bind(values:at:)`).
-    public func values(at index: Int32) -> [UInt32] {
-        let count = Int(sqlite3_column_bytes(handle, index)) / 4
-        guard count > 0, let blob = sqlite3_column_blob(handle, index) else { return [] }
-        return [UInt32](unsafeUninitializedCapacity: count) { buffer, initialized in
-            for index in 0..<count {
-                buffer[index] = UInt32(littleEndian: blob.loadUnaligned(fromByteOffset: index * 4, as: UInt32.self))
-            }
-            initialized = count
-        }
-    }
-
     /// The blob in column `index` read as little-endian 16-bit values, widened; a blob of 32-bit
     /// values (`bind(values:at:)`) of `count` values is read as the low halves of its values.
     public func lowHalves(at index: Int32, count: Int) -> [UInt32] {
