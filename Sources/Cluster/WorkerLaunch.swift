@@ -33,6 +33,9 @@ public struct WorkerLaunch: Codable, Equatable, Sendable {
     public var shingleWords: Int?
     public var minhashBands: Int?
     public var minhashRows: Int?
+    /// Whether the worker leaves out the quality signals, and whether it redacts personal data.
+    public var noQuality = false
+    public var redactPII = false
 
     /// Creates a launch.
     public init(
@@ -70,6 +73,8 @@ public struct WorkerLaunch: Codable, Equatable, Sendable {
             if let value { arguments += [option, String(value)] }
         }
         if noOp { arguments.append("--no-op") }
+        if noQuality { arguments.append("--no-quality") }
+        if redactPII { arguments.append("--redact-pii") }
         if let parentPID { arguments += ["--parent-pid", String(parentPID)] }
         let minhash = [
             ("--shingle-words", shingleWords), ("--minhash-bands", minhashBands), ("--minhash-rows", minhashRows),

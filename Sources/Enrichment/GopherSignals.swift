@@ -37,74 +37,64 @@ public struct GopherSignals: Sendable, Equatable {
     /// The first repetition rule the text breaks, or nil.
     public var repetitionFailure: String?
 
-    /// Gopher's stop words, in the order `WordToken.stopWord` numbers them.
-    public static let stopWordOrder = ["the", "be", "to", "of", "and", "that", "have", "with"]
-
-    /// The signals of `text`.
-    public init(text: String) {
-        self.init(text: text, tokens: WordSplitter.tokens(text))
+    /// The signals of `text`, in `language` (ISO 639-1): its words and stop words.
+    public init(text: String, language: String? = nil) {
+        let scalars = ScalarText(text)
+        self.init(
+            scalars, tokens: WordSplitter.tokens(scalars, language: language),
+            stopWords: .forLanguage(language))
     }
 
-    /// The signals of `text`, whose words are `tokens` (`WordSplitter.tokens(text)`).
-    public init(text: String, tokens: [WordToken]) {
-        let characters = text.unicodeScalars.count
-        measureQuality(text, tokens)
-        measureRepetition(text, characters: characters, tokens: tokens)
+    init(_ text: ScalarText, tokens: [WordToken], stopWords: StopWords) {
+        measureQuality(text, tokens, stopWords)
+        measureRepetition(text, tokens: tokens)
         qualityFailure = Self.qualityFailure(self)
-        repetitionFailure = characters == 0 ? "empty" : Self.repetitionFailure(self)
+        repetitionFailure = text.count == 0 ? "empty" : Self.repetitionFailure(self)
     }
 
-    private mutating func measureQuality(_ text: String, _ tokens: [WordToken]) {
-        var (contentLength, letters, stops) = (0, 0, Set<Int8>())
+    private mutating func measureQuality(_ text: ScalarText, _ tokens: [WordToken], _ stopWordList: StopWords) {
+        var (contentLength, letters) = (0, 0)
         for token in tokens {
             if token.hasContent { (words, contentLength) = (words + 1, contentLength + Int(token.length)) }
             if token.hasLetter { letters += 1 }
-            if token.stopWord >= 0 { stops.insert(token.stopWord) }
         }
         let total = Double(max(tokens.count, 1))
         meanWordLength = words == 0 ? 0 : Double(contentLength) / Double(words)
-        let marks = TextLines.hashesAndEllipses(text)
+        let marks = text.hashesAndEllipses()
         hashesPerWord = Double(marks.hashes) / total
         ellipsesPerWord = Double(marks.ellipses) / total
-        let lines = TextLines.pythonLines(text)
+        let lines = text.pythonLines()
+        var (bullets, ellipses) = (0, 0)
+        for line in lines {
+            let trimmed = text.trimmed(line)
+            let start = trimmed.lowerBound..<line.upperBound
+            if text.has(prefix: "•".unicodeScalars, in: start) || text.has(prefix: "-".unicodeScalars, in: start) {
+                bullets += 1
+            }
+            let end = line.lowerBound..<trimmed.upperBound
+            if text.has(suffix: "...".unicodeScalars, in: end) || text.has(suffix: "…".unicodeScalars, in: end) {
+                ellipses += 1
+            }
+        }
         let lineCount = Double(max(lines.count, 1))
-        bulletLineShare =
-            Double(
-                lines.filter {
-                    let line = TextLines.trimmingStart($0); return line.hasPrefix("•") || line.hasPrefix("-")
-                }
-                .count) / lineCount
-        ellipsisLineShare =
-            Double(
-                lines.filter {
-                    let line = TextLines.trimmingEnd($0); return line.hasSuffix("...") || line.hasSuffix("…")
-                }
-                .count) / lineCount
+        (bulletLineShare, ellipsisLineShare) = (Double(bullets) / lineCount, Double(ellipses) / lineCount)
         alphabeticWordShare = Double(letters) / total
-        stopWords = stops.count
+        stopWords = stopWordList.count(in: tokens)
     }
 
-    private mutating func measureRepetition(_ text: String, characters: Int, tokens: [WordToken]) {
-        let length = Double(max(characters, 1))
-        let paragraphs = TextLines.paragraphs(TextLines.trimming(text))
-        let (paragraphRepeats, paragraphCharacters) = TextLines.repeats(paragraphs)
+    private mutating func measureRepetition(_ text: ScalarText, tokens: [WordToken]) {
+        let length = Double(max(text.count, 1))
+        let paragraphs = text.split(text.trimmed(0..<text.count), atNewlines: 2)
+        let (paragraphRepeats, paragraphCharacters) = text.repeats(paragraphs)
         duplicateParagraphShare = Double(paragraphRepeats) / Double(max(paragraphs.count, 1))
         duplicateParagraphCharacterShare = Double(paragraphCharacters) / length
-        let lines = TextLines.newlineRuns(text)
-        let (lineRepeats, lineCharacters) = TextLines.repeats(lines)
+        let lines = text.split(0..<text.count, atNewlines: 1)
+        let (lineRepeats, lineCharacters) = text.repeats(lines)
         duplicateLineShare = Double(lineRepeats) / Double(max(lines.count, 1))
         duplicateLineCharacterShare = Double(lineCharacters) / length
-        let grams = NGrams(tokens)
-        topNGramCharacterShares = (2...4).map { Double(grams.topCharacters(n: $0)) / length }
-        duplicateNGramCharacterShares = (5...10).map { Double(grams.repeatedCharacters(n: $0)) / length }
-    }
-
-    /// A letter, as Python's `str.isalpha` takes it (categories Lu, Ll, Lt, Lm, Lo).
-    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
-        default: return false
-        }
+        let (top, repeated) = NGrams(tokens).measure()
+        topNGramCharacterShares = top.map { Double($0) / length }
+        duplicateNGramCharacterShares = repeated.map { Double($0) / length }
     }
 
     /// The signals by the names a record keeps them under (its `quality`), the rule sets'
@@ -127,19 +117,7 @@ public struct GopherSignals: Sendable, Equatable {
         for (offset, share) in duplicateNGramCharacterShares.enumerated() {
             values["gopher_dup_\(offset + 5)gram_chars"] = share
         }
-        return values.mapValues { ($0 * 1e6).rounded() / 1e6 }
-    }
-
-    /// datatrove's punctuation: Unicode punctuation, math, currency and modifier symbols, and
-    /// control characters.
-    static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
-        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
-            .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .control:
-            return true
-        default:
-            return false
-        }
+        return values
     }
 
     /// Gopher's quality thresholds, in datatrove's order.

@@ -1,51 +1,81 @@
-/// The word n-grams of a text, counted without building their strings: an n-gram is hashed
-/// from its words' hashes, its length follows from theirs, and the counts live in one
-/// open-addressed table of their own (no hashing of the hash again, no allocation an n-gram).
+/// The word n-grams of a text, counted without building their strings: an n-gram's key is
+/// folded from the (n-1)-gram's key at the same place and one more word's hash, its length
+/// follows from prefix sums of its words', and the counts live in one open-addressed table
+/// reused for every n. Only places whose (n-1)-gram occurs more than once are looked at for
+/// n: an n-gram that repeats starts with an (n-1)-gram that does, so the rest count once.
 struct NGrams {
     private let hashes: [UInt64]
-    private let lengths: [Int32]
+    /// `offsets[i]`: the scalars of the first `i` words.
+    private let offsets: [Int]
 
     init(_ tokens: [WordToken]) {
         hashes = tokens.map(\.hash)
-        lengths = tokens.map(\.length)
+        var offsets = [0]
+        offsets.reserveCapacity(tokens.count + 1)
+        for token in tokens { offsets.append(offsets[offsets.count - 1] + Int(token.length)) }
+        self.offsets = offsets
     }
 
-    private func key(_ start: Int, _ n: Int) -> UInt64 {
-        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 &* UInt64(n)
-        for offset in 0..<n {
-            hash = (hash ^ hashes[start + offset]) &* 0xBF58_476D_1CE4_E5B9
-            hash ^= hash >> 31
+    /// For n of 2 to 4, the most frequent n-gram's characters (its words joined by spaces)
+    /// times its count; for n of 5 to 10, the characters of n-grams (joined without spaces)
+    /// that repeat an earlier one, skipping past each repeat as datatrove's `find_all_duplicate`
+    /// walks.
+    func measure() -> (top: [Int], repeated: [Int]) {
+        var (top, repeated) = ([0, 0, 0], [0, 0, 0, 0, 0, 0])
+        let count = hashes.count
+        guard count >= 2 else { return (top, repeated) }
+        var keys = hashes.map { ($0 ^ 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9 }
+        var places = Array(0..<Int32(count))
+        var repeats = [Int32](repeating: 0, count: count)
+        var table = CountTable(capacity: count)
+        for n in 2...10 where count >= n {
+            while let last = places.last, Int(last) > count - n { places.removeLast() }
+            for place in places { keys[Int(place)] = Self.fold(keys[Int(place)], hashes[Int(place) + n - 1]) }
+            table.reset(capacity: places.count)
+            for place in places { table.add(keys[Int(place)], at: Int(place)) }
+            for place in places { repeats[Int(place)] = Int32(table.count(of: keys[Int(place)])) }
+            if n <= 4 {
+                top[n - 2] = topCharacters(n: n, places: places, repeats: repeats)
+            } else {
+                table.reset(capacity: places.count)
+                repeated[n - 5] = repeatedCharacters(n: n, keys: keys, repeats: repeats, table: &table)
+            }
+            places.removeAll { repeats[Int($0)] < 2 }
+            repeats.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
         }
-        return hash | 1
+        return (top, repeated)
+    }
+
+    @inline(__always)
+    private static func fold(_ key: UInt64, _ hash: UInt64) -> UInt64 {
+        var folded = (key ^ hash) &* 0xBF58_476D_1CE4_E5B9
+        folded ^= folded >> 31
+        return folded | 1
     }
 
     private func characters(_ start: Int, _ n: Int) -> Int {
-        var total = 0
-        for offset in 0..<n { total += Int(lengths[start + offset]) }
-        return total
+        offsets[start + n] - offsets[start]
     }
 
-    /// The most frequent n-gram's characters (its words joined by spaces) times its count; the
-    /// first seen wins a tie, as with Python's `Counter.most_common`.
-    func topCharacters(n: Int) -> Int {
-        guard hashes.count >= n else { return 0 }
-        var table = CountTable(capacity: hashes.count - n + 1)
-        var best = (count: 0, first: 0)
-        for start in 0...(hashes.count - n) {
-            let (count, first) = table.add(key(start, n), at: start)
-            if count > best.count || (count == best.count && first < best.first) { best = (count, first) }
+    /// The first seen wins a tie, as with Python's `Counter.most_common`: with no n-gram
+    /// twice, the first.
+    private func topCharacters(n: Int, places: [Int32], repeats: [Int32]) -> Int {
+        var best = (count: 1, first: 0)
+        for place in places where Int(repeats[Int(place)]) > best.count {
+            best = (Int(repeats[Int(place)]), Int(place))
         }
         return (characters(best.first, n) + n - 1) * best.count
     }
 
-    /// Characters of the n-grams (joined without spaces) that repeat an earlier one, skipping
-    /// past each repeat, as datatrove's `find_all_duplicate` walks.
-    func repeatedCharacters(n: Int) -> Int {
-        guard hashes.count >= n else { return 0 }
-        var seen = CountTable(capacity: hashes.count - n + 1)
+    /// Walks every place; only those whose n-gram occurs more than once can repeat an earlier one.
+    private func repeatedCharacters(n: Int, keys: [UInt64], repeats: [Int32], table: inout CountTable) -> Int {
         var (repeated, index) = (0, 0)
-        while index < hashes.count - n + 1 {
-            if seen.add(key(index, n), at: index).count == 1 {
+        while index <= hashes.count - n {
+            guard repeats[index] > 1 else {
+                index += 1
+                continue
+            }
+            if table.add(keys[index], at: index) == 1 {
                 index += 1
             } else {
                 repeated += characters(index, n)
@@ -56,32 +86,47 @@ struct NGrams {
     }
 }
 
-/// Counts of nonzero 64-bit keys, each with where it was first seen: linear probing in a table
-/// at most half full.
+/// Counts of nonzero 64-bit keys: linear probing in a table at most half full, whose memory
+/// is kept from one use to the next.
 struct CountTable {
-    private var keys: [UInt64]
-    private var counts: [Int32]
-    private var firsts: [Int32]
-    private let mask: Int
+    private var slots: [(key: UInt64, count: Int)]
+    private var mask: Int
 
     init(capacity: Int) {
+        slots = Array(repeating: (0, 0), count: Self.size(for: capacity))
+        mask = slots.count - 1
+    }
+
+    private static func size(for capacity: Int) -> Int {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        keys = Array(repeating: 0, count: size)
-        counts = Array(repeating: 0, count: size)
-        firsts = Array(repeating: 0, count: size)
+        return size
+    }
+
+    /// Empties the table for up to `capacity` keys (no more than it was made for).
+    mutating func reset(capacity: Int) {
+        let size = min(Self.size(for: capacity), slots.count)
+        slots.withUnsafeMutableBufferPointer { $0[0..<size].update(repeating: (0, 0)) }
         mask = size - 1
     }
 
-    /// Counts `key` once more; returns its count and where it was first seen.
-    mutating func add(_ key: UInt64, at position: Int) -> (count: Int, first: Int) {
+    /// Counts `key` once more; returns its count.
+    @discardableResult
+    mutating func add(_ key: UInt64, at position: Int) -> Int {
         var index = Int(truncatingIfNeeded: key >> 20) & mask
-        while keys[index] != 0, keys[index] != key { index = (index + 1) & mask }
-        if keys[index] == 0 {
-            keys[index] = key
-            firsts[index] = Int32(truncatingIfNeeded: position)
+        while slots[index].key != 0, slots[index].key != key { index = (index + 1) & mask }
+        slots[index].key = key
+        slots[index].count += 1
+        return slots[index].count
+    }
+
+    /// How many times `key` was counted.
+    func count(of key: UInt64) -> Int {
+        var index = Int(truncatingIfNeeded: key >> 20) & mask
+        while slots[index].key != 0 {
+            if slots[index].key == key { return slots[index].count }
+            index = (index + 1) & mask
         }
-        counts[index] += 1
-        return (Int(counts[index]), Int(firsts[index]))
+        return 0
     }
 }

@@ -1,50 +1,53 @@
-/// A word as the quality rules count it, without its text: its length in scalars, a 64-bit
-/// hash of its scalars (two words are the same word when their hashes are), and what it holds.
+/// A word as the quality rules count it, without its text: where it starts, its length in
+/// scalars, a 64-bit hash of its scalars (two words are the same word when their hashes are),
+/// and what it holds.
 public struct WordToken: Sendable, Equatable {
+    /// Offset of its first scalar in the text.
+    public var start: Int32
     /// Unicode scalars.
     public var length: Int32
     public var hash: UInt64
-    /// Whether it holds something other than punctuation (`GopherSignals.isPunctuation`).
+    /// Whether it holds something other than punctuation (datatrove's `PUNCTUATION_SET`).
     public var hasContent: Bool
     /// Whether it holds a letter (Python's `str.isalpha` of one of its characters).
     public var hasLetter: Bool
-    /// Which of `GopherSignals.stopWordList` it is, or -1.
-    public var stopWord: Int8
+    /// Whether every character is punctuation (spaCy's `is_punct`: categories P*).
+    public var isPunctuation: Bool
+    /// Whether it is one character that ends a sentence for spaCy's sentencizer.
+    public var endsSentence: Bool
 
-    init(_ scalars: ArraySlice<Unicode.Scalar>) {
+    init(
+        _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ traitsOf: UnsafeBufferPointer<ScalarTraits>,
+        _ range: Range<Int>
+    ) {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        var (content, letter) = (false, false)
-        for scalar in scalars {
-            hash = (hash ^ UInt64(scalar.value)) &* 0x100_0000_01B3
-            if scalar.value < 0x80 {
-                let byte = UInt8(scalar.value)
-                let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
-                letter = letter || isLetter
-                content = content || isLetter || (byte >= 0x30 && byte <= 0x39) || Self.asciiContent[Int(byte)]
-            } else {
-                letter = letter || GopherSignals.isLetter(scalar)
-                content = content || !GopherSignals.isPunctuation(scalar)
-            }
+        var (content, letter, punctuation) = (false, false, true)
+        for index in range {
+            hash = (hash ^ UInt64(scalars[index].value)) &* 0x100_0000_01B3
+            let traits = traitsOf[index]
+            letter = letter || traits.contains(.letter)
+            content = content || !traits.contains(.punctuation)
+            punctuation = punctuation && traits.contains(.strictPunctuation)
         }
-        length = Int32(scalars.count)
+        start = Int32(truncatingIfNeeded: range.lowerBound)
+        length = Int32(truncatingIfNeeded: range.count)
         self.hash = hash ^ (hash >> 29)
-        (hasContent, hasLetter) = (content, letter)
-        stopWord = scalars.count <= 4 ? Self.stopWordIndex(scalars) : -1
+        (hasContent, hasLetter, isPunctuation) = (content, letter, punctuation)
+        endsSentence = range.count == 1 && traitsOf[range.lowerBound].contains(.sentenceEnd)
     }
 
-    /// ASCII characters other than letters and digits that are not punctuation to datatrove
-    /// (none are: every other printable ASCII character is, and so are control characters).
-    private static let asciiContent: [Bool] = (0..<128).map { code in
-        guard let scalar = Unicode.Scalar(code) else { return false }
-        let isLetterOrDigit =
-            (0x30...0x39).contains(code) || (0x41...0x5A).contains(code) || (0x61...0x7A).contains(code)
-        return !isLetterOrDigit && !GopherSignals.isPunctuation(scalar)
+    /// A word without punctuation, whose hash was taken while reading it.
+    init(plain range: Range<Int>, hash: UInt64, hasLetter: Bool) {
+        start = Int32(truncatingIfNeeded: range.lowerBound)
+        length = Int32(truncatingIfNeeded: range.count)
+        self.hash = hash ^ (hash >> 29)
+        (hasContent, self.hasLetter, isPunctuation, endsSentence) = (true, hasLetter, false, false)
     }
 
-    private static let stopWords = GopherSignals.stopWordOrder.map { Array($0.unicodeScalars) }
-
-    private static func stopWordIndex(_ scalars: ArraySlice<Unicode.Scalar>) -> Int8 {
-        for (index, word) in stopWords.enumerated() where scalars.elementsEqual(word) { return Int8(index) }
-        return -1
+    /// The hash a token of `word` gets.
+    static func hash(of word: String) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for scalar in word.unicodeScalars { hash = (hash ^ UInt64(scalar.value)) &* 0x100_0000_01B3 }
+        return hash ^ (hash >> 29)
     }
 }

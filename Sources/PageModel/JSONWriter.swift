@@ -55,6 +55,11 @@ public struct JSONWriter: Sendable {
     public mutating func field(_ name: String, _ numbers: [String: Double]) {
         guard !numbers.isEmpty else { return }
         key(name)
+        object(numbers)
+    }
+
+    /// Writes an object of numbers, keys sorted.
+    public mutating func object(_ numbers: [String: Double]) {
         beginObject()
         for (key, value) in numbers.sorted(by: { $0.key < $1.key }) {
             self.key(key)

@@ -30,6 +30,8 @@ extension PageRecord {
         }
         if !minhash.isEmpty { writer.field("minhash", Self.hex(minhash)) }
         writer.field("quality", quality)
+        writer.field("pii", pii)
+        if !piiSpans.isEmpty { writer.field("pii_spans", piiSpans) }
         writer.endObject()
         return writer.bytes
     }
@@ -59,6 +61,8 @@ extension PageRecord {
             origin: fields.archive.map { ArchiveOrigin(archive: $0, offset: fields.archiveOffset ?? 0) })
         minhash = fields.minhash.map(Self.values(hex:)) ?? []
         quality = fields.quality
+        pii = fields.pii
+        piiSpans = fields.piiSpans
     }
 
     /// An object's numbers by name; other values are left out.
@@ -112,6 +116,15 @@ extension PageRecord {
         return values
     }
 
+    /// Numbers by name as a JSON object, keys sorted, as the store keeps quality signals; nil
+    /// for none.
+    public static func jsonObject(_ numbers: [String: Double]) -> String? {
+        guard !numbers.isEmpty else { return nil }
+        var writer = JSONWriter()
+        writer.object(numbers)
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+
     /// A list of strings as a JSON array, as the store keeps authors and tags.
     public static func jsonArray(_ values: [String]) -> String {
         // Most records have no authors or no tags: no writer for those.
@@ -127,7 +140,7 @@ extension PageRecord {
         var published: String?, language: String?, description: String?, siteName: String?
         var image: String?, contentHash: String?, fetchedAt: String?, archive: String?, minhash: String?
         var authors: [String] = [], tags: [String] = []
-        var quality: [String: Double] = [:]
+        var quality: [String: Double] = [:], pii: [String: Double] = [:], piiSpans: [String] = []
         var wordCount: Int?, archiveOffset: Int?
 
         init(text: String?) {
@@ -141,6 +154,8 @@ extension PageRecord {
             case ("author", _): authors = Self.strings(value)
             case ("tags", _): tags = Self.strings(value)
             case let ("quality", .object(json)): quality = PageRecord.numbers(inObject: json)
+            case let ("pii", .object(json)): pii = PageRecord.numbers(inObject: json)
+            case ("pii_spans", _): piiSpans = Self.strings(value)
             case let (_, .string(string)): take(key, string, textGivenApart: textGivenApart)
             default: break
             }

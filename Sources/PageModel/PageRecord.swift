@@ -38,12 +38,19 @@ public struct PageRecord: Sendable, Codable, Equatable {
     /// Quality signals of the text by name (`Enrichment`: Gopher's quality and repetition
     /// numbers, and `…_pass` as 1 or 0 for each rule set); empty when not computed.
     public var quality: [String: Double] = [:]
+    /// Personal data found in the text, counted by kind (`email`, `phone`, `ipv4`, `ipv6`,
+    /// `card`, `iban`); kinds not found left out.
+    public var pii: [String: Double] = [:]
+    /// Where each piece lies in `text`, as `kind start end` in Unicode scalars: the replacement's
+    /// place when the text was redacted.
+    public var piiSpans: [String] = []
 
     enum CodingKeys: String, CodingKey {
         case id, url, canonicalURL = "canonical_url", title, authors = "author", published, language
         case description, siteName = "site_name", tags, image, text, wordCount = "word_count"
         case contentHash = "content_hash", fetchedAt = "fetched_at", archive, archiveOffset = "archive_offset"
-        case minhash, quality
+        case minhash, quality, pii
+        case piiSpans = "pii_spans"
     }
 
     /// Creates a record.
@@ -98,6 +105,8 @@ public struct PageRecord: Sendable, Codable, Equatable {
         }
         minhash = try container.decodeIfPresent(String.self, forKey: .minhash).map(Self.values(hex:)) ?? []
         quality = try container.decodeIfPresent([String: Double].self, forKey: .quality) ?? [:]
+        pii = try container.decodeIfPresent([String: Double].self, forKey: .pii) ?? [:]
+        piiSpans = try container.decodeIfPresent([String].self, forKey: .piiSpans) ?? []
     }
 
     /// Encodes in the shape `jsonBytes()` writes.
@@ -122,5 +131,7 @@ public struct PageRecord: Sendable, Codable, Equatable {
         try container.encodeIfPresent(origin?.offset, forKey: .archiveOffset)
         if !minhash.isEmpty { try container.encode(Self.hex(minhash), forKey: .minhash) }
         if !quality.isEmpty { try container.encode(quality, forKey: .quality) }
+        if !pii.isEmpty { try container.encode(pii, forKey: .pii) }
+        if !piiSpans.isEmpty { try container.encode(piiSpans, forKey: .piiSpans) }
     }
 }

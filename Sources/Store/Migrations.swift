@@ -79,6 +79,24 @@ enum Migrations {
             FROM pages WHERE 0;
         CREATE INDEX page_versions_id ON page_versions(id, fetched_at);
         """,
+        // Quality signals as the workers computed them (a JSON object of numbers), and each
+        // rule set's verdict read from it, for a WHERE that needs no JSON: NULL when a page
+        // was stored without signals. Personal data found: counts by kind, and where each
+        // piece (or its replacement) lies in the text.
+        """
+        ALTER TABLE pages ADD COLUMN quality TEXT;
+        ALTER TABLE page_versions ADD COLUMN quality TEXT;
+        ALTER TABLE pages ADD COLUMN pii TEXT;
+        ALTER TABLE page_versions ADD COLUMN pii TEXT;
+        ALTER TABLE pages ADD COLUMN pii_spans TEXT;
+        ALTER TABLE page_versions ADD COLUMN pii_spans TEXT;
+        ALTER TABLE pages ADD COLUMN gopher_pass INTEGER GENERATED ALWAYS AS
+            (json_extract(quality, '$.gopher_quality_pass') * json_extract(quality, '$.gopher_repetition_pass'))
+            VIRTUAL;
+        ALTER TABLE pages ADD COLUMN c4_pass INTEGER GENERATED ALWAYS AS (json_extract(quality, '$.c4_pass')) VIRTUAL;
+        ALTER TABLE pages ADD COLUMN fineweb_pass INTEGER GENERATED ALWAYS AS
+            (json_extract(quality, '$.fineweb_pass')) VIRTUAL;
+        """,
     ]
 
     /// The version a fully migrated database has.

@@ -126,13 +126,15 @@ public final class PageStore {
     }
 
     /// An INSERT of one row of `pages`, every column a parameter in table order (`?17` is
-    /// `stored_at`, `?18` to `?21` are `fetched_at`, `archive`, `archive_offset` and `group_id`):
+    /// `stored_at`, `?18` to `?21` are `fetched_at`, `archive`, `archive_offset` and `group_id`,
+    /// `?22` to `?24` `quality`, `pii` and `pii_spans`):
     /// the collector's, and the plain-SQLite ceiling it is measured against.
     public static let insertSQL = """
         INSERT INTO pages (id, url, canonical_url, title, authors, published, language, description,
             site_name, tags, image, text, word_count, content_hash, worker, extraction_ms, stored_at,
-            fetched_at, archive, archive_offset, group_id)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)
+            fetched_at, archive, archive_offset, group_id, quality, pii, pii_spans)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,
+            ?23, ?24)
         """
 
     /// Runs the last background checkpoint and stops its thread; nothing when checkpoints are

@@ -34,7 +34,8 @@ final class PageWriter {
             UPDATE pages SET url = ?2, canonical_url = ?3, title = ?4, authors = ?5, published = ?6,
                 language = ?7, description = ?8, site_name = ?9, tags = ?10, image = ?11, text = ?12,
                 word_count = ?13, content_hash = ?14, worker = ?15, extraction_ms = ?16, stored_at = ?17,
-                fetched_at = ?18, archive = ?19, archive_offset = ?20, group_id = ?21
+                fetched_at = ?18, archive = ?19, archive_offset = ?20, group_id = ?21, quality = ?22,
+                pii = ?23, pii_spans = ?24
             WHERE id = ?1
             """)
         storedFetch = try database.prepare("SELECT fetched_at, content_hash, title FROM pages WHERE id = ?1")
@@ -43,7 +44,8 @@ final class PageWriter {
         insertVersion = try database.prepare(
             """
             INSERT INTO page_versions (\(Self.columns))
-            SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20
+            SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?22,
+                ?23, ?24
             WHERE NOT EXISTS (SELECT 1 FROM page_versions WHERE id = ?1 AND fetched_at IS ?18)
             """)
     }
@@ -51,7 +53,8 @@ final class PageWriter {
     /// The columns `pages` and `page_versions` share, in order.
     static let columns = """
         id, url, canonical_url, title, authors, published, language, description, site_name, tags, image, \
-        text, word_count, content_hash, worker, extraction_ms, stored_at, fetched_at, archive, archive_offset
+        text, word_count, content_hash, worker, extraction_ms, stored_at, fetched_at, archive, archive_offset, \
+        quality, pii, pii_spans
         """
 
     /// Writes a record's row; `storedAt` is the batch's time.
@@ -169,5 +172,8 @@ final class PageWriter {
         try statement.bind(record.fetchedAt, at: 18)
         try statement.bind(record.origin?.archive, at: 19)
         try statement.bind(record.origin?.offset, at: 20)
+        try statement.bind(PageRecord.jsonObject(record.quality), at: 22)
+        try statement.bind(PageRecord.jsonObject(record.pii), at: 23)
+        try statement.bind(record.piiSpans.isEmpty ? nil : PageRecord.jsonArray(record.piiSpans), at: 24)
     }
 }

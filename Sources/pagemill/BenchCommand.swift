@@ -41,7 +41,7 @@ struct BenchExtractionCommand: ParsableCommand {
     @Flag(help: "Enrich each record too, as a worker does (its near-duplicate signature).")
     var enrich = false
 
-    @Flag(help: "With --enrich: compute the quality signals too (Gopher's; not yet by workers).")
+    @Flag(help: "With --enrich: compute the quality signals and look for personal data too, as workers do.")
     var quality = false
 
     @Flag(help: "Print the result as one JSON object.")

@@ -9,20 +9,7 @@ struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run the whole cluster on this machine: producer, collector and N worker processes.",
-        discussion: """
-            The producer and the collector run in this process; the workers are separate processes, \
-            restarted if they die, talking over ipc:// endpoints in a private temporary folder. \
-            Shows progress, then a summary. Exits 0 once every page is stored or recorded as \
-            failed; SIGINT or SIGTERM drains, a second one stops at once.
-
-            Crawl archives (.warc, .warc.gz, .warc.zst, WET) are read as crawlers write them: a \
-            page's id is its WARC-Record-ID; other records are counted, damaged ones are failures \
-            named archive@offset. A journal beside the database (DB.producer-journal) records what \
-            was committed, and where in each archive: run the same command again after a crash and \
-            only the rest is read and processed. --fresh starts over.
-
-            Example: pagemill run crawl/*.warc.gz dump.jsonl.gz --db pages.sqlite --workers 8
-            """
+        discussion: discussion
     )
 
     @Argument(help: "Files, folders, JSON Lines files or crawl archives to read; - reads JSON Lines from stdin.")
@@ -48,6 +35,7 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var archiveOptions: ArchiveOptions
     @OptionGroup var dedup: DeduplicationOptions
     @OptionGroup var minhash: MinHashOptions
+    @OptionGroup var quality: QualityOptions
     @OptionGroup var timing: TimingOptions
     @OptionGroup var logging: LoggingOptions
 
@@ -106,12 +94,15 @@ struct RunCommand: ParsableCommand {
         let (credit, maximumPageBytes, pageTimeout) = (credit, limits.maxPageBytes, pageTimeout)
         let (lease, peerTimeout, drainGrace) = (timing.lease, timing.peerTimeout, timing.drainGrace)
         let (logLevel, parent, minhash) = ((logging.logLevel ?? .warning).rawValue, getpid(), minhash.launchValues)
+        let (noQuality, redactPII) = (quality.noQuality, quality.redactPii)
         return { index, producer, collector in
-            WorkerLaunch(
+            var launch = WorkerLaunch(
                 producer: producer, collector: collector, name: "worker-\(index + 1)", credit: credit,
                 maximumPageBytes: maximumPageBytes, lease: lease, peerTimeout: peerTimeout,
                 drainGrace: drainGrace, pageTimeout: pageTimeout, logLevel: logLevel, parentPID: parent,
                 minhash: minhash)
+            (launch.noQuality, launch.redactPII) = (noQuality, redactPII)
+            return launch
         }
     }
 }

@@ -282,3 +282,23 @@ struct MinHashOptions: ParsableArguments {
         )
     }
 }
+
+/// Whether workers compute the quality signals each record carries, and replace the personal
+/// data they find.
+struct QualityOptions: ParsableArguments {
+    @Flag(
+        help: ArgumentHelp(
+            "Leave out the signals for dataset builders: quality (Gopher, C4 and FineWeb rules: pages.quality, "
+                + "gopher_pass, c4_pass, fineweb_pass) and personal data found (pages.pii, pii_spans)."))
+    var noQuality = false
+
+    @Flag(
+        help: ArgumentHelp(
+            "Replace the personal data found (e-mail, phone, IP addresses, card numbers, IBANs) in the stored text "
+                + "with datatrove's PIIFormatter strings; pii_spans says where. Without it they are counted only."))
+    var redactPii = false
+
+    func validate() throws {
+        if noQuality, redactPii { throw ValidationError("--redact-pii needs the scan --no-quality leaves out") }
+    }
+}

@@ -25,6 +25,7 @@ struct WorkCommand: ParsableCommand {
     @OptionGroup var health: HealthOptions
     @OptionGroup var curve: CurveOptions
     @OptionGroup var minhash: MinHashOptions
+    @OptionGroup var quality: QualityOptions
 
     @Option(help: "The name this worker logs and stores records under (default: host-pid).")
     var name: String?
@@ -65,11 +66,13 @@ struct WorkCommand: ParsableCommand {
 
     /// These settings as `run` and `bench` would have written them.
     var launch: WorkerLaunch {
-        WorkerLaunch(
+        var launch = WorkerLaunch(
             producer: endpoints.producer, collector: endpoints.collector, name: name ?? "", credit: credit,
             maximumPageBytes: limits.maxPageBytes, lease: timing.lease, peerTimeout: timing.peerTimeout,
             drainGrace: timing.drainGrace, pageTimeout: pageTimeout, logLevel: (logging.logLevel ?? .info).rawValue,
             noOp: noOp, parentPID: parentPid, minhash: minhash.launchValues)
+        (launch.noQuality, launch.redactPII) = (quality.noQuality, quality.redactPii)
+        return launch
     }
 
     func run() throws {
@@ -96,7 +99,8 @@ struct WorkCommand: ParsableCommand {
         configuration.injectFaults = injectFaults
         configuration.skipExtraction = noOp
         configuration.parentProcess = parentPid
-        configuration.enricher = Enricher(minHasher: minhash.hasher)
+        configuration.enricher = Enricher(minHasher: minhash.hasher, computesQuality: !quality.noQuality)
+        (configuration.enricher.findsPII, configuration.enricher.redactsPII) = (!quality.noQuality, quality.redactPii)
         configuration.curve = try curve.settings(binds: false, connects: true)
         let worker = Worker(
             configuration: configuration,

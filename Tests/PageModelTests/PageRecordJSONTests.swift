@@ -24,6 +24,18 @@ import PageModel
         #expect(try JSONDecoder().decode(PageRecord.self, from: Data(bytes)) == signals)
     }
 
+    @Test func personalDataCountsAndSpansTravelToo() throws {
+        var found = record
+        found.pii = ["email": 2, "phone": 1]
+        found.piiSpans = ["email 5 22", "email 30 60", "phone 70 85"]
+        let bytes = found.jsonBytes()
+        #expect(
+            String(decoding: bytes, as: UTF8.self).contains(
+                #""pii":{"email":2,"phone":1},"pii_spans":["email 5 22","email 30 60","phone 70 85"]"#))
+        #expect(try PageRecord(jsonBytes: bytes) == found)
+        #expect(try JSONDecoder().decode(PageRecord.self, from: Data(bytes)) == found)
+    }
+
     @Test func isJSONThatFoundationReadsToTheSameRecord() throws {
         let decoded = try JSONDecoder().decode(PageRecord.self, from: Data(record.jsonBytes()))
         #expect(decoded == record)

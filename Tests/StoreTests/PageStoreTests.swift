@@ -26,6 +26,38 @@ import Testing
         #expect(try again.counts() == StoreCounts(pages: 1, failures: 0))
     }
 
+    @Test func qualitySignalsAndPersonalDataAreStoredForAWhere() throws {
+        let store = try PageStore(path: folder + "/quality.sqlite")
+        var kept = record("kept")
+        kept.quality = [
+            "gopher_quality_pass": 1, "gopher_repetition_pass": 1, "c4_pass": 1, "fineweb_pass": 1, "gopher_words": 812,
+        ]
+        kept.pii = ["email": 1]
+        kept.piiSpans = ["email 0 17"]
+        var dropped = record("dropped")
+        dropped.quality = ["gopher_quality_pass": 1, "gopher_repetition_pass": 0, "c4_pass": 0, "fineweb_pass": 1]
+        try store.store([
+            .stored(kept, worker: "w", extractionMilliseconds: 1),
+            .stored(dropped, worker: "w", extractionMilliseconds: 1),
+            .stored(record("unmeasured"), worker: "w", extractionMilliseconds: 1),
+        ])
+        let query = try store.database.prepare(
+            """
+            SELECT id, gopher_pass, c4_pass, fineweb_pass, json_extract(quality, '$.gopher_words'),
+                json_extract(pii, '$.email'), pii_spans ->> 0
+            FROM pages ORDER BY id
+            """)
+        var rows: [String] = []
+        while try query.step() {
+            rows.append((0..<7).map { query.string(at: $0) ?? "null" }.joined(separator: " "))
+        }
+        #expect(
+            rows == [
+                "dropped 0 0 1 null null null", "kept 1 1 1 812 1 email 0 17",
+                "unmeasured null null null null null null",
+            ])
+    }
+
     @Test func connectionsOpeningANewDatabaseAtOnceMigrateItOnce() throws {
         // A collector and a reader (or two collectors) starting together: one migrates, the
         // others see the schema it made.

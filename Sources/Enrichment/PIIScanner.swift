@@ -1,0 +1,120 @@
+/// Finds personal data in a text: e-mail addresses, phone numbers (international, and the
+/// national shapes of the US and Canada, the UK, France, Germany, Spain, Italy, the
+/// Netherlands, Poland, Russia, Brazil, India, Japan and Australia), public IPv4 and IPv6
+/// addresses, payment card numbers (Luhn-checked, of a card network's prefix) and IBANs
+/// (length by country, mod-97 checked). Dates, prices, ISBNs, version numbers, coordinates,
+/// times and order numbers are told apart by shape and by the words around them.
+///
+/// It reads the text's UTF-8 bytes once; every kind it looks for is ASCII, so only digits,
+/// `+`, `(`, `@`, `:` and pairs of capitals make it look closer.
+public struct PIIScanner {
+    let bytes: UnsafeBufferPointer<UInt8>
+    private(set) var found: [PIIMatch] = []
+    /// Where the last match ended: no match overlaps an earlier one.
+    private(set) var claimed = 0
+
+    /// The personal data in `text`, in order.
+    public static func matches(in text: String) -> [PIIMatch] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var scanner = PIIScanner(bytes: bytes)
+            scanner.scan()
+            return scanner.found
+        }
+    }
+
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    mutating func scan() {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            var next: Int?
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "("):
+                if startsToken(index) { next = numberAt(index) }
+            case UInt8(ascii: "@"):
+                next = emailAround(index)
+            case UInt8(ascii: ":"):
+                next = ipv6Around(index)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                if startsToken(index) { next = ibanAt(index) }
+            default:
+                break
+            }
+            index = max(index + 1, next ?? 0)
+        }
+    }
+
+    mutating func record(_ kind: PIIKind, _ range: Range<Int>) {
+        guard range.lowerBound >= claimed else { return }
+        found.append(PIIMatch(kind: kind, bytes: range))
+        claimed = range.upperBound
+    }
+
+    // MARK: Bytes
+
+    @inline(__always)
+    func isDigit(_ index: Int) -> Bool {
+        index >= 0 && index < bytes.count && bytes[index] &- UInt8(ascii: "0") < 10
+    }
+
+    @inline(__always)
+    func isLetterOrDigit(_ index: Int) -> Bool {
+        guard index >= 0, index < bytes.count else { return false }
+        let byte = bytes[index]
+        // Bytes of non-ASCII characters count as letters: `é1234` is one word.
+        return byte &- UInt8(ascii: "0") < 10 || (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte >= 0x80
+    }
+
+    /// Whether a token starts here: no letter, digit or joining mark just before.
+    func startsToken(_ index: Int) -> Bool {
+        guard index > 0 else { return true }
+        if isLetterOrDigit(index - 1) { return false }
+        switch bytes[index - 1] {
+        case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: "_"),
+            UInt8(ascii: "#"), UInt8(ascii: "+"), UInt8(ascii: "$"):
+            return false
+        default:
+            return true
+        }
+    }
+
+    /// Up to `count` words before `index`, nearest first ("on", "us", "call"), lower-cased.
+    func wordsBefore(_ index: Int, count: Int) -> [String] {
+        var (words, end) = ([String](), index)
+        while words.count < count {
+            let (word, start) = word(endingBefore: end)
+            guard !word.isEmpty else { break }
+            words.append(word)
+            end = start
+        }
+        return words
+    }
+
+    /// The word before `index` (letters only, at most 12) and where it starts, skipping
+    /// spaces, `:`, `.` and `°`: what a number is called ("tel", "isbn", "order", "n°").
+    private func word(endingBefore index: Int) -> (String, Int) {
+        var end = index
+        // Spaces, `:`, `.` and `°` (0xC2 0xB0, as in `n°`).
+        while end > 0, [0x20, 0x3A, 0x2E, 0xB0, 0xC2].contains(bytes[end - 1]) { end -= 1 }
+        var start = end
+        while start > 0, end - start < 12,
+            (bytes[start - 1] | 0x20) &- UInt8(ascii: "a") < 26 || bytes[start - 1] >= 0x80
+        {
+            start -= 1
+        }
+        return (String(decoding: bytes[start..<end], as: UTF8.self).lowercased(), start)
+    }
+
+    /// The token after `index`, past one space: a unit or currency after a number.
+    func wordAfter(_ index: Int) -> String {
+        var start = index
+        if start < bytes.count, bytes[start] == UInt8(ascii: " ") { start += 1 }
+        var end = start
+        while end < bytes.count, end - start < 8, bytes[end] != UInt8(ascii: " "), bytes[end] != 0x0A { end += 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self).lowercased()
+    }
+}

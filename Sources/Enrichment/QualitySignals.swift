@@ -1,0 +1,25 @@
+/// Every quality signal of a text, by the rule sets dataset builders filter web text with
+/// (Gopher's quality and repetition rules, C4's, FineWeb's), computed in one pass over its
+/// scalars and one split into words, in the text's language.
+public struct QualitySignals: Sendable, Equatable {
+    public var gopher: GopherSignals
+    public var c4: C4Signals
+    public var fineWeb: FineWebSignals
+
+    /// The signals of `text`, written in `language` (ISO 639-1, nil when unknown).
+    public init(text: String, language: String? = nil) {
+        let scalars = ScalarText(text)
+        let tokens = WordSplitter.tokens(scalars, language: language)
+        gopher = GopherSignals(scalars, tokens: tokens, stopWords: .forLanguage(language))
+        c4 = C4Signals(scalars, tokens: tokens, language: language)
+        fineWeb = FineWebSignals(scalars, tokens: tokens)
+    }
+
+    /// Every signal by the name a record keeps it under (`PageRecord.quality`), with each rule
+    /// set's verdict (`gopher_quality_pass`, `gopher_repetition_pass`, `c4_pass`,
+    /// `fineweb_pass`: 1 kept, 0 dropped), rounded to six decimals.
+    public var named: [String: Double] {
+        gopher.named.merging(c4.named) { first, _ in first }.merging(fineWeb.named) { first, _ in first }
+            .mapValues { ($0 * 1e6).rounded() / 1e6 }
+    }
+}

@@ -1,0 +1,121 @@
+/// What the quality rules ask of a Unicode scalar, looked up in one table for the alphabetic
+/// scripts (below U+3000, built once, 24 KB) and by block for Chinese, Japanese and Korean,
+/// instead of Unicode's property tables per scalar: those lookups cost more than all the
+/// counting the rules do.
+struct ScalarTraits: OptionSet, Sendable {
+    let rawValue: UInt16
+
+    /// Python's `str.isspace` (White_Space, and the separators U+001C–U+001F).
+    static let space = ScalarTraits(rawValue: 1 << 0)
+    /// Python's `str.isalpha`: categories Lu, Ll, Lt, Lm, Lo.
+    static let letter = ScalarTraits(rawValue: 1 << 1)
+    /// datatrove's punctuation: P*, Sm, Sc, Sk and Cc.
+    static let punctuation = ScalarTraits(rawValue: 1 << 2)
+    /// spaCy's `is_punct`: categories P* alone.
+    static let strictPunctuation = ScalarTraits(rawValue: 1 << 3)
+    /// Unicode's Alphabetic property.
+    static let alphabetic = ScalarTraits(rawValue: 1 << 4)
+    static let uppercase = ScalarTraits(rawValue: 1 << 5)
+    static let lowercase = ScalarTraits(rawValue: 1 << 6)
+    /// Any numeric type (digits, numerals, fractions).
+    static let numeric = ScalarTraits(rawValue: 1 << 7)
+    /// Characters the word splitter peels off the front, the back, and quotes.
+    static let prefix = ScalarTraits(rawValue: 1 << 8)
+    static let suffix = ScalarTraits(rawValue: 1 << 9)
+    static let quote = ScalarTraits(rawValue: 1 << 10)
+    /// Ends a sentence or a line for the rules (datatrove's `TERMINAL_PUNCTUATION`).
+    static let terminal = ScalarTraits(rawValue: 1 << 11)
+    /// Ends a sentence for spaCy's sentencizer (a subset of `terminal`).
+    static let sentenceEnd = ScalarTraits(rawValue: 1 << 12)
+    /// A character of Chinese or Japanese (Han, kana), written without spaces between words:
+    /// each counts as a word.
+    static let unspaced = ScalarTraits(rawValue: 1 << 13)
+    /// Python's line boundaries (`str.splitlines`).
+    static let lineBreak = ScalarTraits(rawValue: 1 << 14)
+
+    /// The traits of `scalar`.
+    @inline(__always)
+    static func of(_ scalar: Unicode.Scalar) -> ScalarTraits {
+        let value = scalar.value
+        return value < tableSize ? ScalarTraits(rawValue: table[Int(value)]) : beyondTable(scalar)
+    }
+
+    /// The traits of each of `scalars`, with one look at the table.
+    static func of(_ scalars: [Unicode.Scalar]) -> [ScalarTraits] {
+        let table = table
+        return table.withUnsafeBufferPointer { table in
+            scalars.map { scalar in
+                let value = scalar.value
+                return value < tableSize ? ScalarTraits(rawValue: table[Int(value)]) : beyondTable(scalar)
+            }
+        }
+    }
+
+    private static let tableSize: UInt32 = 0x3000
+    private static let table: [UInt16] = (0..<tableSize).map { value in
+        Unicode.Scalar(value).map { computed($0).rawValue } ?? 0
+    }
+    /// Han ideographs and Hangul syllables: letters, all of them alike.
+    private static let han: ScalarTraits = [.letter, .alphabetic, .unspaced]
+    private static let hangul: ScalarTraits = [.letter, .alphabetic]
+
+    private static func beyondTable(_ scalar: Unicode.Scalar) -> ScalarTraits {
+        switch scalar.value {
+        case 0x4E00...0x9FFF, 0x3400...0x4DBF: return han
+        case 0xAC00...0xD7A3: return hangul
+        default: return computed(scalar)
+        }
+    }
+
+    private static let prefixCharacters = Set("§%=—–+\"'([{<*“‘”«¡¿$£€¥#‚„…_`´&:;!?,»’)]}>".unicodeScalars)
+    private static let suffixCharacters = Set(")]}>([{<\"'”’»“‘.,;:!?…%*_~`|&#".unicodeScalars)
+    private static let quoteCharacters = Set("'\"”“`‘´’‚„»«".unicodeScalars)
+
+    private static func computed(_ scalar: Unicode.Scalar) -> ScalarTraits {
+        let properties = scalar.properties
+        var traits: ScalarTraits = []
+        if properties.isWhitespace || (0x1C...0x1F).contains(scalar.value) { traits.insert(.space) }
+        var marked = false
+        switch properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter:
+            traits.insert(.letter)
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+            .finalPunctuation, .otherPunctuation:
+            traits.formUnion([.punctuation, .strictPunctuation])
+            marked = true
+        case .mathSymbol, .currencySymbol, .modifierSymbol, .control:
+            traits.insert(.punctuation)
+            marked = true
+        default:
+            break
+        }
+        if properties.isAlphabetic { traits.insert(.alphabetic) }
+        if properties.isUppercase { traits.insert(.uppercase) }
+        if properties.isLowercase { traits.insert(.lowercase) }
+        if properties.numericType != nil { traits.insert(.numeric) }
+        // Every affix, quote and sentence end is punctuation to datatrove: only those are looked up.
+        if marked { traits.formUnion(marks(scalar)) }
+        if isUnspaced(scalar.value) { traits.insert(.unspaced) }
+        if ScalarText.isLineBreak(scalar) { traits.insert(.lineBreak) }
+        return traits
+    }
+
+    private static func marks(_ scalar: Unicode.Scalar) -> ScalarTraits {
+        var traits: ScalarTraits = []
+        if prefixCharacters.contains(scalar) { traits.insert(.prefix) }
+        if suffixCharacters.contains(scalar) { traits.insert(.suffix) }
+        if quoteCharacters.contains(scalar) { traits.insert(.quote) }
+        if TerminalPunctuation.all.contains(scalar.value) { traits.insert(.terminal) }
+        if TerminalPunctuation.sentencizer.contains(scalar.value) { traits.insert(.sentenceEnd) }
+        return traits
+    }
+
+    private static func isUnspaced(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x2_0000...0x3_134F:
+            return true
+        default:
+            return false
+        }
+    }
+}
