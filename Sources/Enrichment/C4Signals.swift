@@ -27,29 +27,39 @@ public struct C4Signals: Sendable, Equatable {
     /// The same without the terminal-punctuation rule, as FineWeb applies C4's.
     public var fineWebFailure: String? { fineWebVariant.failure }
 
-    static let endings = ".?!\"'".unicodeScalars
+    /// `.`, `?`, `!`, `"`, `'`.
+    static func isEnding(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case ".", "?", "!", "\"", "'": return true
+        default: return false
+        }
+    }
     /// "lorem ipsum" (bit 0), "javascript" (bit 1), then the policy phrases.
     static let phrases = PhraseSet([
         "lorem ipsum", "javascript", "terms of use", "privacy policy", "cookie policy", "uses cookies",
         "use of cookies", "use cookies",
     ])
 
-    init(_ text: ScalarText, tokens: [WordToken], language: String?) {
+    /// `lines` are the text's `splitlines()`.
+    init(_ text: ScalarText, lines textLines: [Range<Int>], tokens: [WordToken], language: String?) {
         var cursor = 0
-        for line in text.pythonLines() {
+        for line in textLines {
             lines += 1
             let stripped = text.trimmed(line)
-            let (words, longest, bracket) = Self.words(text, stripped)
-            guard longest <= 1000 else { continue }
-            if bracket {
+            let shape = Self.shape(text, stripped)
+            guard shape.longest <= 1000 else { continue }
+            if shape.bracket {
                 let cleaned = ScalarText(Citations.removed(from: text.scalars[stripped]))
                 let lineTokens = WordSplitter.tokens(cleaned, language: language)
-                measure(cleaned, 0..<cleaned.count, words: words, tokens: lineTokens[...])
+                let cleanedShape = Self.shape(cleaned, 0..<cleaned.count)
+                measure(
+                    cleaned, 0..<cleaned.count, shape: (shape.words, cleanedShape.curly, cleanedShape.phrases),
+                    tokens: lineTokens[...])
             } else {
                 while cursor < tokens.count, Int(tokens[cursor].start) < stripped.lowerBound { cursor += 1 }
                 var end = cursor
                 while end < tokens.count, Int(tokens[end].start) < stripped.upperBound { end += 1 }
-                measure(text, stripped, words: words, tokens: tokens[cursor..<end])
+                measure(text, stripped, shape: (shape.words, shape.curly, shape.phrases), tokens: tokens[cursor..<end])
                 cursor = end
             }
         }
@@ -57,13 +67,17 @@ public struct C4Signals: Sendable, Equatable {
         fineWebVariant.finish()
     }
 
-    private mutating func measure(_ text: ScalarText, _ line: Range<Int>, words: Int, tokens: ArraySlice<WordToken>) {
-        let last = line.isEmpty ? nil : text.scalars[line.upperBound - 1]
-        let terminal = last.map(Self.endings.contains) == true && !text.has(suffix: "...".unicodeScalars, in: line)
+    /// `shape` is the line's words, whether it has a `{`, and the phrases it holds.
+    private mutating func measure(
+        _ text: ScalarText, _ line: Range<Int>, shape: (words: Int, curly: Bool, phrases: UInt32),
+        tokens: ArraySlice<WordToken>
+    ) {
+        let (words, curly, found) = shape
+        let terminal =
+            !line.isEmpty && Self.isEnding(text.scalars[line.upperBound - 1])
+            && !text.has(suffix: "...".unicodeScalars, in: line)
         if terminal { terminalLines += 1 }
         guard words >= 3 else { return }
-        let found = text.phrases(Self.phrases, in: line)
-        let curly = text.scalars[line].contains("{")
         // spaCy's sentences, counted once for both verdicts, when one keeps the line.
         var lineSentences = -1
         let count: () -> Int = {
@@ -106,19 +120,33 @@ public struct C4Signals: Sendable, Equatable {
         }
     }
 
-    /// `len(line.split())`, the longest of those words, and whether the line has a `[`.
-    static func words(_ text: ScalarText, _ range: Range<Int>) -> (count: Int, longest: Int, bracket: Bool) {
-        var (count, longest, run, bracket) = (0, 0, 0, false)
-        for index in range {
-            if text.traits[index].contains(.space) {
-                if run > 0 { (count, longest, run) = (count + 1, max(longest, run), 0) }
-            } else {
-                run += 1
-                bracket = bracket || text.scalars[index] == "["
+    /// `len(line.split())`, the longest of those words, whether the line has a `[` or a `{`,
+    /// and which of `phrases` it holds: one pass over it.
+    static func shape(
+        _ text: ScalarText, _ range: Range<Int>
+    ) -> (
+        words: Int, longest: Int, bracket: Bool, curly: Bool, phrases: UInt32
+    ) {
+        var (count, longest, run, bracket, curly) = (0, 0, 0, false, false)
+        let found = text.scalars.withUnsafeBufferPointer { scalars in
+            text.traits.withUnsafeBufferPointer { traits in
+                for index in range {
+                    if traits[index].contains(.space) {
+                        if run > 0 { (count, longest, run) = (count + 1, max(longest, run), 0) }
+                        continue
+                    }
+                    run += 1
+                    switch scalars[index] {
+                    case "[": bracket = true
+                    case "{": curly = true
+                    default: break
+                    }
+                }
+                return ScalarText.phrases(phrases, in: range, of: scalars)
             }
         }
         if run > 0 { (count, longest) = (count + 1, max(longest, run)) }
-        return (count, longest, bracket)
+        return (count, longest, bracket, curly, found)
     }
 
     /// The sentences spaCy's sentencizer finds in a line: one, and one more at each word that
@@ -137,15 +165,19 @@ public struct C4Signals: Sendable, Equatable {
         return count
     }
 
-    /// The signals by name, and `c4_pass`.
+    /// The signals by name, and `c4_pass` and `c4_fineweb_pass`.
     public var named: [String: Double] {
+        Dictionary(uniqueKeysWithValues: namedValues)
+    }
+
+    var namedValues: [(String, Double)] {
         let total = Double(max(lines, 1))
         return [
-            "c4_lines": Double(lines), "c4_terminal_lines": Double(terminalLines) / total,
-            "c4_javascript_lines": Double(javascriptLines), "c4_policy_lines": Double(policyLines),
-            "c4_lorem_ipsum_lines": Double(loremIpsumLines), "c4_curly_bracket_lines": Double(curlyBracketLines),
-            "c4_kept_lines": Double(keptLines) / total, "c4_sentences": Double(sentences),
-            "c4_pass": failure == nil ? 1 : 0, "c4_fineweb_pass": fineWebFailure == nil ? 1 : 0,
+            ("c4_lines", Double(lines)), ("c4_terminal_lines", Double(terminalLines) / total),
+            ("c4_javascript_lines", Double(javascriptLines)), ("c4_policy_lines", Double(policyLines)),
+            ("c4_lorem_ipsum_lines", Double(loremIpsumLines)), ("c4_curly_bracket_lines", Double(curlyBracketLines)),
+            ("c4_kept_lines", Double(keptLines) / total), ("c4_sentences", Double(sentences)),
+            ("c4_pass", failure == nil ? 1 : 0), ("c4_fineweb_pass", fineWebFailure == nil ? 1 : 0),
         ]
     }
 }

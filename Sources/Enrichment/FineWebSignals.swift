@@ -14,8 +14,8 @@ public struct FineWebSignals: Sendable, Equatable {
     /// `list_ratio`), or nil.
     public var failure: String?
 
-    init(_ text: ScalarText, tokens: [WordToken]) {
-        let pieces = text.split(0..<text.count, atNewlines: 1)
+    /// `pieces` are the text split at runs of newlines.
+    init(_ text: ScalarText, pieces: [Range<Int>], tokens: [WordToken]) {
         // `split("\n")` gives an empty piece between two breaks: blank either way.
         let nonBlank = pieces.filter { !text.trimmed($0).isEmpty }
         lines = nonBlank.count
@@ -46,10 +46,14 @@ public struct FineWebSignals: Sendable, Equatable {
 
     /// The signals by name, and `fineweb_pass`.
     public var named: [String: Double] {
+        Dictionary(uniqueKeysWithValues: namedValues)
+    }
+
+    var namedValues: [(String, Double)] {
         [
-            "fineweb_lines": Double(lines), "fineweb_punct_lines": punctuatedLineShare,
-            "fineweb_short_lines": shortLineShare, "fineweb_dup_line_chars": duplicateLineCharacterShare,
-            "fineweb_newlines_per_word": newlinesPerWord, "fineweb_pass": failure == nil ? 1 : 0,
+            ("fineweb_lines", Double(lines)), ("fineweb_punct_lines", punctuatedLineShare),
+            ("fineweb_short_lines", shortLineShare), ("fineweb_dup_line_chars", duplicateLineCharacterShare),
+            ("fineweb_newlines_per_word", newlinesPerWord), ("fineweb_pass", failure == nil ? 1 : 0),
         ]
     }
 }

@@ -41,18 +41,21 @@ public struct GopherSignals: Sendable, Equatable {
     public init(text: String, language: String? = nil) {
         let scalars = ScalarText(text)
         self.init(
-            scalars, tokens: WordSplitter.tokens(scalars, language: language),
-            stopWords: .forLanguage(language))
+            scalars, lines: scalars.pythonLines(), pieces: scalars.split(0..<scalars.count, atNewlines: 1),
+            tokens: WordSplitter.tokens(scalars, language: language), stopWords: .forLanguage(language))
     }
 
-    init(_ text: ScalarText, tokens: [WordToken], stopWords: StopWords) {
-        measureQuality(text, tokens, stopWords)
-        measureRepetition(text, tokens: tokens)
+    /// `lines` are the text's `splitlines()`, `pieces` the text split at runs of newlines.
+    init(_ text: ScalarText, lines: [Range<Int>], pieces: [Range<Int>], tokens: [WordToken], stopWords: StopWords) {
+        measureQuality(text, lines, tokens, stopWords)
+        measureRepetition(text, pieces, tokens: tokens)
         qualityFailure = Self.qualityFailure(self)
         repetitionFailure = text.count == 0 ? "empty" : Self.repetitionFailure(self)
     }
 
-    private mutating func measureQuality(_ text: ScalarText, _ tokens: [WordToken], _ stopWordList: StopWords) {
+    private mutating func measureQuality(
+        _ text: ScalarText, _ lines: [Range<Int>], _ tokens: [WordToken], _ stopWordList: StopWords
+    ) {
         var (contentLength, letters) = (0, 0)
         for token in tokens {
             if token.hasContent { (words, contentLength) = (words + 1, contentLength + Int(token.length)) }
@@ -63,7 +66,6 @@ public struct GopherSignals: Sendable, Equatable {
         let marks = text.hashesAndEllipses()
         hashesPerWord = Double(marks.hashes) / total
         ellipsesPerWord = Double(marks.ellipses) / total
-        let lines = text.pythonLines()
         var (bullets, ellipses) = (0, 0)
         for line in lines {
             let trimmed = text.trimmed(line)
@@ -82,13 +84,12 @@ public struct GopherSignals: Sendable, Equatable {
         stopWords = stopWordList.count(in: tokens)
     }
 
-    private mutating func measureRepetition(_ text: ScalarText, tokens: [WordToken]) {
+    private mutating func measureRepetition(_ text: ScalarText, _ lines: [Range<Int>], tokens: [WordToken]) {
         let length = Double(max(text.count, 1))
         let paragraphs = text.split(text.trimmed(0..<text.count), atNewlines: 2)
         let (paragraphRepeats, paragraphCharacters) = text.repeats(paragraphs)
         duplicateParagraphShare = Double(paragraphRepeats) / Double(max(paragraphs.count, 1))
         duplicateParagraphCharacterShare = Double(paragraphCharacters) / length
-        let lines = text.split(0..<text.count, atNewlines: 1)
         let (lineRepeats, lineCharacters) = text.repeats(lines)
         duplicateLineShare = Double(lineRepeats) / Double(max(lines.count, 1))
         duplicateLineCharacterShare = Double(lineCharacters) / length
@@ -100,25 +101,29 @@ public struct GopherSignals: Sendable, Equatable {
     /// The signals by the names a record keeps them under (its `quality`), the rule sets'
     /// verdicts as `gopher_quality_pass` and `gopher_repetition_pass`, 1 or 0.
     public var named: [String: Double] {
-        var values: [String: Double] = [
-            "gopher_words": Double(words), "gopher_mean_word_length": meanWordLength,
-            "gopher_hashes_per_word": hashesPerWord, "gopher_ellipses_per_word": ellipsesPerWord,
-            "gopher_bullet_lines": bulletLineShare, "gopher_ellipsis_lines": ellipsisLineShare,
-            "gopher_alphabetic_words": alphabeticWordShare, "gopher_stop_words": Double(stopWords),
-            "gopher_dup_paragraphs": duplicateParagraphShare,
-            "gopher_dup_paragraph_chars": duplicateParagraphCharacterShare,
-            "gopher_dup_lines": duplicateLineShare, "gopher_dup_line_chars": duplicateLineCharacterShare,
-            "gopher_quality_pass": qualityFailure == nil ? 1 : 0,
-            "gopher_repetition_pass": repetitionFailure == nil ? 1 : 0,
+        Dictionary(uniqueKeysWithValues: namedValues)
+    }
+
+    /// The signals by name, in a fixed order.
+    var namedValues: [(String, Double)] {
+        var values: [(String, Double)] = [
+            ("gopher_words", Double(words)), ("gopher_mean_word_length", meanWordLength),
+            ("gopher_hashes_per_word", hashesPerWord), ("gopher_ellipses_per_word", ellipsesPerWord),
+            ("gopher_bullet_lines", bulletLineShare), ("gopher_ellipsis_lines", ellipsisLineShare),
+            ("gopher_alphabetic_words", alphabeticWordShare), ("gopher_stop_words", Double(stopWords)),
+            ("gopher_dup_paragraphs", duplicateParagraphShare),
+            ("gopher_dup_paragraph_chars", duplicateParagraphCharacterShare),
+            ("gopher_dup_lines", duplicateLineShare), ("gopher_dup_line_chars", duplicateLineCharacterShare),
+            ("gopher_quality_pass", qualityFailure == nil ? 1 : 0),
+            ("gopher_repetition_pass", repetitionFailure == nil ? 1 : 0),
         ]
-        for (offset, share) in topNGramCharacterShares.enumerated() {
-            values["gopher_top_\(offset + 2)gram_chars"] = share
-        }
-        for (offset, share) in duplicateNGramCharacterShares.enumerated() {
-            values["gopher_dup_\(offset + 5)gram_chars"] = share
-        }
+        values += zip(Self.topNGramKeys, topNGramCharacterShares)
+        values += zip(Self.duplicateNGramKeys, duplicateNGramCharacterShares)
         return values
     }
+
+    private static let topNGramKeys = (2...4).map { "gopher_top_\($0)gram_chars" }
+    private static let duplicateNGramKeys = (5...10).map { "gopher_dup_\($0)gram_chars" }
 
     /// Gopher's quality thresholds, in datatrove's order.
     static func qualityFailure(_ signals: GopherSignals) -> String? {

@@ -25,25 +25,44 @@ struct NGrams {
         let count = hashes.count
         guard count >= 2 else { return (top, repeated) }
         var keys = hashes.map { ($0 ^ 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9 }
+        // The places looked at for this n, in order, and how often each one's n-gram occurs.
         var places = Array(0..<Int32(count))
-        var repeats = [Int32](repeating: 0, count: count)
+        var counts = [Int32](repeating: 0, count: count)
         var table = CountTable(capacity: count)
         for n in 2...10 where count >= n {
             while let last = places.last, Int(last) > count - n { places.removeLast() }
-            for place in places { keys[Int(place)] = Self.fold(keys[Int(place)], hashes[Int(place) + n - 1]) }
-            table.reset(capacity: places.count)
-            for place in places { table.add(keys[Int(place)], at: Int(place)) }
-            for place in places { repeats[Int(place)] = Int32(table.count(of: keys[Int(place)])) }
+            countNGrams(n, places: places, keys: &keys, into: &counts, table: &table)
             if n <= 4 {
-                top[n - 2] = topCharacters(n: n, places: places, repeats: repeats)
+                top[n - 2] = topCharacters(n: n, places: places, counts: counts)
             } else {
                 table.reset(capacity: places.count)
-                repeated[n - 5] = repeatedCharacters(n: n, keys: keys, repeats: repeats, table: &table)
+                repeated[n - 5] = repeatedCharacters(n: n, places: places, counts: counts, keys: keys, table: &table)
             }
-            places.removeAll { repeats[Int($0)] < 2 }
-            repeats.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+            var kept = 0
+            for (offset, place) in places.enumerated() where counts[offset] > 1 {
+                places[kept] = place
+                kept += 1
+            }
+            places.removeLast(places.count - kept)
         }
         return (top, repeated)
+    }
+
+    /// Folds each place's key one word longer and counts the n-grams: `counts[i]` for `places[i]`.
+    private func countNGrams(
+        _ n: Int, places: [Int32], keys: inout [UInt64], into counts: inout [Int32], table: inout CountTable
+    ) {
+        table.reset(capacity: places.count)
+        keys.withUnsafeMutableBufferPointer { keys in
+            counts.withUnsafeMutableBufferPointer { counts in
+                for (offset, place) in places.enumerated() {
+                    let at = Int(place)
+                    keys[at] = Self.fold(keys[at], hashes[at + n - 1])
+                    counts[offset] = Int32(truncatingIfNeeded: table.slot(for: keys[at]))
+                }
+                for offset in places.indices { counts[offset] = Int32(table.count(inSlot: Int(counts[offset]))) }
+            }
+        }
     }
 
     @inline(__always)
@@ -59,27 +78,27 @@ struct NGrams {
 
     /// The first seen wins a tie, as with Python's `Counter.most_common`: with no n-gram
     /// twice, the first.
-    private func topCharacters(n: Int, places: [Int32], repeats: [Int32]) -> Int {
+    private func topCharacters(n: Int, places: [Int32], counts: [Int32]) -> Int {
         var best = (count: 1, first: 0)
-        for place in places where Int(repeats[Int(place)]) > best.count {
-            best = (Int(repeats[Int(place)]), Int(place))
+        for (offset, place) in places.enumerated() where Int(counts[offset]) > best.count {
+            best = (Int(counts[offset]), Int(place))
         }
         return (characters(best.first, n) + n - 1) * best.count
     }
 
-    /// Walks every place; only those whose n-gram occurs more than once can repeat an earlier one.
-    private func repeatedCharacters(n: Int, keys: [UInt64], repeats: [Int32], table: inout CountTable) -> Int {
+    /// Walks the text as datatrove does; only places whose n-gram occurs more than once can
+    /// repeat an earlier one, so the walk steps from one of those to the next.
+    private func repeatedCharacters(
+        n: Int, places: [Int32], counts: [Int32], keys: [UInt64], table: inout CountTable
+    ) -> Int {
         var (repeated, index) = (0, 0)
-        while index <= hashes.count - n {
-            guard repeats[index] > 1 else {
-                index += 1
-                continue
-            }
-            if table.add(keys[index], at: index) == 1 {
-                index += 1
+        for (offset, place) in places.enumerated() where counts[offset] > 1 && Int(place) >= index {
+            let at = Int(place)
+            if table.add(keys[at], at: at) == 1 {
+                index = at + 1
             } else {
-                repeated += characters(index, n)
-                index += n
+                repeated += characters(at, n)
+                index = at + n
             }
         }
         return repeated
@@ -113,20 +132,22 @@ struct CountTable {
     /// Counts `key` once more; returns its count.
     @discardableResult
     mutating func add(_ key: UInt64, at position: Int) -> Int {
-        var index = Int(truncatingIfNeeded: key >> 20) & mask
-        while slots[index].key != 0, slots[index].key != key { index = (index + 1) & mask }
-        slots[index].key = key
-        slots[index].count += 1
-        return slots[index].count
+        let slot = slot(for: key)
+        return count(inSlot: slot)
     }
 
-    /// How many times `key` was counted.
-    func count(of key: UInt64) -> Int {
-        var index = Int(truncatingIfNeeded: key >> 20) & mask
-        while slots[index].key != 0 {
-            if slots[index].key == key { return slots[index].count }
-            index = (index + 1) & mask
+    /// Counts `key` once more; returns the slot holding its count.
+    mutating func slot(for key: UInt64) -> Int {
+        slots.withUnsafeMutableBufferPointer { slots in
+            var index = Int(truncatingIfNeeded: key >> 20) & mask
+            while slots[index].key != 0, slots[index].key != key { index = (index + 1) & mask }
+            slots[index].key = key
+            slots[index].count += 1
+            return index
         }
-        return 0
+    }
+
+    func count(inSlot slot: Int) -> Int {
+        slots[slot].count
     }
 }

@@ -14,9 +14,31 @@ extension PIIScanner {
 
     /// Looks at the run starting at `start`; returns where scanning goes on.
     mutating func numberAt(_ start: Int) -> Int {
+        // Most numbers (years, prices, counts) are too short to be any of these: told from
+        // their digits and dots before anything is built.
+        let (end, digits, dots) = roughRun(from: start)
+        guard digits >= 8 || (digits >= 4 && dots >= 3) else { return end }
         guard let run = numberRun(from: start) else { return start + 1 }
         if let kind = classify(run, before: wordsBefore(start, count: 3)) { record(kind, run.range) }
         return run.range.upperBound
+    }
+
+    /// Where the digits and separators from `start` end, and how many digits and dots they hold.
+    private func roughRun(from start: Int) -> (end: Int, digits: Int, dots: Int) {
+        var (index, digits, dots) = (start, 0, 0)
+        while index < bytes.count, index - start < 48 {
+            switch bytes[index] {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digits += 1
+            case UInt8(ascii: "."): dots += 1
+            case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: "("), UInt8(ascii: ")"),
+                UInt8(ascii: "+"), UInt8(ascii: "x"):
+                break
+            default:
+                return (max(index, start + 1), digits, dots)
+            }
+            index += 1
+        }
+        return (max(index, start + 1), digits, dots)
     }
 
     func numberRun(from start: Int) -> NumberRun? {

@@ -10,16 +10,18 @@ public struct QualitySignals: Sendable, Equatable {
     public init(text: String, language: String? = nil) {
         let scalars = ScalarText(text)
         let tokens = WordSplitter.tokens(scalars, language: language)
-        gopher = GopherSignals(scalars, tokens: tokens, stopWords: .forLanguage(language))
-        c4 = C4Signals(scalars, tokens: tokens, language: language)
-        fineWeb = FineWebSignals(scalars, tokens: tokens)
+        let (lines, pieces) = (scalars.pythonLines(), scalars.split(0..<scalars.count, atNewlines: 1))
+        gopher = GopherSignals(
+            scalars, lines: lines, pieces: pieces, tokens: tokens, stopWords: .forLanguage(language))
+        c4 = C4Signals(scalars, lines: lines, tokens: tokens, language: language)
+        fineWeb = FineWebSignals(scalars, pieces: pieces, tokens: tokens)
     }
 
     /// Every signal by the name a record keeps it under (`PageRecord.quality`), with each rule
     /// set's verdict (`gopher_quality_pass`, `gopher_repetition_pass`, `c4_pass`,
     /// `fineweb_pass`: 1 kept, 0 dropped), rounded to six decimals.
     public var named: [String: Double] {
-        gopher.named.merging(c4.named) { first, _ in first }.merging(fineWeb.named) { first, _ in first }
-            .mapValues { ($0 * 1e6).rounded() / 1e6 }
+        let values = gopher.namedValues + c4.namedValues + fineWeb.namedValues
+        return Dictionary(uniqueKeysWithValues: values.lazy.map { ($0, ($1 * 1e6).rounded() / 1e6) })
     }
 }

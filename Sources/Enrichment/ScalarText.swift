@@ -30,15 +30,16 @@ struct ScalarText {
     func pythonLines() -> [Range<Int>] {
         var lines: [Range<Int>] = []
         var (start, index) = (0, 0)
-        while index < scalars.count {
-            let scalar = scalars[index]
-            guard traits[index].contains(.lineBreak) else {
-                index += 1
-                continue
+        traits.withUnsafeBufferPointer { traits in
+            while index < traits.count {
+                guard traits[index].contains(.lineBreak) else {
+                    index += 1
+                    continue
+                }
+                lines.append(start..<index)
+                index += scalars[index] == "\r" && index + 1 < traits.count && scalars[index + 1] == "\n" ? 2 : 1
+                start = index
             }
-            lines.append(start..<index)
-            index += scalar == "\r" && index + 1 < scalars.count && scalars[index + 1] == "\n" ? 2 : 1
-            start = index
         }
         if start < scalars.count { lines.append(start..<scalars.count) }
         return lines
@@ -49,18 +50,20 @@ struct ScalarText {
     func split(_ range: Range<Int>, atNewlines minimum: Int) -> [Range<Int>] {
         var parts: [Range<Int>] = []
         var (start, index) = (range.lowerBound, range.lowerBound)
-        while index < range.upperBound {
-            guard scalars[index] == "\n" else {
-                index += 1
-                continue
+        scalars.withUnsafeBufferPointer { scalars in
+            while index < range.upperBound {
+                guard scalars[index] == "\n" else {
+                    index += 1
+                    continue
+                }
+                var end = index
+                while end < range.upperBound, scalars[end] == "\n" { end += 1 }
+                if end - index >= minimum {
+                    parts.append(start..<index)
+                    start = end
+                }
+                index = end
             }
-            var end = index
-            while end < range.upperBound, scalars[end] == "\n" { end += 1 }
-            if end - index >= minimum {
-                parts.append(start..<index)
-                start = end
-            }
-            index = end
         }
         parts.append(start..<range.upperBound)
         return parts
@@ -78,7 +81,9 @@ struct ScalarText {
     /// taken to be the same string.
     func hash(_ range: Range<Int>) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for index in range { hash = (hash ^ UInt64(scalars[index].value)) &* 0x100_0000_01B3 }
+        scalars.withUnsafeBufferPointer { scalars in
+            for index in range { hash = (hash ^ UInt64(scalars[index].value)) &* 0x100_0000_01B3 }
+        }
         return (hash ^ (hash >> 29)) | 1
     }
 
@@ -103,17 +108,31 @@ struct ScalarText {
     }
 
     /// Which of `phrases` (lower-case ASCII) `text[range].lower()` holds, as bits: one pass,
-    /// ASCII letters folded.
+    /// ASCII letters folded, a phrase compared only where its first two letters are.
     func phrases(_ phrases: PhraseSet, in range: Range<Int>) -> UInt32 {
+        scalars.withUnsafeBufferPointer { Self.phrases(phrases, in: range, of: $0) }
+    }
+
+    static func phrases(
+        _ phrases: PhraseSet, in range: Range<Int>, of scalars: UnsafeBufferPointer<Unicode.Scalar>
+    ) -> UInt32 {
         var found: UInt32 = 0
-        for start in range {
-            let first = Self.folded(scalars[start])
-            guard first != 0, phrases.starting(with: first) != 0 else { continue }
-            for (bit, phrase) in phrases.phrases.enumerated()
-            where phrase[0] == first && start + phrase.count <= range.upperBound {
-                var offset = 1
-                while offset < phrase.count, Self.folded(scalars[start + offset]) == phrase[offset] { offset += 1 }
-                if offset == phrase.count { found |= 1 << UInt32(bit) }
+        guard range.count >= 2 else { return 0 }
+        do {
+            var next = Self.folded(scalars[range.lowerBound])
+            for start in range.lowerBound..<(range.upperBound - 1) {
+                let first = next
+                next = Self.folded(scalars[start + 1])
+                var candidates = phrases.starting(with: first, then: next)
+                while candidates != 0 {
+                    let bit = candidates.trailingZeroBitCount
+                    candidates &= candidates - 1
+                    let phrase = phrases.phrases[bit]
+                    guard start + phrase.count <= range.upperBound else { continue }
+                    var offset = 2
+                    while offset < phrase.count, Self.folded(scalars[start + offset]) == phrase[offset] { offset += 1 }
+                    if offset == phrase.count { found |= 1 << UInt32(bit) }
+                }
             }
         }
         return found
@@ -149,17 +168,26 @@ struct ScalarText {
     }
 }
 
-/// Lower-case ASCII phrases to look for in a text, with the first letters they start with.
+/// Lower-case ASCII phrases to look for in a text (two letters or more, at most 32), by the
+/// two letters they start with.
 struct PhraseSet: Sendable {
     let phrases: [[UInt8]]
-    private let firsts: [UInt8]
+    /// For each first letter, the phrases starting with it, as bits; and for each second letter.
+    private let firsts: [UInt32]
+    private let seconds: [UInt32]
 
     init(_ phrases: [String]) {
         self.phrases = phrases.map { Array($0.utf8) }
-        var firsts = [UInt8](repeating: 0, count: 128)
-        for phrase in self.phrases { firsts[Int(phrase[0])] = 1 }
-        self.firsts = firsts
+        var (firsts, seconds) = ([UInt32](repeating: 0, count: 128), [UInt32](repeating: 0, count: 128))
+        for (bit, phrase) in self.phrases.enumerated() {
+            firsts[Int(phrase[0])] |= 1 << UInt32(bit)
+            seconds[Int(phrase[1])] |= 1 << UInt32(bit)
+        }
+        (self.firsts, self.seconds) = (firsts, seconds)
     }
 
-    func starting(with byte: UInt8) -> UInt8 { byte < 128 ? firsts[Int(byte)] : 0 }
+    @inline(__always)
+    func starting(with first: UInt8, then second: UInt8) -> UInt32 {
+        first < 128 && second < 128 ? firsts[Int(first)] & seconds[Int(second)] : 0
+    }
 }

@@ -34,32 +34,57 @@ struct ScalarTraits: OptionSet, Sendable {
     static let lineBreak = ScalarTraits(rawValue: 1 << 14)
 
     /// The traits of `scalar`.
-    @inline(__always)
     static func of(_ scalar: Unicode.Scalar) -> ScalarTraits {
-        let value = scalar.value
-        return value < tableSize ? ScalarTraits(rawValue: table[Int(value)]) : beyondTable(scalar)
+        of([scalar])[0]
     }
 
-    /// The traits of each of `scalars`, with one look at the table.
+    /// The traits of each of `scalars`, with one look at a table: the small one (Latin, Greek,
+    /// Cyrillic, Hebrew, Arabic; general punctuation, currency, letterlike, arrows and math;
+    /// CJK punctuation, kana and full-width forms: built in a few milliseconds) unless the text
+    /// holds another script below U+3000, for which the large one is built once.
     static func of(_ scalars: [Unicode.Scalar]) -> [ScalarTraits] {
-        let table = table
-        return table.withUnsafeBufferPointer { table in
+        let needsLarge = scalars.contains { smallIndex($0.value) == nil && $0.value < largeTableSize }
+        if needsLarge {
+            return largeTable.withUnsafeBufferPointer { table in
+                scalars.map { scalar in
+                    scalar.value < largeTableSize
+                        ? ScalarTraits(rawValue: table[Int(scalar.value)]) : beyondTable(scalar)
+                }
+            }
+        }
+        return smallTable.withUnsafeBufferPointer { table in
             scalars.map { scalar in
-                let value = scalar.value
-                return value < tableSize ? ScalarTraits(rawValue: table[Int(value)]) : beyondTable(scalar)
+                smallIndex(scalar.value).map { ScalarTraits(rawValue: table[$0]) } ?? beyondTable(scalar)
             }
         }
     }
 
-    private static let tableSize: UInt32 = 0x3000
-    private static let table: [UInt16] = (0..<tableSize).map { value in
-        Unicode.Scalar(value).map { computed($0).rawValue } ?? 0
+    /// Where the small table holds `value`: U+0000–U+07FF, U+2000–U+23FF, U+3000–U+30FF and
+    /// U+FF00–U+FFEF, in that order.
+    @inline(__always)
+    private static func smallIndex(_ value: UInt32) -> Int? {
+        if value < 0x800 { return Int(value) }
+        if value &- 0x2000 < 0x400 { return Int(value - 0x2000) + 0x800 }
+        if value &- 0x3000 < 0x100 { return Int(value - 0x3000) + 0xC00 }
+        if value &- 0xFF00 < 0xF0 { return Int(value - 0xFF00) + 0xD00 }
+        return nil
     }
+
+    private static let largeTableSize: UInt32 = 0x3000
+    private static let smallTable = table(
+        for: Array(0..<0x800) + Array(0x2000..<0x2400) + Array(0x3000..<0x3100) + Array(0xFF00..<0xFFF0))
+    private static let largeTable = table(for: Array(0..<largeTableSize))
+
+    private static func table(for values: [UInt32]) -> [UInt16] {
+        values.map { value in Unicode.Scalar(value).map { computed($0).rawValue } ?? 0 }
+    }
+
     /// Han ideographs and Hangul syllables: letters, all of them alike.
     private static let han: ScalarTraits = [.letter, .alphabetic, .unspaced]
     private static let hangul: ScalarTraits = [.letter, .alphabetic]
 
     private static func beyondTable(_ scalar: Unicode.Scalar) -> ScalarTraits {
+        if let index = smallIndex(scalar.value) { return ScalarTraits(rawValue: smallTable[index]) }
         switch scalar.value {
         case 0x4E00...0x9FFF, 0x3400...0x4DBF: return han
         case 0xAC00...0xD7A3: return hangul
@@ -71,14 +96,23 @@ struct ScalarTraits: OptionSet, Sendable {
     private static let suffixCharacters = Set(")]}>([{<\"'”’»“‘.,;:!?…%*_~`|&#".unicodeScalars)
     private static let quoteCharacters = Set("'\"”“`‘´’‚„»«".unicodeScalars)
 
+    /// Asks Unicode's tables only what the scalar's category leaves open: only separators and
+    /// controls can be white space, only letters, marks, numbers and symbols alphabetic or cased.
     private static func computed(_ scalar: Unicode.Scalar) -> ScalarTraits {
         let properties = scalar.properties
         var traits: ScalarTraits = []
-        if properties.isWhitespace || (0x1C...0x1F).contains(scalar.value) { traits.insert(.space) }
-        var marked = false
-        switch properties.generalCategory {
+        let category = properties.generalCategory
+        switch category {
+        case .spaceSeparator, .lineSeparator, .paragraphSeparator, .control:
+            if properties.isWhitespace || (0x1C...0x1F).contains(scalar.value) { traits.insert(.space) }
+        default:
+            break
+        }
+        var (marked, cased) = (false, false)
+        switch category {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter:
-            traits.insert(.letter)
+            traits.formUnion([.letter, .alphabetic])
+            cased = true
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
             .finalPunctuation, .otherPunctuation:
             traits.formUnion([.punctuation, .strictPunctuation])
@@ -86,13 +120,22 @@ struct ScalarTraits: OptionSet, Sendable {
         case .mathSymbol, .currencySymbol, .modifierSymbol, .control:
             traits.insert(.punctuation)
             marked = true
+        case .nonspacingMark, .spacingMark, .enclosingMark, .letterNumber, .otherSymbol:
+            if properties.isAlphabetic { traits.insert(.alphabetic) }
+            cased = true
         default:
             break
         }
-        if properties.isAlphabetic { traits.insert(.alphabetic) }
-        if properties.isUppercase { traits.insert(.uppercase) }
-        if properties.isLowercase { traits.insert(.lowercase) }
-        if properties.numericType != nil { traits.insert(.numeric) }
+        if cased {
+            if properties.isUppercase { traits.insert(.uppercase) }
+            if properties.isLowercase { traits.insert(.lowercase) }
+        }
+        switch category {
+        case .decimalNumber, .letterNumber, .otherNumber, .otherLetter:
+            if properties.numericType != nil { traits.insert(.numeric) }
+        default:
+            break
+        }
         // Every affix, quote and sentence end is punctuation to datatrove: only those are looked up.
         if marked { traits.formUnion(marks(scalar)) }
         if isUnspaced(scalar.value) { traits.insert(.unspaced) }

@@ -6,11 +6,14 @@ public struct StopWords: Sendable {
     public let words: [String]
     let hashes: [UInt64]
     let longest: Int32
+    /// One bit for each word's hash, low six bits: most words are told apart by it alone.
+    let filter: UInt64
 
     public init(_ words: [String]) {
         self.words = words
         hashes = words.map(WordToken.hash(of:))
         longest = Int32(words.map(\.unicodeScalars.count).max() ?? 0)
+        filter = hashes.reduce(0) { $0 | 1 << ($1 & 63) }
     }
 
     /// datatrove's default (`GopherQualityFilter`'s `STOP_WORDS`).
@@ -39,7 +42,7 @@ public struct StopWords: Sendable {
     /// How many different stop words `tokens` hold.
     func count(in tokens: [WordToken]) -> Int {
         var found: UInt64 = 0
-        for token in tokens where token.length <= longest {
+        for token in tokens where token.length <= longest && filter & (1 << (token.hash & 63)) != 0 {
             for (index, hash) in hashes.enumerated() where hash == token.hash { found |= 1 << UInt64(index & 63) }
         }
         return found.nonzeroBitCount

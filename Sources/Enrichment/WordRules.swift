@@ -54,6 +54,18 @@ struct WordRules {
         return String(text)
     }
 
+    /// Marks peeled off the end of a word whatever comes before them (not `.`, `%`, `+`, nor
+    /// `/` and `@`, which may make an address).
+    static func alwaysSplitsOff(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case ")", "]", "}", ">", "(", "[", "{", "<", "\"", "'", "”", "’", "»", "“", "‘", ",", ";", ":", "!", "?", "…",
+            "*", "_", "~", "`", "|", "&", "#":
+            return true
+        default:
+            return false
+        }
+    }
+
     /// Whether the scalar at `index` has any of `wanted`.
     @inline(__always)
     func has(_ index: Int, _ wanted: ScalarTraits) -> Bool {

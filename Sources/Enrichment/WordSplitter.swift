@@ -48,12 +48,17 @@ public enum WordSplitter {
 }
 
 /// A chunk between white space as it is read: a chunk without punctuation (most are) is one
-/// word, made into a token from what was gathered while reading it.
+/// word, made into a token from what was gathered while reading it, and so is a word with one
+/// mark after it that always splits off (`word,`, `said:`, `this)`), the mark a token after it.
 private struct ChunkSummary {
     let start: Int
     var hash: UInt64 = 0xCBF2_9CE4_8422_2325
     var hasLetter = false
-    var hasPunctuation = false
+    var punctuation = 0
+    /// The hash and letters before the last scalar, and whether that one was punctuation.
+    var hashBeforeLast: UInt64 = 0
+    var letterBeforeLast = false
+    var last: Unicode.Scalar = " "
 
     init(start: Int) {
         self.start = start
@@ -61,17 +66,23 @@ private struct ChunkSummary {
 
     @inline(__always)
     mutating func add(_ scalar: Unicode.Scalar, _ traits: ScalarTraits) {
+        (hashBeforeLast, letterBeforeLast, last) = (hash, hasLetter, scalar)
         hash = (hash ^ UInt64(scalar.value)) &* 0x100_0000_01B3
         hasLetter = hasLetter || traits.contains(.letter)
-        hasPunctuation = hasPunctuation || traits.contains(.punctuation)
+        if traits.contains(.punctuation) { punctuation += 1 }
     }
 
     func flush(to tokens: inout [WordToken], rules: WordRules, end: Int) {
         guard end > start else { return }
-        if hasPunctuation {
-            rules.split(start..<end) { tokens.append(WordToken(rules.scalars, rules.traits, $0)) }
-        } else {
+        if punctuation == 0 {
             tokens.append(WordToken(plain: start..<end, hash: hash, hasLetter: hasLetter))
+        } else if punctuation == 1, end - start >= 2, rules.traits[end - 1].contains(.punctuation),
+            WordRules.alwaysSplitsOff(last)
+        {
+            tokens.append(WordToken(plain: start..<(end - 1), hash: hashBeforeLast, hasLetter: letterBeforeLast))
+            tokens.append(WordToken(rules.scalars, rules.traits, (end - 1)..<end))
+        } else {
+            rules.split(start..<end) { tokens.append(WordToken(rules.scalars, rules.traits, $0)) }
         }
     }
 }
