@@ -30,10 +30,14 @@ public struct Enricher: Sendable {
                 enriched.contentHash = TextMeasures.contentHash(text)
             }
         }
-        enriched.minhash = minHasher.signature(of: enriched.text)
-        if computesQuality {
-            enriched.quality = QualitySignals(text: enriched.text, language: record.language).named
+        guard computesQuality else {
+            enriched.minhash = minHasher.signature(of: enriched.text)
+            return enriched
         }
+        // The text decoded once for both: the signature's words from the same scalars.
+        let scalars = ScalarText(enriched.text)
+        enriched.minhash = minHasher.signature(ofWords: scalars.minHashWords())
+        enriched.quality = QualitySignals(scalars, language: record.language).named
         return enriched
     }
 }

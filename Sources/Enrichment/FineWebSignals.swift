@@ -14,10 +14,11 @@ public struct FineWebSignals: Sendable, Equatable {
     /// `list_ratio`), or nil.
     public var failure: String?
 
-    /// `pieces` are the text split at runs of newlines.
-    init(_ text: ScalarText, pieces: [Range<Int>], tokens: [WordToken]) {
+    /// `pieces` are the text split at runs of newlines, with their hashes.
+    init(_ text: ScalarText, pieces: (ranges: [Range<Int>], hashes: [UInt64]), tokens: [WordToken]) {
         // `split("\n")` gives an empty piece between two breaks: blank either way.
-        let nonBlank = pieces.filter { !text.trimmed($0).isEmpty }
+        let kept = pieces.ranges.indices.filter { !text.trimmed(pieces.ranges[$0]).isEmpty }
+        let nonBlank = kept.map { pieces.ranges[$0] }
         lines = nonBlank.count
         guard lines > 0 else {
             failure = "empty"
@@ -31,7 +32,9 @@ public struct FineWebSignals: Sendable, Equatable {
         let newlines = text.newlines()
         punctuatedLineShare = Double(punctuated) / Double(lines)
         shortLineShare = Double(short) / Double(lines)
-        duplicateLineCharacterShare = Double(text.repeats(nonBlank).characters) / Double(max(text.count - newlines, 1))
+        duplicateLineCharacterShare =
+            Double(text.repeats(nonBlank, hashes: kept.map { pieces.hashes[$0] }).characters)
+            / Double(max(text.count - newlines, 1))
         newlinesPerWord = Double(newlines) / Double(max(tokens.count, 1))
         failure = Self.failure(self)
     }

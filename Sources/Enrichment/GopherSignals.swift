@@ -40,13 +40,18 @@ public struct GopherSignals: Sendable, Equatable {
     /// The signals of `text`, in `language` (ISO 639-1): its words and stop words.
     public init(text: String, language: String? = nil) {
         let scalars = ScalarText(text)
+        let pieces = scalars.split(0..<scalars.count, atNewlines: 1)
         self.init(
-            scalars, lines: scalars.pythonLines(), pieces: scalars.split(0..<scalars.count, atNewlines: 1),
+            scalars, lines: scalars.pythonLines(), pieces: (pieces, pieces.map(scalars.hash)),
             tokens: WordSplitter.tokens(scalars, language: language), stopWords: .forLanguage(language))
     }
 
-    /// `lines` are the text's `splitlines()`, `pieces` the text split at runs of newlines.
-    init(_ text: ScalarText, lines: [Range<Int>], pieces: [Range<Int>], tokens: [WordToken], stopWords: StopWords) {
+    /// `lines` are the text's `splitlines()`, `pieces` the text split at runs of newlines, with
+    /// their hashes.
+    init(
+        _ text: ScalarText, lines: [Range<Int>], pieces: (ranges: [Range<Int>], hashes: [UInt64]),
+        tokens: [WordToken], stopWords: StopWords
+    ) {
         measureQuality(text, lines, tokens, stopWords)
         measureRepetition(text, pieces, tokens: tokens)
         qualityFailure = Self.qualityFailure(self)
@@ -84,14 +89,16 @@ public struct GopherSignals: Sendable, Equatable {
         stopWords = stopWordList.count(in: tokens)
     }
 
-    private mutating func measureRepetition(_ text: ScalarText, _ lines: [Range<Int>], tokens: [WordToken]) {
+    private mutating func measureRepetition(
+        _ text: ScalarText, _ lines: (ranges: [Range<Int>], hashes: [UInt64]), tokens: [WordToken]
+    ) {
         let length = Double(max(text.count, 1))
         let paragraphs = text.split(text.trimmed(0..<text.count), atNewlines: 2)
         let (paragraphRepeats, paragraphCharacters) = text.repeats(paragraphs)
         duplicateParagraphShare = Double(paragraphRepeats) / Double(max(paragraphs.count, 1))
         duplicateParagraphCharacterShare = Double(paragraphCharacters) / length
-        let (lineRepeats, lineCharacters) = text.repeats(lines)
-        duplicateLineShare = Double(lineRepeats) / Double(max(lines.count, 1))
+        let (lineRepeats, lineCharacters) = text.repeats(lines.ranges, hashes: lines.hashes)
+        duplicateLineShare = Double(lineRepeats) / Double(max(lines.ranges.count, 1))
         duplicateLineCharacterShare = Double(lineCharacters) / length
         let (top, repeated) = NGrams(tokens).measure()
         topNGramCharacterShares = top.map { Double($0) / length }

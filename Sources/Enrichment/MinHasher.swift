@@ -41,7 +41,11 @@ public struct MinHasher: Sendable, Equatable {
 
     /// The signature of `text`; empty when the text has no words.
     public func signature(of text: String) -> [UInt32] {
-        let words = Self.wordHashes(text)
+        signature(ofWords: Self.wordHashes(text))
+    }
+
+    /// The signature of a text whose words hash to `words` (`wordHashes`).
+    func signature(ofWords words: [UInt64]) -> [UInt32] {
         guard !words.isEmpty else { return [] }
         let count = bands * rows
         var minimums = [UInt32](repeating: .max, count: count)

@@ -27,10 +27,20 @@ public struct PIIScanner {
         self.bytes = bytes
     }
 
+    /// The bytes a match can start at or turn on: digits, `+`, `(`, `@`, `:`, capitals.
+    private static let interesting: [Bool] = (0..<256).map { byte in
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || [0x2B, 0x28, 0x40, 0x3A].contains(byte)
+    }
+
     mutating func scan() {
+        let interesting = Self.interesting
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
+            guard interesting[Int(byte)] else {
+                index += 1
+                continue
+            }
             var next: Int?
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "("):

@@ -8,9 +8,13 @@ public struct QualitySignals: Sendable, Equatable {
 
     /// The signals of `text`, written in `language` (ISO 639-1, nil when unknown).
     public init(text: String, language: String? = nil) {
-        let scalars = ScalarText(text)
+        self.init(ScalarText(text), language: language)
+    }
+
+    init(_ scalars: ScalarText, language: String?) {
         let tokens = WordSplitter.tokens(scalars, language: language)
-        let (lines, pieces) = (scalars.pythonLines(), scalars.split(0..<scalars.count, atNewlines: 1))
+        let (lines, ranges) = (scalars.pythonLines(), scalars.split(0..<scalars.count, atNewlines: 1))
+        let pieces = (ranges: ranges, hashes: ranges.map(scalars.hash))
         gopher = GopherSignals(
             scalars, lines: lines, pieces: pieces, tokens: tokens, stopWords: .forLanguage(language))
         c4 = C4Signals(scalars, lines: lines, tokens: tokens, language: language)

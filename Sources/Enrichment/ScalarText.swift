@@ -1,3 +1,5 @@
+import PageModel
+
 /// A text decoded once into Unicode scalars, with the lines, paragraphs and counts the rule
 /// sets' reference implementation (Python) takes from it: `splitlines()`, `split("\n")`,
 /// `re.split("\n+")`, `re.split("\n{2,}")`, `strip()`, `str.count`. Lengths are in scalars
@@ -89,9 +91,14 @@ struct ScalarText {
 
     /// How many pieces repeat an earlier one, and their scalars (datatrove's `find_duplicates`).
     func repeats(_ pieces: [Range<Int>]) -> (count: Int, characters: Int) {
+        repeats(pieces, hashes: pieces.map(hash))
+    }
+
+    /// The same, the pieces' hashes given.
+    func repeats(_ pieces: [Range<Int>], hashes: [UInt64]) -> (count: Int, characters: Int) {
         var seen = CountTable(capacity: pieces.count)
         var (count, characters) = (0, 0)
-        for (position, piece) in pieces.enumerated() where seen.add(hash(piece), at: position) > 1 {
+        for (position, piece) in pieces.enumerated() where seen.add(hashes[position], at: position) > 1 {
             count += 1
             characters += piece.count
         }
@@ -118,21 +125,21 @@ struct ScalarText {
     ) -> UInt32 {
         var found: UInt32 = 0
         guard range.count >= 2 else { return 0 }
-        do {
-            var next = Self.folded(scalars[range.lowerBound])
-            for start in range.lowerBound..<(range.upperBound - 1) {
-                let first = next
-                next = Self.folded(scalars[start + 1])
-                var candidates = phrases.starting(with: first, then: next)
-                while candidates != 0 {
-                    let bit = candidates.trailingZeroBitCount
-                    candidates &= candidates - 1
-                    let phrase = phrases.phrases[bit]
-                    guard start + phrase.count <= range.upperBound else { continue }
-                    var offset = 2
-                    while offset < phrase.count, Self.folded(scalars[start + offset]) == phrase[offset] { offset += 1 }
-                    if offset == phrase.count { found |= 1 << UInt32(bit) }
-                }
+        for start in range.lowerBound..<(range.upperBound - 1) {
+            // A letter (either case) that starts a phrase, told by one bit: most are not.
+            let (value, next) = (scalars[start].value, scalars[start + 1].value)
+            guard value &- 0x41 < 0x3A, phrases.firstLetters & (1 << ((value | 0x20) & 0x1F)) != 0,
+                next &- 0x20 < 0x5B, phrases.secondCharacters & (1 << ((next | 0x20) & 0x3F)) != 0
+            else { continue }
+            var candidates = phrases.starting(with: Self.folded(scalars[start]), then: Self.folded(scalars[start + 1]))
+            while candidates != 0 {
+                let bit = candidates.trailingZeroBitCount
+                candidates &= candidates - 1
+                let phrase = phrases.phrases[bit]
+                guard start + phrase.count <= range.upperBound else { continue }
+                var offset = 2
+                while offset < phrase.count, Self.folded(scalars[start + offset]) == phrase[offset] { offset += 1 }
+                if offset == phrase.count { found |= 1 << UInt32(bit) }
             }
         }
         return found
@@ -148,22 +155,70 @@ struct ScalarText {
     /// `text.count("#")`, and `text.count("...") + text.count("…")`: occurrences that do not overlap.
     func hashesAndEllipses() -> (hashes: Int, ellipses: Int) {
         var (hashes, ellipses, dots) = (0, 0, 0)
-        for scalar in scalars {
-            if scalar == "." {
-                dots += 1
-                if dots == 3 { (ellipses, dots) = (ellipses + 1, 0) }
-                continue
+        scalars.withUnsafeBufferPointer { scalars in
+            for scalar in scalars {
+                // Letters, most of the text, in one comparison.
+                guard scalar.value <= 0x2E || scalar == "…" else {
+                    dots = 0
+                    continue
+                }
+                if scalar == "." {
+                    dots += 1
+                    if dots == 3 { (ellipses, dots) = (ellipses + 1, 0) }
+                    continue
+                }
+                dots = 0
+                if scalar == "#" { hashes += 1 } else if scalar == "…" { ellipses += 1 }
             }
-            dots = 0
-            if scalar == "#" { hashes += 1 } else if scalar == "…" { ellipses += 1 }
         }
         return (hashes, ellipses)
+    }
+
+    /// The words `MinHasher.wordHashes` hashes, from the decoded scalars instead of the UTF-8
+    /// bytes: runs of letters and digits (ASCII lower-cased), each ideograph a word of its own.
+    func minHashWords() -> [UInt64] {
+        var hashes: [UInt64] = []
+        hashes.reserveCapacity(scalars.count / 5)
+        var (hash, inWord): (UInt64, Bool) = (0, false)
+        scalars.withUnsafeBufferPointer { scalars in
+            for scalar in scalars {
+                let value = scalar.value
+                var part = value
+                if value < 0x80 {
+                    let lowered = value | 0x20
+                    let alphanumeric = (value &- 0x30 < 10) || (lowered &- 0x61 < 26)
+                    part = lowered
+                    if !alphanumeric {
+                        if inWord { hashes.append(hash) }
+                        inWord = false
+                        continue
+                    }
+                } else if TextMeasures.isPunctuationOrSpace(value) {
+                    if inWord { hashes.append(hash) }
+                    inWord = false
+                    continue
+                } else if TextMeasures.isIdeograph(value) {
+                    if inWord { hashes.append(hash) }
+                    inWord = false
+                    hashes.append((0xCBF2_9CE4_8422_2325 ^ UInt64(value)) &* 0x100_0000_01B3)
+                    continue
+                }
+                if !inWord { (hash, inWord) = (0xCBF2_9CE4_8422_2325, true) }
+                hash = (hash ^ UInt64(part)) &* 0x100_0000_01B3
+            }
+        }
+        if inWord { hashes.append(hash) }
+        return hashes
     }
 
     /// `text.count("\n")`.
     func newlines() -> Int {
         var count = 0
-        for scalar in scalars where scalar == "\n" { count += 1 }
+        traits.withUnsafeBufferPointer { traits in
+            for index in traits.indices where traits[index].contains(.lineBreak) && scalars[index] == "\n" {
+                count += 1
+            }
+        }
         return count
     }
 }
@@ -175,6 +230,11 @@ struct PhraseSet: Sendable {
     /// For each first letter, the phrases starting with it, as bits; and for each second letter.
     private let firsts: [UInt32]
     private let seconds: [UInt32]
+    /// The letters phrases start with, a bit each by their low five bits (a letter's place in
+    /// the alphabet, either case); the characters they go on with, by their low six bits once
+    /// folded (letters and the space).
+    let firstLetters: UInt32
+    let secondCharacters: UInt64
 
     init(_ phrases: [String]) {
         self.phrases = phrases.map { Array($0.utf8) }
@@ -184,6 +244,8 @@ struct PhraseSet: Sendable {
             seconds[Int(phrase[1])] |= 1 << UInt32(bit)
         }
         (self.firsts, self.seconds) = (firsts, seconds)
+        firstLetters = self.phrases.reduce(0) { $0 | 1 << UInt32($1[0] & 0x1F) }
+        secondCharacters = self.phrases.reduce(0) { $0 | 1 << UInt64(($1[1] | 0x20) & 0x3F) }
     }
 
     @inline(__always)

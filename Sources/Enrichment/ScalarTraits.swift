@@ -53,8 +53,17 @@ struct ScalarTraits: OptionSet, Sendable {
             }
         }
         return smallTable.withUnsafeBufferPointer { table in
-            scalars.map { scalar in
-                smallIndex(scalar.value).map { ScalarTraits(rawValue: table[$0]) } ?? beyondTable(scalar)
+            [ScalarTraits](unsafeUninitializedCapacity: scalars.count) { traits, initialized in
+                scalars.withUnsafeBufferPointer { scalars in
+                    for (index, scalar) in scalars.enumerated() {
+                        let value = scalar.value
+                        traits[index] =
+                            value < 0x800
+                            ? ScalarTraits(rawValue: table[Int(value)])
+                            : smallIndex(value).map { ScalarTraits(rawValue: table[$0]) } ?? beyondTable(scalar)
+                    }
+                }
+                initialized = scalars.count
             }
         }
     }

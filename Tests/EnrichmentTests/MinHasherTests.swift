@@ -1,4 +1,4 @@
-import Enrichment
+@testable import Enrichment
 import Testing
 
 /// MinHash signatures estimate the Jaccard similarity of word shingles.
@@ -50,5 +50,29 @@ import Testing
         changed[0] &+= 1
         let (keys, changedKeys) = (hasher.bandKeys(signature), hasher.bandKeys(changed))
         #expect(keys.count == 14 && keys[0] != changedKeys[0] && keys[1...] == changedKeys[1...])
+    }
+}
+
+/// The signature's words read from decoded scalars (as workers do when they compute the
+/// quality signals from the same decoding) are the words read from the UTF-8 bytes.
+@Suite struct MinHashWordsTests {
+    @Test(arguments: [
+        "Plain English, with punctuation: commas; colons! And digits 2024 and COVID-19.",
+        "Élysée, Müller-Straße, naïve café — «guillemets» and “quotes”… ½ ² ©®™",
+        "Путин заявил: «Мы готовы». Ελληνικά κείμενα. עברית. العربية",
+        "中文没有空格，日本語のテキスト、ひらがなとカタカナ。한국어 문장입니다.",
+        "emoji 👍🏽 and flags 🇫🇷, tabs\tand\nnewlines\r\n, NBSP\u{00A0}here, zero\u{200B}width",
+        "",
+    ])
+    func decodedScalarsGiveTheSameWordsAsBytes(text: String) {
+        #expect(ScalarText(text).minHashWords() == MinHasher.wordHashes(text))
+    }
+
+    @Test func theCorpusTextsGiveTheSameWords() throws {
+        let texts = try QualityConformanceTests.corpusTexts()
+        guard !texts.isEmpty else { return }
+        let differing = texts.filter { ScalarText($0.text).minHashWords() != MinHasher.wordHashes($0.text) }
+        #expect(differing.isEmpty, "\(differing.prefix(3).map(\.id))")
+        #expect(texts.count >= 600)
     }
 }
