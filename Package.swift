@@ -81,7 +81,9 @@ let package = Package(
 
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
         .testTarget(name: "PageModelTests", dependencies: ["PageModel"]),
-        .testTarget(name: "EnrichmentTests", dependencies: ["Enrichment", "PageModel"]),
+        .testTarget(
+            name: "EnrichmentTests", dependencies: ["Enrichment", "PageModel"],
+            exclude: ["datatrove_quality.py", "make_quality_texts.py", "make_pii_texts.py"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "PageModel", "PageInput", "PageGenerator"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "PageModel", "Enrichment"]),
         .testTarget(

@@ -29,7 +29,7 @@ public struct FineWebSignals: Sendable, Equatable {
             if text.traits[line.upperBound - 1].contains(.terminal) { punctuated += 1 }
             if line.count <= 30 { short += 1 }
         }
-        let newlines = text.newlines()
+        let newlines = text.marks.newlines
         punctuatedLineShare = Double(punctuated) / Double(lines)
         shortLineShare = Double(short) / Double(lines)
         duplicateLineCharacterShare =

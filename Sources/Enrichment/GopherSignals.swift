@@ -68,7 +68,7 @@ public struct GopherSignals: Sendable, Equatable {
         }
         let total = Double(max(tokens.count, 1))
         meanWordLength = words == 0 ? 0 : Double(contentLength) / Double(words)
-        let marks = text.hashesAndEllipses()
+        let marks = text.marks
         hashesPerWord = Double(marks.hashes) / total
         ellipsesPerWord = Double(marks.ellipses) / total
         var (bullets, ellipses) = (0, 0)

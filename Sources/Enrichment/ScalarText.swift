@@ -8,6 +8,8 @@ struct ScalarText {
     let scalars: [Unicode.Scalar]
     /// Each scalar's traits, looked up once.
     let traits: [ScalarTraits]
+    /// Its `#`, ellipses and newlines, counted in the same pass.
+    let marks: TextMarks
 
     init(_ text: String) {
         self.init(Array(text.unicodeScalars))
@@ -15,7 +17,7 @@ struct ScalarText {
 
     init(_ scalars: [Unicode.Scalar]) {
         self.scalars = scalars
-        traits = ScalarTraits.of(scalars)
+        (traits, marks) = ScalarTraits.of(scalars)
     }
 
     var count: Int { scalars.count }
@@ -152,28 +154,6 @@ struct ScalarText {
         return byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
 
-    /// `text.count("#")`, and `text.count("...") + text.count("…")`: occurrences that do not overlap.
-    func hashesAndEllipses() -> (hashes: Int, ellipses: Int) {
-        var (hashes, ellipses, dots) = (0, 0, 0)
-        scalars.withUnsafeBufferPointer { scalars in
-            for scalar in scalars {
-                // Letters, most of the text, in one comparison.
-                guard scalar.value <= 0x2E || scalar == "…" else {
-                    dots = 0
-                    continue
-                }
-                if scalar == "." {
-                    dots += 1
-                    if dots == 3 { (ellipses, dots) = (ellipses + 1, 0) }
-                    continue
-                }
-                dots = 0
-                if scalar == "#" { hashes += 1 } else if scalar == "…" { ellipses += 1 }
-            }
-        }
-        return (hashes, ellipses)
-    }
-
     /// The words `MinHasher.wordHashes` hashes, from the decoded scalars instead of the UTF-8
     /// bytes: runs of letters and digits (ASCII lower-cased), each ideograph a word of its own.
     func minHashWords() -> [UInt64] {
@@ -209,17 +189,6 @@ struct ScalarText {
         }
         if inWord { hashes.append(hash) }
         return hashes
-    }
-
-    /// `text.count("\n")`.
-    func newlines() -> Int {
-        var count = 0
-        traits.withUnsafeBufferPointer { traits in
-            for index in traits.indices where traits[index].contains(.lineBreak) && scalars[index] == "\n" {
-                count += 1
-            }
-        }
-        return count
     }
 }
 

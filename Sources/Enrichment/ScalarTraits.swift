@@ -35,37 +35,37 @@ struct ScalarTraits: OptionSet, Sendable {
 
     /// The traits of `scalar`.
     static func of(_ scalar: Unicode.Scalar) -> ScalarTraits {
-        of([scalar])[0]
+        of([scalar]).traits[0]
     }
 
-    /// The traits of each of `scalars`, with one look at a table: the small one (Latin, Greek,
-    /// Cyrillic, Hebrew, Arabic; general punctuation, currency, letterlike, arrows and math;
-    /// CJK punctuation, kana and full-width forms: built in a few milliseconds) unless the text
-    /// holds another script below U+3000, for which the large one is built once.
-    static func of(_ scalars: [Unicode.Scalar]) -> [ScalarTraits] {
-        let needsLarge = scalars.contains { smallIndex($0.value) == nil && $0.value < largeTableSize }
-        if needsLarge {
-            return largeTable.withUnsafeBufferPointer { table in
-                scalars.map { scalar in
-                    scalar.value < largeTableSize
-                        ? ScalarTraits(rawValue: table[Int(scalar.value)]) : beyondTable(scalar)
-                }
-            }
-        }
-        return smallTable.withUnsafeBufferPointer { table in
+    /// The traits of each of `scalars`, from the small table (Latin, Greek, Cyrillic, Hebrew,
+    /// Arabic; general punctuation, currency, letterlike, arrows and math; CJK punctuation,
+    /// kana and full-width forms: built in a few milliseconds), the large one for the other
+    /// scripts below U+3000 (built once, when a text first holds one), and by block above; with
+    /// the text's `#`, ellipses and newlines counted on the way.
+    static func of(_ scalars: [Unicode.Scalar]) -> (traits: [ScalarTraits], marks: TextMarks) {
+        var marks = TextMarks()
+        let traits = smallTable.withUnsafeBufferPointer { table in
             [ScalarTraits](unsafeUninitializedCapacity: scalars.count) { traits, initialized in
                 scalars.withUnsafeBufferPointer { scalars in
                     for (index, scalar) in scalars.enumerated() {
                         let value = scalar.value
-                        traits[index] =
-                            value < 0x800
-                            ? ScalarTraits(rawValue: table[Int(value)])
-                            : smallIndex(value).map { ScalarTraits(rawValue: table[$0]) } ?? beyondTable(scalar)
+                        if value <= 0x2E || value == 0x2026 { marks.count(value) } else { marks.dots = 0 }
+                        if value < 0x800 {
+                            traits[index] = ScalarTraits(rawValue: table[Int(value)])
+                        } else if let small = smallIndex(value) {
+                            traits[index] = ScalarTraits(rawValue: table[small])
+                        } else {
+                            traits[index] =
+                                value < largeTableSize
+                                ? ScalarTraits(rawValue: largeTable[Int(value)]) : beyondTable(scalar)
+                        }
                     }
                 }
                 initialized = scalars.count
             }
         }
+        return (traits, marks)
     }
 
     /// Where the small table holds `value`: U+0000–U+07FF, U+2000–U+23FF, U+3000–U+30FF and
@@ -169,5 +169,28 @@ struct ScalarTraits: OptionSet, Sendable {
         default:
             return false
         }
+    }
+}
+
+/// `text.count("#")`, `text.count("...") + text.count("…")` (occurrences that do not overlap)
+/// and `text.count("\n")`, as the scalars go by.
+struct TextMarks: Sendable {
+    var hashes = 0, ellipses = 0, newlines = 0
+    /// Full stops in a row so far.
+    var dots = 0
+
+    @inline(__always)
+    mutating func count(_ value: UInt32) {
+        switch value {
+        case 0x2E:
+            dots += 1
+            if dots == 3 { (ellipses, dots) = (ellipses + 1, 0) }
+            return
+        case 0x23: hashes += 1
+        case 0x2026: ellipses += 1
+        case 0x0A: newlines += 1
+        default: break
+        }
+        dots = 0
     }
 }

@@ -55,9 +55,6 @@ private struct ChunkSummary {
     var hash: UInt64 = 0xCBF2_9CE4_8422_2325
     var hasLetter = false
     var punctuation = 0
-    /// The hash and letters before the last scalar, and whether that one was punctuation.
-    var hashBeforeLast: UInt64 = 0
-    var letterBeforeLast = false
     var last: Unicode.Scalar = " "
 
     init(start: Int) {
@@ -66,7 +63,7 @@ private struct ChunkSummary {
 
     @inline(__always)
     mutating func add(_ scalar: Unicode.Scalar, _ traits: ScalarTraits) {
-        (hashBeforeLast, letterBeforeLast, last) = (hash, hasLetter, scalar)
+        last = scalar
         hash = (hash ^ UInt64(scalar.value)) &* 0x100_0000_01B3
         hasLetter = hasLetter || traits.contains(.letter)
         if traits.contains(.punctuation) { punctuation += 1 }
@@ -79,7 +76,8 @@ private struct ChunkSummary {
         } else if punctuation == 1, end - start >= 2, rules.traits[end - 1].contains(.punctuation),
             WordRules.alwaysSplitsOff(last)
         {
-            tokens.append(WordToken(plain: start..<(end - 1), hash: hashBeforeLast, hasLetter: letterBeforeLast))
+            // The word before the mark, read again: cheaper than keeping its hash for every chunk.
+            tokens.append(WordToken(rules.scalars, rules.traits, start..<(end - 1)))
             tokens.append(WordToken(rules.scalars, rules.traits, (end - 1)..<end))
         } else {
             rules.split(start..<end) { tokens.append(WordToken(rules.scalars, rules.traits, $0)) }
