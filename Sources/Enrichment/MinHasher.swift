@@ -54,9 +54,9 @@ public struct MinHasher: Sendable, Equatable {
         minimums.withUnsafeMutableBufferPointer { minimum in
             filled.withUnsafeMutableBufferPointer { isFilled in
                 for start in 0..<windows {
-                    var shingle: UInt64 = 0xCBF2_9CE4_8422_2325
+                    var shingle = TextMeasures.fnvOffset
                     for word in words[start..<min(words.count, start + shingleWords)] {
-                        shingle = (shingle ^ word) &* 0x100_0000_01B3
+                        shingle = TextMeasures.fnvMixed(shingle, word)
                     }
                     let hash = Self.mix(shingle ^ salt)
                     // The high half picks the value (scaled to the count), the low half competes.
@@ -102,9 +102,9 @@ public struct MinHasher: Sendable, Equatable {
     public func bandKeys(_ signature: [UInt32]) -> [Int64] {
         guard signature.count == bands * rows else { return [] }
         return (0..<bands).map { band in
-            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+            var hash = TextMeasures.fnvOffset
             for value in signature[(band * rows)..<((band + 1) * rows)] {
-                hash = (hash ^ UInt64(value)) &* 0x100_0000_01B3
+                hash = TextMeasures.fnvMixed(hash, UInt64(value))
             }
             return Int64(bitPattern: hash)
         }
@@ -133,8 +133,8 @@ public struct MinHasher: Sendable, Equatable {
                         finish()
                         continue
                     }
-                    if !inWord { (hash, inWord) = (0xCBF2_9CE4_8422_2325, true) }
-                    hash = (hash ^ UInt64(lowered)) &* 0x100_0000_01B3
+                    if !inWord { (hash, inWord) = (TextMeasures.fnvOffset, true) }
+                    hash = TextMeasures.fnvMixed(hash, UInt64(lowered))
                     continue
                 }
                 let length = min(TextMeasures.sequenceLength(byte), bytes.count - index)
@@ -147,11 +147,11 @@ public struct MinHasher: Sendable, Equatable {
                 if TextMeasures.isIdeograph(scalar) {
                     // A word of its own, whatever is beside it.
                     finish()
-                    hashes.append((0xCBF2_9CE4_8422_2325 ^ UInt64(scalar)) &* 0x100_0000_01B3)
+                    hashes.append(TextMeasures.fnvMixed(TextMeasures.fnvOffset, UInt64(scalar)))
                     continue
                 }
-                if !inWord { (hash, inWord) = (0xCBF2_9CE4_8422_2325, true) }
-                hash = (hash ^ UInt64(scalar)) &* 0x100_0000_01B3
+                if !inWord { (hash, inWord) = (TextMeasures.fnvOffset, true) }
+                hash = TextMeasures.fnvMixed(hash, UInt64(scalar))
             }
             finish()
         }

@@ -94,7 +94,7 @@ struct NGrams {
         var (repeated, index) = (0, 0)
         for (offset, place) in places.enumerated() where counts[offset] > 1 && Int(place) >= index {
             let at = Int(place)
-            if table.add(keys[at], at: at) == 1 {
+            if table.add(keys[at]) == 1 {
                 index = at + 1
             } else {
                 repeated += characters(at, n)
@@ -131,7 +131,7 @@ struct CountTable {
 
     /// Counts `key` once more; returns its count.
     @discardableResult
-    mutating func add(_ key: UInt64, at position: Int) -> Int {
+    mutating func add(_ key: UInt64) -> Int {
         let slot = slot(for: key)
         return count(inSlot: slot)
     }

@@ -27,7 +27,7 @@ public enum PIIRedactor {
         guard !matches.isEmpty else { return ([:], text, []) }
         var counts: [String: Double] = [:]
         for match in matches { counts[match.kind.rawValue, default: 0] += 1 }
-        var utf8 = Array(text.utf8)
+        let utf8 = Array(text.utf8)
         var spans: [PIISpan] = []
         var output: [UInt8] = []
         output.reserveCapacity(utf8.count)
@@ -53,8 +53,7 @@ public enum PIIRedactor {
         }
         guard redact else { return (counts, text, spans) }
         output.append(contentsOf: utf8[copied...])
-        utf8 = output
-        return (counts, String(decoding: utf8, as: UTF8.self), spans)
+        return (counts, String(decoding: output, as: UTF8.self), spans)
     }
 
     private static func scalarCount(_ bytes: ArraySlice<UInt8>) -> Int {

@@ -84,9 +84,9 @@ struct ScalarText {
     /// A 64-bit hash of the scalars in `range`, never 0: two pieces with the same hash are
     /// taken to be the same string.
     func hash(_ range: Range<Int>) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        var hash = TextMeasures.fnvOffset
         scalars.withUnsafeBufferPointer { scalars in
-            for index in range { hash = (hash ^ UInt64(scalars[index].value)) &* 0x100_0000_01B3 }
+            for index in range { hash = TextMeasures.fnvMixed(hash, UInt64(scalars[index].value)) }
         }
         return (hash ^ (hash >> 29)) | 1
     }
@@ -100,7 +100,7 @@ struct ScalarText {
     func repeats(_ pieces: [Range<Int>], hashes: [UInt64]) -> (count: Int, characters: Int) {
         var seen = CountTable(capacity: pieces.count)
         var (count, characters) = (0, 0)
-        for (position, piece) in pieces.enumerated() where seen.add(hashes[position], at: position) > 1 {
+        for (position, piece) in pieces.enumerated() where seen.add(hashes[position]) > 1 {
             count += 1
             characters += piece.count
         }
@@ -118,10 +118,6 @@ struct ScalarText {
 
     /// Which of `phrases` (lower-case ASCII) `text[range].lower()` holds, as bits: one pass,
     /// ASCII letters folded, a phrase compared only where its first two letters are.
-    func phrases(_ phrases: PhraseSet, in range: Range<Int>) -> UInt32 {
-        scalars.withUnsafeBufferPointer { Self.phrases(phrases, in: range, of: $0) }
-    }
-
     static func phrases(
         _ phrases: PhraseSet, in range: Range<Int>, of scalars: UnsafeBufferPointer<Unicode.Scalar>
     ) -> UInt32 {
@@ -180,11 +176,11 @@ struct ScalarText {
                 } else if TextMeasures.isIdeograph(value) {
                     if inWord { hashes.append(hash) }
                     inWord = false
-                    hashes.append((0xCBF2_9CE4_8422_2325 ^ UInt64(value)) &* 0x100_0000_01B3)
+                    hashes.append(TextMeasures.fnvMixed(TextMeasures.fnvOffset, UInt64(value)))
                     continue
                 }
-                if !inWord { (hash, inWord) = (0xCBF2_9CE4_8422_2325, true) }
-                hash = (hash ^ UInt64(part)) &* 0x100_0000_01B3
+                if !inWord { (hash, inWord) = (TextMeasures.fnvOffset, true) }
+                hash = TextMeasures.fnvMixed(hash, UInt64(part))
             }
         }
         if inWord { hashes.append(hash) }

@@ -33,11 +33,6 @@ struct ScalarTraits: OptionSet, Sendable {
     /// Python's line boundaries (`str.splitlines`).
     static let lineBreak = ScalarTraits(rawValue: 1 << 14)
 
-    /// The traits of `scalar`.
-    static func of(_ scalar: Unicode.Scalar) -> ScalarTraits {
-        of([scalar]).traits[0]
-    }
-
     /// The traits of each of `scalars`, from the small table (Latin, Greek, Cyrillic, Hebrew,
     /// Arabic; general punctuation, currency, letterlike, arrows and math; CJK punctuation,
     /// kana and full-width forms: built in a few milliseconds), the large one for the other
@@ -50,7 +45,7 @@ struct ScalarTraits: OptionSet, Sendable {
                 scalars.withUnsafeBufferPointer { scalars in
                     for (index, scalar) in scalars.enumerated() {
                         let value = scalar.value
-                        if value <= 0x2E || value == 0x2026 { marks.count(value) } else { marks.dots = 0 }
+                        marks.count(value)
                         if value < 0x800 {
                             traits[index] = ScalarTraits(rawValue: table[Int(value)])
                         } else if let small = smallIndex(value) {
@@ -181,6 +176,11 @@ struct TextMarks: Sendable {
 
     @inline(__always)
     mutating func count(_ value: UInt32) {
+        // Letters, most of a text, pass with one comparison.
+        guard value <= 0x2E || value == 0x2026 else {
+            dots = 0
+            return
+        }
         switch value {
         case 0x2E:
             dots += 1

@@ -1,3 +1,5 @@
+import PageModel
+
 /// The rules `WordSplitter` applies to one chunk of text between white space, for a language.
 /// It reads the text's scalars and traits in place, by offset.
 struct WordRules {
@@ -40,11 +42,12 @@ struct WordRules {
         "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "St.", "Jr.", "Sr.", "Inc.", "Ltd.", "Co.", "Corp.", "vs.", "etc.",
         "e.g.", "i.e.", "a.m.", "p.m.", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.",
         "Oct.", "Nov.", "Dec.", "No.", "Mt.", "Gov.", "Sen.", "Rep.", "Gen.", "Lt.", "Col.", "Capt.", "Rev.", "Ph.D.",
-        "vs", "ca.", "cf.", "approx.", "dept.", "est.", "fig.", "min.", "max.", "Ave.", "Blvd.", "Rd.", "Mass.",
+        "ca.", "cf.", "approx.", "dept.", "est.", "fig.", "min.", "max.", "Ave.", "Blvd.", "Rd.", "Mass.",
         "Calif.", "Fla.", "Ariz.", "Ark.", "Ala.", "Colo.", "Conn.", "Del.", "Ga.", "Ill.", "Ind.", "Kan.", "Ky.",
         "La.", "Md.", "Mich.", "Minn.", "Miss.", "Mo.", "Neb.", "Nev.", "Okla.", "Ore.", "Pa.", "Tenn.", "Va.",
         "Wash.", "Wis.", "and/or",
     ]
+    static let longestAbbreviation = abbreviations.map(\.unicodeScalars.count).max() ?? 0
 
     static let abbreviationTable = ScalarSetTable(abbreviations)
 
@@ -108,9 +111,7 @@ struct WordRules {
             }
         }
         guard dot || slash || at else { return false }
-        if range.count <= 7, dot || range.count == 6, Self.abbreviationTable.contains(scalars[range]) {
-            return true
-        }
+        if range.count <= Self.longestAbbreviation, Self.abbreviationTable.contains(scalars[range]) { return true }
         return (dot && !splitsFullStops && isInitials(range)) || isAddress(range)
     }
 
@@ -161,9 +162,7 @@ struct ScalarSetTable: Sendable {
     }
 
     private static func hash(_ scalars: some Collection<Unicode.Scalar>) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for scalar in scalars { hash = (hash ^ UInt64(scalar.value)) &* 0x100_0000_01B3 }
-        return hash | 1
+        TextMeasures.fnv1a(scalars: scalars) | 1
     }
 
     func contains(_ scalars: Slice<UnsafeBufferPointer<Unicode.Scalar>>) -> Bool {

@@ -1,3 +1,5 @@
+import PageModel
+
 /// Splits a text into words and punctuation the way the rule sets' reference implementation
 /// counts them (datatrove's word tokenizer: spaCy's rules for languages written with spaces):
 /// at white space, then punctuation peeled off each end of a chunk (quotes, brackets, a final
@@ -52,7 +54,7 @@ public enum WordSplitter {
 /// mark after it that always splits off (`word,`, `said:`, `this)`), the mark a token after it.
 private struct ChunkSummary {
     let start: Int
-    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+    var hash = TextMeasures.fnvOffset
     var hasLetter = false
     var punctuation = 0
     var last: Unicode.Scalar = " "
@@ -64,7 +66,7 @@ private struct ChunkSummary {
     @inline(__always)
     mutating func add(_ scalar: Unicode.Scalar, _ traits: ScalarTraits) {
         last = scalar
-        hash = (hash ^ UInt64(scalar.value)) &* 0x100_0000_01B3
+        hash = TextMeasures.fnvMixed(hash, UInt64(scalar.value))
         hasLetter = hasLetter || traits.contains(.letter)
         if traits.contains(.punctuation) { punctuation += 1 }
     }

@@ -1,3 +1,5 @@
+import PageModel
+
 /// A word as the quality rules count it, without its text: where it starts, its length in
 /// scalars, a 64-bit hash of its scalars (two words are the same word when their hashes are),
 /// and what it holds.
@@ -20,10 +22,10 @@ public struct WordToken: Sendable, Equatable {
         _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ traitsOf: UnsafeBufferPointer<ScalarTraits>,
         _ range: Range<Int>
     ) {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        var hash = TextMeasures.fnvOffset
         var (content, letter, punctuation) = (false, false, true)
         for index in range {
-            hash = (hash ^ UInt64(scalars[index].value)) &* 0x100_0000_01B3
+            hash = TextMeasures.fnvMixed(hash, UInt64(scalars[index].value))
             let traits = traitsOf[index]
             letter = letter || traits.contains(.letter)
             content = content || !traits.contains(.punctuation)
@@ -46,8 +48,7 @@ public struct WordToken: Sendable, Equatable {
 
     /// The hash a token of `word` gets.
     static func hash(of word: String) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for scalar in word.unicodeScalars { hash = (hash ^ UInt64(scalar.value)) &* 0x100_0000_01B3 }
+        let hash = TextMeasures.fnv1a(scalars: word.unicodeScalars)
         return hash ^ (hash >> 29)
     }
 }

@@ -38,9 +38,25 @@ public enum TextMeasures {
     /// The 64-bit FNV-1a hash of `bytes`: small, fast and the same in a few lines of any
     /// language, for keys and for comparing bytes with another tool.
     @inlinable public static func fnv1a(_ bytes: some Sequence<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        var hash = fnvOffset
+        for byte in bytes { hash = fnvMixed(hash, UInt64(byte)) }
         return hash
+    }
+
+    /// The same over Unicode scalars, a step each.
+    @inlinable public static func fnv1a(scalars: some Sequence<Unicode.Scalar>) -> UInt64 {
+        var hash = fnvOffset
+        for scalar in scalars { hash = fnvMixed(hash, UInt64(scalar.value)) }
+        return hash
+    }
+
+    /// FNV-1a's starting value, and one step of it: `value` (a byte, a scalar, a word's hash)
+    /// mixed into `hash`.
+    @inlinable public static var fnvOffset: UInt64 { 0xcbf2_9ce4_8422_2325 }
+
+    @inlinable @inline(__always)
+    public static func fnvMixed(_ hash: UInt64, _ value: UInt64) -> UInt64 {
+        (hash ^ value) &* 0x100_0000_01b3
     }
 
     /// A 64-bit FNV-1a hash of the text with white space collapsed and ASCII lower-cased:

@@ -4,9 +4,10 @@
 /// It remembers pages by their identity (the fetch the collector acknowledged: the page id, and
 /// its fetch time when known, `RawPage.fetchKey`), never by their position in the inputs:
 /// inputs can change between runs (files added, a dump replaced by the next day's, another
-/// stream on standard input) and a page is passed over only when that fetch was committed. It is tied to the database it describes: the collector announces
-/// its database's id, and a journal written for another database (deleted and made again,
-/// another file) starts over by itself.
+/// stream on standard input) and a page is passed over only when that fetch was committed. It
+/// is tied to the database it describes: the collector announces its database's id, and a
+/// journal written for another database (deleted and made again, another file) starts over by
+/// itself.
 ///
 /// Lookups go to SQLite, not to memory: the producer's memory stays bounded however many
 /// pages were committed; the file grows by about one id per page.
