@@ -116,7 +116,13 @@ public final class PageStore {
     public func verifyIntegrity() throws(StoreError) {
         let check = try database.prepare("PRAGMA quick_check(5)")
         var problems: [String] = []
-        while try check.step() { if let line = check.string(at: 0), line != "ok" { problems.append(line) } }
+        do {
+            while try check.step() { if let line = check.string(at: 0), line != "ok" { problems.append(line) } }
+        } catch {
+            // Garbage can make the check itself fail (a generated column's JSON read from it):
+            // damage all the same.
+            problems.append(error.message)
+        }
         guard problems.isEmpty else {
             throw StoreError(
                 .corrupt, resultCode: 11,
