@@ -57,7 +57,7 @@ struct BlockRenderer {
         var pending: [(DocumentTree.NodeID, Bool)] = [(root, true)]
         while let (node, entering) = pending.popLast() {
             if tree.isText(node) {
-                append(tree.text(node))
+                append(tree.textBytes(node))
                 continue
             }
             let name = tree.name(node)
@@ -151,11 +151,11 @@ struct BlockRenderer {
         } ?? text
     }
 
-    private mutating func append(_ text: String) {
-        current.append(contentsOf: text.utf8)
+    private mutating func append(_ text: ArraySlice<UInt8>) {
+        current.append(contentsOf: text)
         // Visible bytes only: the white space between a menu's links is not prose either.
         guard linkDepth > 0 else { return }
-        let visible = text.utf8.lazy.filter { $0 > 0x20 }.count
+        let visible = text.lazy.filter { $0 > 0x20 }.count
         currentLinkBytes += visible
         if inPageLinkDepth > 0 { currentInPageLinkBytes += visible }
     }

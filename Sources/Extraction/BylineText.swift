@@ -19,7 +19,9 @@ enum BylineText {
 
     /// The names part of a byline, or nil when the text is too long or too sentence-like to be one.
     static func names(_ text: String) -> String? {
-        var words = text.split(separator: " ")
+        // A byline is a few words: past the first forty (the rest left as one piece), no name
+        // is read anyway, however long the element the page marked as its byline.
+        var words = text.split(separator: " ", maxSplits: 40)
         // "Recipe by Ann Lee", "Story by …": a word or two may come before the marker.
         if let by = words.prefix(3).firstIndex(where: { $0.lowercased() == "by" }) { words.removeFirst(by) }
         while let first = words.first, markers.contains(first.lowercased()) { words.removeFirst() }

@@ -16,6 +16,30 @@ enum ByteSearch {
         } ?? text.contains(String(decoding: pattern, as: UTF8.self))
     }
 
+    /// Whether `text` holds `first` or `second`, in one pass over its bytes.
+    static func contains(_ text: String, _ first: StaticString, or second: StaticString) -> Bool {
+        let one = UnsafeBufferPointer(start: first.utf8Start, count: first.utf8CodeUnitCount)
+        let two = UnsafeBufferPointer(start: second.utf8Start, count: second.utf8CodeUnitCount)
+        guard let oneStart = one.first, let twoStart = two.first else { return true }
+        return text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            let count = bytes.count
+            for index in 0..<count {
+                let byte = bytes[index]
+                if byte == oneStart, index + one.count <= count,
+                    bytes[index..<(index + one.count)].elementsEqual(one)
+                {
+                    return true
+                }
+                if byte == twoStart, index + two.count <= count,
+                    bytes[index..<(index + two.count)].elementsEqual(two)
+                {
+                    return true
+                }
+            }
+            return false
+        } ?? (contains(text, first) || contains(text, second))
+    }
+
     /// The byte offsets at which `needle` starts in `bytes`, without overlaps, in order.
     static func offsets(of needle: [UInt8], in bytes: [UInt8]) -> [Int] {
         guard let first = needle.first, bytes.count >= needle.count else { return [] }

@@ -46,6 +46,17 @@ enum CharacterReferences {
         guard hasAmpersand(bytes) else { return String(decoding: bytes, as: UTF8.self) }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
+        decode(bytes, inAttribute: inAttribute, appendingTo: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Decodes the references in text `bytes` onto the end of `output`, the bytes between them
+    /// as they are: valid UTF-8 in, valid UTF-8 out.
+    static func decode(_ bytes: ArraySlice<UInt8>, inAttribute: Bool = false, appendingTo output: inout [UInt8]) {
+        guard hasAmpersand(bytes) else {
+            output.append(contentsOf: bytes)
+            return
+        }
         var index = bytes.startIndex
         let end = bytes.endIndex
         while index < end {
@@ -63,7 +74,6 @@ enum CharacterReferences {
                 index += 1
             }
         }
-        return String(decoding: output, as: UTF8.self)
     }
 
     /// Whether any reference may start in `bytes`: memchr looks at many bytes a step, and most

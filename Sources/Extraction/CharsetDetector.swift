@@ -114,7 +114,16 @@ enum CharsetDetector {
         let count = bytes.count
         guard let base = bytes.baseAddress else { return true }
         while index < count {
-            // Most of a page is ASCII: eight bytes a step while no high bit is set.
+            // Most of a page is ASCII: 32 bytes a step, then eight, while no high bit is set.
+            while index + 32 <= count {
+                let raw = UnsafeRawPointer(base + index)
+                let merged =
+                    raw.loadUnaligned(as: UInt64.self) | raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                    | raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self)
+                    | raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
+                guard merged & 0x8080_8080_8080_8080 == 0 else { break }
+                index += 32
+            }
             while index + 8 <= count,
                 UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
             {

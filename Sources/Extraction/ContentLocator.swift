@@ -43,7 +43,7 @@ struct ContentLocator {
         var ownCommas = [Int32](repeating: 0, count: count)
         var totalTextLength: Int32 = 0
         for index in 1..<count where tree.isText(DocumentTree.NodeID(index)) {
-            (ownLength[index], ownCommas[index]) = Self.measure(tree.text(DocumentTree.NodeID(index)))
+            (ownLength[index], ownCommas[index]) = Self.measure(tree.textBytes(DocumentTree.NodeID(index)))
             totalTextLength += ownLength[index]
         }
         self.ownLength = ownLength
@@ -172,10 +172,9 @@ struct ContentLocator {
     }
 
     /// Non-space bytes and commas in a text.
-    private static func measure(_ text: String) -> (Int32, Int32) {
+    private static func measure(_ text: ArraySlice<UInt8>) -> (Int32, Int32) {
         var length: Int32 = 0, commaCount: Int32 = 0
-        var text = text
-        text.withUTF8 { bytes in
+        text.withUnsafeBufferPointer { bytes in
             for byte in bytes {
                 length &+= byte > 0x20 ? 1 : 0
                 commaCount &+= byte == UInt8(ascii: ",") ? 1 : 0
@@ -303,7 +302,7 @@ struct ContentLocator {
             var next = index + 1
             while next < tree.count, contains(heading, DocumentTree.NodeID(next)) {
                 if tree.isText(DocumentTree.NodeID(next)),
-                    tree.text(DocumentTree.NodeID(next)).utf8.contains(where: { $0 > 0x20 })
+                    tree.textBytes(DocumentTree.NodeID(next)).contains(where: { $0 > 0x20 })
                 {
                     return heading
                 }
@@ -331,7 +330,7 @@ struct ContentLocator {
         var hasText = false
         for child in tree.children(node) {
             if tree.traits(child).contains(.block) { return false }
-            if tree.isText(child) && tree.text(child).utf8.contains(where: { $0 > 0x20 }) { hasText = true }
+            if tree.isText(child) && tree.textBytes(child).contains(where: { $0 > 0x20 }) { hasText = true }
         }
         return hasText
     }

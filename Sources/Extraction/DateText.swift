@@ -16,16 +16,33 @@ enum DateText {
         if let stamp = unixTimestamp(text) { return stamp }
         // Cheap tests first: this runs on many short texts of every page.
         guard containsYear(text) || containsOtherDigits(text) else { return nil }
-        let tokens = DateTokens(text).tokens
-        guard tokens.count >= 3 else { return nil }
         let context = DateContext(language: language)
+        // A long text (a byline box that holds a whole bio) is read from its first tokens; the
+        // whole of it only when no date is found well inside them.
+        let head = DateTokens(text, maximumCount: Self.headTokens)
+        if let found = firstDate(in: head.tokens, context: context),
+            !head.truncated || found.end + Self.lookAhead < head.tokens.count
+        {
+            return found.iso8601
+        }
+        guard head.truncated else { return nil }
+        return firstDate(in: DateTokens(text).tokens, context: context)?.iso8601
+    }
+
+    /// How many tokens a first reading takes, and how many must follow a date found in them
+    /// for it to be the one the whole text gives (patterns look a few tokens past a date).
+    private static let headTokens = 96
+    private static let lookAhead = 24
+
+    private static func firstDate(in tokens: [DateToken], context: DateContext) -> DateParts? {
+        guard tokens.count >= 3 else { return nil }
         for start in tokens.indices where tokens[start].number != nil || tokens[start].word != nil {
             guard var found = DatePattern.date(in: tokens, at: start, context: context) else { continue }
             if let time = DatePattern.time(in: tokens, after: found.end) ?? DatePattern.time(before: start, in: tokens)
             {
                 found.time = time
             }
-            return found.iso8601
+            return found
         }
         return nil
     }

@@ -24,34 +24,54 @@ struct DateTokens {
     private var separator: Character?
     private var spaced = false
 
-    init(_ text: String) {
-        for scalar in text.lowercased().unicodeScalars {
-            if let digit = Self.digitValue(scalar) {
-                flushLetters()
-                value = value &* 10 &+ digit
-                digits += 1
-            } else if let marker = DateVocabulary.cjkMarkers[Character(scalar)] {
-                flush()
-                tokens.append(DateToken(word: "#" + marker, separator: separator, spaced: spaced))
-                (separator, spaced) = (nil, false)
-            } else if Self.isLetter(scalar) {
-                flushNumber()
-                letters.append(scalar)
+    /// Whether the text held more tokens than were asked for.
+    private(set) var truncated = false
+
+    /// The tokens of `text`; with `maximumCount`, only the first ones (every token kept is whole,
+    /// as the full text's), and `truncated` tells whether more followed.
+    init(_ text: String, maximumCount: Int = .max) {
+        for original in text.unicodeScalars {
+            if tokens.count >= maximumCount {
+                truncated = true
+                return
+            }
+            // Lower-cased scalar by scalar, as `String.lowercased()` does, so a long text is not
+            // copied whole when only its first tokens are read.
+            if original.isASCII {
+                let value = original.value
+                read(value >= 0x41 && value <= 0x5A ? Unicode.Scalar(UInt8(value | 0x20)) : original)
             } else {
-                // "a.m." and "p.m." stay one word.
-                if scalar == ".", letters.count == 1, letters.first == "a" || letters.first == "p" {
-                    letters.append(scalar)
-                    continue
-                }
-                flush()
-                if scalar.properties.isWhitespace || scalar == "\u{A0}" {
-                    spaced = true
-                } else {
-                    separator = Character(scalar)
-                }
+                for scalar in original.properties.lowercaseMapping.unicodeScalars { read(scalar) }
             }
         }
         flush()
+    }
+
+    private mutating func read(_ scalar: Unicode.Scalar) {
+        if let digit = Self.digitValue(scalar) {
+            flushLetters()
+            value = value &* 10 &+ digit
+            digits += 1
+        } else if scalar.value >= 0x3000, let marker = DateVocabulary.cjkMarker(scalar) {
+            flush()
+            tokens.append(DateToken(word: "#" + marker, separator: separator, spaced: spaced))
+            (separator, spaced) = (nil, false)
+        } else if Self.isLetter(scalar) {
+            flushNumber()
+            letters.append(scalar)
+        } else {
+            // "a.m." and "p.m." stay one word.
+            if scalar == ".", letters.count == 1, letters.first == "a" || letters.first == "p" {
+                letters.append(scalar)
+                return
+            }
+            flush()
+            if scalar.properties.isWhitespace || scalar == "\u{A0}" {
+                spaced = true
+            } else {
+                separator = Character(scalar)
+            }
+        }
     }
 
     private mutating func flush() {

@@ -183,10 +183,17 @@ enum DateVocabulary {
     static let morning: Set<String> = ["am", "a.m", "vorm", "上午", "午前", "오전", "matin", "manhã", "mañana"]
 
     /// The markers of Chinese, Japanese and Korean dates and times, each its own token.
-    static let cjkMarkers: [Character: String] = [
-        "年": "year", "년": "year", "月": "month", "월": "month", "日": "day", "일": "day", "号": "day",
-        "時": "hour", "时": "hour", "시": "hour", "分": "minute", "분": "minute", "秒": "second", "초": "second",
-    ]
+    static func cjkMarker(_ scalar: Unicode.Scalar) -> String? {
+        switch scalar {
+        case "年", "년": "year"
+        case "月", "월": "month"
+        case "日", "일", "号": "day"
+        case "時", "时", "시": "hour"
+        case "分", "분": "minute"
+        case "秒", "초": "second"
+        default: nil
+        }
+    }
 
     /// Languages that write a numeric date month first (`9/12/2023`): US English and Filipino.
     static let monthFirst: Set<String> = ["en-us", "en_us", "fil", "tl", "en-ph", "en_ph"]

@@ -16,6 +16,9 @@ struct DocumentTree {
         var flags: ElementFlags
         /// What the element's name says about it.
         var traits: ElementTraits
+        /// A text node's bytes in `textBytes`; empty for elements.
+        var textStart = 0
+        var textEnd = 0
     }
 
     private var nodes: [Node] = []
@@ -23,8 +26,9 @@ struct DocumentTree {
     private var names: [String] = []
     /// Lower-cased class and id, space separated: what boilerplate patterns are matched against.
     private var hints: [String] = []
-    /// Text nodes' decoded text (raw white space); empty for elements.
-    private var texts: [String] = []
+    /// Every text node's decoded text (raw white space), one after another in document order:
+    /// one buffer rather than a string to build, check and free for each.
+    private var textBytes: [UInt8] = []
 
     struct ElementFlags: OptionSet {
         let rawValue: UInt8
@@ -42,14 +46,23 @@ struct DocumentTree {
     var root: NodeID { 0 }
 
     init() {
-        appendNode(name: "#root", traits: ElementTraits.of("#root"), parent: Self.none, hint: "", flags: [], text: "")
+        appendNode(name: "#root", traits: ElementTraits.of("#root"), parent: Self.none, hint: "", flags: [])
     }
 
     func name(_ node: NodeID) -> String { names[Int(node)] }
     func parent(_ node: NodeID) -> NodeID { nodes[Int(node)].parent }
     func hint(_ node: NodeID) -> String { hints[Int(node)] }
     func flags(_ node: NodeID) -> ElementFlags { nodes[Int(node)].flags }
-    func text(_ node: NodeID) -> String { texts[Int(node)] }
+    func text(_ node: NodeID) -> String { String(decoding: textBytes(node), as: UTF8.self) }
+    /// A text node's UTF-8 bytes (empty for an element).
+    func textBytes(_ node: NodeID) -> ArraySlice<UInt8> {
+        let node = nodes[Int(node)]
+        return textBytes[node.textStart..<node.textEnd]
+    }
+    /// Bytes `appendText` wrote.
+    func textBytes(in range: Range<Int>) -> ArraySlice<UInt8> { textBytes[range] }
+    /// How many bytes a text node's text has.
+    func textLength(_ node: NodeID) -> Int { nodes[Int(node)].textEnd - nodes[Int(node)].textStart }
     func traits(_ node: NodeID) -> ElementTraits { nodes[Int(node)].traits }
     func isText(_ node: NodeID) -> Bool { names[Int(node)].isEmpty }
 
@@ -69,13 +82,13 @@ struct DocumentTree {
     @discardableResult
     mutating func appendNode(
         name: String, traits: ElementTraits, parent: NodeID, hint: String, flags: ElementFlags,
-        text: String
+        text: Range<Int> = 0..<0
     ) -> NodeID {
         let id = NodeID(names.count)
-        nodes.append(Node(parent: parent, flags: flags, traits: traits))
+        nodes.append(
+            Node(parent: parent, flags: flags, traits: traits, textStart: text.lowerBound, textEnd: text.upperBound))
         names.append(name)
         hints.append(hint)
-        texts.append(text)
         if parent != Self.none {
             let last = nodes[Int(parent)].lastChild
             if last == Self.none { nodes[Int(parent)].firstChild = id } else { nodes[Int(last)].nextSibling = id }
@@ -84,13 +97,28 @@ struct DocumentTree {
         return id
     }
 
-    /// Appends text to `parent`, merging with a text node right before it.
-    mutating func appendText(_ text: String, to parent: NodeID) {
+    /// Appends text to `parent`, merging with a text node right before it: `write` puts the
+    /// text's bytes on the end of the buffer it is given. Returns where they went, for
+    /// `textBytes(in:)`.
+    @discardableResult
+    mutating func appendText(to parent: NodeID, _ write: (inout [UInt8]) -> Void) -> Range<Int> {
         let last = nodes[Int(parent)].lastChild
-        if last != Self.none, names[Int(last)].isEmpty {
-            texts[Int(last)] += text
-        } else {
-            appendNode(name: "", traits: [], parent: parent, hint: "", flags: [], text: text)
+        guard last != Self.none, names[Int(last)].isEmpty else {
+            let start = textBytes.count
+            write(&textBytes)
+            appendNode(name: "", traits: [], parent: parent, hint: "", flags: [], text: start..<textBytes.count)
+            return start..<textBytes.count
         }
+        if nodes[Int(last)].textEnd != textBytes.count {
+            // Text written since belongs to other nodes: this node's text moves to the end, to
+            // stay one run of bytes. (Building in document order, it never has to.)
+            let moved = Array(textBytes[nodes[Int(last)].textStart..<nodes[Int(last)].textEnd])
+            nodes[Int(last)].textStart = textBytes.count
+            textBytes.append(contentsOf: moved)
+        }
+        let start = textBytes.count
+        write(&textBytes)
+        nodes[Int(last)].textEnd = textBytes.count
+        return start..<textBytes.count
     }
 }

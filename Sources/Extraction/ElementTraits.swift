@@ -33,9 +33,14 @@ struct ElementTraits: OptionSet, Sendable {
     static let link = ElementTraits(rawValue: 1 << 13)
 
     /// The traits of an element named `name` (lower-cased).
-    static func of(_ name: String) -> ElementTraits { table[name] ?? [] }
+    static func of(_ name: String) -> ElementTraits { table.value(for: name) ?? [] }
 
-    private static let table: [String: ElementTraits] = {
+    private static let table = ShortNameTable(namedTraits.map { ($0.key, $0.value) })
+
+    /// Every element name with a trait.
+    static var namedElements: [String] { Array(namedTraits.keys) }
+
+    private static let namedTraits: [String: ElementTraits] = {
         var table: [String: ElementTraits] = [:]
         func mark(_ names: [String], _ trait: ElementTraits) {
             for name in names { table[name, default: []].insert(trait) }

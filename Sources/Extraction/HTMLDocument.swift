@@ -29,6 +29,7 @@ struct HTMLDocument {
     init(bytes: [UInt8]) {
         tree = DocumentTree()
         var tokenizer = HTMLTokenizer(bytes, onlyKnownAttributes: true)
+        let isValidUTF8 = CharsetDetector.isValidUTF8(bytes)
         while let token = tokenizer.next() {
             switch token {
             case let .startTag(name, attributes, selfClosing):
@@ -71,13 +72,15 @@ struct HTMLDocument {
                 }
                 builder.close(name)
             case let .text(range):
-                let text = CharacterReferences.decode(bytes[range])
-                if headingText != nil { headingText?.append(contentsOf: text.utf8) }
-                if bylineText != nil { bylineText?.append(contentsOf: text.utf8) }
-                if visibleDate == nil, text.utf8.count < 120, text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
-                    visibleDate = DateText.read(text, language: metadata.declaredLanguage)
+                let written = builder.text(bytes[range], isValidUTF8: isValidUTF8)
+                guard headingText != nil || bylineText != nil || visibleDate == nil else { break }
+                let text = builder.tree.textBytes(in: written)
+                if headingText != nil { headingText?.append(contentsOf: text) }
+                if bylineText != nil { bylineText?.append(contentsOf: text) }
+                if visibleDate == nil, text.count < 120, text.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
+                    visibleDate = DateText.read(
+                        String(decoding: text, as: UTF8.self), language: metadata.declaredLanguage)
                 }
-                builder.text(text)
             case let .rawText(name, range):
                 // Scripts, styles and titles are not text of the page; their content feeds metadata.
                 rawText(name, bytes[range])
@@ -117,7 +120,7 @@ struct HTMLDocument {
                 // Cheap test first: most classes mention neither.
                 let value = attribute.value
                 guard value.utf8.count >= 6,
-                    ByteSearch.contains(value, "author") || ByteSearch.contains(value, "byline")
+                    ByteSearch.contains(value, "author", or: "byline")
                 else { continue }
                 let tokens = value.split { !$0.isLetter }
                 if tokens.contains(where: { $0 == "author" || $0 == "byline" || $0 == "authorname" }) { return true }

@@ -40,13 +40,17 @@ struct HTMLTokenizer {
     /// and value: most attribute bytes, `srcset`, `data-*`, inline JSON, are of no use to it),
     /// with case-insensitive values lower-cased.
     private let onlyKnownAttributes: Bool
-    /// The known names packed as two little-endian words each, to match a name's bytes without
-    /// building or hashing a string.
-    private static let knownKeys: [(low: UInt64, high: UInt64, attribute: KnownAttribute)] =
-        KnownAttribute.allCases.map { attribute in
-            let (low, high) = packedKey(Array(attribute.rawValue.utf8)[...])
-            return (low, high, attribute)
-        }
+    /// The known attribute names, looked up by their bytes without building a string.
+    private static let knownNames = ShortNameTable(KnownAttribute.allCases.map { ($0.rawValue, $0) })
+    /// Tag names pages use most, so a tag's name is looked up rather than built and checked
+    /// as UTF-8 each time.
+    private static let commonTagNames = ShortNameTable(
+        (ElementTraits.namedElements + [
+            "span", "b", "i", "em", "strong", "small", "sup", "sub", "u", "s", "abbr", "cite", "code", "picture",
+            "noscript", "path", "g", "use", "defs", "symbol", "circle", "rect", "polygon", "ins", "del", "mark", "q",
+            "kbd", "var", "samp", "data", "font", "center", "caption", "colgroup", "tfoot", "legend", "optgroup",
+            "progress", "meter", "output", "slot", "amp-img", "bdi", "bdo", "ruby", "rt", "rp",
+        ]).map { ($0, $0) })
 
     /// A tokenizer for `bytes`; `rawTextElement` starts inside such an element's content, as
     /// the html5lib tests' initial states do. `onlyKnownAttributes`: report only the attributes
@@ -57,24 +61,14 @@ struct HTMLTokenizer {
         self.onlyKnownAttributes = onlyKnownAttributes
     }
 
-    /// Up to 16 bytes, lower-cased, as two words; longer names get a key no wanted name has.
-    private static func packedKey(_ bytes: ArraySlice<UInt8>) -> (UInt64, UInt64) {
-        guard bytes.count <= 16 else { return (.max, .max) }
-        var low: UInt64 = 0, high: UInt64 = 0
-        var shift: UInt64 = 0
-        for (offset, byte) in bytes.enumerated() {
-            let lower = UInt64(byte >= 65 && byte <= 90 ? byte | 0x20 : byte)
-            if offset < 8 { low |= lower << shift } else { high |= lower << (shift - 64) }
-            shift += 8
-        }
-        return (low, high)
-    }
-
     /// The known attribute these bytes name, if any.
     private func knownAttribute(_ range: Range<Int>) -> KnownAttribute? {
-        let (low, high) = Self.packedKey(bytes[range])
-        for key in Self.knownKeys where key.low == low && key.high == high { return key.attribute }
-        return nil
+        key(range).flatMap(Self.knownNames.value(for:))
+    }
+
+    /// The lower-cased key of the bytes in `range`; nil past 16 bytes.
+    private func key(_ range: Range<Int>) -> ShortNameKey? {
+        bytes.withUnsafeBufferPointer { ShortNameKey(lowercasing: $0, start: range.lowerBound, count: range.count) }
     }
 
     mutating func next() -> HTMLToken? {
@@ -267,6 +261,7 @@ struct HTMLTokenizer {
             if isWhitespace(byte) || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ">") { break }
             position += 1
         }
+        if let key = key(start..<position), let common = Self.commonTagNames.value(for: key) { return common }
         return lowercased(start..<position)
     }
 

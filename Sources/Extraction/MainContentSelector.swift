@@ -192,7 +192,7 @@ extension Extractor {
         var longest: DocumentTree.NodeID = 0
         for index in 0..<tree.count
         where tree.isText(DocumentTree.NodeID(index))
-            && tree.text(DocumentTree.NodeID(index)).utf8.count > tree.text(longest).utf8.count
+            && tree.textLength(DocumentTree.NodeID(index)) > tree.textLength(longest)
         {
             longest = DocumentTree.NodeID(index)
         }

@@ -54,8 +54,8 @@ struct TreeBuilder {
         for attribute in attributes {
             switch attribute.known {
             case .class, .id:
-                if !hint.isEmpty { hint += " " }
-                hint += attribute.value
+                // The first value is shared, not copied; a second joins it with one space.
+                if hint.isEmpty { hint = attribute.value } else { hint = hint + " " + attribute.value }
             case .itemprop:
                 if ByteSearch.contains(attribute.value, "articlebody") { flags.insert(.articleBody) }
             case .role:
@@ -77,8 +77,8 @@ struct TreeBuilder {
                 // and their text is content.
                 break
             case .style:
-                let style = attribute.value.filter { $0 != " " }
-                if ByteSearch.contains(style, "display:none") || ByteSearch.contains(style, "visibility:hidden") {
+                let style = String(decoding: attribute.value.utf8.lazy.filter { $0 != 0x20 }, as: UTF8.self)
+                if ByteSearch.contains(style, "display:none", or: "visibility:hidden") {
                     flags.insert(.hidden)
                 }
             default: break
@@ -86,7 +86,7 @@ struct TreeBuilder {
         }
         if isTabPanel { flags.subtract([.hidden, .hiddenAttribute]) }
         let parent = stack[stack.count - 1].node
-        let node = tree.appendNode(name: name, traits: traits, parent: parent, hint: hint, flags: flags, text: "")
+        let node = tree.appendNode(name: name, traits: traits, parent: parent, hint: hint, flags: flags)
         // In SVG and MathML, "<path/>" closes itself (in HTML the slash means nothing): else
         // every later element of the page would nest inside the drawing.
         let foreign = stack[stack.count - 1].foreign || name == "svg" || name == "math"
@@ -101,7 +101,7 @@ struct TreeBuilder {
         var index = stack.count - 1
         let limit = max(1, stack.count - 64)
         while index >= limit {
-            if stack[index].name == name {
+            if Self.same(stack[index].name, name) {
                 stack.removeSubrange(index...)
                 return
             }
@@ -111,12 +111,30 @@ struct TreeBuilder {
         if name == "p" {
             tree.appendNode(
                 name: "p", traits: ElementTraits.of("p"), parent: stack[stack.count - 1].node, hint: "",
-                flags: [], text: "")
+                flags: [])
         }
     }
 
-    mutating func text(_ text: String) {
-        tree.appendText(text, to: stack[stack.count - 1].node)
+    /// Names compared length first: most names on the stack differ from the one sought in
+    /// length, and that test needs no call into the string library.
+    @inline(__always)
+    private static func same(_ open: String, _ name: String) -> Bool {
+        open.utf8.count == name.utf8.count && open == name
+    }
+
+    /// Adds a text token's bytes, character references decoded, to the open element; where the
+    /// decoded bytes went in the tree (`DocumentTree.textBytes(in:)`). `isValidUTF8`: the
+    /// document's bytes are, so the text needs no repair.
+    @discardableResult
+    mutating func text(_ raw: ArraySlice<UInt8>, isValidUTF8: Bool) -> Range<Int> {
+        tree.appendText(to: stack[stack.count - 1].node) { output in
+            if isValidUTF8 {
+                CharacterReferences.decode(raw, appendingTo: &output)
+            } else {
+                // Invalid sequences become U+FFFD token by token, as in a string of each.
+                output.append(contentsOf: CharacterReferences.decode(raw).utf8)
+            }
+        }
     }
 
     /// Closes the nearest open `name` and what it holds, unless an element where the search
@@ -132,7 +150,7 @@ struct TreeBuilder {
         let limit = max(0, stack.count - 24)
         while index > limit {
             let open = stack[index]
-            if open.name == name {
+            if Self.same(open.name, name) {
                 stack.removeSubrange(index...)
                 return
             }

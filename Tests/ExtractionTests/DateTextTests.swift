@@ -121,3 +121,18 @@ import Testing
         #expect(DateText.daysBetween("2023-12-31", "2024-01-01") == 1)
     }
 }
+
+@Suite struct LongDateTextTests {
+    /// A long text (a byline box holding a bio) is first read from its opening tokens: the date
+    /// is the same as when the whole text is tokenized, early, late, or with its time cut off
+    /// by the first reading's end.
+    @Test func longTextsGiveTheDateTheWholeTextGives() {
+        let filler = String(repeating: "writes about science and the sea for the paper ", count: 12)
+        #expect(DateText.read("By Ann Lee, 12 September 2023 14:05. " + filler) == "2023-09-12T14:05")
+        #expect(DateText.read(filler + "Updated 3 March 2024 at 9:15") == "2024-03-03T09:15")
+        #expect(DateText.read(filler) == nil)
+        // A date whose time lies past the opening tokens.
+        let words = Array(repeating: "x", count: 90).joined(separator: " ")
+        #expect(DateText.read(words + " 12 September 2023 14:05 " + filler) == "2023-09-12T14:05")
+    }
+}

@@ -1,0 +1,48 @@
+import Testing
+
+@testable import Extraction
+
+@Suite struct ShortNameTableTests {
+    /// The word-at-a-time key of a name read in place equals the key of its bytes lower-cased
+    /// one by one, for every length up to 16, at every distance from the buffer's end (where
+    /// the bytes are read one by one), and for bytes on both sides of "A" to "Z".
+    @Test func lowerCasedKeysMatchBytewiseLowerCasing() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [UInt8] = [
+            0x40, 0x41, 0x4D, 0x5A, 0x5B, 0x60, 0x61, 0x7A, 0x7B, 0x2D, 0x30, 0xC3, 0xA9, 0xDA, 0xFF,
+        ]
+        for _ in 0..<2_000 {
+            let bytes = (0..<Int.random(in: 1...40, using: &generator)).map { _ in
+                alphabet.randomElement(using: &generator) ?? 0x41
+            }
+            let start = Int.random(in: 0..<bytes.count, using: &generator)
+            let count = Int.random(in: 0...min(16, bytes.count - start), using: &generator)
+            let lowered = bytes[start..<(start + count)].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            let key = bytes.withUnsafeBufferPointer { ShortNameKey(lowercasing: $0, start: start, count: count) }
+            #expect(key == ShortNameKey(lowered), "bytes \(bytes) from \(start), \(count) of them")
+        }
+    }
+
+    @Test func findsEveryNameAndNothingElse() {
+        let names = ["a", "p", "div", "span", "blockquote", "figcaption", "amp-img", "sixteen-letters!"]
+        let table = ShortNameTable(names.enumerated().map { ($0.element, $0.offset) })
+        for (offset, name) in names.enumerated() { #expect(table.value(for: name) == offset) }
+        for other in ["", "b", "di", "divs", "DIV", "seventeen-letters", "blockquotes"] {
+            #expect(table.value(for: other) == nil, "\(other)")
+        }
+    }
+
+    /// Tag names come out of the tokenizer lower-cased whether or not they are common ones.
+    @Test func tagNamesAreLowerCased() {
+        var tokenizer = HTMLTokenizer(Array("<DIV><SpAn></sPaN><My-Widget x=1><BLOCKQUOTE>".utf8))
+        var names: [String] = []
+        while let token = tokenizer.next() {
+            switch token {
+            case let .startTag(name, _, _): names.append(name)
+            case let .endTag(name): names.append("/" + name)
+            default: break
+            }
+        }
+        #expect(names == ["div", "span", "/span", "my-widget", "blockquote"])
+    }
+}
