@@ -215,7 +215,7 @@ public struct JSONReader {
     }
 
     /// A number as written: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
-    private mutating func readNumber() throws(PageModelError) -> String {
+    mutating func readNumber() throws(PageModelError) -> String {
         let start = position
         func digits() -> Int {
             let first = position
@@ -243,7 +243,7 @@ public struct JSONReader {
         return String(decoding: bytes[start..<position], as: UTF8.self)
     }
 
-    private mutating func skipSpace() {
+    mutating func skipSpace() {
         while position < bytes.endIndex {
             switch bytes[position] {
             case 0x20, 0x0A, 0x0D, 0x09: position += 1
