@@ -29,11 +29,8 @@ enum StructuredData {
         var bytes = Array(json.utf8)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         for index in bytes.indices where bytes[index] < 0x20 { bytes[index] = 0x20 }
-        var reader = JSONReader(bytes)
         do {
-            let tree = try reader.readTree(allowingTrailingCommas: true)
-            try reader.expectEnd()
-            return tree
+            return try JSONTree.read(bytes, allowingTrailingCommas: true)
         } catch {
             // Not JSON: the page's metadata comes from its other sources.
             return nil

@@ -30,6 +30,16 @@ public indirect enum JSONTree: Sendable, Equatable {
     }
 }
 
+extension JSONTree {
+    /// The one value `bytes` hold, white space around it allowed, nothing else.
+    public static func read(_ bytes: [UInt8], allowingTrailingCommas: Bool = false) throws(PageModelError) -> JSONTree {
+        var reader = JSONReader(bytes)
+        let tree = try reader.readTree(allowingTrailingCommas: allowingTrailingCommas)
+        try reader.expectEnd()
+        return tree
+    }
+}
+
 extension JSONReader {
     /// Reads one value whole, at nesting `depth`. `allowingTrailingCommas`: a comma after an
     /// array's or object's last item is let pass (`[1, 2,]`), as Foundation's reader and
