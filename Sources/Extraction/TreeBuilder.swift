@@ -77,7 +77,7 @@ struct TreeBuilder {
                 // and their text is content.
                 break
             case .style:
-                let style = String(decoding: attribute.value.utf8.lazy.filter { $0 != 0x20 }, as: UTF8.self)
+                let style = String(decoding: attribute.value.utf8.filter { $0 != 0x20 }, as: UTF8.self)
                 if ByteSearch.contains(style, "display:none", or: "visibility:hidden") {
                     flags.insert(.hidden)
                 }
