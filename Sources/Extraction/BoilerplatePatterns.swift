@@ -85,12 +85,11 @@ enum BoilerplatePatterns {
         return (bytes, words, ranges)
     }()
 
-    /// Classifies a lower-cased class-and-id string, token by token, on its bytes.
-    static func verdict(_ hint: String) -> Verdict {
+    /// Classifies a lower-cased class-and-id string's UTF-8 bytes, token by token.
+    static func verdict(_ hint: ArraySlice<UInt8>) -> Verdict {
         guard !hint.isEmpty else { return [] }
         var verdict: Verdict = []
-        var hint = hint
-        hint.withUTF8 { bytes in
+        hint.withUnsafeBufferPointer { bytes in
             wordBytes.withUnsafeBufferPointer { wordBytes in
                 words.withUnsafeBufferPointer { words in
                     var start = 0

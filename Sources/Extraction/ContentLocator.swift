@@ -85,7 +85,7 @@ struct ContentLocator {
         for index in 1..<count where !excluded[index] {
             let node = DocumentTree.NodeID(index)
             if excluded[Int(tree.parent(node))] { excluded[index] = true; changed = true; continue }
-            if !tree.isText(node) { verdicts[index] = BoilerplatePatterns.verdict(tree.hint(node)) }
+            if !tree.isText(node) { verdicts[index] = BoilerplatePatterns.verdict(tree.hintBytes(node)) }
             if isUnlikely(node) && textLength[index] * 10 < pageText * 3 {
                 excluded[index] = true
                 changed = true
@@ -103,7 +103,7 @@ struct ContentLocator {
                 continue
             }
             if tree.flags(node).contains(.hidden), !tree.flags(node).contains(.hiddenAttribute) { continue }
-            if !tree.isText(node), saysBoilerplate(BoilerplatePatterns.verdict(tree.hint(node))) { continue }
+            if !tree.isText(node), saysBoilerplate(BoilerplatePatterns.verdict(tree.hintBytes(node))) { continue }
             revealable[index] = true
         }
         revealableLength = [Int32](repeating: 0, count: count)

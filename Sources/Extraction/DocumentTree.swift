@@ -19,13 +19,17 @@ struct DocumentTree {
         /// A text node's bytes in `textBytes`; empty for elements.
         var textStart = 0
         var textEnd = 0
+        /// An element's hint in `hintBytes`.
+        var hintStart = 0
+        var hintEnd = 0
     }
 
     private var nodes: [Node] = []
     /// Element names; text nodes have an empty name.
     private var names: [String] = []
-    /// Lower-cased class and id, space separated: what boilerplate patterns are matched against.
-    private var hints: [String] = []
+    /// Each element's lower-cased class and id, space separated (what boilerplate patterns are
+    /// matched against), one after another.
+    private var hintBytes: [UInt8] = []
     /// Every text node's decoded text (raw white space), one after another in document order:
     /// one buffer rather than a string to build, check and free for each.
     private var textBytes: [UInt8] = []
@@ -46,12 +50,16 @@ struct DocumentTree {
     var root: NodeID { 0 }
 
     init() {
-        appendNode(name: "#root", traits: ElementTraits.of("#root"), parent: Self.none, hint: "", flags: [])
+        appendNode(name: "#root", traits: ElementTraits.of("#root"), parent: Self.none, flags: [])
     }
 
     func name(_ node: NodeID) -> String { names[Int(node)] }
     func parent(_ node: NodeID) -> NodeID { nodes[Int(node)].parent }
-    func hint(_ node: NodeID) -> String { hints[Int(node)] }
+    func hint(_ node: NodeID) -> String { String(decoding: hintBytes(node), as: UTF8.self) }
+    /// The element's hint, as UTF-8.
+    func hintBytes(_ node: NodeID) -> ArraySlice<UInt8> {
+        hintBytes[nodes[Int(node)].hintStart..<nodes[Int(node)].hintEnd]
+    }
     func flags(_ node: NodeID) -> ElementFlags { nodes[Int(node)].flags }
     func text(_ node: NodeID) -> String { String(decoding: textBytes(node), as: UTF8.self) }
     /// A text node's UTF-8 bytes (empty for an element).
@@ -81,14 +89,17 @@ struct DocumentTree {
 
     @discardableResult
     mutating func appendNode(
-        name: String, traits: ElementTraits, parent: NodeID, hint: String, flags: ElementFlags,
+        name: String, traits: ElementTraits, parent: NodeID, hint: [UInt8] = [], flags: ElementFlags,
         text: Range<Int> = 0..<0
     ) -> NodeID {
         let id = NodeID(names.count)
+        let hintStart = hintBytes.count
+        if !hint.isEmpty { hintBytes.append(contentsOf: hint) }
         nodes.append(
-            Node(parent: parent, flags: flags, traits: traits, textStart: text.lowerBound, textEnd: text.upperBound))
+            Node(
+                parent: parent, flags: flags, traits: traits, textStart: text.lowerBound, textEnd: text.upperBound,
+                hintStart: hintStart, hintEnd: hintBytes.count))
         names.append(name)
-        hints.append(hint)
         if parent != Self.none {
             let last = nodes[Int(parent)].lastChild
             if last == Self.none { nodes[Int(parent)].firstChild = id } else { nodes[Int(last)].nextSibling = id }
@@ -106,7 +117,7 @@ struct DocumentTree {
         guard last != Self.none, names[Int(last)].isEmpty else {
             let start = textBytes.count
             write(&textBytes)
-            appendNode(name: "", traits: [], parent: parent, hint: "", flags: [], text: start..<textBytes.count)
+            appendNode(name: "", traits: [], parent: parent, flags: [], text: start..<textBytes.count)
             return start..<textBytes.count
         }
         if nodes[Int(last)].textEnd != textBytes.count {

@@ -31,7 +31,7 @@ struct HTMLDocument {
         var tokenizer = HTMLTokenizer(bytes, onlyKnownAttributes: true)
         let isValidUTF8 = CharsetDetector.isValidUTF8(bytes)
         while let token = tokenizer.next() {
-            switch token {
+            switch consume token {
             case let .startTag(name, attributes, selfClosing):
                 let traits = ElementTraits.of(name)
                 if traits.contains(.readByDocument) {

@@ -3,8 +3,19 @@
 struct TreeBuilder {
     private(set) var tree = DocumentTree()
     /// The open elements; `foreign`: inside an <svg> or <math>, where the rules of XML apply.
-    private var stack: [(name: String, traits: ElementTraits, node: DocumentTree.NodeID, foreign: Bool)] =
-        [("#root", ElementTraits.of("#root"), 0, false)]
+    private var stack = [OpenElement(name: "#root", traits: ElementTraits.of("#root"), node: 0, foreign: false)]
+
+    /// An element on the stack; a struct, not a tuple, so that popping one is specialised code
+    /// rather than the runtime's generic destruction of a tuple.
+    private struct OpenElement {
+        let name: String
+        let traits: ElementTraits
+        let node: DocumentTree.NodeID
+        let foreign: Bool
+    }
+
+    /// The hint of the element being opened, built here so its storage is reused.
+    private var hint: [UInt8] = []
 
     /// Whether a <head> is open.
     private var inHead = false
@@ -48,14 +59,16 @@ struct TreeBuilder {
             default: break
             }
         }
-        var hint = ""
+        hint.removeAll(keepingCapacity: true)
         var flags: DocumentTree.ElementFlags = []
         var isTabPanel = false
         for attribute in attributes {
             switch attribute.known {
             case .class, .id:
                 // The first value is shared, not copied; a second joins it with one space.
-                if hint.isEmpty { hint = attribute.value } else { hint = hint + " " + attribute.value }
+                if !hint.isEmpty { hint.append(0x20) }
+                var value = attribute.value
+                value.withUTF8 { hint.append(contentsOf: $0) }
             case .itemprop:
                 if ByteSearch.contains(attribute.value, "articlebody") { flags.insert(.articleBody) }
             case .role:
@@ -91,7 +104,7 @@ struct TreeBuilder {
         // every later element of the page would nest inside the drawing.
         let foreign = stack[stack.count - 1].foreign || name == "svg" || name == "math"
         if !traits.contains(.void), !(selfClosing && foreign), stack.count < Self.maximumDepth {
-            stack.append((name, traits, node, foreign))
+            stack.append(OpenElement(name: name, traits: traits, node: node, foreign: foreign))
         }
     }
 
@@ -110,8 +123,7 @@ struct TreeBuilder {
         // A "</p>" with no open paragraph is an empty one: a paragraph break.
         if name == "p" {
             tree.appendNode(
-                name: "p", traits: ElementTraits.of("p"), parent: stack[stack.count - 1].node, hint: "",
-                flags: [])
+                name: "p", traits: ElementTraits.of("p"), parent: stack[stack.count - 1].node, flags: [])
         }
     }
 
