@@ -49,7 +49,13 @@ struct DocumentTree {
     var count: Int { names.count }
     var root: NodeID { 0 }
 
-    init() {
+    /// An empty tree; `expectedBytes`, the size of the document it will hold, sets aside room
+    /// for its usual number of nodes (one for every 256 bytes or so) and text, so that the
+    /// arrays rarely grow and copy.
+    init(expectedBytes: Int = 0) {
+        nodes.reserveCapacity(expectedBytes / 256)
+        names.reserveCapacity(expectedBytes / 256)
+        textBytes.reserveCapacity(expectedBytes / 8)
         appendNode(name: "#root", traits: ElementTraits.of("#root"), parent: Self.none, flags: [])
     }
 

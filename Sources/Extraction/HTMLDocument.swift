@@ -28,6 +28,7 @@ struct HTMLDocument {
 
     init(bytes: [UInt8]) {
         tree = DocumentTree()
+        builder = TreeBuilder(expectedBytes: bytes.count)
         var tokenizer = HTMLTokenizer(bytes, onlyKnownAttributes: true)
         let isValidUTF8 = CharsetDetector.isValidUTF8(bytes)
         while let token = tokenizer.next() {

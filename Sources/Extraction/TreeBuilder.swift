@@ -1,7 +1,7 @@
 /// Feeds tokens into a `DocumentTree`, keeping the stack of open elements and implying the
 /// end tags HTML allows pages to omit.
 struct TreeBuilder {
-    private(set) var tree = DocumentTree()
+    private(set) var tree: DocumentTree
     /// The open elements; `foreign`: inside an <svg> or <math>, where the rules of XML apply.
     private var stack = [OpenElement(name: "#root", traits: ElementTraits.of("#root"), node: 0, foreign: false)]
 
@@ -34,6 +34,11 @@ struct TreeBuilder {
 
     /// Deeper elements are flattened into their ancestor: bounded depth, bounded work.
     static let maximumDepth = 512
+
+    /// A builder of the tree of a document of `expectedBytes` bytes.
+    init(expectedBytes: Int = 0) {
+        tree = DocumentTree(expectedBytes: expectedBytes)
+    }
 
     mutating func open(_ name: String, traits: ElementTraits, attributes: [HTMLAttribute], selfClosing: Bool = false) {
         // A page that never closes its <head> has its body in it: the first element that
