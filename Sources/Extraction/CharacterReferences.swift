@@ -31,17 +31,11 @@ enum CharacterReferences {
     {
         if lowercasingASCII {
             // Invalid UTF-8 is repaired by the initializer, as `String(decoding:)` would.
-            func lowercased(_ source: some Collection<UInt8>) -> String {
-                String(unsafeUninitializedCapacity: source.count) { buffer in
-                    var index = 0
-                    for byte in source {
-                        buffer[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                        index += 1
-                    }
-                    return index
-                }
+            if hasAmpersand(bytes) {
+                var decoded = decode(bytes, inAttribute: inAttribute)
+                return decoded.withUTF8(lowercasedASCII)
             }
-            return hasAmpersand(bytes) ? lowercased(decode(bytes, inAttribute: inAttribute).utf8) : lowercased(bytes)
+            return bytes.withUnsafeBufferPointer(lowercasedASCII)
         }
         guard hasAmpersand(bytes) else { return String(decoding: bytes, as: UTF8.self) }
         var output: [UInt8] = []
@@ -73,6 +67,25 @@ enum CharacterReferences {
                 output.append(byte)
                 index += 1
             }
+        }
+    }
+
+    /// The bytes as a string, ASCII letters lower-cased eight bytes a step.
+    private static func lowercasedASCII(_ source: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: source.count) { buffer in
+            guard let from = source.baseAddress, let to = buffer.baseAddress else { return 0 }
+            var index = 0
+            while index + 8 <= source.count {
+                let word = UnsafeRawPointer(from + index).loadUnaligned(as: UInt64.self)
+                UnsafeMutableRawPointer(to + index).storeBytes(of: ShortNameKey.lowercased(word), as: UInt64.self)
+                index += 8
+            }
+            while index < source.count {
+                let byte = source[index]
+                buffer[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                index += 1
+            }
+            return source.count
         }
     }
 

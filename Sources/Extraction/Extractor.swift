@@ -82,13 +82,15 @@ public struct Extractor: Sendable {
     /// and about a tenth of random or compressed bytes (27 of 256 values): more than one byte
     /// in fifty says binary.
     static func looksBinary(_ body: [UInt8]) -> Bool {
-        let sample = body.prefix(8192)
-        var controls = 0
-        for byte in sample where byte < 0x09 || (byte > 0x0D && byte < 0x20) {
-            if byte == 0 && sample.count < 64 { return true }
-            controls += 1
+        body.withUnsafeBufferPointer { buffer in
+            let sample = UnsafeBufferPointer(rebasing: buffer.prefix(8192))
+            var controls = 0
+            for byte in sample where byte < 0x09 || (byte > 0x0D && byte < 0x20) {
+                if byte == 0 && sample.count < 64 { return true }
+                controls += 1
+            }
+            return controls * 50 > sample.count
         }
-        return controls * 50 > sample.count
     }
 
     /// HTML when a tag shows up early, plain text otherwise.

@@ -91,7 +91,7 @@ struct ShortNameKey: Equatable, Sendable {
     /// Every byte from "A" to "Z" of `word` lower-cased at once: a byte's top bit, after adding,
     /// says whether it is at least "A" and whether it is past "Z".
     @inline(__always)
-    private static func lowercased(_ word: UInt64) -> UInt64 {
+    static func lowercased(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let seven = word & (ones &* 0x7F)
         let atLeastA = seven &+ ones &* (0x80 - 0x41)

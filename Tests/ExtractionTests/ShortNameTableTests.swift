@@ -32,6 +32,23 @@ import Testing
         }
     }
 
+    /// Values compared without case come lower-cased, eight bytes a step and then byte by
+    /// byte, non-ASCII letters as they are.
+    @Test func caseInsensitiveValuesAreLowerCased() {
+        let value = "Main-CONTENT Été_[Z]@AZaz Ωmega x"
+        for length in 0...value.utf8.count {
+            let prefix = String(decoding: value.utf8.prefix(length), as: UTF8.self)
+            var tokenizer = HTMLTokenizer(Array("<div CLASS=\"\(prefix)\">".utf8), onlyKnownAttributes: true)
+            guard case let .startTag(_, attributes, _) = tokenizer.next() else {
+                Issue.record("no start tag")
+                return
+            }
+            let expected = String(
+                decoding: prefix.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+            #expect(attributes.first?.value == expected)
+        }
+    }
+
     /// Tag names come out of the tokenizer lower-cased whether or not they are common ones.
     @Test func tagNamesAreLowerCased() {
         var tokenizer = HTMLTokenizer(Array("<DIV><SpAn></sPaN><My-Widget x=1><BLOCKQUOTE>".utf8))
