@@ -12,7 +12,38 @@ struct ScalarText {
     let marks: TextMarks
 
     init(_ text: String) {
-        self.init(Array(text.unicodeScalars))
+        self.init(Self.decode(text))
+    }
+
+    /// The text's scalars, decoded straight from its UTF-8 (a string's bytes are valid UTF-8):
+    /// counted from the bytes that start a scalar, then written into an array of that size,
+    /// ASCII one byte a step; the scalar view's generic copy costs several times as much.
+    static func decode(_ text: String) -> [Unicode.Scalar] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+            return [Unicode.Scalar](unsafeUninitializedCapacity: count) { output, written in
+                var index = 0
+                while index < bytes.count, written < count {
+                    let lead = UInt32(bytes[index])
+                    var value: UInt32
+                    var length: Int
+                    switch lead {
+                    case ..<0x80: (value, length) = (lead, 1)
+                    case ..<0xE0: (value, length) = (lead & 0x1F, 2)
+                    case ..<0xF0: (value, length) = (lead & 0x0F, 3)
+                    default: (value, length) = (lead & 0x07, 4)
+                    }
+                    for offset in 1..<max(length, 1) where index + offset < bytes.count {
+                        value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+                    }
+                    output[written] = Unicode.Scalar(value) ?? "\u{FFFD}"
+                    written += 1
+                    index += length
+                }
+            }
+        }
     }
 
     init(_ scalars: [Unicode.Scalar]) {
