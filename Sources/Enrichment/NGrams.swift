@@ -106,13 +106,15 @@ struct NGrams {
 }
 
 /// Counts of nonzero 64-bit keys: linear probing in a table at most half full, whose memory
-/// is kept from one use to the next.
+/// is kept from one use to the next. A slot is in use only when it carries the table's current
+/// generation, so emptying the table is one increment, not a pass over its memory.
 struct CountTable {
-    private var slots: [(key: UInt64, count: Int)]
+    private var slots: [(key: UInt64, count: Int32, generation: UInt32)]
     private var mask: Int
+    private var generation: UInt32 = 1
 
     init(capacity: Int) {
-        slots = Array(repeating: (0, 0), count: Self.size(for: capacity))
+        slots = Array(repeating: (0, 0, 0), count: Self.size(for: capacity))
         mask = slots.count - 1
     }
 
@@ -124,9 +126,13 @@ struct CountTable {
 
     /// Empties the table for up to `capacity` keys (no more than it was made for).
     mutating func reset(capacity: Int) {
-        let size = min(Self.size(for: capacity), slots.count)
-        slots.withUnsafeMutableBufferPointer { $0[0..<size].update(repeating: (0, 0)) }
-        mask = size - 1
+        mask = min(Self.size(for: capacity), slots.count) - 1
+        generation &+= 1
+        if generation == 0 {
+            // After four billion resets, the stamps start again from a clean table.
+            slots.withUnsafeMutableBufferPointer { $0.update(repeating: (0, 0, 0)) }
+            generation = 1
+        }
     }
 
     /// Counts `key` once more; returns its count.
@@ -138,16 +144,17 @@ struct CountTable {
 
     /// Counts `key` once more; returns the slot holding its count.
     mutating func slot(for key: UInt64) -> Int {
-        slots.withUnsafeMutableBufferPointer { slots in
+        let generation = generation
+        return slots.withUnsafeMutableBufferPointer { slots in
             var index = Int(truncatingIfNeeded: key >> 20) & mask
-            while slots[index].key != 0, slots[index].key != key { index = (index + 1) & mask }
-            slots[index].key = key
+            while slots[index].generation == generation, slots[index].key != key { index = (index + 1) & mask }
+            if slots[index].generation != generation { slots[index] = (key, 0, generation) }
             slots[index].count += 1
             return index
         }
     }
 
     func count(inSlot slot: Int) -> Int {
-        slots[slot].count
+        Int(slots[slot].count)
     }
 }
