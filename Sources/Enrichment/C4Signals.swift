@@ -75,7 +75,7 @@ public struct C4Signals: Sendable, Equatable {
         let (words, curly, found) = shape
         let terminal =
             !line.isEmpty && Self.isEnding(text.scalars[line.upperBound - 1])
-            && !text.has(suffix: "...".unicodeScalars, in: line)
+            && !text.has(suffix: ScalarText.dots, in: line)
         if terminal { terminalLines += 1 }
         guard words >= 3 else { return }
         // spaCy's sentences, counted once for both verdicts, when one keeps the line.

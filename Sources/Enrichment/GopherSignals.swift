@@ -75,11 +75,11 @@ public struct GopherSignals: Sendable, Equatable {
         for line in lines {
             let trimmed = text.trimmed(line)
             let start = trimmed.lowerBound..<line.upperBound
-            if text.has(prefix: "•".unicodeScalars, in: start) || text.has(prefix: "-".unicodeScalars, in: start) {
+            if text.has(prefix: ScalarText.bullet, in: start) || text.has(prefix: ScalarText.dash, in: start) {
                 bullets += 1
             }
             let end = line.lowerBound..<trimmed.upperBound
-            if text.has(suffix: "...".unicodeScalars, in: end) || text.has(suffix: "…".unicodeScalars, in: end) {
+            if text.has(suffix: ScalarText.dots, in: end) || text.has(suffix: ScalarText.ellipsis, in: end) {
                 ellipses += 1
             }
         }
@@ -93,7 +93,7 @@ public struct GopherSignals: Sendable, Equatable {
         _ text: ScalarText, _ lines: (ranges: [Range<Int>], hashes: [UInt64]), tokens: [WordToken]
     ) {
         let length = Double(max(text.count, 1))
-        let paragraphs = text.split(text.trimmed(0..<text.count), atNewlines: 2)
+        let paragraphs = text.paragraphs(of: text.trimmed(0..<text.count), lines: lines.ranges)
         let (paragraphRepeats, paragraphCharacters) = text.repeats(paragraphs)
         duplicateParagraphShare = Double(paragraphRepeats) / Double(max(paragraphs.count, 1))
         duplicateParagraphCharacterShare = Double(paragraphCharacters) / length

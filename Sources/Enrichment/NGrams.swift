@@ -53,14 +53,20 @@ struct NGrams {
         _ n: Int, places: [Int32], keys: inout [UInt64], into counts: inout [Int32], table: inout CountTable
     ) {
         table.reset(capacity: places.count)
-        keys.withUnsafeMutableBufferPointer { keys in
-            counts.withUnsafeMutableBufferPointer { counts in
-                for (offset, place) in places.enumerated() {
-                    let at = Int(place)
-                    keys[at] = Self.fold(keys[at], hashes[at + n - 1])
-                    counts[offset] = Int32(truncatingIfNeeded: table.slot(for: keys[at]))
+        hashes.withUnsafeBufferPointer { hashes in
+            places.withUnsafeBufferPointer { places in
+                keys.withUnsafeMutableBufferPointer { keys in
+                    counts.withUnsafeMutableBufferPointer { counts in
+                        table.withProbe { probe in
+                            for offset in 0..<places.count {
+                                let at = Int(places[offset])
+                                keys[at] = Self.fold(keys[at], hashes[at + n - 1])
+                                counts[offset] = Int32(truncatingIfNeeded: probe.slot(for: keys[at]))
+                            }
+                            for offset in 0..<places.count { counts[offset] = probe.count(inSlot: Int(counts[offset])) }
+                        }
+                    }
                 }
-                for offset in places.indices { counts[offset] = Int32(table.count(inSlot: Int(counts[offset]))) }
             }
         }
     }
@@ -144,17 +150,41 @@ struct CountTable {
 
     /// Counts `key` once more; returns the slot holding its count.
     mutating func slot(for key: UInt64) -> Int {
-        let generation = generation
+        withProbe { $0.slot(for: key) }
+    }
+
+    func count(inSlot slot: Int) -> Int {
+        Int(slots[slot].count)
+    }
+
+    /// Runs `body` with direct access to the slots, for loops that count many keys.
+    mutating func withProbe<Result>(_ body: (inout Probe) -> Result) -> Result {
+        let (mask, generation) = (mask, generation)
         return slots.withUnsafeMutableBufferPointer { slots in
+            var probe = Probe(slots: slots, mask: mask, generation: generation)
+            return body(&probe)
+        }
+    }
+
+    /// The table's slots, held open.
+    struct Probe {
+        fileprivate let slots: UnsafeMutableBufferPointer<(key: UInt64, count: Int32, generation: UInt32)>
+        fileprivate let mask: Int
+        fileprivate let generation: UInt32
+
+        /// Counts `key` once more; returns the slot holding its count.
+        @inline(__always)
+        mutating func slot(for key: UInt64) -> Int {
             var index = Int(truncatingIfNeeded: key >> 20) & mask
             while slots[index].generation == generation, slots[index].key != key { index = (index + 1) & mask }
             if slots[index].generation != generation { slots[index] = (key, 0, generation) }
             slots[index].count += 1
             return index
         }
-    }
 
-    func count(inSlot slot: Int) -> Int {
-        Int(slots[slot].count)
+        @inline(__always)
+        func count(inSlot slot: Int) -> Int32 {
+            slots[slot].count
+        }
     }
 }

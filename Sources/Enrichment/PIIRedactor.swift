@@ -30,12 +30,13 @@ public enum PIIRedactor {
         let utf8 = Array(text.utf8)
         var spans: [PIISpan] = []
         var output: [UInt8] = []
-        output.reserveCapacity(utf8.count)
+        // Only a redacted text is written out; without redaction the spans are all there is.
+        if redact { output.reserveCapacity(utf8.count) }
         var (copied, scalars) = (0, 0)
         var turns: [PIIKind: Int] = [:]
         for match in matches {
             scalars += scalarCount(utf8[copied..<match.bytes.lowerBound])
-            output.append(contentsOf: utf8[copied..<match.bytes.lowerBound])
+            if redact { output.append(contentsOf: utf8[copied..<match.bytes.lowerBound]) }
             let replacement: [UInt8]
             if redact {
                 let choices = match.kind.replacements
@@ -47,7 +48,7 @@ public enum PIIRedactor {
             }
             let length = scalarCount(replacement[...])
             spans.append(PIISpan(kind: match.kind, start: scalars, end: scalars + length))
-            output.append(contentsOf: replacement)
+            if redact { output.append(contentsOf: replacement) }
             scalars += length
             copied = match.bytes.upperBound
         }

@@ -25,7 +25,11 @@ public struct QualitySignals: Sendable, Equatable {
     /// set's verdict (`gopher_quality_pass`, `gopher_repetition_pass`, `c4_pass`,
     /// `fineweb_pass`: 1 kept, 0 dropped), rounded to six decimals.
     public var named: [String: Double] {
-        let values = gopher.namedValues + c4.namedValues + fineWeb.namedValues
-        return Dictionary(uniqueKeysWithValues: values.lazy.map { ($0, ($1 * 1e6).rounded() / 1e6) })
+        // Sized once for every signal: growing while filled would hash each key again.
+        var named = [String: Double](minimumCapacity: 48)
+        for values in [gopher.namedValues, c4.namedValues, fineWeb.namedValues] {
+            for (name, value) in values { named[name] = (value * 1e6).rounded() / 1e6 }
+        }
+        return named
     }
 }

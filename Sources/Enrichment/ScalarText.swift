@@ -22,20 +22,20 @@ struct ScalarText {
         var text = text
         return text.withUTF8 { bytes in
             var count = 0
-            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+            for byte in bytes { count &+= byte & 0xC0 != 0x80 ? 1 : 0 }
             return [Unicode.Scalar](unsafeUninitializedCapacity: count) { output, written in
                 var index = 0
                 while index < bytes.count, written < count {
-                    let lead = UInt32(bytes[index])
-                    var value: UInt32
-                    var length: Int
-                    switch lead {
-                    case ..<0x80: (value, length) = (lead, 1)
-                    case ..<0xE0: (value, length) = (lead & 0x1F, 2)
-                    case ..<0xF0: (value, length) = (lead & 0x0F, 3)
-                    default: (value, length) = (lead & 0x07, 4)
+                    let lead = bytes[index]
+                    if lead < 0x80 {
+                        output[written] = Unicode.Scalar(lead)
+                        written += 1
+                        index += 1
+                        continue
                     }
-                    for offset in 1..<max(length, 1) where index + offset < bytes.count {
+                    let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                    var value = UInt32(lead) & (0x7F >> length)
+                    for offset in 1..<length where index + offset < bytes.count {
                         value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
                     }
                     output[written] = Unicode.Scalar(value) ?? "\u{FFFD}"
@@ -104,6 +104,22 @@ struct ScalarText {
         return parts
     }
 
+    /// `re.split("\n{2,}", text[range])` for a `range` that starts and ends with other than
+    /// white space, from `lines`, the whole text's `split(atNewlines: 1)`: the gaps between
+    /// those pieces are its runs of newlines, so the text is not read again.
+    func paragraphs(of range: Range<Int>, lines: [Range<Int>]) -> [Range<Int>] {
+        var paragraphs: [Range<Int>] = []
+        var start = range.lowerBound
+        for index in lines.indices.dropFirst() {
+            let (gapStart, gapEnd) = (lines[index - 1].upperBound, lines[index].lowerBound)
+            guard gapStart >= range.lowerBound, gapEnd <= range.upperBound, gapEnd - gapStart >= 2 else { continue }
+            paragraphs.append(start..<gapStart)
+            start = gapEnd
+        }
+        paragraphs.append(start..<range.upperBound)
+        return paragraphs
+    }
+
     /// `text[range].strip()`.
     func trimmed(_ range: Range<Int>) -> Range<Int> {
         var (lower, upper) = (range.lowerBound, range.upperBound)
@@ -139,12 +155,26 @@ struct ScalarText {
     }
 
     /// Whether `text[range]` starts (or ends) with `affix`.
-    func has(prefix affix: String.UnicodeScalarView, in range: Range<Int>) -> Bool {
-        range.count >= affix.count && scalars[range.lowerBound..<(range.lowerBound + affix.count)].elementsEqual(affix)
+    /// The marks the rule sets look for at a line's ends: a bullet, a dash, three dots, an ellipsis.
+    static let bullet: [Unicode.Scalar] = ["•"]
+    static let dash: [Unicode.Scalar] = ["-"]
+    static let dots: [Unicode.Scalar] = [".", ".", "."]
+    static let ellipsis: [Unicode.Scalar] = ["…"]
+
+    func has(prefix affix: [Unicode.Scalar], in range: Range<Int>) -> Bool {
+        range.count >= affix.count && matches(affix, at: range.lowerBound)
     }
 
-    func has(suffix affix: String.UnicodeScalarView, in range: Range<Int>) -> Bool {
-        range.count >= affix.count && scalars[(range.upperBound - affix.count)..<range.upperBound].elementsEqual(affix)
+    func has(suffix affix: [Unicode.Scalar], in range: Range<Int>) -> Bool {
+        range.count >= affix.count && matches(affix, at: range.upperBound - affix.count)
+    }
+
+    /// Whether `affix` is written at `start` (a line's ends are tested for every line: no
+    /// scalar view is made or counted for it).
+    @inline(__always)
+    private func matches(_ affix: [Unicode.Scalar], at start: Int) -> Bool {
+        for offset in affix.indices where scalars[start + offset] != affix[offset] { return false }
+        return true
     }
 
     /// Which of `phrases` (lower-case ASCII) `text[range].lower()` holds, as bits: one pass,

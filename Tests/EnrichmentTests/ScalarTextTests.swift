@@ -23,4 +23,22 @@ import Testing
             #expect(ScalarText.decode(text) == scalars)
         }
     }
+
+    /// Paragraphs read from the gaps between the text's lines are the ones a second split at
+    /// two newlines or more finds, on texts of letters, spaces and newlines in every order.
+    @Test func paragraphsFromLinesMatchASecondSplit() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let text = String(
+                (0..<Int.random(in: 0...24, using: &generator)).map { _ in
+                    ["a", "b", " ", "\n", "\n", "\t"].randomElement(using: &generator) ?? "a"
+                })
+            let scalars = ScalarText(text)
+            let trimmed = scalars.trimmed(0..<scalars.count)
+            let lines = scalars.split(0..<scalars.count, atNewlines: 1)
+            #expect(
+                scalars.paragraphs(of: trimmed, lines: lines) == scalars.split(trimmed, atNewlines: 2),
+                "\(text.debugDescription)")
+        }
+    }
 }
