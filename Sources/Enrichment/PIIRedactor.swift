@@ -35,7 +35,7 @@ public enum PIIRedactor {
         var (copied, scalars) = (0, 0)
         var turns: [PIIKind: Int] = [:]
         for match in matches {
-            scalars += scalarCount(utf8[copied..<match.bytes.lowerBound])
+            scalars += ScalarText.scalarCount(utf8[copied..<match.bytes.lowerBound])
             if redact { output.append(contentsOf: utf8[copied..<match.bytes.lowerBound]) }
             let replacement: [UInt8]
             if redact {
@@ -46,7 +46,7 @@ public enum PIIRedactor {
             } else {
                 replacement = Array(utf8[match.bytes])
             }
-            let length = scalarCount(replacement[...])
+            let length = ScalarText.scalarCount(replacement[...])
             spans.append(PIISpan(kind: match.kind, start: scalars, end: scalars + length))
             if redact { output.append(contentsOf: replacement) }
             scalars += length
@@ -57,9 +57,4 @@ public enum PIIRedactor {
         return (counts, String(decoding: output, as: UTF8.self), spans)
     }
 
-    private static func scalarCount(_ bytes: ArraySlice<UInt8>) -> Int {
-        var count = 0
-        for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
-        return count
-    }
 }

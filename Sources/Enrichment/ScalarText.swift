@@ -21,8 +21,7 @@ struct ScalarText {
     static func decode(_ text: String) -> [Unicode.Scalar] {
         var text = text
         return text.withUTF8 { bytes in
-            var count = 0
-            for byte in bytes { count &+= byte & 0xC0 != 0x80 ? 1 : 0 }
+            let count = scalarCount(bytes)
             return [Unicode.Scalar](unsafeUninitializedCapacity: count) { output, written in
                 var index = 0
                 while index < bytes.count, written < count {
@@ -44,6 +43,13 @@ struct ScalarText {
                 }
             }
         }
+    }
+
+    /// How many scalars valid UTF-8 `bytes` hold: the bytes that are not continuation bytes.
+    static func scalarCount(_ bytes: some Collection<UInt8>) -> Int {
+        var count = 0
+        for byte in bytes { count &+= byte & 0xC0 != 0x80 ? 1 : 0 }
+        return count
     }
 
     init(_ scalars: [Unicode.Scalar]) {

@@ -33,9 +33,9 @@ enum CharacterReferences {
             // Invalid UTF-8 is repaired by the initializer, as `String(decoding:)` would.
             if hasAmpersand(bytes) {
                 var decoded = decode(bytes, inAttribute: inAttribute)
-                return decoded.withUTF8(lowercasedASCII)
+                return decoded.withUTF8(ASCIICase.lowercasedString)
             }
-            return bytes.withUnsafeBufferPointer(lowercasedASCII)
+            return bytes.withUnsafeBufferPointer(ASCIICase.lowercasedString)
         }
         guard hasAmpersand(bytes) else { return String(decoding: bytes, as: UTF8.self) }
         var output: [UInt8] = []
@@ -67,25 +67,6 @@ enum CharacterReferences {
                 output.append(byte)
                 index += 1
             }
-        }
-    }
-
-    /// The bytes as a string, ASCII letters lower-cased eight bytes a step.
-    private static func lowercasedASCII(_ source: UnsafeBufferPointer<UInt8>) -> String {
-        String(unsafeUninitializedCapacity: source.count) { buffer in
-            guard let from = source.baseAddress, let to = buffer.baseAddress else { return 0 }
-            var index = 0
-            while index + 8 <= source.count {
-                let word = UnsafeRawPointer(from + index).loadUnaligned(as: UInt64.self)
-                UnsafeMutableRawPointer(to + index).storeBytes(of: ShortNameKey.lowercased(word), as: UInt64.self)
-                index += 8
-            }
-            while index < source.count {
-                let byte = source[index]
-                buffer[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                index += 1
-            }
-            return source.count
         }
     }
 

@@ -325,14 +325,7 @@ struct HTMLTokenizer {
     }
 
     private func lowercased(_ range: Range<Int>) -> String {
-        String(unsafeUninitializedCapacity: range.count) { buffer in
-            var index = 0
-            for byte in bytes[range] {
-                buffer[index] = byte >= 65 && byte <= 90 ? byte | 0x20 : byte
-                index += 1
-            }
-            return index
-        }
+        bytes.withUnsafeBufferPointer { ASCIICase.lowercasedString(UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
     private func isASCIILetter(_ byte: UInt8) -> Bool {

@@ -68,14 +68,14 @@ struct ShortNameKey: Equatable, Sendable {
         guard count <= 16, let base = buffer.baseAddress else { return nil }
         if start + 16 <= buffer.count {
             let raw = UnsafeRawPointer(base + start)
-            low = Self.lowercased(Self.prefix(UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)), count))
-            high = Self.lowercased(
+            low = ASCIICase.lowercased(Self.prefix(UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)), count))
+            high = ASCIICase.lowercased(
                 Self.prefix(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)), count - 8))
         } else {
             guard var key = ShortNameKey(UnsafeBufferPointer(rebasing: buffer[start..<(start + count)])) else {
                 return nil
             }
-            (key.low, key.high) = (Self.lowercased(key.low), Self.lowercased(key.high))
+            (key.low, key.high) = (ASCIICase.lowercased(key.low), ASCIICase.lowercased(key.high))
             self = key
         }
     }
@@ -86,18 +86,6 @@ struct ShortNameKey: Equatable, Sendable {
         if count >= 8 { return word }
         if count <= 0 { return 0 }
         return word & ((1 &<< UInt64(count &* 8)) &- 1)
-    }
-
-    /// Every byte from "A" to "Z" of `word` lower-cased at once: a byte's top bit, after adding,
-    /// says whether it is at least "A" and whether it is past "Z".
-    @inline(__always)
-    static func lowercased(_ word: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let seven = word & (ones &* 0x7F)
-        let atLeastA = seven &+ ones &* (0x80 - 0x41)
-        let pastZ = seven &+ ones &* (0x80 - 0x5B)
-        let upper = atLeastA & ~pastZ & ~word & (ones &* 0x80)
-        return word | (upper >> 2)
     }
 
     /// The slot of this key in a table of `mask + 1` slots.

@@ -1,0 +1,35 @@
+/// ASCII letters lower-cased eight bytes a step: names and the attribute values HTML compares
+/// without case.
+enum ASCIICase {
+    /// Every byte from "A" to "Z" of `word` lower-cased at once: a byte's top bit, after adding,
+    /// says whether it is at least "A" and whether it is past "Z".
+    @inline(__always)
+    static func lowercased(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let seven = word & (ones &* 0x7F)
+        let atLeastA = seven &+ ones &* (0x80 - 0x41)
+        let pastZ = seven &+ ones &* (0x80 - 0x5B)
+        let upper = atLeastA & ~pastZ & ~word & (ones &* 0x80)
+        return word | (upper >> 2)
+    }
+
+    /// The bytes as a string with ASCII letters lower-cased (invalid UTF-8 repaired, as the
+    /// string initializer repairs it).
+    static func lowercasedString(_ source: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: source.count) { buffer in
+            guard let from = source.baseAddress, let to = buffer.baseAddress else { return 0 }
+            var index = 0
+            while index + 8 <= source.count {
+                let word = UnsafeRawPointer(from + index).loadUnaligned(as: UInt64.self)
+                UnsafeMutableRawPointer(to + index).storeBytes(of: lowercased(word), as: UInt64.self)
+                index += 8
+            }
+            while index < source.count {
+                let byte = source[index]
+                buffer[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                index += 1
+            }
+            return source.count
+        }
+    }
+}
