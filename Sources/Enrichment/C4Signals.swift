@@ -128,8 +128,12 @@ public struct C4Signals: Sendable, Equatable {
         words: Int, longest: Int, bracket: Bool, curly: Bool, phrases: UInt32
     ) {
         var (count, longest, run, bracket, curly) = (0, 0, 0, false, false)
-        let found = text.scalars.withUnsafeBufferPointer { scalars in
+        var found: UInt32 = 0
+        let phrases = Self.phrases
+        text.scalars.withUnsafeBufferPointer { scalars in
             text.traits.withUnsafeBufferPointer { traits in
+                // One pass: words and brackets, and the phrases, which start with a letter.
+                let last = range.upperBound - 1
                 for index in range {
                     if traits[index].contains(.space) {
                         if run > 0 { (count, longest, run) = (count + 1, max(longest, run), 0) }
@@ -139,10 +143,10 @@ public struct C4Signals: Sendable, Equatable {
                     switch scalars[index] {
                     case "[": bracket = true
                     case "{": curly = true
-                    default: break
+                    default:
+                        if index < last { found |= phrases.found(at: index, before: range.upperBound, in: scalars) }
                     }
                 }
-                return ScalarText.phrases(phrases, in: range, of: scalars)
             }
         }
         if run > 0 { (count, longest) = (count + 1, max(longest, run)) }

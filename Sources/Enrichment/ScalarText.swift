@@ -183,35 +183,8 @@ struct ScalarText {
         return true
     }
 
-    /// Which of `phrases` (lower-case ASCII) `text[range].lower()` holds, as bits: one pass,
-    /// ASCII letters folded, a phrase compared only where its first two letters are.
-    static func phrases(
-        _ phrases: PhraseSet, in range: Range<Int>, of scalars: UnsafeBufferPointer<Unicode.Scalar>
-    ) -> UInt32 {
-        var found: UInt32 = 0
-        guard range.count >= 2 else { return 0 }
-        for start in range.lowerBound..<(range.upperBound - 1) {
-            // A letter (either case) that starts a phrase, told by one bit: most are not.
-            let (value, next) = (scalars[start].value, scalars[start + 1].value)
-            guard value &- 0x41 < 0x3A, phrases.firstLetters & (1 << ((value | 0x20) & 0x1F)) != 0,
-                next &- 0x20 < 0x5B, phrases.secondCharacters & (1 << ((next | 0x20) & 0x3F)) != 0
-            else { continue }
-            var candidates = phrases.starting(with: Self.folded(scalars[start]), then: Self.folded(scalars[start + 1]))
-            while candidates != 0 {
-                let bit = candidates.trailingZeroBitCount
-                candidates &= candidates - 1
-                let phrase = phrases.phrases[bit]
-                guard start + phrase.count <= range.upperBound else { continue }
-                var offset = 2
-                while offset < phrase.count, Self.folded(scalars[start + offset]) == phrase[offset] { offset += 1 }
-                if offset == phrase.count { found |= 1 << UInt32(bit) }
-            }
-        }
-        return found
-    }
-
     @inline(__always)
-    private static func folded(_ scalar: Unicode.Scalar) -> UInt8 {
+    static func folded(_ scalar: Unicode.Scalar) -> UInt8 {
         guard scalar.value < 0x80 else { return 0 }
         let byte = UInt8(scalar.value)
         return byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
@@ -283,5 +256,27 @@ struct PhraseSet: Sendable {
     @inline(__always)
     func starting(with first: UInt8, then second: UInt8) -> UInt32 {
         first < 128 && second < 128 ? firsts[Int(first)] & seconds[Int(second)] : 0
+    }
+
+    /// The phrases (as bits) that start at `start` and end by `end`; `start + 1 < end`.
+    @inline(__always)
+    func found(at start: Int, before end: Int, in scalars: UnsafeBufferPointer<Unicode.Scalar>) -> UInt32 {
+        // A letter (either case) that starts a phrase, told by one bit: most are not.
+        let (value, next) = (scalars[start].value, scalars[start + 1].value)
+        guard value &- 0x41 < 0x3A, firstLetters & (1 << ((value | 0x20) & 0x1F)) != 0,
+            next &- 0x20 < 0x5B, secondCharacters & (1 << ((next | 0x20) & 0x3F)) != 0
+        else { return 0 }
+        var found: UInt32 = 0
+        var candidates = starting(with: ScalarText.folded(scalars[start]), then: ScalarText.folded(scalars[start + 1]))
+        while candidates != 0 {
+            let bit = candidates.trailingZeroBitCount
+            candidates &= candidates - 1
+            let phrase = phrases[bit]
+            guard start + phrase.count <= end else { continue }
+            var offset = 2
+            while offset < phrase.count, ScalarText.folded(scalars[start + offset]) == phrase[offset] { offset += 1 }
+            if offset == phrase.count { found |= 1 << UInt32(bit) }
+        }
+        return found
     }
 }

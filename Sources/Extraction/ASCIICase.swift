@@ -18,18 +18,32 @@ enum ASCIICase {
     static func lowercasedString(_ source: UnsafeBufferPointer<UInt8>) -> String {
         String(unsafeUninitializedCapacity: source.count) { buffer in
             guard let from = source.baseAddress, let to = buffer.baseAddress else { return 0 }
-            var index = 0
-            while index + 8 <= source.count {
-                let word = UnsafeRawPointer(from + index).loadUnaligned(as: UInt64.self)
-                UnsafeMutableRawPointer(to + index).storeBytes(of: lowercased(word), as: UInt64.self)
-                index += 8
-            }
-            while index < source.count {
-                let byte = source[index]
-                buffer[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                index += 1
-            }
+            copyLowercased(from, to, count: source.count)
             return source.count
+        }
+    }
+
+    /// Lower-cases the ASCII letters of `bytes` from `start` on, in place.
+    static func lowercase(_ bytes: inout [UInt8], from start: Int) {
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress, start < buffer.count else { return }
+            copyLowercased(base + start, base + start, count: buffer.count - start)
+        }
+    }
+
+    /// Copies `count` bytes with ASCII letters lower-cased; `from` may be `to`, since each
+    /// word is read before it is written.
+    private static func copyLowercased(_ from: UnsafePointer<UInt8>, _ to: UnsafeMutablePointer<UInt8>, count: Int) {
+        var index = 0
+        while index + 8 <= count {
+            let word = UnsafeRawPointer(from + index).loadUnaligned(as: UInt64.self)
+            UnsafeMutableRawPointer(to + index).storeBytes(of: lowercased(word), as: UInt64.self)
+            index += 8
+        }
+        while index < count {
+            let byte = from[index]
+            to[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            index += 1
         }
     }
 }

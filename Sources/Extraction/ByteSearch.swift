@@ -40,6 +40,36 @@ enum ByteSearch {
         } ?? (contains(text, first) || contains(text, second))
     }
 
+    /// Whether `bytes` hold `first` or `second`, lower-case ASCII letters only, in any ASCII
+    /// case, in one pass: for letters, setting bit 5 is lower-casing, so no table is needed.
+    static func containsIgnoringASCIICase(
+        _ bytes: ArraySlice<UInt8>, _ first: StaticString, or second: StaticString
+    ) -> Bool {
+        let one = UnsafeBufferPointer(start: first.utf8Start, count: first.utf8CodeUnitCount)
+        let two = UnsafeBufferPointer(start: second.utf8Start, count: second.utf8CodeUnitCount)
+        guard let oneStart = one.first, let twoStart = two.first else { return true }
+        return bytes.withUnsafeBufferPointer { buffer in
+            let count = buffer.count
+            func matches(_ pattern: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+                guard index + pattern.count <= count else { return false }
+                var offset = 1
+                while offset < pattern.count {
+                    if buffer[index + offset] | 0x20 != pattern[offset] { return false }
+                    offset += 1
+                }
+                return true
+            }
+            var index = 0
+            while index < count {
+                let byte = buffer[index] | 0x20
+                if byte == oneStart, matches(one, at: index) { return true }
+                if byte == twoStart, matches(two, at: index) { return true }
+                index += 1
+            }
+            return false
+        }
+    }
+
     /// The byte offsets at which `needle` starts in `bytes`, without overlaps, in order.
     static func offsets(of needle: [UInt8], in bytes: [UInt8]) -> [Int] {
         guard let first = needle.first, bytes.count >= needle.count else { return [] }

@@ -31,6 +31,12 @@ struct ElementTraits: OptionSet, Sendable {
     static let readByDocument = ElementTraits(rawValue: 1 << 12)
     /// `<a>`: its text is link text.
     static let link = ElementTraits(rawValue: 1 << 13)
+    /// Its content runs, unparsed, to its end tag (`<script>`, `<style>`, `<title>` …).
+    static let rawText = ElementTraits(rawValue: 1 << 14)
+    /// Opened by rules of its own in the tree builder: `<head>`, `<main>`, `<svg>`, `<math>`.
+    static let specialInTree = ElementTraits(rawValue: 1 << 15)
+    /// May stand in a `<head>`: any other element closes it.
+    static let headContent = ElementTraits(rawValue: 1 << 16)
 
     /// The traits of an element named `name` (lower-cased).
     static func of(_ name: String) -> ElementTraits { table.value(for: name) ?? [] }
@@ -87,6 +93,9 @@ struct ElementTraits: OptionSet, Sendable {
         mark(["li", "dt", "dd", "tr", "td", "th", "option"], .impliesEndTag)
         mark(["meta", "link", "html", "time", "script", "h1"], .readByDocument)
         mark(["a"], .link)
+        mark(HTMLTokenizer.rawTextElements, .rawText)
+        mark(["head", "main", "svg", "math"], .specialInTree)
+        mark(["meta", "link", "title", "style", "script", "noscript", "base", "template"], .headContent)
         return table
     }()
 }

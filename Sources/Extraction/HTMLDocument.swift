@@ -33,13 +33,12 @@ struct HTMLDocument {
         let isValidUTF8 = CharsetDetector.isValidUTF8(bytes)
         while let token = tokenizer.next() {
             switch consume token {
-            case let .startTag(name, attributes, selfClosing):
-                let traits = ElementTraits.of(name)
+            case let .startTag(name, traits, attributes, selfClosing):
                 if traits.contains(.readByDocument) {
                     readAttributes(of: name, attributes)
                     if name == "script" {
                         inStructuredData = attributes.contains {
-                            $0.known == .type && ByteSearch.contains($0.value, "ld+json")
+                            $0.known == .type && ByteSearch.contains(attributes.value($0), "ld+json")
                         }
                     }
                     if name == "h1", headings.count < 5 { headingText = [] }
@@ -53,7 +52,9 @@ struct HTMLDocument {
                     bylineText?.append(0x20)
                     if !traits.contains(.void) { bylineDepth += 1 }
                 }
-                builder.open(name, traits: traits, attributes: attributes, selfClosing: selfClosing)
+                builder.open(
+                    name, traits: traits, attributes: attributes, selfClosing: selfClosing,
+                    documentIsValidUTF8: isValidUTF8)
                 if headingText != nil, name == "br" || name == "img" { headingText?.append(0x20) }
             case let .endTag(name):
                 if bylineText != nil { bylineText?.append(0x20) }
@@ -113,16 +114,18 @@ struct HTMLDocument {
             siteName: metadata.siteName)
     }
 
-    private static func isByline(_ attributes: [HTMLAttribute]) -> Bool {
+    private static func isByline(_ attributes: TagAttributes) -> Bool {
         for attribute in attributes {
             switch attribute.known {
-            case .itemprop, .rel: if attribute.value == "author" { return true }
+            case .itemprop, .rel: if attributes.value(attribute) == "author" { return true }
             case .class:
-                // Cheap test first: most classes mention neither.
-                let value = attribute.value
-                guard value.utf8.count >= 6,
-                    ByteSearch.contains(value, "author", or: "byline")
+                // Cheap test first, on the bytes as written: most classes mention neither.
+                guard attribute.valueRange.count >= 6,
+                    ByteSearch.containsIgnoringASCIICase(
+                        attributes.document[attribute.valueRange], "author", or: "byline")
+                        || attributes.document[attribute.valueRange].contains(UInt8(ascii: "&"))
                 else { continue }
+                let value = attributes.value(attribute)
                 let tokens = value.split { !$0.isLetter }
                 if tokens.contains(where: { $0 == "author" || $0 == "byline" || $0 == "authorname" }) { return true }
             default: break
@@ -131,17 +134,17 @@ struct HTMLDocument {
         return false
     }
 
-    private mutating func readAttributes(of name: String, _ attributes: [HTMLAttribute]) {
+    private mutating func readAttributes(of name: String, _ attributes: TagAttributes) {
         switch name {
         case "meta": readMeta(attributes)
         case "link": readLink(attributes)
         case "html":
-            if let lang = attributes.first(where: { $0.known == .lang })?.value, !lang.isEmpty {
+            if let lang = attributes.value(of: .lang), !lang.isEmpty {
                 metadata.declaredLanguage = lang
             }
         case "time":
             if timeElementDate == nil,
-                let datetime = attributes.first(where: { $0.known == .datetime })?.value, !datetime.isEmpty
+                let datetime = attributes.value(of: .datetime), !datetime.isEmpty
             {
                 timeElementDate = datetime
             }
@@ -169,10 +172,11 @@ struct HTMLDocument {
 
     // MARK: Metadata
 
-    private mutating func readMeta(_ attributes: [HTMLAttribute]) {
+    private mutating func readMeta(_ attributes: TagAttributes) {
         let key =
-            (attributes.first { $0.known == .property || $0.known == .name || $0.known == .itemprop }?.value ?? "")
-        guard let content = attributes.first(where: { $0.known == .content })?.value, !content.isEmpty else { return }
+            (attributes.first { $0.known == .property || $0.known == .name || $0.known == .itemprop })
+            .map(attributes.value) ?? ""
+        guard let content = attributes.value(of: .content), !content.isEmpty else { return }
         // Tidied only for the keys read: pages carry dozens of others (viewport, theme colours,
         // verification tokens).
         var value: String { TextNormalizer.collapseWhitespace(content) }
@@ -207,9 +211,9 @@ struct HTMLDocument {
         }
     }
 
-    private mutating func readLink(_ attributes: [HTMLAttribute]) {
-        guard attributes.contains(where: { $0.known == .rel && $0.value == "canonical" }),
-            let href = attributes.first(where: { $0.known == .href })?.value, !href.isEmpty
+    private mutating func readLink(_ attributes: TagAttributes) {
+        guard attributes.contains(where: { $0.known == .rel && attributes.value($0) == "canonical" }),
+            let href = attributes.value(of: .href), !href.isEmpty
         else { return }
         metadata.canonicalURL = href
     }

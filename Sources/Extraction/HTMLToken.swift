@@ -1,7 +1,7 @@
 /// One piece of an HTML document, as the tokenizer finds it.
 enum HTMLToken {
-    /// `<name attr=value ...>`; names are lower-cased ASCII.
-    case startTag(name: String, attributes: [HTMLAttribute], selfClosing: Bool)
+    /// `<name attr=value ...>`; names are lower-cased ASCII; `traits`: the element's, by its name.
+    case startTag(name: String, traits: ElementTraits, attributes: TagAttributes, selfClosing: Bool)
     /// `</name>`.
     case endTag(name: String)
     /// Character data between tags, undecoded: the byte range in the document.
@@ -14,23 +14,67 @@ enum HTMLToken {
     case doctype(name: String)
 }
 
-/// A tag's attribute, with its value's character references decoded. From a tokenizer that
-/// reads only known attributes, the values HTML compares without case
-/// (`KnownAttribute.isCaseInsensitive`) come lower-cased (ASCII).
+/// A tag's attribute, as where its name and value lie in the document: values are decoded only
+/// when read (`TagAttributes`), since most are never read. From a tokenizer that reads only
+/// known attributes, the values HTML compares without case (`KnownAttribute.isCaseInsensitive`)
+/// read lower-cased (ASCII).
 struct HTMLAttribute {
-    let name: String
-    let value: String
     /// The name, when it is one extraction reads.
     let known: KnownAttribute?
+    /// The name's bytes in the document, as written.
+    let nameRange: Range<Int>
+    /// The value's bytes in the document, without its quotes, character references undecoded;
+    /// empty for a bare attribute.
+    let valueRange: Range<Int>
+    /// Whether the value reads with its ASCII letters lower-cased.
+    let lowercasesValue: Bool
+}
 
-    init(name: String, value: String, known: KnownAttribute?) {
-        self.name = name
-        self.value = value
-        self.known = known
+/// A start tag's attributes with the document they point into: a value is decoded when asked.
+struct TagAttributes: RandomAccessCollection {
+    /// The document the attributes' ranges point into.
+    let document: [UInt8]
+    let list: [HTMLAttribute]
+
+    var startIndex: Int { list.startIndex }
+    var endIndex: Int { list.endIndex }
+    subscript(position: Int) -> HTMLAttribute { list[position] }
+
+    /// The attribute's name: the known name, or the bytes written lower-cased.
+    func name(_ attribute: HTMLAttribute) -> String {
+        if let known = attribute.known { return known.rawValue }
+        return document.withUnsafeBufferPointer {
+            ASCIICase.lowercasedString(UnsafeBufferPointer(rebasing: $0[attribute.nameRange]))
+        }
     }
 
-    init(name: String, value: String) {
-        self.init(name: name, value: value, known: KnownAttribute(rawValue: name))
+    /// The attribute's value, character references decoded (invalid UTF-8 repaired).
+    func value(_ attribute: HTMLAttribute) -> String {
+        CharacterReferences.decode(
+            document[attribute.valueRange], inAttribute: true, lowercasingASCII: attribute.lowercasesValue)
+    }
+
+    /// The value of the first attribute of that name, if there is one.
+    func value(of known: KnownAttribute) -> String? {
+        list.first { $0.known == known }.map(value)
+    }
+
+    /// Appends the attribute's decoded value to `output`; `documentIsValidUTF8`: the bytes need
+    /// no repair, so they go straight in (else through a repaired string, as `value` reads).
+    func appendValue(_ attribute: HTMLAttribute, documentIsValidUTF8: Bool, to output: inout [UInt8]) {
+        guard documentIsValidUTF8 else {
+            output.append(contentsOf: value(attribute).utf8)
+            return
+        }
+        let start = output.count
+        CharacterReferences.decode(document[attribute.valueRange], inAttribute: true, appendingTo: &output)
+        if attribute.lowercasesValue { ASCIICase.lowercase(&output, from: start) }
+    }
+
+    /// The first byte of the decoded value, read without decoding it where no reference opens it.
+    func firstValueByte(_ attribute: HTMLAttribute) -> UInt8? {
+        guard let first = document[attribute.valueRange].first else { return nil }
+        return first == UInt8(ascii: "&") ? value(attribute).utf8.first : first
     }
 }
 

@@ -14,25 +14,14 @@ struct HTMLTokenizer {
     private let bytes: [UInt8]
     private var position = 0
 
-    /// Elements whose content runs, unparsed, to their end tag. `<noscript>` is not among them:
-    /// it is read as markup, as a browser without scripts (and a crawler) reads it, since
-    /// forums and single-page sites put their server-rendered content there.
-    static let rawTextElements: Set<String> = [
+    /// Elements whose content runs, unparsed, to their end tag (`ElementTraits.rawText`).
+    /// `<noscript>` is not among them: it is read as markup, as a browser without scripts (and a
+    /// crawler) reads it, since forums and single-page sites put their server-rendered content there.
+    static let rawTextElements = [
         "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext",
     ]
 
     private var attributes: [HTMLAttribute] = []
-    /// A cheap first test on length and first letter, so most tags skip the set look-up.
-    static func mayBeRawText(_ name: String) -> Bool {
-        switch (name.utf8.count, name.utf8.first) {
-        case (6, UInt8(ascii: "s")), (5, UInt8(ascii: "s")), (8, UInt8(ascii: "t")), (5, UInt8(ascii: "t")),
-            (3, UInt8(ascii: "x")),
-            (6, UInt8(ascii: "i")), (7, UInt8(ascii: "n")), (8, UInt8(ascii: "n")), (9, UInt8(ascii: "p")):
-            true
-        default:
-            false
-        }
-    }
 
     /// Set after the start tag of a raw-text element: its content comes next, as one token.
     private var pendingRawText: String?
@@ -42,15 +31,21 @@ struct HTMLTokenizer {
     private let onlyKnownAttributes: Bool
     /// The known attribute names, looked up by their bytes without building a string.
     private static let knownNames = ShortNameTable(KnownAttribute.allCases.map { ($0.rawValue, $0) })
-    /// Tag names pages use most, so a tag's name is looked up rather than built and checked
-    /// as UTF-8 each time.
+    /// Tag names pages use most, with their traits, so a tag's name is looked up rather than
+    /// built and checked as UTF-8 each time; every name with a trait is among them.
     private static let commonTagNames = ShortNameTable(
         (ElementTraits.namedElements + [
             "span", "b", "i", "em", "strong", "small", "sup", "sub", "u", "s", "abbr", "cite", "code", "picture",
-            "noscript", "path", "g", "use", "defs", "symbol", "circle", "rect", "polygon", "ins", "del", "mark", "q",
+            "path", "g", "use", "defs", "symbol", "circle", "rect", "polygon", "ins", "del", "mark", "q",
             "kbd", "var", "samp", "data", "font", "center", "caption", "colgroup", "tfoot", "legend", "optgroup",
             "progress", "meter", "output", "slot", "amp-img", "bdi", "bdo", "ruby", "rt", "rp",
-        ]).map { ($0, $0) })
+        ]).map { ($0, TagName(name: $0, traits: ElementTraits.of($0))) })
+
+    /// A tag's name and what it is.
+    private struct TagName {
+        let name: String
+        let traits: ElementTraits
+    }
 
     /// A tokenizer for `bytes`; `rawTextElement` starts inside such an element's content, as
     /// the html5lib tests' initial states do. `onlyKnownAttributes`: report only the attributes
@@ -121,7 +116,7 @@ struct HTMLTokenizer {
 
     private mutating func readStartTag() -> HTMLToken {
         position += 1
-        let name = readName()
+        let (name, traits) = readName()
         // One buffer for every tag: the token that shared it is gone by the next tag, so its
         // storage is reused rather than allocated again.
         attributes.removeAll(keepingCapacity: true)
@@ -140,28 +135,26 @@ struct HTMLTokenizer {
             let nameRange = readAttributeName()
             let known = knownAttribute(nameRange)
             // Told to keep only the known attributes, the others are skipped whole.
-            let attributeName = known?.rawValue ?? (onlyKnownAttributes ? "" : lowercased(nameRange))
+            let kept = known != nil || !onlyKnownAttributes
             skipWhitespace()
-            var value = ""
+            var valueRange = position..<position
             if position < count, bytes[position] == UInt8(ascii: "=") {
                 position += 1
                 skipWhitespace()
-                let range = attributeValueRange()
-                if !attributeName.isEmpty {
-                    value = CharacterReferences.decode(
-                        bytes[range], inAttribute: true,
-                        lowercasingASCII: onlyKnownAttributes && known?.isCaseInsensitive == true)
-                }
+                valueRange = attributeValueRange()
             }
             // The first of duplicate attributes wins, as in browsers.
-            if !attributeName.isEmpty,
-                !attributes.contains(where: { known != nil ? $0.known == known : $0.name == attributeName })
-            {
-                attributes.append(HTMLAttribute(name: attributeName, value: value, known: known))
+            if kept, !attributes.contains(where: { isSameName($0, known: known, nameRange) }) {
+                attributes.append(
+                    HTMLAttribute(
+                        known: known, nameRange: nameRange, valueRange: valueRange,
+                        lowercasesValue: onlyKnownAttributes && known?.isCaseInsensitive == true))
             }
         }
-        if !selfClosing, Self.mayBeRawText(name), Self.rawTextElements.contains(name) { pendingRawText = name }
-        return .startTag(name: name, attributes: attributes, selfClosing: selfClosing)
+        if !selfClosing, traits.contains(.rawText) { pendingRawText = name }
+        return .startTag(
+            name: name, traits: traits, attributes: TagAttributes(document: bytes, list: attributes),
+            selfClosing: selfClosing)
     }
 
     /// Reads a raw-text element's content up to (not including) its end tag; nil when empty.
@@ -186,7 +179,7 @@ struct HTMLTokenizer {
 
     private mutating func readEndTag() -> HTMLToken {
         position += 2
-        let name = readName()
+        let (name, _) = readName()
         position = (indexOf(UInt8(ascii: ">"), from: position) ?? bytes.count - 1) + 1
         return .endTag(name: name)
     }
@@ -253,7 +246,8 @@ struct HTMLTokenizer {
 
     // MARK: Pieces
 
-    private mutating func readName() -> String {
+    /// A tag's name, lower-cased, and its traits (none for a name outside the common ones).
+    private mutating func readName() -> (String, ElementTraits) {
         let start = position
         let count = bytes.count
         while position < count {
@@ -261,8 +255,10 @@ struct HTMLTokenizer {
             if isWhitespace(byte) || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ">") { break }
             position += 1
         }
-        if let key = key(start..<position), let common = Self.commonTagNames.value(for: key) { return common }
-        return lowercased(start..<position)
+        if let key = key(start..<position), let common = Self.commonTagNames.value(for: key) {
+            return (common.name, common.traits)
+        }
+        return (lowercased(start..<position), [])
     }
 
     private mutating func readAttributeName() -> Range<Int> {
@@ -322,6 +318,20 @@ struct HTMLTokenizer {
         let after = start + name.count
         return after == bytes.count || isWhitespace(bytes[after]) || bytes[after] == UInt8(ascii: ">")
             || bytes[after] == UInt8(ascii: "/")
+    }
+
+    /// Whether an attribute already read has the name of the one at `range`: known names by
+    /// their case, others by their bytes without ASCII case.
+    private func isSameName(_ attribute: HTMLAttribute, known: KnownAttribute?, _ range: Range<Int>) -> Bool {
+        if known != nil || attribute.known != nil { return attribute.known == known }
+        guard attribute.nameRange.count == range.count else { return false }
+        var other = attribute.nameRange.lowerBound
+        for index in range {
+            let one = bytes[index], two = bytes[other]
+            if one != two, !(one | 0x20 == two | 0x20 && (one | 0x20) >= 0x61 && (one | 0x20) <= 0x7A) { return false }
+            other += 1
+        }
+        return true
     }
 
     private func lowercased(_ range: Range<Int>) -> String {

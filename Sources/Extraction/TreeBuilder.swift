@@ -19,18 +19,15 @@ struct TreeBuilder {
 
     /// Whether a <head> is open.
     private var inHead = false
-    /// What a <head> may hold.
-    private static let headElements: Set<String> = [
-        "meta", "link", "title", "style", "script", "noscript", "base", "template",
-    ]
 
     /// Where the search for an element to close implicitly stops, by the element's kind.
-    private static let listScope: Set<String> = ["ul", "ol", "menu"]
-    private static let definitionScope: Set<String> = ["dl"]
-    private static let tableScope: Set<String> = ["table", "tbody", "thead", "tfoot"]
-    private static let rowScope: Set<String> = ["tr", "table"]
-    private static let selectScope: Set<String> = ["select"]
-    private static let bodyScope: Set<String> = ["body", "html"]
+    /// A few names each: compared length first, they cost less than a hash.
+    private static let listScope = ["ul", "ol", "menu"]
+    private static let definitionScope = ["dl"]
+    private static let tableScope = ["table", "tbody", "thead", "tfoot"]
+    private static let rowScope = ["tr", "table"]
+    private static let selectScope = ["select"]
+    private static let bodyScope = ["body", "html"]
 
     /// Deeper elements are flattened into their ancestor: bounded depth, bounded work.
     static let maximumDepth = 512
@@ -40,14 +37,19 @@ struct TreeBuilder {
         tree = DocumentTree(expectedBytes: expectedBytes)
     }
 
-    mutating func open(_ name: String, traits: ElementTraits, attributes: [HTMLAttribute], selfClosing: Bool = false) {
+    /// Opens an element; `documentIsValidUTF8`: the attributes' document needs no repair.
+    mutating func open(
+        _ name: String, traits: ElementTraits, attributes: TagAttributes, selfClosing: Bool = false,
+        documentIsValidUTF8: Bool = false
+    ) {
         // A page that never closes its <head> has its body in it: the first element that
         // cannot be in a head closes it, as in browsers (else the whole page sits in "head",
         // which is never content).
-        if inHead, !Self.headElements.contains(name) { close("head") }
-        if name == "head" { inHead = true }
+        if inHead, !traits.contains(.headContent) { close("head") }
+        let special = traits.contains(.specialInTree)
+        if special, name == "head" { inHead = true }
         // Nor is <main> ever inside an aside or a nav: one left open closes before it.
-        if name == "main" {
+        if special, name == "main" {
             closeImplied("aside", boundaries: Self.bodyScope); closeImplied("nav", boundaries: Self.bodyScope)
         }
         if traits.contains(.closesParagraph) { closeImplied("p") { _, traits in traits.contains(.paragraphScope) } }
@@ -70,14 +72,13 @@ struct TreeBuilder {
         for attribute in attributes {
             switch attribute.known {
             case .class, .id:
-                // The first value is shared, not copied; a second joins it with one space.
+                // Decoded straight into the hint; a second value joins the first with one space.
                 if !hint.isEmpty { hint.append(0x20) }
-                var value = attribute.value
-                value.withUTF8 { hint.append(contentsOf: $0) }
+                attributes.appendValue(attribute, documentIsValidUTF8: documentIsValidUTF8, to: &hint)
             case .itemprop:
-                if ByteSearch.contains(attribute.value, "articlebody") { flags.insert(.articleBody) }
+                if ByteSearch.contains(attributes.value(attribute), "articlebody") { flags.insert(.articleBody) }
             case .role:
-                switch attribute.value {
+                switch attributes.value(attribute) {
                 case "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "dialog", "alert",
                     "search":
                     flags.insert(.navigationRole)
@@ -88,14 +89,14 @@ struct TreeBuilder {
                 }
             case .href:
                 // "Skip to content", "Back to top", table-of-contents and footnote jumps.
-                if name == "a", attribute.value.utf8.first == UInt8(ascii: "#") { flags.insert(.inPageLink) }
+                if name == "a", attributes.firstValueByte(attribute) == UInt8(ascii: "#") { flags.insert(.inPageLink) }
             case .hidden: flags.formUnion([.hidden, .hiddenAttribute])
             case .ariaHidden:
                 // Hidden from assistive technology only: collapsed accordions and tabs carry it,
                 // and their text is content.
                 break
             case .style:
-                let style = String(decoding: attribute.value.utf8.filter { $0 != 0x20 }, as: UTF8.self)
+                let style = String(decoding: attributes.value(attribute).utf8.filter { $0 != 0x20 }, as: UTF8.self)
                 if ByteSearch.contains(style, "display:none", or: "visibility:hidden") {
                     flags.insert(.hidden)
                 }
@@ -107,7 +108,7 @@ struct TreeBuilder {
         let node = tree.appendNode(name: name, traits: traits, parent: parent, hint: hint, flags: flags)
         // In SVG and MathML, "<path/>" closes itself (in HTML the slash means nothing): else
         // every later element of the page would nest inside the drawing.
-        let foreign = stack[stack.count - 1].foreign || name == "svg" || name == "math"
+        let foreign = stack[stack.count - 1].foreign || (special && (name == "svg" || name == "math"))
         if !traits.contains(.void), !(selfClosing && foreign), stack.count < Self.maximumDepth {
             stack.append(OpenElement(name: name, traits: traits, node: node, foreign: foreign))
         }
@@ -156,8 +157,8 @@ struct TreeBuilder {
 
     /// Closes the nearest open `name` and what it holds, unless an element where the search
     /// stops comes first.
-    private mutating func closeImplied(_ name: String, boundaries: Set<String>) {
-        closeImplied(name) { open, _ in boundaries.contains(open) }
+    private mutating func closeImplied(_ name: String, boundaries: [String]) {
+        closeImplied(name) { open, _ in boundaries.contains { Self.same(open, $0) } }
     }
 
     private mutating func closeImplied(_ name: String, stopsAt isBoundary: (String, ElementTraits) -> Bool) {

@@ -68,9 +68,10 @@ import Testing
                 characters +=
                     decodeRawText || name == "title" || name == "textarea"
                     ? CharacterReferences.decode(bytes[range]) : String(decoding: bytes[range], as: UTF8.self)
-            case let .startTag(name, attributes, selfClosing):
+            case let .startTag(name, _, attributes, selfClosing):
                 flush()
-                let attributeText = attributes.map { "\($0.name)=\($0.value)" }.sorted().joined(separator: ",")
+                let attributeText = attributes.map { "\(attributes.name($0))=\(attributes.value($0))" }.sorted().joined(
+                    separator: ",")
                 output.append("StartTag:\(name)[\(attributeText)]" + (selfClosing ? "/" : ""))
             case let .endTag(name): flush(); output.append("EndTag:\(name)")
             case let .comment(range): flush(); output.append("Comment:" + String(decoding: bytes[range], as: UTF8.self))

@@ -2,9 +2,25 @@ import Testing
 @testable import Extraction
 
 @Suite struct HTMLTokenizerTests {
-    @Test func everyRawTextElementPassesTheQuickTest() {
-        for name in HTMLTokenizer.rawTextElements { #expect(HTMLTokenizer.mayBeRawText(name), "\(name)") }
-        #expect(!HTMLTokenizer.mayBeRawText("div"))
+    /// The tokenizer knows a raw-text element by its traits: each one, in any case, has them,
+    /// and its content comes out as one raw token.
+    @Test func everyRawTextElementIsReadRaw() {
+        for name in HTMLTokenizer.rawTextElements {
+            #expect(ElementTraits.of(name).contains(.rawText), "\(name)")
+            var tokenizer = HTMLTokenizer(Array("<\(name.uppercased())><b>x</b></\(name)>".utf8))
+            guard case let .startTag(_, traits, _, _) = tokenizer.next() else {
+                Issue.record("no start tag for \(name)")
+                continue
+            }
+            #expect(traits.contains(.rawText), "\(name)")
+            guard case let .rawText(rawName, _) = tokenizer.next() else {
+                Issue.record("no raw text for \(name)")
+                continue
+            }
+            #expect(rawName == name)
+        }
+        #expect(!ElementTraits.of("div").contains(.rawText))
+        #expect(!ElementTraits.of("noscript").contains(.rawText))
     }
 
     func tokens(_ html: String) -> [String] {
@@ -13,9 +29,10 @@ import Testing
         var result: [String] = []
         while let token = tokenizer.next() {
             switch token {
-            case let .startTag(name, attributes, selfClosing):
+            case let .startTag(name, _, attributes, selfClosing):
                 result.append(
-                    "<\(name)" + attributes.map { " \($0.name)=\($0.value)" }.joined() + (selfClosing ? "/>" : ">"))
+                    "<\(name)" + attributes.map { " \(attributes.name($0))=\(attributes.value($0))" }.joined()
+                        + (selfClosing ? "/>" : ">"))
             case let .endTag(name): result.append("</\(name)>")
             case let .text(range): result.append(CharacterReferences.decode(bytes[range]))
             case let .rawText(name, range): result.append("\(name):" + String(decoding: bytes[range], as: UTF8.self))
@@ -29,6 +46,14 @@ import Testing
         #expect(
             tokens("<P Class=\"a\" id=b data-x='1 2' hidden>Hi &amp; bye</p>")
                 == ["<p class=a id=b data-x=1 2 hidden=>", "Hi & bye", "</p>"])
+    }
+
+    /// The first of duplicate attributes wins, as in browsers, whatever the case of its name:
+    /// known names and others alike.
+    @Test func theFirstOfDuplicateAttributesWins() {
+        #expect(
+            tokens("<div CLASS=a class=b Data-X=1 data-x=2 data-y=3 ID=&amp;x id=y>")
+                == ["<div class=a data-x=1 data-y=3 id=&x>"])
     }
 
     @Test func skipsCommentsAndDoctypes() {

@@ -39,13 +39,19 @@ import Testing
         for length in 0...value.utf8.count {
             let prefix = String(decoding: value.utf8.prefix(length), as: UTF8.self)
             var tokenizer = HTMLTokenizer(Array("<div CLASS=\"\(prefix)\">".utf8), onlyKnownAttributes: true)
-            guard case let .startTag(_, attributes, _) = tokenizer.next() else {
+            guard case let .startTag(_, _, attributes, _) = tokenizer.next() else {
                 Issue.record("no start tag")
                 return
             }
             let expected = String(
                 decoding: prefix.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-            #expect(attributes.first?.value == expected)
+            #expect(attributes.first.map(attributes.value) == expected)
+            // Decoded into bytes, as the tree builder reads class names, the same.
+            var appended: [UInt8] = []
+            if let first = attributes.first {
+                attributes.appendValue(first, documentIsValidUTF8: true, to: &appended)
+            }
+            #expect(String(decoding: appended, as: UTF8.self) == expected)
         }
     }
 
@@ -55,7 +61,7 @@ import Testing
         var names: [String] = []
         while let token = tokenizer.next() {
             switch token {
-            case let .startTag(name, _, _): names.append(name)
+            case let .startTag(name, _, _, _): names.append(name)
             case let .endTag(name): names.append("/" + name)
             default: break
             }
