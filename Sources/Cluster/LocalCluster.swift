@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PageModel
 import Store
 import ZeroMQ
 
@@ -31,6 +32,8 @@ public final class LocalCluster {
         public var deduplication = PageStore.Deduplication.standard
         /// What the collector does with a page whose id is already stored.
         public var existingPages = PageStore.ExistingPages.keep
+        /// The kinds of link the collector writes to `links`.
+        public var storedLinks: Set<PageLink.Kind> = PageStore.defaultStoredLinks
 
         /// Creates a configuration.
         public init(
@@ -141,11 +144,14 @@ public final class LocalCluster {
         let (path, logger, shutdown, statistics) = (
             self.configuration.databasePath, logger, shutdown.collector, statistics.collector
         )
-        let (deduplication, existingPages) = (self.configuration.deduplication, self.configuration.existingPages)
+        let (deduplication, existingPages, storedLinks) = (
+            self.configuration.deduplication, self.configuration.existingPages, self.configuration.storedLinks
+        )
         return RoleThread(name: "collector") { () throws -> Double in
             let collector = Collector(
                 configuration: configuration,
-                store: try PageStore(path: path, deduplication: deduplication, existingPages: existingPages),
+                store: try PageStore(
+                    path: path, deduplication: deduplication, existingPages: existingPages, storedLinks: storedLinks),
                 logger: logger,
                 shutdown: shutdown, statistics: statistics)
             try collector.run(context: context)

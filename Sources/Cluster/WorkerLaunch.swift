@@ -36,6 +36,8 @@ public struct WorkerLaunch: Codable, Equatable, Sendable {
     /// Whether the worker leaves out the quality signals, and whether it redacts personal data.
     public var noQuality = false
     public var redactPII = false
+    /// Which links the worker puts in its records (`content`, `all`, `none`), when not the default.
+    public var links: String?
 
     /// Creates a launch.
     public init(
@@ -75,6 +77,7 @@ public struct WorkerLaunch: Codable, Equatable, Sendable {
         if noOp { arguments.append("--no-op") }
         if noQuality { arguments.append("--no-quality") }
         if redactPII { arguments.append("--redact-pii") }
+        if let links { arguments += ["--links", links] }
         if let parentPID { arguments += ["--parent-pid", String(parentPID)] }
         let minhash = [
             ("--shingle-words", shingleWords), ("--minhash-bands", minhashBands), ("--minhash-rows", minhashRows),

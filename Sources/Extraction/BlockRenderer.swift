@@ -20,6 +20,8 @@ struct BlockRenderer {
     let linksAreContent: Bool
 
     private var blocks: [Block] = []
+    /// The `<a>` elements rendered, in document order: the content's own links.
+    private(set) var renderedLinks: [DocumentTree.NodeID] = []
     /// Text (non-space bytes) a hidden box beside the content needs to be read.
     static let minimumRevealedLength: Int32 = 200
     /// The text length of the content root being rendered.
@@ -69,6 +71,7 @@ struct BlockRenderer {
                 case "a":
                     linkDepth += 1
                     if tree.flags(node).contains(.inPageLink) { inPageLinkDepth += 1 }
+                    renderedLinks.append(node)
                 case "li", "dt", "dd": listItemDepth += 1; currentIsListItem = true
                 case "td", "th": current.append(0x20)
                 default: if traits.contains(.heading) { headingDepth += 1; currentIsHeading = true }

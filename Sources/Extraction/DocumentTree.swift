@@ -30,6 +30,10 @@ struct DocumentTree {
     /// Each element's lower-cased class and id, space separated (what boilerplate patterns are
     /// matched against), one after another.
     private var hintBytes: [UInt8] = []
+    /// The document the tree was built from (shared, not copied): link targets point into it.
+    var document: [UInt8] = []
+    /// Each `<a href>`, in document order: the element and its value's bytes in `document`.
+    private(set) var links: [(node: NodeID, href: Range<Int>)] = []
     /// Every text node's decoded text (raw white space), one after another in document order:
     /// one buffer rather than a string to build, check and free for each.
     private var textBytes: [UInt8] = []
@@ -62,6 +66,10 @@ struct DocumentTree {
     }
 
     func name(_ node: NodeID) -> String { names[Int(node)] }
+    /// An `<a>`'s `href`, character references decoded.
+    func href(_ link: Range<Int>) -> String { CharacterReferences.decode(document[link], inAttribute: true) }
+    /// Records that `node` (an `<a>`) links to the value at `href` in the document.
+    mutating func addLink(_ node: NodeID, href: Range<Int>) { links.append((node, href)) }
     func parent(_ node: NodeID) -> NodeID { nodes[Int(node)].parent }
     func hint(_ node: NodeID) -> String { String(decoding: hintBytes(node), as: UTF8.self) }
     /// The element's hint, as UTF-8.

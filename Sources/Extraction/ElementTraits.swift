@@ -37,6 +37,8 @@ struct ElementTraits: OptionSet, Sendable {
     static let specialInTree = ElementTraits(rawValue: 1 << 15)
     /// May stand in a `<head>`: any other element closes it.
     static let headContent = ElementTraits(rawValue: 1 << 16)
+    /// The page's navigation: its links are not the content's.
+    static let navigation = ElementTraits(rawValue: 1 << 17)
 
     /// The traits of an element named `name` (lower-cased).
     static func of(_ name: String) -> ElementTraits { table.value(for: name) ?? [] }
@@ -91,10 +93,11 @@ struct ElementTraits: OptionSet, Sendable {
         mark(["h1", "h2", "h3", "h4", "h5", "h6"], .heading)
         mark(["div", "section", "ul", "ol", "table", "dl", "p", "form"], .cleanedContainer)
         mark(["li", "dt", "dd", "tr", "td", "th", "option"], .impliesEndTag)
-        mark(["meta", "link", "html", "time", "script", "h1"], .readByDocument)
+        mark(["meta", "link", "html", "time", "script", "h1", "base"], .readByDocument)
         mark(["a"], .link)
         mark(HTMLTokenizer.rawTextElements, .rawText)
         mark(["head", "main", "svg", "math"], .specialInTree)
+        mark(["nav", "header", "footer", "menu"], .navigation)
         mark(["meta", "link", "title", "style", "script", "noscript", "base", "template"], .headContent)
         return table
     }()

@@ -6,9 +6,14 @@ public struct Extractor: Sendable {
     /// Pages larger than this are refused rather than parsed.
     public var maximumPageBytes: Int
 
-    /// Creates an extractor that refuses pages over `maximumPageBytes`.
-    public init(maximumPageBytes: Int = 32 << 20) {
+    /// The kinds of link a record carries (`PageRecord.links`).
+    public var linkKinds: Set<PageLink.Kind>
+
+    /// Creates an extractor that refuses pages over `maximumPageBytes`; its records carry the
+    /// links of `linkKinds` (the content's own, unless told otherwise).
+    public init(maximumPageBytes: Int = 32 << 20, linkKinds: Set<PageLink.Kind> = [.content]) {
         self.maximumPageBytes = maximumPageBytes
+        self.linkKinds = linkKinds
     }
 
     /// The text of a page that is scraped plain text, in UTF-8; nil for HTML, binary or
@@ -46,15 +51,21 @@ public struct Extractor: Sendable {
         var metadata: PageMetadata
         var text: String
         var wordCount: Int
+        var links: [PageLink] = []
         switch format {
         case .html, .unknown, .warcRecord:
             let document = HTMLDocument(bytes: body)
             metadata = document.metadata
-            (text, wordCount) = MainContentSelector.content(
+            let contentLinks: [DocumentTree.NodeID]
+            (text, wordCount, contentLinks) = MainContentSelector.content(
                 of: document.tree, isArticle: metadata.isArticle,
                 isProduct: metadata.isProduct, isDiscussion: metadata.isDiscussion,
                 title: metadata.title,
                 authors: metadata.authors)
+            links = LinkCollector.links(
+                of: document.tree, content: contentLinks, kinds: linkKinds,
+                resolver: LinkURL.Resolver(
+                    pageURL: page.url ?? metadata.canonicalURL, baseHref: metadata.baseHref))
         case .text:
             let content = PlainTextExtractor(text: String(decoding: body, as: UTF8.self), site: site)
             metadata = content.metadata
@@ -66,7 +77,7 @@ public struct Extractor: Sendable {
         guard !text.isEmpty || metadata.title != nil else {
             throw ExtractionError(.noContent, pageID: page.id, detail: "page holds no text")
         }
-        return PageRecord(
+        var record = PageRecord(
             id: page.id, url: page.url ?? metadata.canonicalURL, canonicalURL: metadata.canonicalURL,
             title: metadata.title, authors: metadata.authors, published: metadata.published,
             language: LanguageDetector.detect(
@@ -75,6 +86,8 @@ public struct Extractor: Sendable {
             image: metadata.image, text: text, wordCount: wordCount,
             contentHash: TextMeasures.contentHash(text), fetchedAt: page.fetchedAt, origin: page.origin
         )
+        record.links = links
+        return record
     }
 
     /// Text has almost no NUL or other C0 control bytes; images and archives have many.

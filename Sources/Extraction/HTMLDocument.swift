@@ -91,6 +91,7 @@ struct HTMLDocument {
             }
         }
         tree = builder.tree
+        tree.document = bytes
         builder = TreeBuilder()
         for json in structuredData {
             metadata.fillGaps(from: StructuredData.metadata(fromJSONLD: json))
@@ -142,6 +143,8 @@ struct HTMLDocument {
             if let lang = attributes.value(of: .lang), !lang.isEmpty {
                 metadata.declaredLanguage = lang
             }
+        case "base":
+            if metadata.baseHref == nil { metadata.baseHref = attributes.value(of: .href) }
         case "time":
             if timeElementDate == nil,
                 let datetime = attributes.value(of: .datetime), !datetime.isEmpty

@@ -13,11 +13,12 @@ enum MainContentSelector {
     }
 
     /// The main text and its word count, summed over its blocks (they are joined by white
-    /// space, so no word spans two): the text is not read again to count them.
+    /// space, so no word spans two): the text is not read again to count them; and the `<a>`
+    /// elements rendered with it, the content's own links.
     static func content(
         of tree: DocumentTree, isArticle: Bool = false, isProduct: Bool = false, isDiscussion: Bool = false,
         title: String? = nil, authors: [String] = []
-    ) -> (text: String, wordCount: Int) {
+    ) -> (text: String, wordCount: Int, links: [DocumentTree.NodeID]) {
         let locator = ContentLocator(tree: tree, isDiscussion: isDiscussion)
         let roots = locator.mainContent(isArticle: isArticle, isProduct: isProduct)
         // On listings, link lists and news fronts the links are the content: keep them.
@@ -47,7 +48,7 @@ enum MainContentSelector {
             previousWasListItem = block.isListItem
             wordCount += block.wordCount
         }
-        return (output, wordCount)
+        return (output, wordCount, renderer.renderedLinks)
     }
 
     /// "new | past | comments | ask", "1 point by ann 5 minutes ago | hide | past | discuss": a

@@ -11,6 +11,8 @@ struct PageMetadata {
     var tags: [String] = []
     var image: String?
     var canonicalURL: String?
+    /// The first `<base href>`: what the page's relative links are resolved against.
+    var baseHref: String?
     /// True when the page calls itself an article (og:type, JSON-LD @type): its content is
     /// then one container, never the whole page.
     var isArticle = false

@@ -69,6 +69,7 @@ struct TreeBuilder {
         hint.removeAll(keepingCapacity: true)
         var flags: DocumentTree.ElementFlags = []
         var isTabPanel = false
+        var href: Range<Int>?
         for attribute in attributes {
             switch attribute.known {
             case .class, .id:
@@ -88,8 +89,10 @@ struct TreeBuilder {
                 default: break
                 }
             case .href:
+                guard traits.contains(.link) else { break }
+                href = attribute.valueRange
                 // "Skip to content", "Back to top", table-of-contents and footnote jumps.
-                if name == "a", attributes.firstValueByte(attribute) == UInt8(ascii: "#") { flags.insert(.inPageLink) }
+                if attributes.firstValueByte(attribute) == UInt8(ascii: "#") { flags.insert(.inPageLink) }
             case .hidden: flags.formUnion([.hidden, .hiddenAttribute])
             case .ariaHidden:
                 // Hidden from assistive technology only: collapsed accordions and tabs carry it,
@@ -106,6 +109,7 @@ struct TreeBuilder {
         if isTabPanel { flags.subtract([.hidden, .hiddenAttribute]) }
         let parent = stack[stack.count - 1].node
         let node = tree.appendNode(name: name, traits: traits, parent: parent, hint: hint, flags: flags)
+        if let href, !flags.contains(.inPageLink) { tree.addLink(node, href: href) }
         // In SVG and MathML, "<path/>" closes itself (in HTML the slash means nothing): else
         // every later element of the page would nest inside the drawing.
         let foreign = stack[stack.count - 1].foreign || (special && (name == "svg" || name == "math"))

@@ -18,8 +18,9 @@ public enum JSONValue: Sendable, Equatable {
     case strings([String])
     /// An object, as its JSON text (checked to be well formed).
     case object(String)
-    /// Any other array: checked to be well formed, and skipped.
-    case nested
+    /// Any other array (of objects, numbers, arrays …), as its JSON text (checked to be well
+    /// formed).
+    case array(String)
 
     /// The number as an integer, when it is one (`3`, `3.0`, `3e2`) and fits.
     public var integer: Int? {
@@ -154,8 +155,9 @@ public struct JSONReader {
         switch bytes[position] {
         case UInt8(ascii: "\""): return .string(try readString())
         case UInt8(ascii: "["):
+            let start = position
             if let strings = try readStringArray(depth: depth) { return .strings(strings) }
-            return .nested
+            return .array(String(decoding: bytes[start..<position], as: UTF8.self))
         case UInt8(ascii: "{"):
             let start = position
             try skipValue(depth: depth)

@@ -78,7 +78,7 @@ extension JSONReader {
         case let .number(text): return .number(text)
         case let .bool(value): return .bool(value)
         case .null: return .null
-        case .strings, .object, .nested: throw failure("expected a value")  // arrays and objects are read above
+        case .strings, .object, .array: throw failure("expected a value")  // arrays and objects are read above
         }
     }
 }

@@ -32,6 +32,18 @@ extension PageRecord {
         writer.field("quality", quality)
         writer.field("pii", pii)
         if !piiSpans.isEmpty { writer.field("pii_spans", piiSpans) }
+        if !links.isEmpty {
+            writer.key("links")
+            writer.beginArray()
+            for link in links {
+                writer.beginObject()
+                writer.field("url", link.url)
+                writer.field("text", link.text)
+                writer.field("kind", link.kind.rawValue)
+                writer.endObject()
+            }
+            writer.endArray()
+        }
         writer.endObject()
         return writer.bytes
     }
@@ -63,6 +75,7 @@ extension PageRecord {
         quality = fields.quality
         pii = fields.pii
         piiSpans = fields.piiSpans
+        links = fields.links
     }
 
     /// An object's numbers by name; other values are left out.
@@ -141,6 +154,7 @@ extension PageRecord {
         var image: String?, contentHash: String?, fetchedAt: String?, archive: String?, minhash: String?
         var authors: [String] = [], tags: [String] = []
         var quality: [String: Double] = [:], pii: [String: Double] = [:], piiSpans: [String] = []
+        var links: [PageLink] = []
         var wordCount: Int?, archiveOffset: Int?
 
         init(text: String?) {
@@ -156,6 +170,7 @@ extension PageRecord {
             case let ("quality", .object(json)): quality = PageRecord.numbers(inObject: json)
             case let ("pii", .object(json)): pii = PageRecord.numbers(inObject: json)
             case ("pii_spans", _): piiSpans = Self.strings(value)
+            case let ("links", .array(json)): links = Self.links(json)
             case let (_, .string(string)): take(key, string, textGivenApart: textGivenApart)
             default: break
             }
@@ -178,6 +193,23 @@ extension PageRecord {
             case "archive": archive = string
             case "minhash": minhash = string
             default: break
+            }
+        }
+
+        /// Links from an array of objects; an item without a URL, or of an unknown kind, is left
+        /// out (the array itself was checked to be well formed).
+        private static func links(_ json: String) -> [PageLink] {
+            let items: [JSONTree]
+            do throws(PageModelError) {
+                items = try JSONTree.read(Array(json.utf8)).array ?? []
+            } catch {
+                return []
+            }
+            return items.compactMap { item in
+                guard let fields = item.object, let url = fields["url"]?.string,
+                    let kind = fields["kind"]?.string.flatMap(PageLink.Kind.init(rawValue:))
+                else { return nil }
+                return PageLink(url: url, text: fields["text"]?.string ?? "", kind: kind)
             }
         }
 

@@ -44,13 +44,15 @@ public struct PageRecord: Sendable, Codable, Equatable {
     /// Where each piece lies in `text`, as `kind start end` in Unicode scalars: the replacement's
     /// place when the text was redacted.
     public var piiSpans: [String] = []
+    /// The page's outbound links (http and https), each URL once, in the order of first use.
+    public var links: [PageLink] = []
 
     enum CodingKeys: String, CodingKey {
         case id, url, canonicalURL = "canonical_url", title, authors = "author", published, language
         case description, siteName = "site_name", tags, image, text, wordCount = "word_count"
         case contentHash = "content_hash", fetchedAt = "fetched_at", archive, archiveOffset = "archive_offset"
         case minhash, quality, pii
-        case piiSpans = "pii_spans"
+        case piiSpans = "pii_spans", links
     }
 
     /// Creates a record.
@@ -107,6 +109,7 @@ public struct PageRecord: Sendable, Codable, Equatable {
         quality = try container.decodeIfPresent([String: Double].self, forKey: .quality) ?? [:]
         pii = try container.decodeIfPresent([String: Double].self, forKey: .pii) ?? [:]
         piiSpans = try container.decodeIfPresent([String].self, forKey: .piiSpans) ?? []
+        links = try container.decodeIfPresent([PageLink].self, forKey: .links) ?? []
     }
 
     /// Encodes in the shape `jsonBytes()` writes.
@@ -133,5 +136,6 @@ public struct PageRecord: Sendable, Codable, Equatable {
         if !quality.isEmpty { try container.encode(quality, forKey: .quality) }
         if !pii.isEmpty { try container.encode(pii, forKey: .pii) }
         if !piiSpans.isEmpty { try container.encode(piiSpans, forKey: .piiSpans) }
+        if !links.isEmpty { try container.encode(links, forKey: .links) }
     }
 }

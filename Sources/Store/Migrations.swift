@@ -97,6 +97,18 @@ enum Migrations {
         ALTER TABLE pages ADD COLUMN fineweb_pass INTEGER GENERATED ALWAYS AS
             (json_extract(quality, '$.fineweb_pass')) VIRTUAL;
         """,
+        // The pages' outbound links, resolved and told by where they stand (content,
+        // navigation, boilerplate): the link graph, a row a link, in the page's order.
+        """
+        CREATE TABLE links (
+            page_id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            url TEXT NOT NULL,
+            anchor_text TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            PRIMARY KEY (page_id, position)
+        ) WITHOUT ROWID;
+        """,
     ]
 
     /// The version a fully migrated database has.

@@ -60,11 +60,16 @@ public final class PageStore {
     /// so that a producer's journal is only ever used with the database it describes.
     public let databaseID: String
 
+    /// The kinds of link a store keeps in `links` unless told otherwise: the content's own.
+    public static let defaultStoredLinks: Set<PageLink.Kind> = [.content]
+
     /// Opens or creates the database at `path` and brings its schema up to date. Refuses a
     /// database that would vanish on close (`""`, `:memory:`, `file::memory:`): the collector
-    /// would acknowledge pages that no file holds.
+    /// would acknowledge pages that no file holds. `storedLinks`: the kinds of a record's
+    /// links written to `links`.
     public init(
-        path: String, deduplication: Deduplication = .standard, existingPages: ExistingPages = .keep
+        path: String, deduplication: Deduplication = .standard, existingPages: ExistingPages = .keep,
+        storedLinks: Set<PageLink.Kind> = defaultStoredLinks
     ) throws(StoreError) {
         if let problem = Self.transientPathProblem(path) {
             throw StoreError(.open, resultCode: 0, message: problem, path: path)
@@ -93,7 +98,7 @@ public final class PageStore {
             database, mode: DuplicateIndex.Mode(rawValue: deduplication.mode) ?? .near,
             threshold: deduplication.threshold, keepsEveryText: deduplication.keepsEveryText,
             hasher: deduplication.minHasher)
-        writer = try PageWriter(database, duplicates: duplicates, policy: existingPages)
+        writer = try PageWriter(database, duplicates: duplicates, policy: existingPages, storedLinks: storedLinks)
     }
 
     deinit {

@@ -25,9 +25,14 @@ final class PageWriter {
     private let storedFetch: Statement
     private let archiveCurrent: Statement
     private let insertVersion: Statement
+    private let links: LinkWriter
 
-    init(_ database: Database, duplicates: DuplicateIndex, policy: PageStore.ExistingPages) throws(StoreError) {
+    init(
+        _ database: Database, duplicates: DuplicateIndex, policy: PageStore.ExistingPages,
+        storedLinks: Set<PageLink.Kind>
+    ) throws(StoreError) {
         (self.database, self.duplicates, self.policy) = (database, duplicates, policy)
+        links = try LinkWriter(database, kinds: storedLinks)
         insertPage = try database.prepare(PageStore.insertSQL + " ON CONFLICT(id) DO NOTHING")
         replacePage = try database.prepare(
             """
@@ -66,13 +71,16 @@ final class PageWriter {
         let row = Row(record: record, worker: worker, milliseconds: milliseconds, storedAt: storedAt)
         // Without duplicates to place nor versions to weigh, the insert alone says whether the id is new.
         if duplicates.mode == .off, policy == .keep {
-            return try insertNew(row, placement: .init()) ? .new : .alreadyStored
+            guard try insertNew(row, placement: .init()) else { return .alreadyStored }
+            try links.write(record)
+            return .new
         }
         // Placed first, so that the row is written once with its group; a redelivery wastes
         // the placing, but new pages are spared a lookup of their id.
         let placement = try duplicates.place(record)
         if try insertNew(row, placement: placement) {
             try duplicates.commit(record, placement)
+            try links.write(record)
             return .new
         }
         guard policy != .keep, let stored = try storedRow(record.id) else { return .alreadyStored }
@@ -139,6 +147,7 @@ final class PageWriter {
         defer { replacePage.reset() }
         try replacePage.step()
         try duplicates.commit(record, placement)
+        try links.write(record, replacing: true)
         return .replaced
     }
 

@@ -29,13 +29,15 @@ struct CollectCommand: ParsableCommand {
     @OptionGroup var metrics: MetricsOptions
     @OptionGroup var dedup: DeduplicationOptions
     @OptionGroup var minhash: MinHashOptions
+    @OptionGroup var links: LinkOptions
 
     @Option(help: ArgumentHelp("Records per transaction, at most.", valueName: "count"))
     var batchSize: Int = 512
 
     func run() throws {
         let store = try openCheckedStore(
-            db, deduplication: dedup.deduplication(minhash), existingPages: dedup.onExisting.policy)
+            db, deduplication: dedup.deduplication(minhash), existingPages: dedup.onExisting.policy,
+            storedLinks: links.storedLinks.kinds)
         let logger = logging.makeLogger("pagemill.collect")
         let runner = RoleRunner(logger: logger)
         var configuration = Collector.Configuration(

@@ -37,6 +37,7 @@ struct ExtractCommand: ParsableCommand {
     var noSitePass = false
 
     @OptionGroup var limits: PageLimitOptions
+    @OptionGroup var links: LinkOptions
 
     /// The lines each site repeats, from a first pass over the inputs (not standard input,
     /// which can be read once).
@@ -60,7 +61,7 @@ struct ExtractCommand: ParsableCommand {
             throw failBeforeStart("\(error)")
         }
         let sites = try learnSites()
-        let extractor = Extractor(maximumPageBytes: limits.maxPageBytes)
+        let extractor = Extractor(maximumPageBytes: limits.maxPageBytes, linkKinds: links.storedLinks.kinds)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var first = true

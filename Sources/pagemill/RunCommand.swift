@@ -36,6 +36,7 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var dedup: DeduplicationOptions
     @OptionGroup var minhash: MinHashOptions
     @OptionGroup var quality: QualityOptions
+    @OptionGroup var links: LinkOptions
     @OptionGroup var timing: TimingOptions
     @OptionGroup var logging: LoggingOptions
 
@@ -61,6 +62,7 @@ struct RunCommand: ParsableCommand {
             workerStopGrace: timing.drainGrace, workerLaunch: workerLaunch)
         configuration.deduplication = dedup.deduplication(minhash)
         configuration.existingPages = dedup.onExisting.policy
+        configuration.storedLinks = links.storedLinks.kinds
         let cluster = LocalCluster(configuration: configuration, logger: logger)
         let (inputs, maximumPageBytes, clusterTiming) = (self.inputs, limits.maxPageBytes, timing.timing)
         let total = StatisticsBox<Int?>(nil)
@@ -94,14 +96,14 @@ struct RunCommand: ParsableCommand {
         let (credit, maximumPageBytes, pageTimeout) = (credit, limits.maxPageBytes, pageTimeout)
         let (lease, peerTimeout, drainGrace) = (timing.lease, timing.peerTimeout, timing.drainGrace)
         let (logLevel, parent, minhash) = ((logging.logLevel ?? .warning).rawValue, getpid(), minhash.launchValues)
-        let (noQuality, redactPII) = (quality.noQuality, quality.redactPii)
+        let (noQuality, redactPII, links) = (quality.noQuality, quality.redactPii, links.launchValue)
         return { index, producer, collector in
             var launch = WorkerLaunch(
                 producer: producer, collector: collector, name: "worker-\(index + 1)", credit: credit,
                 maximumPageBytes: maximumPageBytes, lease: lease, peerTimeout: peerTimeout,
                 drainGrace: drainGrace, pageTimeout: pageTimeout, logLevel: logLevel, parentPID: parent,
                 minhash: minhash)
-            (launch.noQuality, launch.redactPII) = (noQuality, redactPII)
+            (launch.noQuality, launch.redactPII, launch.links) = (noQuality, redactPII, links)
             return launch
         }
     }

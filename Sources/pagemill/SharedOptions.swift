@@ -3,6 +3,7 @@ import ArgumentParser
 import Cluster
 import Foundation
 import Logging
+import PageModel
 import PageInput
 import Store
 import WireProtocol
@@ -95,10 +96,12 @@ struct PageLimitOptions: ParsableArguments {
 /// Opens the database a collector writes, refusing one that vanishes on close or is damaged;
 /// exits 2 with the reason.
 func openCheckedStore(
-    _ path: String, deduplication: PageStore.Deduplication = .standard, existingPages: PageStore.ExistingPages = .keep
+    _ path: String, deduplication: PageStore.Deduplication = .standard, existingPages: PageStore.ExistingPages = .keep,
+    storedLinks: Set<PageLink.Kind> = PageStore.defaultStoredLinks
 ) throws -> PageStore {
     do {
-        let store = try PageStore(path: path, deduplication: deduplication, existingPages: existingPages)
+        let store = try PageStore(
+            path: path, deduplication: deduplication, existingPages: existingPages, storedLinks: storedLinks)
         try store.verifyIntegrity()
         return store
     } catch {
@@ -247,6 +250,33 @@ struct DeduplicationOptions: ParsableArguments {
         deduplication.minHasher = minhash.hasher
         return deduplication
     }
+}
+
+/// Which of a page's links the collector writes to the `links` table.
+struct LinkOptions: ParsableArguments {
+    enum Stored: String, ExpressibleByArgument, CaseIterable {
+        case content, all, none
+
+        var kinds: Set<PageLink.Kind> {
+            switch self {
+            case .content: [.content]
+            case .all: Set(PageLink.Kind.allCases)
+            case .none: []
+            }
+        }
+    }
+
+    @Option(
+        name: .customLong("links"),
+        help: ArgumentHelp(
+            "Which links records carry, and the links table keeps (page_id, position, url, anchor_text, kind): "
+                + "content (the links of the main content, resolved against the page's base), all (navigation "
+                + "and boilerplate links too: a site's menus repeat on every page) or none.",
+            valueName: "which"))
+    var storedLinks: Stored = .content
+
+    /// The value a worker is launched with: nil for the default.
+    var launchValue: String? { storedLinks == .content ? nil : storedLinks.rawValue }
 }
 
 /// The near-duplicate signatures' parameters: workers compute the signatures with them, and the

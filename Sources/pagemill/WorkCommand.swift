@@ -26,6 +26,7 @@ struct WorkCommand: ParsableCommand {
     @OptionGroup var curve: CurveOptions
     @OptionGroup var minhash: MinHashOptions
     @OptionGroup var quality: QualityOptions
+    @OptionGroup var links: LinkOptions
 
     @Option(help: "The name this worker logs and stores records under (default: host-pid).")
     var name: String?
@@ -71,7 +72,7 @@ struct WorkCommand: ParsableCommand {
             maximumPageBytes: limits.maxPageBytes, lease: timing.lease, peerTimeout: timing.peerTimeout,
             drainGrace: timing.drainGrace, pageTimeout: pageTimeout, logLevel: (logging.logLevel ?? .info).rawValue,
             noOp: noOp, parentPID: parentPid, minhash: minhash.launchValues)
-        (launch.noQuality, launch.redactPII) = (quality.noQuality, quality.redactPii)
+        (launch.noQuality, launch.redactPII, launch.links) = (quality.noQuality, quality.redactPii, links.launchValue)
         return launch
     }
 
@@ -104,7 +105,8 @@ struct WorkCommand: ParsableCommand {
         configuration.curve = try curve.settings(binds: false, connects: true)
         let worker = Worker(
             configuration: configuration,
-            extractor: Extractor(maximumPageBytes: limits.maxPageBytes), logger: logger, shutdown: runner.shutdown)
+            extractor: Extractor(maximumPageBytes: limits.maxPageBytes, linkKinds: links.storedLinks.kinds),
+            logger: logger, shutdown: runner.shutdown)
         let healthFile = health.start(worker.heartbeat)
         let context = try Context()
         try runner.run(alongside: [healthFile.companion]) { () throws(ClusterError) in try worker.run(context: context)

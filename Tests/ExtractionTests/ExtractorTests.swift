@@ -291,3 +291,51 @@ import Testing
         #expect(Extractor.sniff(Array("Just a line of text.\n\nAnother.".utf8)) == .text)
     }
 }
+
+/// The links a record carries: resolved against the page's base, told by where they stand.
+@Suite struct ExtractedLinksTests {
+    static let page = """
+        <!DOCTYPE html><html lang="en"><head><base href="/news/"></head><body>
+        <header><a href="/">Home</a><a href="/world/">World</a></header>
+        <nav><a href="/sport/">Sport</a></nav>
+        <main><article><h1>Rivers rise after the storm</h1>
+        <p>The river rose two metres overnight, <a href="https://Water.example.org/levels?r=9#now">gauges show</a>,
+        and the town's <a href="council/statement.html">council said</a> it would open shelters at dawn. Residents
+        of the low streets were asked to leave before the next high tide, which forecasters expect by noon.</p>
+        <p>Engineers checked the old bridge, which <a href="council/statement.html"><img src="x.png"></a> held.
+        More rain is due on <a href="#weekend">Saturday</a>, <a href="javascript:void(0)">share</a>, and the
+        <a href="mailto:desk@example.com">news desk</a> asks for photographs of flooded roads and fields.</p>
+        </article></main>
+        <aside><a href="/popular/1.html">Most read</a></aside>
+        <footer><a href="/about">About us</a></footer>
+        </body></html>
+        """
+
+    func record(_ kinds: Set<PageLink.Kind>) throws -> PageRecord {
+        try Extractor(linkKinds: kinds).extract(
+            RawPage(
+                id: "links", url: "https://example.com/2024/story.html", body: Array(Self.page.utf8), format: .html))
+    }
+
+    @Test func theContentsLinksByDefault() throws {
+        let links = try record([.content]).links
+        #expect(
+            links == [
+                PageLink(url: "https://water.example.org/levels?r=9", text: "gauges show", kind: .content),
+                PageLink(url: "https://example.com/news/council/statement.html", text: "council said", kind: .content),
+            ])
+    }
+
+    @Test func everyLinkWhenAskedEachURLOnce() throws {
+        let links = try record(Set(PageLink.Kind.allCases)).links
+        let byURL = Dictionary(uniqueKeysWithValues: links.map { ($0.url, $0.kind) })
+        #expect(byURL["https://example.com/"] == .navigation)
+        #expect(byURL["https://example.com/world/"] == .navigation)
+        #expect(byURL["https://example.com/sport/"] == .navigation)
+        #expect(byURL["https://example.com/about"] == .navigation)
+        #expect(byURL["https://example.com/popular/1.html"] == .boilerplate)
+        #expect(byURL["https://example.com/news/council/statement.html"] == .content)
+        #expect(links.count == 7, "\(links)")
+        #expect(try record([]).links.isEmpty)
+    }
+}

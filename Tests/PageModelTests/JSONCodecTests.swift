@@ -60,7 +60,7 @@ import Testing
         #expect(values[1].1 == .number("-1.5e3"))
         #expect(values[2].1.integer == 7)
         #expect(values[6].1 == .strings(["p", "q"]))
-        #expect(values[7].1 == .nested)
+        #expect(values[7].1 == .array(#"[1, "p"]"#))
         #expect(values[8].1 == .object(#"{"k": [{}]}"#))
         #expect(values[9].1 == .string("later"))
     }

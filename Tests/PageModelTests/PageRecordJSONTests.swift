@@ -36,6 +36,28 @@ import PageModel
         #expect(try JSONDecoder().decode(PageRecord.self, from: Data(bytes)) == found)
     }
 
+    @Test func linksTravelAsAnArrayOfObjects() throws {
+        var linked = record
+        linked.links = [
+            PageLink(url: "https://example.com/a?b=\"c\"", text: "Quote \" and tab\t", kind: .content),
+            PageLink(url: "https://example.com/", text: "", kind: .navigation),
+        ]
+        let bytes = linked.jsonBytes()
+        #expect(
+            String(decoding: bytes, as: UTF8.self).contains(
+                #""links":[{"url":"https://example.com/a?b=\"c\"","text":"Quote \" and tab\t","kind":"content"},"#))
+        #expect(try PageRecord(jsonBytes: bytes) == linked)
+        #expect(try JSONDecoder().decode(PageRecord.self, from: Data(bytes)) == linked)
+        // An item without a URL, or of a kind this build does not know, is left out.
+        let odd =
+            #"{"id":"x","text":"t","links":[{"text":"no url","kind":"content"},"#
+            + #"{"url":"https://e.org/","kind":"sideways"},{"url":"https://e.org/k","kind":"boilerplate"}]}"#
+        #expect(
+            try PageRecord(jsonBytes: Array(odd.utf8)).links == [
+                PageLink(url: "https://e.org/k", text: "", kind: .boilerplate)
+            ])
+    }
+
     @Test func isJSONThatFoundationReadsToTheSameRecord() throws {
         let decoded = try JSONDecoder().decode(PageRecord.self, from: Data(record.jsonBytes()))
         #expect(decoded == record)

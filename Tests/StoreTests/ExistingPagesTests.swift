@@ -64,6 +64,34 @@ import Testing
         #expect(try rows(replacing, "SELECT count(*) FROM page_versions") == ["0"])
     }
 
+    /// A page's links go in `links`, of the kinds the store keeps, in the page's order; a later
+    /// fetch that replaces the page replaces them; a fetch that writes nothing writes none.
+    @Test func linksAreStoredWithTheirPageAndReplacedWithIt() throws {
+        defer { cleanUp() }
+        var first = Self.record("p", Self.story, fetchedAt: "2024-01-01T00:00:00Z")
+        first.links = [
+            PageLink(url: "https://a.example/1", text: "one", kind: .content),
+            PageLink(url: "https://a.example/menu", text: "Menu", kind: .navigation),
+            PageLink(url: "https://a.example/2", text: "two", kind: .content),
+        ]
+        var later = Self.record("p", Self.other, fetchedAt: "2024-02-01T00:00:00Z")
+        later.links = [PageLink(url: "https://b.example/3", text: "three", kind: .content)]
+        let store = try PageStore(path: path, existingPages: .replace)
+        try stored([first], in: store)
+        let query = "SELECT position || ' ' || url || ' ' || anchor_text || ' ' || kind FROM links ORDER BY position"
+        #expect(
+            try rows(store, query) == ["0 https://a.example/1 one content", "1 https://a.example/2 two content"])
+        try stored([first], in: store)
+        #expect(try rows(store, "SELECT count(*) FROM links") == ["2"])
+        try stored([later], in: store)
+        #expect(try rows(store, query) == ["0 https://b.example/3 three content"])
+        let everything = try PageStore(path: path, existingPages: .replace, storedLinks: Set(PageLink.Kind.allCases))
+        var third = Self.record("q", Self.story + ["z"], fetchedAt: "2024-03-01T00:00:00Z")
+        third.links = first.links
+        try stored([third], in: everything)
+        #expect(try rows(everything, "SELECT count(*) FROM links WHERE page_id = 'q'") == ["3"])
+    }
+
     @Test func versionKeepsEveryFetchAndTheLatestInPages() throws {
         defer { cleanUp() }
         let versions = [
