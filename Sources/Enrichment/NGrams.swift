@@ -9,11 +9,20 @@ struct NGrams {
     private let offsets: [Int]
 
     init(_ tokens: [WordToken]) {
-        hashes = tokens.map(\.hash)
-        var offsets = [0]
-        offsets.reserveCapacity(tokens.count + 1)
-        for token in tokens { offsets.append(offsets[offsets.count - 1] + Int(token.length)) }
-        self.offsets = offsets
+        // One pass over the tokens, into arrays made at their size.
+        var hashes = [UInt64](repeating: 0, count: tokens.count)
+        var offsets = [Int](repeating: 0, count: tokens.count + 1)
+        hashes.withUnsafeMutableBufferPointer { hashes in
+            offsets.withUnsafeMutableBufferPointer { offsets in
+                var total = 0
+                for (index, token) in tokens.enumerated() {
+                    hashes[index] = token.hash
+                    total += Int(token.length)
+                    offsets[index + 1] = total
+                }
+            }
+        }
+        (self.hashes, self.offsets) = (hashes, offsets)
     }
 
     /// For n of 2 to 4, the most frequent n-gram's characters (its words joined by spaces)

@@ -36,6 +36,12 @@ public struct PIIScanner {
         let interesting = Self.interesting
         var index = 0
         while index < bytes.count {
+            // Eight bytes skipped at once when none lies from "(" to "Z" (every byte a match
+            // starts at or turns on does): runs of small letters, spaces and non-ASCII text.
+            if index + 8 <= bytes.count, !Self.mayHoldInteresting(bytes, at: index) {
+                index += 8
+                continue
+            }
             let byte = bytes[index]
             guard interesting[Int(byte)] else {
                 index += 1
@@ -56,6 +62,19 @@ public struct PIIScanner {
             }
             index = max(index + 1, next ?? 0)
         }
+    }
+
+    /// Whether any of the eight bytes at `index` is ASCII from "(" (0x28) to "Z" (0x5A): a
+    /// byte's top bit, after adding, says whether it is at least 0x28 and whether past 0x5A.
+    @inline(__always)
+    static func mayHoldInteresting(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let seven = word & (ones &* 0x7F)
+        let atLeast = seven &+ ones &* (0x80 - 0x28)
+        let past = seven &+ ones &* (0x80 - 0x5B)
+        return atLeast & ~past & ~word & (ones &* 0x80) != 0
     }
 
     mutating func record(_ kind: PIIKind, _ range: Range<Int>) {

@@ -141,6 +141,7 @@ import Testing
             }
         }
         #expect(differences.isEmpty, "\(differences.count) of \(pairs.count) differ: \(differences.prefix(8))")
+        print("urljoin conformance: \(pairs.count - differences.count) of \(pairs.count) references resolved alike")
     }
 
     static func urljoinDeparts(_ reference: String) -> Bool {
