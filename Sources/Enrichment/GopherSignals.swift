@@ -94,7 +94,8 @@ public struct GopherSignals: Sendable, Equatable {
     ) {
         let length = Double(max(text.count, 1))
         let paragraphs = text.paragraphs(of: text.trimmed(0..<text.count), lines: lines.ranges)
-        let (paragraphRepeats, paragraphCharacters) = text.repeats(paragraphs)
+        let paragraphHashes = text.paragraphHashes(paragraphs, lines: lines.ranges, lineHashes: lines.hashes)
+        let (paragraphRepeats, paragraphCharacters) = text.repeats(paragraphs, hashes: paragraphHashes)
         duplicateParagraphShare = Double(paragraphRepeats) / Double(max(paragraphs.count, 1))
         duplicateParagraphCharacterShare = Double(paragraphCharacters) / length
         let (lineRepeats, lineCharacters) = text.repeats(lines.ranges, hashes: lines.hashes)

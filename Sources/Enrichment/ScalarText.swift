@@ -140,6 +140,29 @@ struct ScalarText {
         return paragraphs
     }
 
+    /// A hash for each of `paragraphs` (from `paragraphs(of:lines:)`) folded from the hashes of
+    /// the lines in it, so the text is not read again: a paragraph is the lines between its
+    /// single line breaks, and two paragraphs hash alike when their lines do. A line the
+    /// paragraph holds only part of (the text's ends, trimmed) is hashed on its own.
+    func paragraphHashes(_ paragraphs: [Range<Int>], lines: [Range<Int>], lineHashes: [UInt64]) -> [UInt64] {
+        var hashes: [UInt64] = []
+        hashes.reserveCapacity(paragraphs.count)
+        // Paragraphs and lines both come in order and do not overlap: one cursor walks both.
+        var cursor = 0
+        for paragraph in paragraphs {
+            while cursor < lines.count, lines[cursor].upperBound <= paragraph.lowerBound { cursor += 1 }
+            var folded = TextMeasures.fnvOffset
+            var index = cursor
+            while index < lines.count, lines[index].lowerBound < paragraph.upperBound {
+                let part = lines[index].clamped(to: paragraph)
+                folded = TextMeasures.fnvMixed(folded, part == lines[index] ? lineHashes[index] : hash(part))
+                index += 1
+            }
+            hashes.append((folded ^ (folded >> 29)) | 1)
+        }
+        return hashes
+    }
+
     /// `text[range].strip()`.
     func trimmed(_ range: Range<Int>) -> Range<Int> {
         var (lower, upper) = (range.lowerBound, range.upperBound)

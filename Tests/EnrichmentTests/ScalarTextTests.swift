@@ -42,3 +42,34 @@ import Testing
         }
     }
 }
+
+/// Paragraph hashes folded from line hashes tell paragraphs apart as hashing each one whole
+/// does: alike where the text is alike, at the text's trimmed ends as in its middle.
+@Suite struct ParagraphHashTests {
+    @Test(arguments: [
+        "  Same para\nline two\n\nOther\n\nSame para\nline two  ",
+        "Same para\nline two\n\n\nSame para\nline two\n\nSame para",
+        "\n\n one\n\n one \n\none\n\n\n",
+        "a\nb\n\na\nb\nc\n\nb\n\na\nb",
+        "   ",
+        "",
+        "x\r\n\r\nx\n\nx",
+    ])
+    func foldedHashesFindTheSameRepeats(text: String) {
+        let scalars = ScalarText(text)
+        let lines = scalars.split(0..<scalars.count, atNewlines: 1)
+        let paragraphs = scalars.paragraphs(of: scalars.trimmed(0..<scalars.count), lines: lines)
+        let folded = scalars.paragraphHashes(paragraphs, lines: lines, lineHashes: lines.map(scalars.hash))
+        #expect(folded.count == paragraphs.count)
+        let whole = scalars.repeats(paragraphs)
+        let fromLines = scalars.repeats(paragraphs, hashes: folded)
+        #expect(whole.count == fromLines.count && whole.characters == fromLines.characters, "\(text.debugDescription)")
+        // Equal paragraphs hash alike, unequal ones apart.
+        let texts = paragraphs.map { String(String.UnicodeScalarView(scalars.scalars[$0])) }
+        for i in texts.indices {
+            for j in texts.indices where i < j {
+                #expect((texts[i] == texts[j]) == (folded[i] == folded[j]), "\(texts[i]) / \(texts[j])")
+            }
+        }
+    }
+}
