@@ -13,7 +13,7 @@ public struct QualitySignals: Sendable, Equatable {
 
     init(_ scalars: ScalarText, language: String?) {
         let tokens = WordSplitter.tokens(scalars, language: language)
-        let (lines, ranges) = (scalars.pythonLines(), scalars.split(0..<scalars.count, atNewlines: 1))
+        let (lines, ranges) = scalars.linesAndPieces()
         let pieces = (ranges: ranges, hashes: ranges.map(scalars.hash))
         gopher = GopherSignals(
             scalars, lines: lines, pieces: pieces, tokens: tokens, stopWords: .forLanguage(language))

@@ -100,6 +100,37 @@ struct ScalarText {
         return lines
     }
 
+    /// `pythonLines()` and `split(0..<count, atNewlines: 1)` in one pass over the text: every
+    /// newline breaks a line, and the first of a run of them ends a piece.
+    func linesAndPieces() -> (lines: [Range<Int>], pieces: [Range<Int>]) {
+        var (lines, pieces): ([Range<Int>], [Range<Int>]) = ([], [])
+        var (lineStart, pieceStart, index) = (0, 0, 0)
+        let count = scalars.count
+        scalars.withUnsafeBufferPointer { scalars in
+            traits.withUnsafeBufferPointer { traits in
+                while index < count {
+                    guard traits[index].contains(.lineBreak) else {
+                        index += 1
+                        continue
+                    }
+                    lines.append(lineStart..<index)
+                    let pair = scalars[index] == "\r" && index + 1 < count && scalars[index + 1] == "\n"
+                    // The newline of this break, if it has one ("\n", or a "\r\n"'s second half).
+                    let newline = pair ? index + 1 : scalars[index] == "\n" ? index : -1
+                    if newline >= 0 {
+                        if newline == 0 || scalars[newline - 1] != "\n" { pieces.append(pieceStart..<newline) }
+                        pieceStart = newline + 1
+                    }
+                    index += pair ? 2 : 1
+                    lineStart = index
+                }
+            }
+        }
+        if lineStart < count { lines.append(lineStart..<count) }
+        pieces.append(pieceStart..<count)
+        return (lines, pieces)
+    }
+
     /// `re.split("\n{minimum,}", text[range])`, empty pieces kept at either end; `minimum` 1
     /// is also `text.split("\n")` with the empty pieces between breaks dropped.
     func split(_ range: Range<Int>, atNewlines minimum: Int) -> [Range<Int>] {

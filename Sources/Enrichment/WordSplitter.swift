@@ -82,7 +82,9 @@ private struct ChunkSummary {
             tokens.append(WordToken(rules.scalars, rules.traits, start..<(end - 1)))
             tokens.append(WordToken(rules.scalars, rules.traits, (end - 1)..<end))
         } else {
-            rules.split(start..<end) { tokens.append(WordToken(rules.scalars, rules.traits, $0)) }
+            // The buffers captured, not the rules: a closure holding them would copy them each time.
+            let (scalars, traits) = (rules.scalars, rules.traits)
+            rules.split(start..<end) { tokens.append(WordToken(scalars, traits, $0)) }
         }
     }
 }

@@ -73,3 +73,25 @@ import Testing
         }
     }
 }
+
+/// The one-pass split gives what the two splits it replaces give, whatever the line breaks.
+@Suite struct LinesAndPiecesTests {
+    @Test func oneSplitIsTheTwo() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [Unicode.Scalar] = [
+            "a", "b", " ", "\n", "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "é",
+        ]
+        var samples = ["", "\n", "\n\n", "\r\n", "a\r\n\nb", "\n\r\n", "a\n", "a\nb\n\n\nc\r", "\u{2028}x\n"]
+        for _ in 0..<500 {
+            let length = Int.random(in: 0...16, using: &generator)
+            samples.append(
+                String(String.UnicodeScalarView((0..<length).map { _ in alphabet.randomElement(using: &generator)! })))
+        }
+        for sample in samples {
+            let text = ScalarText(sample)
+            let (lines, pieces) = text.linesAndPieces()
+            #expect(lines == text.pythonLines(), "\(sample.debugDescription)")
+            #expect(pieces == text.split(0..<text.count, atNewlines: 1), "\(sample.debugDescription)")
+        }
+    }
+}
