@@ -40,6 +40,43 @@ extension EndToEndTests {
             #expect(run.log.contains("pages failed:   4"))
         }
 
+        /// Workers put the links in their records, the collector in the links table: the
+        /// content's by default, every kind with `--links all`, resolved against each page's URL.
+        @Test func linksReachTheLinksTable() throws {
+            let folder = try TemporaryFolder()
+            let story =
+                "<p>The council met on Tuesday and, <a href=\\\"minutes.html#vote\\\">its minutes say</a>, voted to "
+                + "open the new bridge in spring, after two years of work on the river banks and the old roads.</p>"
+            let lines = (0..<3).map { index in
+                #"{"id": "page-\#(index)", "url": "https://news.example.com/town/\#(index)/story.html", "html": ""#
+                    + #"<html><body><nav><a href=\"/\">Home</a></nav><main><article>\#(story)</article></main>"#
+                    + #"<footer><a href=\"/about\">About</a></footer></body></html>"}"#
+            }
+            try Data(lines.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: folder.file("dump.jsonl")))
+            func links(_ options: [String], _ name: String) throws -> [String] {
+                let database = folder.file("\(name).sqlite")
+                let run = try RoleProcess(
+                    ["run", folder.file("dump.jsonl"), "--db", database, "--workers", "1", "--no-journal"] + options,
+                    log: folder.file("\(name).log"))
+                #expect(run.waitForExit(timeout: .seconds(120)) == 0, "\(run.log)")
+                let statement = try Database(path: database, readOnly: true).prepare(
+                    "SELECT page_id || ' ' || url || ' ' || kind FROM links ORDER BY page_id, position")
+                var rows: [String] = []
+                while try statement.step() { rows.append(statement.string(at: 0) ?? "") }
+                return rows
+            }
+            #expect(
+                try links([], "content")
+                    == (0..<3).map {
+                        "page-\($0) https://news.example.com/town/\($0)/minutes.html content"
+                    })
+            let every = try links(["--links", "all"], "all")
+            #expect(every.count == 9, "\(every)")
+            #expect(every.contains("page-0 https://news.example.com/ navigation"))
+            #expect(every.contains("page-2 https://news.example.com/about navigation"))
+            #expect(try links(["--links", "none"], "none").isEmpty)
+        }
+
         @Test func repeatedIdsAreCountedAsDuplicatesNotAsStored() throws {
             let folder = try TemporaryFolder()
             let lines = (0..<150).map {
