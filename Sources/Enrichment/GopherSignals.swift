@@ -40,9 +40,9 @@ public struct GopherSignals: Sendable, Equatable {
     /// The signals of `text`, in `language` (ISO 639-1): its words and stop words.
     public init(text: String, language: String? = nil) {
         let scalars = ScalarText(text)
-        let pieces = scalars.split(0..<scalars.count, atNewlines: 1)
+        let (lines, pieces) = scalars.linesAndPieces()
         self.init(
-            scalars, lines: scalars.pythonLines(), pieces: (pieces, pieces.map(scalars.hash)),
+            scalars, lines: lines, pieces: (pieces, pieces.map(scalars.hash)),
             tokens: WordSplitter.tokens(scalars, language: language), stopWords: .forLanguage(language))
     }
 

@@ -81,7 +81,8 @@ struct ScalarText {
         }
     }
 
-    /// `text.splitlines()`: no empty last line after a final break, none at all for "".
+    /// `text.splitlines()`: no empty last line after a final break, none at all for "". The
+    /// reference `linesAndPieces()` is checked against (`LinesAndPiecesTests`).
     func pythonLines() -> [Range<Int>] {
         var lines: [Range<Int>] = []
         var (start, index) = (0, 0)

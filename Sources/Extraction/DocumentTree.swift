@@ -66,8 +66,6 @@ struct DocumentTree {
     }
 
     func name(_ node: NodeID) -> String { names[Int(node)] }
-    /// An `<a>`'s `href`, character references decoded.
-    func href(_ link: Range<Int>) -> String { CharacterReferences.decode(document[link], inAttribute: true) }
     /// Records that `node` (an `<a>`) links to the value at `href` in the document.
     mutating func addLink(_ node: NodeID, href: Range<Int>) { links.append((node, href)) }
     func parent(_ node: NodeID) -> NodeID { nodes[Int(node)].parent }

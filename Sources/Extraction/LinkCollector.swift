@@ -47,11 +47,9 @@ enum LinkCollector {
         var inside = [Bool](repeating: false, count: tree.count)
         for index in 1..<tree.count {
             let node = DocumentTree.NodeID(index)
-            if inside[Int(tree.parent(node))] || tree.flags(node).contains(.navigationRole) {
-                inside[index] = true
-                continue
-            }
-            if tree.traits(node).contains(.navigation) { inside[index] = true }
+            inside[index] =
+                inside[Int(tree.parent(node))] || tree.flags(node).contains(.navigationRole)
+                || tree.traits(node).contains(.navigation)
         }
         return inside
     }
