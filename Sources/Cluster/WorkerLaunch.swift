@@ -38,6 +38,8 @@ public struct WorkerLaunch: Codable, Equatable, Sendable {
     public var redactPII = false
     /// Which links the worker puts in its records (`content`, `all`, `none`), when not the default.
     public var links: String?
+    /// The flags leaving out what a reader asks of a page (`--no-keywords`), passed on as given.
+    public var annotationFlags: [String] = []
 
     /// Creates a launch.
     public init(
@@ -78,6 +80,7 @@ public struct WorkerLaunch: Codable, Equatable, Sendable {
         if noQuality { arguments.append("--no-quality") }
         if redactPII { arguments.append("--redact-pii") }
         if let links { arguments += ["--links", links] }
+        arguments += annotationFlags
         if let parentPID { arguments += ["--parent-pid", String(parentPID)] }
         let minhash = [
             ("--shingle-words", shingleWords), ("--minhash-bands", minhashBands), ("--minhash-rows", minhashRows),

@@ -13,6 +13,8 @@ public struct Enricher: Sendable {
     /// (`PIIRedactor`), not only count it.
     public var findsPII = true
     public var redactsPII = false
+    /// How to find the text's key phrases (`KeywordExtractor`); nil leaves them out.
+    public var keywords: KeywordExtractor? = KeywordExtractor()
 
     public init(minHasher: MinHasher = .standard, computesQuality: Bool = true) {
         (self.minHasher, self.computesQuality) = (minHasher, computesQuality)
@@ -30,14 +32,30 @@ public struct Enricher: Sendable {
                 enriched.contentHash = TextMeasures.contentHash(text)
             }
         }
-        guard computesQuality else {
+        guard computesQuality || keywords != nil else {
             enriched.minhash = minHasher.signature(of: enriched.text)
             return enriched
         }
-        // The text decoded once for both: the signature's words from the same scalars.
+        // The text decoded once for all: the signature's words from the same scalars.
         let scalars = ScalarText(enriched.text)
         enriched.minhash = minHasher.signature(ofWords: scalars.minHashWords())
-        enriched.quality = QualitySignals(scalars, language: record.language).named
+        if computesQuality { enriched.quality = QualitySignals(scalars, language: record.language).named }
+        annotate(&enriched, scalars)
         return enriched
+    }
+
+    /// `record` with what a reader asks of it, its key phrases, and none of the rest: what
+    /// `pagemill extract` prints.
+    public func annotate(_ record: PageRecord) -> PageRecord {
+        var annotated = record
+        guard keywords != nil else { return annotated }
+        annotate(&annotated, ScalarText(record.text))
+        return annotated
+    }
+
+    private func annotate(_ record: inout PageRecord, _ scalars: ScalarText) {
+        guard let keywords else { return }
+        let words = TextWords(scalars, language: record.language)
+        record.keywords = keywords.keywords(of: scalars, words: words, language: record.language)
     }
 }

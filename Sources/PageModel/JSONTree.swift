@@ -19,6 +19,11 @@ public indirect enum JSONTree: Sendable, Equatable {
         if case let .string(text) = self { text } else { nil }
     }
 
+    /// The number, when this is one that reads as a `Double`.
+    public var number: Double? {
+        if case let .number(text) = self { Double(text) } else { nil }
+    }
+
     /// The items, when this is an array.
     public var array: [JSONTree]? {
         if case let .array(items) = self { items } else { nil }

@@ -51,6 +51,26 @@ public struct JSONWriter: Sendable {
         number(value)
     }
 
+    /// Writes `name` and a number.
+    public mutating func field(_ name: String, _ value: Double) {
+        key(name)
+        number(value)
+    }
+
+    /// Writes `name` and an array of objects, each one's fields written by `fields`; nothing
+    /// when there are no items.
+    public mutating func objects<Item>(_ name: String, _ items: [Item], _ fields: (inout JSONWriter, Item) -> Void) {
+        guard !items.isEmpty else { return }
+        key(name)
+        beginArray()
+        for item in items {
+            beginObject()
+            fields(&self, item)
+            endObject()
+        }
+        endArray()
+    }
+
     /// Writes `name` and an object of numbers, keys sorted; nothing when it is empty.
     public mutating func field(_ name: String, _ numbers: [String: Double]) {
         guard !numbers.isEmpty else { return }

@@ -32,17 +32,14 @@ extension PageRecord {
         writer.field("quality", quality)
         writer.field("pii", pii)
         if !piiSpans.isEmpty { writer.field("pii_spans", piiSpans) }
-        if !links.isEmpty {
-            writer.key("links")
-            writer.beginArray()
-            for link in links {
-                writer.beginObject()
-                writer.field("url", link.url)
-                writer.field("text", link.text)
-                writer.field("kind", link.kind.rawValue)
-                writer.endObject()
-            }
-            writer.endArray()
+        writer.objects("links", links) { writer, link in
+            writer.field("url", link.url)
+            writer.field("text", link.text)
+            writer.field("kind", link.kind.rawValue)
+        }
+        writer.objects("keywords", keywords) { writer, keyword in
+            writer.field("phrase", keyword.phrase)
+            writer.field("score", keyword.score)
         }
         writer.endObject()
         return writer.bytes
@@ -76,6 +73,7 @@ extension PageRecord {
         pii = fields.pii
         piiSpans = fields.piiSpans
         links = fields.links
+        keywords = fields.keywords
     }
 
     /// An object's numbers by name; other values are left out.
@@ -155,6 +153,7 @@ extension PageRecord {
         var authors: [String] = [], tags: [String] = []
         var quality: [String: Double] = [:], pii: [String: Double] = [:], piiSpans: [String] = []
         var links: [PageLink] = []
+        var keywords: [PageKeyword] = []
         var wordCount: Int?, archiveOffset: Int?
 
         init(text: String?) {
@@ -171,6 +170,7 @@ extension PageRecord {
             case let ("pii", .object(json)): pii = PageRecord.numbers(inObject: json)
             case ("pii_spans", _): piiSpans = Self.strings(value)
             case let ("links", .array(json)): links = Self.links(json)
+            case let ("keywords", .array(json)): keywords = Self.keywords(json)
             case let (_, .string(string)): take(key, string, textGivenApart: textGivenApart)
             default: break
             }
@@ -199,17 +199,28 @@ extension PageRecord {
         /// Links from an array of objects; an item without a URL, or of an unknown kind, is left
         /// out (the array itself was checked to be well formed).
         private static func links(_ json: String) -> [PageLink] {
-            let items: [JSONTree]
-            do throws(PageModelError) {
-                items = try JSONTree.read(Array(json.utf8)).array ?? []
-            } catch {
-                return []
-            }
-            return items.compactMap { item in
-                guard let fields = item.object, let url = fields["url"]?.string,
+            objects(json).compactMap { fields in
+                guard let url = fields["url"]?.string,
                     let kind = fields["kind"]?.string.flatMap(PageLink.Kind.init(rawValue:))
                 else { return nil }
                 return PageLink(url: url, text: fields["text"]?.string ?? "", kind: kind)
+            }
+        }
+
+        /// Key phrases from an array of objects; an item without a phrase is left out.
+        private static func keywords(_ json: String) -> [PageKeyword] {
+            objects(json).compactMap { fields in
+                guard let phrase = fields["phrase"]?.string else { return nil }
+                return PageKeyword(phrase: phrase, score: fields["score"]?.number ?? 0)
+            }
+        }
+
+        /// The objects of an array (checked to be well formed as the record was read).
+        private static func objects(_ json: String) -> [[String: JSONTree]] {
+            do throws(PageModelError) {
+                return (try JSONTree.read(Array(json.utf8)).array ?? []).compactMap(\.object)
+            } catch {
+                return []
             }
         }
 

@@ -46,13 +46,15 @@ public struct PageRecord: Sendable, Codable, Equatable {
     public var piiSpans: [String] = []
     /// The page's outbound links (http and https), each URL once, in the order of first use.
     public var links: [PageLink] = []
+    /// The text's key phrases, best first (the enrichment library's YAKE-like extractor).
+    public var keywords: [PageKeyword] = []
 
     enum CodingKeys: String, CodingKey {
         case id, url, canonicalURL = "canonical_url", title, authors = "author", published, language
         case description, siteName = "site_name", tags, image, text, wordCount = "word_count"
         case contentHash = "content_hash", fetchedAt = "fetched_at", archive, archiveOffset = "archive_offset"
         case minhash, quality, pii
-        case piiSpans = "pii_spans", links
+        case piiSpans = "pii_spans", links, keywords
     }
 
     /// Creates a record.
@@ -110,6 +112,7 @@ public struct PageRecord: Sendable, Codable, Equatable {
         pii = try container.decodeIfPresent([String: Double].self, forKey: .pii) ?? [:]
         piiSpans = try container.decodeIfPresent([String].self, forKey: .piiSpans) ?? []
         links = try container.decodeIfPresent([PageLink].self, forKey: .links) ?? []
+        keywords = try container.decodeIfPresent([PageKeyword].self, forKey: .keywords) ?? []
     }
 
     /// Encodes in the shape `jsonBytes()` writes.
@@ -137,5 +140,6 @@ public struct PageRecord: Sendable, Codable, Equatable {
         if !pii.isEmpty { try container.encode(pii, forKey: .pii) }
         if !piiSpans.isEmpty { try container.encode(piiSpans, forKey: .piiSpans) }
         if !links.isEmpty { try container.encode(links, forKey: .links) }
+        if !keywords.isEmpty { try container.encode(keywords, forKey: .keywords) }
     }
 }

@@ -109,6 +109,17 @@ enum Migrations {
             PRIMARY KEY (page_id, position)
         ) WITHOUT ROWID;
         """,
+        // The key phrases the workers found in each page's text, best (lowest score) first.
+        """
+        CREATE TABLE keywords (
+            page_id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            phrase TEXT NOT NULL,
+            score REAL NOT NULL,
+            PRIMARY KEY (page_id, position)
+        ) WITHOUT ROWID;
+        CREATE INDEX keywords_phrase ON keywords(phrase COLLATE NOCASE);
+        """,
     ]
 
     /// The version a fully migrated database has.

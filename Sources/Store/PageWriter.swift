@@ -26,6 +26,7 @@ final class PageWriter {
     private let archiveCurrent: Statement
     private let insertVersion: Statement
     private let links: LinkWriter
+    private let annotations: AnnotationWriter
 
     init(
         _ database: Database, duplicates: DuplicateIndex, policy: PageStore.ExistingPages,
@@ -33,6 +34,7 @@ final class PageWriter {
     ) throws(StoreError) {
         (self.database, self.duplicates, self.policy) = (database, duplicates, policy)
         links = try LinkWriter(database, kinds: storedLinks)
+        annotations = try AnnotationWriter(database)
         insertPage = try database.prepare(PageStore.insertSQL + " ON CONFLICT(id) DO NOTHING")
         replacePage = try database.prepare(
             """
@@ -72,7 +74,7 @@ final class PageWriter {
         // Without duplicates to place nor versions to weigh, the insert alone says whether the id is new.
         if duplicates.mode == .off, policy == .keep {
             guard try insertNew(row, placement: .init()) else { return .alreadyStored }
-            try links.write(record)
+            try writeRows(of: record)
             return .new
         }
         // Placed first, so that the row is written once with its group; a redelivery wastes
@@ -80,7 +82,7 @@ final class PageWriter {
         let placement = try duplicates.place(record)
         if try insertNew(row, placement: placement) {
             try duplicates.commit(record, placement)
-            try links.write(record)
+            try writeRows(of: record)
             return .new
         }
         guard policy != .keep, let stored = try storedRow(record.id) else { return .alreadyStored }
@@ -147,8 +149,14 @@ final class PageWriter {
         defer { replacePage.reset() }
         try replacePage.step()
         try duplicates.commit(record, placement)
-        try links.write(record, replacing: true)
+        try writeRows(of: record, replacing: true)
         return .replaced
+    }
+
+    /// The rows a page has in other tables: its links, keywords, entities and quotes.
+    private func writeRows(of record: PageRecord, replacing: Bool = false) throws(StoreError) {
+        try links.write(record, replacing: replacing)
+        try annotations.write(record, replacing: replacing)
     }
 
     /// Whether fetch time `new` is later than `old`; a known time is later than an unknown one.

@@ -44,6 +44,8 @@ struct BenchExtractionCommand: ParsableCommand {
     @Flag(help: "With --enrich: compute the quality signals and look for personal data too, as workers do.")
     var quality = false
 
+    @OptionGroup var annotations: AnnotationOptions
+
     @Flag(help: "Print the result as one JSON object.")
     var json = false
 
@@ -56,6 +58,7 @@ struct BenchExtractionCommand: ParsableCommand {
         var benchmark = ExtractionBenchmark(pages: pages, rounds: rounds, threads: threads)
         benchmark.enrich = enrich
         benchmark.quality = quality
+        annotations.configure(&benchmark.enricher)
         try printResult(benchmark.run(), json: json)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Enrichment
 import Extraction
 import Foundation
 import PageInput
@@ -38,6 +39,7 @@ struct ExtractCommand: ParsableCommand {
 
     @OptionGroup var limits: PageLimitOptions
     @OptionGroup var links: LinkOptions
+    @OptionGroup var annotations: AnnotationOptions
 
     /// The lines each site repeats, from a first pass over the inputs (not standard input,
     /// which can be read once).
@@ -62,6 +64,8 @@ struct ExtractCommand: ParsableCommand {
         }
         let sites = try learnSites()
         let extractor = Extractor(maximumPageBytes: limits.maxPageBytes, linkKinds: links.storedLinks.kinds)
+        var enricher = Enricher()
+        annotations.configure(&enricher)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var first = true
@@ -74,7 +78,7 @@ struct ExtractCommand: ParsableCommand {
                 if !page.id.contains("://") { page.id = Self.shortID(page.id) }
                 if explain { FileHandle.standardError.write(Data("\(page.id):\n\(extractor.explain(page))\n".utf8)) }
                 do {
-                    let record = try extractor.extract(page, site: site)
+                    let record = enricher.annotate(try extractor.extract(page, site: site))
                     switch format {
                     case .jsonl: print(String(decoding: try encoder.encode(record), as: UTF8.self))
                     case .json:

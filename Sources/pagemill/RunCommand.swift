@@ -37,6 +37,7 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var minhash: MinHashOptions
     @OptionGroup var quality: QualityOptions
     @OptionGroup var links: LinkOptions
+    @OptionGroup var annotations: AnnotationOptions
     @OptionGroup var timing: TimingOptions
     @OptionGroup var logging: LoggingOptions
 
@@ -97,6 +98,7 @@ struct RunCommand: ParsableCommand {
         let (lease, peerTimeout, drainGrace) = (timing.lease, timing.peerTimeout, timing.drainGrace)
         let (logLevel, parent, minhash) = ((logging.logLevel ?? .warning).rawValue, getpid(), minhash.launchValues)
         let (noQuality, redactPII, links) = (quality.noQuality, quality.redactPii, links.launchValue)
+        let annotationFlags = annotations.launchFlags
         return { index, producer, collector in
             var launch = WorkerLaunch(
                 producer: producer, collector: collector, name: "worker-\(index + 1)", credit: credit,
@@ -104,6 +106,7 @@ struct RunCommand: ParsableCommand {
                 drainGrace: drainGrace, pageTimeout: pageTimeout, logLevel: logLevel, parentPID: parent,
                 minhash: minhash)
             (launch.noQuality, launch.redactPII, launch.links) = (noQuality, redactPII, links)
+            launch.annotationFlags = annotationFlags
             return launch
         }
     }

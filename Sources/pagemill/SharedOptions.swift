@@ -279,6 +279,23 @@ struct LinkOptions: ParsableArguments {
     var launchValue: String? { storedLinks == .content ? nil : storedLinks.rawValue }
 }
 
+/// What a reader asks of a page besides its text: its key phrases.
+struct AnnotationOptions: ParsableArguments {
+    @Flag(
+        help: ArgumentHelp(
+            "Leave out the text's key phrases (records' keywords, the keywords table: page_id, position, phrase, "
+                + "score), ten a page by default, found YAKE's way in the page's language."))
+    var noKeywords = false
+
+    /// The flags a worker is launched with for these options.
+    var launchFlags: [String] { noKeywords ? ["--no-keywords"] : [] }
+
+    /// The enricher's settings for these options.
+    func configure(_ enricher: inout Enricher) {
+        enricher.keywords = noKeywords ? nil : KeywordExtractor()
+    }
+}
+
 /// The near-duplicate signatures' parameters: workers compute the signatures with them, and the
 /// collector bands them into LSH buckets with the same bands and rows.
 struct MinHashOptions: ParsableArguments {

@@ -27,6 +27,7 @@ struct WorkCommand: ParsableCommand {
     @OptionGroup var minhash: MinHashOptions
     @OptionGroup var quality: QualityOptions
     @OptionGroup var links: LinkOptions
+    @OptionGroup var annotations: AnnotationOptions
 
     @Option(help: "The name this worker logs and stores records under (default: host-pid).")
     var name: String?
@@ -73,6 +74,7 @@ struct WorkCommand: ParsableCommand {
             drainGrace: timing.drainGrace, pageTimeout: pageTimeout, logLevel: (logging.logLevel ?? .info).rawValue,
             noOp: noOp, parentPID: parentPid, minhash: minhash.launchValues)
         (launch.noQuality, launch.redactPII, launch.links) = (quality.noQuality, quality.redactPii, links.launchValue)
+        launch.annotationFlags = annotations.launchFlags
         return launch
     }
 
@@ -102,6 +104,7 @@ struct WorkCommand: ParsableCommand {
         configuration.parentProcess = parentPid
         configuration.enricher = Enricher(minHasher: minhash.hasher, computesQuality: !quality.noQuality)
         (configuration.enricher.findsPII, configuration.enricher.redactsPII) = (!quality.noQuality, quality.redactPii)
+        annotations.configure(&configuration.enricher)
         configuration.curve = try curve.settings(binds: false, connects: true)
         let worker = Worker(
             configuration: configuration,

@@ -58,6 +58,22 @@ import PageModel
             ])
     }
 
+    @Test func keywordsTravelAsAnArrayOfPhrasesAndScores() throws {
+        var annotated = record
+        annotated.keywords = [
+            PageKeyword(phrase: "Kim Jong-un", score: 0.0254), PageKeyword(phrase: "\"Q\"", score: 1),
+        ]
+        let bytes = annotated.jsonBytes()
+        #expect(
+            String(decoding: bytes, as: UTF8.self).contains(
+                #""keywords":[{"phrase":"Kim Jong-un","score":0.0254},{"phrase":"\"Q\"","score":1}]"#))
+        #expect(try PageRecord(jsonBytes: bytes) == annotated)
+        #expect(try JSONDecoder().decode(PageRecord.self, from: Data(bytes)) == annotated)
+        // An item without a phrase is left out; one without a score scores 0.
+        let odd = #"{"id":"x","text":"t","keywords":[{"score":2},{"phrase":"p"}]}"#
+        #expect(try PageRecord(jsonBytes: Array(odd.utf8)).keywords == [PageKeyword(phrase: "p", score: 0)])
+    }
+
     @Test func isJSONThatFoundationReadsToTheSameRecord() throws {
         let decoded = try JSONDecoder().decode(PageRecord.self, from: Data(record.jsonBytes()))
         #expect(decoded == record)

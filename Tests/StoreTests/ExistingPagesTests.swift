@@ -92,6 +92,24 @@ import Testing
         #expect(try rows(everything, "SELECT count(*) FROM links WHERE page_id = 'q'") == ["3"])
     }
 
+    /// A page's key phrases go in `keywords` in their order, and are replaced with the page.
+    @Test func keywordsAreStoredWithTheirPageAndReplacedWithIt() throws {
+        defer { cleanUp() }
+        var first = Self.record("p", Self.story, fetchedAt: "2024-01-01T00:00:00Z")
+        first.keywords = [PageKeyword(phrase: "harbour", score: 0.5), PageKeyword(phrase: "terminal", score: 0.75)]
+        var later = Self.record("p", Self.other, fetchedAt: "2024-02-01T00:00:00Z")
+        later.keywords = [PageKeyword(phrase: "fishermen", score: 0.25)]
+        let store = try PageStore(path: path, existingPages: .replace)
+        try stored([first], in: store)
+        let query =
+            "SELECT position || ' ' || phrase || ' ' || score FROM keywords WHERE page_id = 'p' ORDER BY position"
+        #expect(try rows(store, query) == ["0 harbour 0.5", "1 terminal 0.75"])
+        try stored([first], in: store)
+        #expect(try rows(store, "SELECT count(*) FROM keywords") == ["2"])
+        try stored([later], in: store)
+        #expect(try rows(store, query) == ["0 fishermen 0.25"])
+    }
+
     @Test func versionKeepsEveryFetchAndTheLatestInPages() throws {
         defer { cleanUp() }
         let versions = [

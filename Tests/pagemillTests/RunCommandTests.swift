@@ -42,7 +42,7 @@ extension EndToEndTests {
 
         /// Workers put the links in their records, the collector in the links table: the
         /// content's by default, every kind with `--links all`, resolved against each page's URL.
-        @Test func linksReachTheLinksTable() throws {
+        @Test func linksAndKeywordsReachTheirTables() throws {
             let folder = try TemporaryFolder()
             let story =
                 "<p>The council met on Tuesday and, <a href=\\\"minutes.html#vote\\\">its minutes say</a>, voted to "
@@ -53,17 +53,20 @@ extension EndToEndTests {
                     + #"<footer><a href=\"/about\">About</a></footer></body></html>"}"#
             }
             try Data(lines.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: folder.file("dump.jsonl")))
+            func rows(_ database: String, _ query: String) throws -> [String] {
+                let statement = try Database(path: database, readOnly: true).prepare(query)
+                var rows: [String] = []
+                while try statement.step() { rows.append(statement.string(at: 0) ?? "") }
+                return rows
+            }
             func links(_ options: [String], _ name: String) throws -> [String] {
                 let database = folder.file("\(name).sqlite")
                 let run = try RoleProcess(
                     ["run", folder.file("dump.jsonl"), "--db", database, "--workers", "1", "--no-journal"] + options,
                     log: folder.file("\(name).log"))
                 #expect(run.waitForExit(timeout: .seconds(120)) == 0, "\(run.log)")
-                let statement = try Database(path: database, readOnly: true).prepare(
-                    "SELECT page_id || ' ' || url || ' ' || kind FROM links ORDER BY page_id, position")
-                var rows: [String] = []
-                while try statement.step() { rows.append(statement.string(at: 0) ?? "") }
-                return rows
+                return try rows(
+                    database, "SELECT page_id || ' ' || url || ' ' || kind FROM links ORDER BY page_id, position")
             }
             #expect(
                 try links([], "content")
@@ -74,7 +77,15 @@ extension EndToEndTests {
             #expect(every.count == 9, "\(every)")
             #expect(every.contains("page-0 https://news.example.com/ navigation"))
             #expect(every.contains("page-2 https://news.example.com/about navigation"))
-            #expect(try links(["--links", "none"], "none").isEmpty)
+            #expect(try links(["--links", "none", "--no-keywords"], "none").isEmpty)
+            // The workers' key phrases reach the keywords table too, ten a page at most, but not
+            // with --no-keywords.
+            let keywords = try rows(
+                folder.file("content.sqlite"),
+                "SELECT page_id || ' ' || phrase FROM keywords ORDER BY page_id, position")
+            #expect(keywords.contains("page-0 river banks"), "\(keywords)")
+            #expect(Set(keywords.map { $0.prefix(6) }).count == 3)
+            #expect(try rows(folder.file("none.sqlite"), "SELECT count(*) FROM keywords") == ["0"])
         }
 
         @Test func repeatedIdsAreCountedAsDuplicatesNotAsStored() throws {
