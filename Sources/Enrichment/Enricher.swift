@@ -15,6 +15,13 @@ public struct Enricher: Sendable {
     public var redactsPII = false
     /// How to find the text's key phrases (`KeywordExtractor`); nil leaves them out.
     public var keywords: KeywordExtractor? = KeywordExtractor()
+    /// Whether to find the people, organisations and places the text names (`entities`).
+    public var findsEntities = true
+    /// Whether to find the text's quotations and their speakers (`quotes`; needs the entities).
+    public var findsQuotes = true
+
+    /// Whether any annotation is asked for.
+    private var annotates: Bool { keywords != nil || findsEntities || findsQuotes }
 
     public init(minHasher: MinHasher = .standard, computesQuality: Bool = true) {
         (self.minHasher, self.computesQuality) = (minHasher, computesQuality)
@@ -32,7 +39,7 @@ public struct Enricher: Sendable {
                 enriched.contentHash = TextMeasures.contentHash(text)
             }
         }
-        guard computesQuality || keywords != nil else {
+        guard computesQuality || annotates else {
             enriched.minhash = minHasher.signature(of: enriched.text)
             return enriched
         }
@@ -44,18 +51,24 @@ public struct Enricher: Sendable {
         return enriched
     }
 
-    /// `record` with what a reader asks of it, its key phrases, and none of the rest: what
+    /// `record` with what a reader asks of it (key phrases, entities, quotations) and none of the rest: what
     /// `pagemill extract` prints.
     public func annotate(_ record: PageRecord) -> PageRecord {
         var annotated = record
-        guard keywords != nil else { return annotated }
+        guard annotates else { return annotated }
         annotate(&annotated, ScalarText(record.text))
         return annotated
     }
 
     private func annotate(_ record: inout PageRecord, _ scalars: ScalarText) {
-        guard let keywords else { return }
+        guard annotates else { return }
         let words = TextWords(scalars, language: record.language)
-        record.keywords = keywords.keywords(of: scalars, words: words, language: record.language)
+        if let keywords { record.keywords = keywords.keywords(of: scalars, words: words, language: record.language) }
+        guard findsEntities || findsQuotes else { return }
+        let found = EntityFinder().find(in: scalars, words: words, language: record.language)
+        if findsEntities { record.entities = found.entities }
+        if findsQuotes {
+            record.quotes = QuoteFinder().quotes(in: scalars, words: words, entities: found, language: record.language)
+        }
     }
 }

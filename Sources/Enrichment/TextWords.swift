@@ -135,6 +135,17 @@ extension TextWords {
                 next += 1
             }
             guard next == scalars.count || traits[next].contains(.space) else { return false }
+            // "“We will win!” he said": a lower-case word after the mark goes on with the sentence.
+            var following = next
+            while following < scalars.count, traits[following].contains(.space), !traits[following].contains(.lineBreak)
+            {
+                following += 1
+            }
+            if following < scalars.count, following > index + 1, scalars[index] != ".",
+                traits[following].contains(.lowercase), traits[index + 1].contains(.quote)
+            {
+                return false
+            }
             guard scalars[index] == ".", let last = words.last, Int(last.end) == index else { return true }
             return !(last.end - last.start == 1 && last.shape == .capitals)
         }

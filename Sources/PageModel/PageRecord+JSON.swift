@@ -41,6 +41,16 @@ extension PageRecord {
             writer.field("phrase", keyword.phrase)
             writer.field("score", keyword.score)
         }
+        writer.objects("entities", entities) { writer, entity in
+            writer.field("name", entity.name)
+            writer.field("kind", entity.kind.rawValue)
+            writer.field("forms", entity.forms)
+            writer.field("count", entity.count)
+        }
+        writer.objects("quotes", quotes) { writer, quote in
+            writer.field("text", quote.text)
+            writer.field("speaker", quote.speaker)
+        }
         writer.endObject()
         return writer.bytes
     }
@@ -74,6 +84,8 @@ extension PageRecord {
         piiSpans = fields.piiSpans
         links = fields.links
         keywords = fields.keywords
+        entities = fields.entities
+        quotes = fields.quotes
     }
 
     /// An object's numbers by name; other values are left out.
@@ -154,6 +166,8 @@ extension PageRecord {
         var quality: [String: Double] = [:], pii: [String: Double] = [:], piiSpans: [String] = []
         var links: [PageLink] = []
         var keywords: [PageKeyword] = []
+        var entities: [PageEntity] = []
+        var quotes: [PageQuote] = []
         var wordCount: Int?, archiveOffset: Int?
 
         init(text: String?) {
@@ -171,6 +185,8 @@ extension PageRecord {
             case ("pii_spans", _): piiSpans = Self.strings(value)
             case let ("links", .array(json)): links = Self.links(json)
             case let ("keywords", .array(json)): keywords = Self.keywords(json)
+            case let ("entities", .array(json)): entities = Self.entities(json)
+            case let ("quotes", .array(json)): quotes = Self.quotes(json)
             case let (_, .string(string)): take(key, string, textGivenApart: textGivenApart)
             default: break
             }
@@ -212,6 +228,24 @@ extension PageRecord {
             objects(json).compactMap { fields in
                 guard let phrase = fields["phrase"]?.string else { return nil }
                 return PageKeyword(phrase: phrase, score: fields["score"]?.number ?? 0)
+            }
+        }
+
+        /// Entities from an array of objects; an item without a name or of an unknown kind is left out.
+        private static func entities(_ json: String) -> [PageEntity] {
+            objects(json).compactMap { fields in
+                guard let name = fields["name"]?.string,
+                    let kind = fields["kind"]?.string.flatMap(PageEntity.Kind.init(rawValue:))
+                else { return nil }
+                let forms = fields["forms"]?.array?.compactMap(\.string) ?? [name]
+                return PageEntity(name: name, kind: kind, forms: forms, count: Int(fields["count"]?.number ?? 1))
+            }
+        }
+
+        /// Quotations from an array of objects; an item without a text is left out.
+        private static func quotes(_ json: String) -> [PageQuote] {
+            objects(json).compactMap { fields in
+                fields["text"]?.string.map { PageQuote(text: $0, speaker: fields["speaker"]?.string) }
             }
         }
 

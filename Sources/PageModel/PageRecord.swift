@@ -48,13 +48,17 @@ public struct PageRecord: Sendable, Codable, Equatable {
     public var links: [PageLink] = []
     /// The text's key phrases, best first (the enrichment library's YAKE-like extractor).
     public var keywords: [PageKeyword] = []
+    /// The people, organisations and places the text names, most named first.
+    public var entities: [PageEntity] = []
+    /// The text's direct quotations, in order, with their speakers where the text says them.
+    public var quotes: [PageQuote] = []
 
     enum CodingKeys: String, CodingKey {
         case id, url, canonicalURL = "canonical_url", title, authors = "author", published, language
         case description, siteName = "site_name", tags, image, text, wordCount = "word_count"
         case contentHash = "content_hash", fetchedAt = "fetched_at", archive, archiveOffset = "archive_offset"
         case minhash, quality, pii
-        case piiSpans = "pii_spans", links, keywords
+        case piiSpans = "pii_spans", links, keywords, entities, quotes
     }
 
     /// Creates a record.
@@ -113,6 +117,8 @@ public struct PageRecord: Sendable, Codable, Equatable {
         piiSpans = try container.decodeIfPresent([String].self, forKey: .piiSpans) ?? []
         links = try container.decodeIfPresent([PageLink].self, forKey: .links) ?? []
         keywords = try container.decodeIfPresent([PageKeyword].self, forKey: .keywords) ?? []
+        entities = try container.decodeIfPresent([PageEntity].self, forKey: .entities) ?? []
+        quotes = try container.decodeIfPresent([PageQuote].self, forKey: .quotes) ?? []
     }
 
     /// Encodes in the shape `jsonBytes()` writes.
@@ -141,5 +147,7 @@ public struct PageRecord: Sendable, Codable, Equatable {
         if !piiSpans.isEmpty { try container.encode(piiSpans, forKey: .piiSpans) }
         if !links.isEmpty { try container.encode(links, forKey: .links) }
         if !keywords.isEmpty { try container.encode(keywords, forKey: .keywords) }
+        if !entities.isEmpty { try container.encode(entities, forKey: .entities) }
+        if !quotes.isEmpty { try container.encode(quotes, forKey: .quotes) }
     }
 }

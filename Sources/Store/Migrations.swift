@@ -109,8 +109,29 @@ enum Migrations {
             PRIMARY KEY (page_id, position)
         ) WITHOUT ROWID;
         """,
-        // The key phrases the workers found in each page's text, best (lowest score) first.
+        // What the workers found in each page's text for its readers: key phrases, best
+        // (lowest score) first; the people, organisations and places named, most named
+        // first, with every form used for each (a JSON array); direct quotations in order,
+        // with the speaker's name as `entities.name` has it (NULL when the text does not say).
         """
+        CREATE TABLE entities (
+            page_id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            forms TEXT NOT NULL,
+            mentions INTEGER NOT NULL,
+            PRIMARY KEY (page_id, position)
+        ) WITHOUT ROWID;
+        CREATE INDEX entities_name ON entities(name COLLATE NOCASE);
+        CREATE TABLE quotes (
+            page_id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            quote TEXT NOT NULL,
+            speaker TEXT,
+            PRIMARY KEY (page_id, position)
+        ) WITHOUT ROWID;
+        CREATE INDEX quotes_speaker ON quotes(speaker COLLATE NOCASE);
         CREATE TABLE keywords (
             page_id TEXT NOT NULL,
             position INTEGER NOT NULL,

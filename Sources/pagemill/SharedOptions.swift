@@ -279,7 +279,8 @@ struct LinkOptions: ParsableArguments {
     var launchValue: String? { storedLinks == .content ? nil : storedLinks.rawValue }
 }
 
-/// What a reader asks of a page besides its text: its key phrases.
+/// What a reader asks of a page besides its text: its key phrases, the people, organisations
+/// and places it names, and whom it quotes.
 struct AnnotationOptions: ParsableArguments {
     @Flag(
         help: ArgumentHelp(
@@ -287,12 +288,28 @@ struct AnnotationOptions: ParsableArguments {
                 + "score), ten a page by default, found YAKE's way in the page's language."))
     var noKeywords = false
 
+    @Flag(
+        help: ArgumentHelp(
+            "Leave out the people, organisations and places the text names (records' entities, the entities "
+                + "table: page_id, position, name, kind, forms, mentions); quotations still name their speakers."))
+    var noEntities = false
+
+    @Flag(
+        help: ArgumentHelp(
+            "Leave out the text's direct quotations and their speakers (records' quotes, the quotes table: "
+                + "page_id, position, quote, speaker)."))
+    var noQuotes = false
+
     /// The flags a worker is launched with for these options.
-    var launchFlags: [String] { noKeywords ? ["--no-keywords"] : [] }
+    var launchFlags: [String] {
+        [("--no-keywords", noKeywords), ("--no-entities", noEntities), ("--no-quotes", noQuotes)]
+            .filter(\.1).map(\.0)
+    }
 
     /// The enricher's settings for these options.
     func configure(_ enricher: inout Enricher) {
         enricher.keywords = noKeywords ? nil : KeywordExtractor()
+        (enricher.findsEntities, enricher.findsQuotes) = (!noEntities, !noQuotes)
     }
 }
 

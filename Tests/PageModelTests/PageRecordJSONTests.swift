@@ -74,6 +74,34 @@ import PageModel
         #expect(try PageRecord(jsonBytes: Array(odd.utf8)).keywords == [PageKeyword(phrase: "p", score: 0)])
     }
 
+    @Test func entitiesAndQuotesTravelAsArraysOfObjects() throws {
+        var annotated = record
+        annotated.entities = [
+            PageEntity(name: "Vladimir Poutine", kind: .person, forms: ["Poutine", "Vladimir Poutine"], count: 8),
+            PageEntity(name: "ONU", kind: .organization, forms: ["ONU"], count: 2),
+        ]
+        annotated.quotes = [
+            PageQuote(text: "Nous avons \"toujours\" soutenu", speaker: "Kim Jong-un"),
+            PageQuote(text: "x y z", speaker: nil),
+        ]
+        let bytes = annotated.jsonBytes()
+        let json = String(decoding: bytes, as: UTF8.self)
+        #expect(
+            json.contains(
+                #""entities":[{"name":"Vladimir Poutine","kind":"person","forms":["Poutine","Vladimir Poutine"],"count":8},"#
+            ))
+        #expect(
+            json.contains(
+                #""quotes":[{"text":"Nous avons \"toujours\" soutenu","speaker":"Kim Jong-un"},{"text":"x y z"}]"#))
+        #expect(try PageRecord(jsonBytes: bytes) == annotated)
+        #expect(try JSONDecoder().decode(PageRecord.self, from: Data(bytes)) == annotated)
+        let odd =
+            #"{"id":"x","text":"t","entities":[{"name":"A","kind":"planet"},{"name":"B","kind":"place"}],"quotes":[{"speaker":"s"}]}"#
+        let read = try PageRecord(jsonBytes: Array(odd.utf8))
+        #expect(read.entities == [PageEntity(name: "B", kind: .place, forms: ["B"], count: 1)])
+        #expect(read.quotes.isEmpty)
+    }
+
     @Test func isJSONThatFoundationReadsToTheSameRecord() throws {
         let decoded = try JSONDecoder().decode(PageRecord.self, from: Data(record.jsonBytes()))
         #expect(decoded == record)

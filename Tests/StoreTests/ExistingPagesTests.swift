@@ -110,6 +110,32 @@ import Testing
         #expect(try rows(store, query) == ["0 fishermen 0.25"])
     }
 
+    /// Entities and quotations go in their tables, joined on page_id, and are replaced with the page.
+    @Test func entitiesAndQuotesAreStoredWithTheirPageAndReplacedWithIt() throws {
+        defer { cleanUp() }
+        var first = Self.record("p", Self.story, fetchedAt: "2024-01-01T00:00:00Z")
+        first.entities = [
+            PageEntity(name: "Rosa Delgado", kind: .person, forms: ["Rosa Delgado", "Delgado"], count: 3)
+        ]
+        first.quotes = [
+            PageQuote(text: "We did not give up", speaker: "Rosa Delgado"), PageQuote(text: "a b c", speaker: nil),
+        ]
+        var later = Self.record("p", Self.other, fetchedAt: "2024-02-01T00:00:00Z")
+        later.entities = [PageEntity(name: "Ghent", kind: .place, forms: ["Ghent"], count: 1)]
+        let store = try PageStore(path: path, existingPages: .replace)
+        try stored([first], in: store)
+        #expect(
+            try rows(store, "SELECT name || ' ' || kind || ' ' || forms || ' ' || mentions FROM entities")
+                == [#"Rosa Delgado person ["Rosa Delgado","Delgado"] 3"#])
+        #expect(
+            try rows(
+                store, "SELECT position || ' ' || quote || ' ' || coalesce(speaker, '-') FROM quotes ORDER BY position")
+                == ["0 We did not give up Rosa Delgado", "1 a b c -"])
+        try stored([later], in: store)
+        #expect(try rows(store, "SELECT name FROM entities") == ["Ghent"])
+        #expect(try rows(store, "SELECT count(*) FROM quotes") == ["0"])
+    }
+
     @Test func versionKeepsEveryFetchAndTheLatestInPages() throws {
         defer { cleanUp() }
         let versions = [

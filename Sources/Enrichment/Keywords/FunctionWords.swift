@@ -6,17 +6,13 @@ import PageModel
 /// lower-cased words (`TextWords.Word.key`). Languages without a list fall back on length and
 /// frequency (`KeywordExtractor`).
 struct FunctionWords: Sendable {
-    /// Looked up for every new term of every page: a table of hashes, not a `Set`.
-    private let hashes: KeyIndex
+    private let words: WordSet
 
     init(_ list: String) {
-        let words = list.split(whereSeparator: \.isWhitespace)
-        let hashes = KeyIndex(capacity: words.count)
-        for word in words { _ = hashes.number(of: TextMeasures.fnv1a(scalars: word.lowercased().unicodeScalars)) }
-        self.hashes = hashes
+        words = WordSet(list)
     }
 
-    func contains(_ key: UInt64) -> Bool { hashes.find(key) != nil }
+    func contains(_ key: UInt64) -> Bool { words.contains(key) }
 
     /// The list for `language` (ISO 639-1); nil when there is none.
     static func of(_ language: String?) -> FunctionWords? {
@@ -127,4 +123,20 @@ struct FunctionWords: Sendable {
         я год года году лет день дня вчера сегодня заявил сказал сообщил отметил словам между который которая \
         которые которых котором будет будут может могут свой своей своих себя сам сама
         """
+}
+
+/// A set of words given as a list separated by white space, looked up by the hash of a word's
+/// lower-cased scalars (`TextWords.Word.key`): for every new term of every page, a table of
+/// hashes, not a `Set`.
+struct WordSet: Sendable {
+    private let hashes: KeyIndex
+
+    init(_ list: String) {
+        let words = list.split(whereSeparator: \.isWhitespace)
+        let hashes = KeyIndex(capacity: words.count)
+        for word in words { _ = hashes.number(of: TextMeasures.fnv1a(scalars: word.lowercased().unicodeScalars)) }
+        self.hashes = hashes
+    }
+
+    func contains(_ key: UInt64) -> Bool { hashes.find(key) != nil }
 }

@@ -121,6 +121,8 @@ struct KeywordTerms {
         let sentences = sentencesOfTerms()
         weight = counts.indices.map { term in
             let counted = counts[term]
+            // A function word's weight is never used: its neighbours' pair counts stand for it.
+            if counted.isFunctionWord { return 0 }
             let tf = counted.frequency
             let before = counted.totalBefore == 0 ? 0 : counted.distinctBefore / counted.totalBefore
             let after = counted.totalAfter == 0 ? 0 : counted.distinctAfter / counted.totalAfter

@@ -1,0 +1,180 @@
+import PageModel
+
+/// The people, organisations and places a text names, found without a model: runs of
+/// capitalised words (particles such as "de" and "van" inside), told apart by what they are
+/// (a listed country, city or first name; an organisation's word such as "Ministry" or
+/// "Conseil"; an acronym), by what stands before them (a title, "the city of", "à"), and by
+/// their shape (two capitalised words or more are a person's name unless something says
+/// otherwise); a surname alone is the person named in full elsewhere in the page. A capital at
+/// a sentence's start only counts when the word is written so elsewhere too.
+struct EntityFinder: Sendable {
+    /// A place in the text where an entity is named: words `first..<end`, and which entity.
+    struct Mention {
+        var first: Int
+        var end: Int
+        var entity: Int
+        var kind: PageEntity.Kind
+    }
+
+    /// What was found: the entities, most named first, and every mention in the text's order.
+    struct Found {
+        var entities: [PageEntity]
+        var mentions: [Mention]
+    }
+
+    private let gazetteer = Gazetteer.shared
+
+    func find(in text: ScalarText, words: TextWords, language: String?) -> Found {
+        let words = words.words
+        guard !words.isEmpty else { return Found(entities: [], mentions: []) }
+        let usage = WordUsage(words)
+        let functionWords = FunctionWords.of(language)
+        var spans: [Span] = []
+        var position = 0
+        while position < words.count {
+            guard Self.isCapitalised(words[position]), let span = span(at: position, words, usage, functionWords) else {
+                position += 1
+                continue
+            }
+            if span.first < span.end { spans.append(span) }
+            position = span.end
+        }
+        return EntityGrouping(spans: spans, words: words, text: text).found
+    }
+
+    /// A run of name words and what it was taken for (nil: unknown, a person only if a full
+    /// name ends or starts with it).
+    struct Span {
+        var first: Int
+        var end: Int
+        var kind: PageEntity.Kind?
+        var key: UInt64
+    }
+
+    private func span(
+        at start: Int, _ words: [TextWords.Word], _ usage: WordUsage, _ functionWords: FunctionWords?
+    )
+        -> Span?
+    {
+        guard Self.isCapitalised(words[start]), !Self.isCue(words[start]) else { return nil }
+        var end = start + 1
+        while end < words.count, words[end].followsWord {
+            // A title or a place's noun, capitalised (every German noun is), starts what follows.
+            if Self.isCue(words[end]) { break }
+            if Self.isCapitalised(words[end]) {
+                end += 1
+            } else if EntityCues.particles.contains(words[end].key), end + 1 < words.count,
+                words[end + 1].followsWord, Self.isCapitalised(words[end + 1])
+            {
+                end += 2
+            } else {
+                break
+            }
+        }
+        // "Conseil de sécurité", "Ministerio de defensa": an organisation's word, then a
+        // particle and a lower-case noun, is one name.
+        if end + 1 < words.count, EntityCues.organizationWords.contains(words[end - 1].key),
+            words[end].followsWord, EntityCues.particles.contains(words[end].key), words[end + 1].followsWord,
+            words[end + 1].shape == .lower, functionWords?.contains(words[end + 1].key) != true
+        {
+            end += 2
+        }
+        var first = start
+        // "La Russie", "The Kremlin": a function word in front is not the name, unless the
+        // whole is listed ("Los Angeles", "La Paz").
+        if gazetteer.entry(Gazetteer.key(of: words[first..<end])).isEmpty {
+            while first < end, functionWords?.contains(words[first].key) == true || words[first].letters < 2 {
+                first += 1
+            }
+            // A capital that starts a sentence counts only when the word is written so elsewhere.
+            if first < end, words[first].startsSentence, isOrdinary(words[first], usage) { first += 1 }
+        }
+        // Nothing left of the run: it is passed over whole.
+        guard first < end else { return Span(first: end, end: end, kind: nil, key: 0) }
+        let key = Gazetteer.key(of: words[first..<end])
+        return Span(first: first, end: end, kind: kind(first, end, key, words), key: key)
+    }
+
+    /// A sentence's first word that is not a listed name and is not capitalised anywhere else.
+    private func isOrdinary(_ word: TextWords.Word, _ usage: WordUsage) -> Bool {
+        if !gazetteer.entry(Gazetteer.key(of: CollectionOfOne(word))).isEmpty { return false }
+        return usage.isLowerCaseElsewhere(word.key) || !usage.isCapitalisedInside(word.key)
+    }
+
+    private func kind(_ first: Int, _ end: Int, _ key: UInt64, _ words: [TextWords.Word]) -> PageEntity.Kind? {
+        let listed = gazetteer.entry(key)
+        if listed.contains(.organization) { return .organization }
+        if !listed.isDisjoint(with: .place), !(end - first > 1 && listed.contains(.firstName)) { return .place }
+        let span = words[first..<end]
+        if span.contains(where: { EntityCues.organizationWords.contains($0.key) }) { return .organization }
+        if end - first == 1, words[first].shape == .capitals, (2...6).contains(words[first].letters) {
+            return .organization
+        }
+        if end - first > 1, gazetteer.entry(Gazetteer.key(of: CollectionOfOne(words[first]))).contains(.firstName) {
+            return .person
+        }
+        switch cue(before: first, words) {
+        case .title: return .person
+        case .placeNoun: return .place
+        case .placePreposition where end - first == 1: return .place
+        default: break
+        }
+        if end - first > 1, span.allSatisfy({ $0.shape == .titled || EntityCues.particles.contains($0.key) }) {
+            return .person
+        }
+        return nil
+    }
+
+    private enum Cue {
+        case title, placeNoun, placePreposition, none
+    }
+
+    /// What the few lower-case words before a name say of it ("le président russe", "à").
+    private func cue(before first: Int, _ words: [TextWords.Word]) -> Cue {
+        var position = first - 1
+        var seen = 0
+        var adjacent = first > 0 && words[first].followsWord
+        while position >= 0, seen < 3, adjacent {
+            let word = words[position]
+            if EntityCues.titles.contains(word.key) { return .title }
+            if EntityCues.placeWords.contains(word.key) { return .placeNoun }
+            if seen == 0, EntityCues.placePrepositions.contains(word.key) { return .placePreposition }
+            if Self.isCapitalised(word) { return .none }
+            adjacent = word.followsWord
+            (position, seen) = (position - 1, seen + 1)
+        }
+        return .none
+    }
+
+    /// A title ("Präsidentin") or a place's noun ("Stadt"): a cue to a name, not part of it.
+    private static func isCue(_ word: TextWords.Word) -> Bool {
+        EntityCues.titles.contains(word.key) || EntityCues.placeWords.contains(word.key)
+    }
+
+    static func isCapitalised(_ word: TextWords.Word) -> Bool {
+        switch word.shape {
+        case .titled, .capitals, .mixed: word.letters >= 1
+        default: false
+        }
+    }
+}
+
+/// How the text writes each word: in lower case anywhere, capitalised inside a sentence.
+struct WordUsage {
+    private let lowerCase: KeyIndex
+    private let capitalisedInside: KeyIndex
+
+    init(_ words: [TextWords.Word]) {
+        (lowerCase, capitalisedInside) = (KeyIndex(capacity: words.count / 2), KeyIndex(capacity: 64))
+        for word in words {
+            if word.shape == .lower {
+                _ = lowerCase.number(of: word.key)
+            } else if !word.startsSentence, EntityFinder.isCapitalised(word) {
+                _ = capitalisedInside.number(of: word.key)
+            }
+        }
+    }
+
+    func isLowerCaseElsewhere(_ key: UInt64) -> Bool { lowerCase.find(key) != nil }
+    func isCapitalisedInside(_ key: UInt64) -> Bool { capitalisedInside.find(key) != nil }
+}

@@ -1,0 +1,95 @@
+import PageModel
+
+/// The runs of name words of a text grouped into entities: a person's surname or given name
+/// alone joins the person named in full; other runs with the same words are one entity, of
+/// the kind most of their mentions were taken for; runs nothing told the kind of, and that no
+/// full name explains, are left out.
+struct EntityGrouping {
+    private(set) var found = EntityFinder.Found(entities: [], mentions: [])
+
+    private struct Group {
+        /// Mentions taken for a person, an organisation, a place.
+        var kindVotes = [0, 0, 0]
+        var forms: [String] = []
+        var longest = (words: 0, form: "")
+        var count = 0
+        var firstMention: Int
+    }
+
+    init(spans: [EntityFinder.Span], words: [TextWords.Word], text: ScalarText) {
+        var groups: [Group] = []
+        var groupOfKey: [UInt64: Int] = [:]
+        // Given and family names of the people named in full, to the person.
+        var byName: [UInt64: Int] = [:]
+        func group(for key: UInt64, at position: Int) -> Int {
+            if let known = groupOfKey[key] { return known }
+            groups.append(Group(firstMention: position))
+            groupOfKey[key] = groups.count - 1
+            return groups.count - 1
+        }
+        for span in spans where span.kind == .person && span.end - span.first > 1 {
+            let person = group(for: span.key, at: span.first)
+            byName[words[span.end - 1].key] = byName[words[span.end - 1].key] ?? person
+            byName[words[span.first].key] = byName[words[span.first].key] ?? person
+        }
+        for span in spans {
+            let single = span.end - span.first == 1
+            let index: Int
+            var kind = span.kind
+            if single, kind == nil || kind == .person, let person = byName[words[span.first].key] {
+                (index, kind) = (person, .person)
+            } else if kind != nil {
+                index = group(for: span.key, at: span.first)
+            } else {
+                continue
+            }
+            let form = Self.surface(text, words[span.first], words[span.end - 1])
+            if let kind { groups[index].kindVotes[Self.kinds.firstIndex(of: kind) ?? 0] += 1 }
+            if !groups[index].forms.contains(form) { groups[index].forms.append(form) }
+            if span.end - span.first > groups[index].longest.words {
+                groups[index].longest = (span.end - span.first, form)
+            }
+            groups[index].count += 1
+            found.mentions.append(.init(first: span.first, end: span.end, entity: index, kind: kind ?? .person))
+        }
+        let entities = groups.map { group in
+            // The kind most mentions were taken for; person, then organisation, on a tie.
+            let kind = Self.kinds[group.kindVotes.indices.max { group.kindVotes[$0] < group.kindVotes[$1] } ?? 0]
+            return PageEntity(name: group.longest.form, kind: kind, forms: group.forms, count: group.count)
+        }
+        // Most named first; ties in the order of first mention. Mentions point into the new order.
+        let order = entities.indices.sorted {
+            (entities[$0].count, groups[$1].firstMention) > (entities[$1].count, groups[$0].firstMention)
+        }
+        var place = [Int](repeating: 0, count: order.count)
+        for (rank, index) in order.enumerated() { place[index] = rank }
+        found.entities = order.map { entities[$0] }
+        for mention in found.mentions.indices { found.mentions[mention].entity = place[found.mentions[mention].entity] }
+        for mention in found.mentions.indices {
+            found.mentions[mention].kind = found.entities[found.mentions[mention].entity].kind
+        }
+    }
+
+    private static let kinds: [PageEntity.Kind] = [.person, .organization, .place]
+
+    /// The text from one word's start to another's end, as written.
+    static func surface(_ text: ScalarText, _ first: TextWords.Word, _ last: TextWords.Word) -> String {
+        surface(text, Int(first.start)..<Int(last.end))
+    }
+
+    /// The text of a range of scalars, white space collapsed to single spaces.
+    static func surface(_ text: ScalarText, _ range: Range<Int>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(range.count + range.count / 4)
+        for index in range {
+            let scalar = text.scalars[index]
+            // Line breaks and runs of spaces inside a name read as one space.
+            if text.traits[index].contains(.space) {
+                if bytes.last != 0x20 { bytes.append(0x20) }
+                continue
+            }
+            UTF8.encode(scalar) { bytes.append($0) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

@@ -1,0 +1,34 @@
+/// The words that report speech in the languages pagemill reads, written for this project:
+/// verbs of saying in their common reported forms, the nouns of what was said ("statement",
+/// "réponse"), and the "according to" words whose speaker comes after them.
+enum ReportingVerbs {
+    static let accordingTo = WordSet("according selon laut según segundo secondo volgens aldus словам")
+
+    static let verbs = WordSet(
+        """
+        said says say told tells tell added adds stated states asked asks warned warns wrote writes explained \
+        explains insisted insists noted notes claimed claims declared declares announced announces replied \
+        replies argued argues recalled recalls admitted admits acknowledged confirmed confirms denied denies \
+        urged urges stressed stresses according \
+        déclaré dit dit-il dit-elle affirmé ajouté souligné expliqué estimé assuré indiqué précisé rappelé \
+        prévenu averti écrit confié répondu lancé martelé insisté déclare affirme ajoute souligne explique \
+        estime assure indique précise rappelle selon affirmant déclarant rappelant soulignant expliquant \
+        ajoutant estimant assurant indiquant précisant prévenant \
+        sagte sagt sagten erklärte erklärt betonte betont meinte meint schrieb fügte warnte warnt laut \
+        dijo dice afirmó afirma declaró declara aseguró asegura explicó explica añadió agregó indicó señaló \
+        advirtió según \
+        disse diz afirmou declarou explicou acrescentou garantiu segundo \
+        detto dichiarato affermato spiegato aggiunto sottolineato ribadito avvertito secondo dice afferma \
+        zei zegt verklaarde verklaart stelde benadrukte volgens aldus \
+        заявил заявила заявили сказал сказала сказали сообщил сообщила отметил отметила подчеркнул \
+        подчеркнула добавил добавила пояснил пояснила словам \
+        statement remarks comments answer reply response message \
+        réponse déclaration propos message réplique \
+        erklärung antwort botschaft \
+        declaración respuesta mensaje \
+        dichiarazione risposta messaggio \
+        declaração resposta mensagem \
+        verklaring antwoord boodschap \
+        заявление ответ слова
+        """)
+}

@@ -1,0 +1,97 @@
+import Foundation
+import PageModel
+import Testing
+
+@testable import Enrichment
+
+struct EntityFinderTests {
+    static func annotated(_ text: String, _ language: String) -> PageRecord {
+        var record = PageRecord(id: "t", language: language, text: text, wordCount: 0, contentHash: "")
+        record = Enricher().annotate(record)
+        return record
+    }
+
+    static func kinds(_ record: PageRecord) -> [String: PageEntity.Kind] {
+        Dictionary(record.entities.map { ($0.name, $0.kind) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The seed page names the people, places and bodies it is about, and says who said what.
+    @Test(.enabled(if: sharedCorpus != nil, "needs ../shared/corpus beside the repository"))
+    func theSeedPageNamesItsPeoplePlacesAndBodies() throws {
+        let seed = try String(
+            contentsOf: try #require(sharedCorpus).appendingPathComponent("seed/kim-poutine.txt"), encoding: .utf8)
+        let record = Self.annotated(seed, "fr")
+        let kinds = Self.kinds(record)
+        for (name, kind) in [
+            ("Vladimir Poutine", PageEntity.Kind.person), ("Kim Jong-un", .person), ("Sergueï Choïgu", .person),
+            ("Matthew Miller", .person), ("Moscou", .place), ("Pyongyang", .place), ("Vostochny", .place),
+            ("ONU", .organization), ("Kremlin", .organization),
+        ] {
+            #expect(kinds[name] == kind, "\(name): \(kinds[name].map(\.rawValue) ?? "not found")")
+        }
+        #expect(
+            Set(record.entities.first { $0.name == "Vladimir Poutine" }?.forms ?? []) == [
+                "Vladimir Poutine", "Poutine",
+            ])
+        let speakers = Set(record.quotes.compactMap(\.speaker))
+        #expect(speakers == ["Vladimir Poutine", "Kim Jong-un", "Matthew Miller"], "\(record.quotes)")
+        #expect(!record.quotes.contains { ["mal", "un prix", "guerre sainte"].contains($0.text) })
+    }
+
+    @Test func namesAreToldApartByListsCuesAndShapeInEveryLanguage() {
+        let cases: [(String, String, [(String, PageEntity.Kind)])] = [
+            (
+                "en",
+                "Prime Minister Helena Varga met officials of the Ministry of Finance in Lisbon on Monday. "
+                    + "Varga later flew to Nairobi with envoys of NATO.",
+                [
+                    ("Helena Varga", .person), ("Ministry of Finance", .organization), ("Lisbon", .place),
+                    ("Nairobi", .place), ("NATO", .organization),
+                ]
+            ),
+            (
+                "de",
+                "Bundeskanzlerin Greta Lindqvist besuchte am Montag die Stadt Dresden. Dort traf Lindqvist "
+                    + "Vertreter der Deutschen Bank und des Bundestag.",
+                [("Greta Lindqvist", .person), ("Dresden", .place), ("Deutschen Bank", .organization)]
+            ),
+            (
+                "es",
+                "El presidente Tomás Irigoyen viajó a Montevideo para reunirse con el Banco Central. Irigoyen "
+                    + "habló también con la ONU.",
+                [
+                    ("Tomás Irigoyen", .person), ("Montevideo", .place), ("Banco Central", .organization),
+                    ("ONU", .organization),
+                ]
+            ),
+            (
+                "ru",
+                "Президент Олег Савченко прибыл в Новосибирск. Савченко встретился с представителями НАТО.",
+                [("Олег Савченко", .person), ("Новосибирск", .place), ("НАТО", .organization)]
+            ),
+        ]
+        for (language, text, expected) in cases {
+            let record = Self.annotated(text, language)
+            let kinds = Self.kinds(record)
+            for (name, kind) in expected {
+                #expect(kinds[name] == kind, "\(language) \(name): \(record.entities)")
+            }
+            // The surname alone is the person named in full.
+            if let person = expected.first(where: { $0.1 == .person })?.0,
+                let surname = person.split(separator: " ").last
+            {
+                #expect(record.entities.first { $0.name == person }?.count == 2, "\(language): \(record.entities)")
+                #expect(!kinds.keys.contains(String(surname)))
+            }
+        }
+    }
+
+    @Test func aCapitalThatOnlyStartsASentenceIsNoName() {
+        let record = Self.annotated(
+            "Yesterday the river rose. Flooding closed three roads, and yesterday the schools shut. "
+                + "Officials in Ghent said the water would fall.", "en")
+        let names = record.entities.map(\.name)
+        #expect(!names.contains("Yesterday") && !names.contains("Flooding") && !names.contains("Officials"), "\(names)")
+        #expect(Self.kinds(record)["Ghent"] == .place, "\(record.entities)")
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import PageModel
+import Testing
+
+@testable import Enrichment
+
+struct QuoteFinderTests {
+    static func quotes(_ text: String, _ language: String) -> [PageQuote] {
+        EntityFinderTests.annotated(text, language).quotes
+    }
+
+    @Test func everyQuotationStyleIsFoundWithItsSpeaker() {
+        let cases: [(String, String, String, String)] = [
+            (
+                "en", "“We will rebuild the bridge by spring,” said Mayor Alice Brennan on Tuesday.",
+                "We will rebuild the bridge by spring,", "Alice Brennan"
+            ),
+            (
+                "en", "Governor Marcus Webb said: \"The budget will not be cut this year.\"",
+                "The budget will not be cut this year.", "Marcus Webb"
+            ),
+            (
+                "fr", "Le ministre Julien Marchetti a déclaré que « la réforme entrera en vigueur en janvier ».",
+                "la réforme entrera en vigueur en janvier", "Julien Marchetti"
+            ),
+            (
+                "de", "„Wir werden die Schulen sanieren“, sagte Bürgermeisterin Anke Vogt am Montag.",
+                "Wir werden die Schulen sanieren", "Anke Vogt"
+            ),
+            (
+                "es", "«No habrá nuevos impuestos este año», dijo la ministra Lucía Ferrer.",
+                "No habrá nuevos impuestos este año", "Lucía Ferrer"
+            ),
+            (
+                "it", "Secondo Paolo Benedetti, «la crisi finirà entro l’estate».",
+                "la crisi finirà entro l’estate", "Paolo Benedetti"
+            ),
+            (
+                "ru", "«Мы не допустим повышения цен», заявил министр Игорь Лебедев.",
+                "Мы не допустим повышения цен", "Игорь Лебедев"
+            ),
+        ]
+        for (language, text, quote, speaker) in cases {
+            let found = Self.quotes(text, language)
+            #expect(found == [PageQuote(text: quote, speaker: speaker)], "\(language): \(found)")
+        }
+    }
+
+    @Test func aPronounOrAContinuedQuoteSpeaksForTheLastPersonNamed() {
+        let text = """
+            The talks were led by Senator Rosa Delgado. After the vote, she said that “the deal protects \
+            every family farm in the state”. “We did not give up a single acre.”
+
+            Critics disagreed with Delgado.
+            """
+        let found = Self.quotes(text, "en")
+        #expect(found.count == 2, "\(found)")
+        #expect(found.allSatisfy { $0.speaker == "Rosa Delgado" }, "\(found)")
+    }
+
+    @Test func scareQuotesTitlesAndSingleWordsAreNoQuotations() {
+        let text = """
+            The so-called “reform” was called “a disaster” by some. Viewers loved “The Lord Of The Rings” \
+            and the album «Blue Harbour Nights».
+            """
+        #expect(Self.quotes(text, "en").isEmpty, "\(Self.quotes(text, "en"))")
+    }
+
+    @Test func dashSpeechIsQuotedToo() {
+        let text = "El entrenador Diego Salcedo habló tras el partido.\n— Hemos jugado mejor que nunca — dijo Salcedo."
+        let found = Self.quotes(text, "es")
+        #expect(found == [PageQuote(text: "Hemos jugado mejor que nunca", speaker: "Diego Salcedo")], "\(found)")
+    }
+
+    @Test func anUnsaidQuoteHasNoSpeaker() {
+        let found = Self.quotes("The sign on the door read “closed until further notice today”.", "en")
+        #expect(found == [PageQuote(text: "closed until further notice today", speaker: nil)], "\(found)")
+    }
+}
