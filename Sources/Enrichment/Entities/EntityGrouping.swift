@@ -11,6 +11,7 @@ struct EntityGrouping {
         /// Mentions taken for a person, an organisation, a place.
         var kindVotes = [0, 0, 0]
         var forms: [String] = []
+        var formKeys: [UInt64] = []
         var longest = (words: 0, form: "")
         var count = 0
         var firstMention: Int
@@ -43,11 +44,16 @@ struct EntityGrouping {
             } else {
                 continue
             }
-            let form = Self.surface(text, words[span.first], words[span.end - 1])
             if let kind { groups[index].kindVotes[Self.kinds.firstIndex(of: kind) ?? 0] += 1 }
-            if !groups[index].forms.contains(form) { groups[index].forms.append(form) }
-            if span.end - span.first > groups[index].longest.words {
-                groups[index].longest = (span.end - span.first, form)
+            // A form is made into a string the first time it is seen, not at every mention.
+            let formKey = Self.formKey(text, Int(words[span.first].start)..<Int(words[span.end - 1].end))
+            if !groups[index].formKeys.contains(formKey) {
+                let form = Self.surface(text, words[span.first], words[span.end - 1])
+                groups[index].formKeys.append(formKey)
+                groups[index].forms.append(form)
+                if span.end - span.first > groups[index].longest.words {
+                    groups[index].longest = (span.end - span.first, form)
+                }
             }
             groups[index].count += 1
             found.mentions.append(.init(first: span.first, end: span.end, entity: index, kind: kind ?? .person))
@@ -71,6 +77,16 @@ struct EntityGrouping {
     }
 
     private static let kinds: [PageEntity.Kind] = [.person, .organization, .place]
+
+    /// A hash of a form as written (white space folded, as `surface` folds it).
+    private static func formKey(_ text: ScalarText, _ range: Range<Int>) -> UInt64 {
+        var hash = TextMeasures.fnvOffset
+        for index in range {
+            let value = text.traits[index].contains(.space) ? 0x20 : UInt64(text.scalars[index].value)
+            hash = TextMeasures.fnvMixed(hash, value)
+        }
+        return hash
+    }
 
     /// The text from one word's start to another's end, as written.
     static func surface(_ text: ScalarText, _ first: TextWords.Word, _ last: TextWords.Word) -> String {

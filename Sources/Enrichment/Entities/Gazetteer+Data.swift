@@ -1439,8 +1439,17 @@ extension Gazetteer {
         6th of October City
         A Coruña
         A Habana
+        A Haia
         A Meca
         A Paz
+        A-k'o-su
+        A-k'o-su-chen
+        A-k'o-su-hsien
+        A-k'o-su-hsin-ch'eng
+        A-k’o-su
+        A-k’o-su-chen
+        A-k’o-su-hsien
+        A-k’o-su-hsin-ch’eng
         A-muong
         A-pu-that-pi
         AEbu Saby
@@ -1483,6 +1492,7 @@ extension Gazetteer {
         Aboe Dhabi
         Abomey-Calavi
         Abou Dabi
+        Abou Ghraib
         Abouja
         Abu Dabi
         Abu Dabis
@@ -1491,6 +1501,11 @@ extension Gazetteer {
         Abu Dhabi
         Abu Dhabi Island and Internal Islands City
         Abu Dhabi emiraat
+        Abu Ghraib
+        Abu Ghraib - abw ghryb
+        Abu Ghraib Farms
+        Abu Ghuraib
+        Abu Ghurayb
         Abu Zabi
         Abu Zaby
         Abu Zabye
@@ -1499,6 +1514,7 @@ extension Gazetteer {
         Abu-Dabi khot
         Abu-Dabio
         Abu-Dzabi
+        Abu-Grejb
         Abuca
         Abudz
         Abudza
@@ -1518,16 +1534,26 @@ extension Gazetteer {
         Abú Zabí
         Abû Daby
         Abū Dabī
+        Abū Ghraib Farms
         Abū Ghurayb
         Abū Kabīr
         Abū al-Kahṣīb
+        Acapolco Juarez
+        Acapolco Juárez
+        Acapulco
+        Acapulco  Acapulco de Juarez
+        Acapulco de Juarez
         Acapulco de Juárez
+        Acapulcum
         Acarigua
         Accra
         Achgabat
         Achkhabad
         Achmentampant
+        Acman
+        Acmer
         Acra
+        Actarkhan
         Ad Dammam
         Ad Dammām
         Ad Dar al Bayda
@@ -1536,8 +1562,10 @@ extension Gazetteer {
         Ad-Dammam
         Ad-Damman
         Adachi
+        Adachi City
         Adalet
         Adalia
+        Adama
         Adan
         Adana
         Adane
@@ -1583,67 +1611,171 @@ extension Gazetteer {
         Adisabeba
         Admiralteisky
         Ado-Ekiti
+        Adolfo Lopez Mateos
+        Adolfo López Mateos
         Adoni
+        Adschman
         Adys-Abeba
+        Adzhman
+        Adzhmer
+        Adzman
+        Adzmer
+        Adzmera
+        Adzmeras
+        Adzsmir
         Adélaïde
         Adén
         Adís Abeba
         Adıyaman
+        Adźmer
+        Adżman
+        Adžman
+        Adžmera
+        Adžmeras
+        Adžmér
         Aebura
+        Aelia Capitolina
+        Aemstelredamme
+        Aemsterdam
+        Afina
+        Afini
+        Afiny
         Afyonkarahisar
+        Agadair
         Agadir
+        Agadir - akadyr
+        Agadir Ighir
+        Agadiras
+        Agadyr
         Agartala
         Agege
         Ageo
         Agia Petroupole
+        Agmer
         Agra
         Agra - agara
+        Agram
+        Agratala
         Agro
         Aguascalientes
+        Aguascalientes City
+        Aguascalientes by
+        Aguaskal'entes
+        Aguaskalentes
+        Aguaskalientes
+        Aguaskalienti
+        Aguaskaljentesas
+        Aguaskaljenteso
+        Agvaskalijentes
+        Agádír
         Ahilyanagar
+        Ahmad
         Ahmadabad
         Ahmadabadas
         Ahmadabado
+        Ahmadi
         Ahmadobod
         Ahmadpur East
         Ahmadábád
         Ahmadābād
         Ahmedabad
+        Ahmedi
         Ahn Yang
         Ahvaz
+        Ahvaz - ahwaz
+        Ahvaza
+        Ahvazas
+        Ahvazo
+        Ahvoz
+        Ahváz
+        Ahvāz
+        Ahvāza
+        Ahwas
+        Ahwaz
+        Ahwāz
         Aidin
         Aihara
         Aihui
+        Ainas
         Aintab
         Ait Melloul
         Aizawl
+        Ajarthala
         Ajegunle
+        Ajma
         Ajman
+        Ajman City
         Ajmer
+        Ajmer City
+        Ajmán
+        Ajmã
         Ajni
+        Ak Su Yangi Shahr
         Ak-Mola
+        Akapoulko
+        Akapul'ka
+        Akapul'ko
+        Akapulkas
+        Akapulko
+        Akapúlkó
         Akara
         Akashi
+        Akesu
+        Akesu Shi
+        Akhiar
         Akhmadabad
         Akhmadabad shaary
         Akhmedabad
         Akhmīm
+        Akhtyar
+        Akhvaz
+        Akhvaz shaary
         Akita
         Akkr
         Akkra
         Akkrae
+        Aklakhoma-Sici
         Akmola
         Akmolins'k
         Akmolinsk
         Akola
+        Akolá
+        Akoso
+        Akouinkon
         Akowonjo
         Akra
         Akrao
         Akron
         Aksaray
+        Aksou
+        Aksu
+        Aksu New City
+        Aktioube
+        Aktioubé
+        Aktiube
+        Aktiubinsk
+        Aktjubinsk
         Aktobe
+        Aktoebe
+        Aktubinsk
+        Aktyubinsk
+        Aktöbe
+        Aktөbe
+        Aktөbө
+        Akuce
+        Akujar
+        Akula
         Akure
+        Akuré
+        Akurė
+        Akyar
+        Al Ahmadi
+        Al Ain
         Al Ain City
+        Al Ajman
+        Al Ajn
+        Al Ayn
+        Al Aħmadi
         Al Aḩmadī
         Al Basrah
         Al Basrah al Qadimah
@@ -1654,8 +1786,13 @@ extension Gazetteer {
         Al Diwaniyah
         Al Fallūjah
         Al Fayyum
+        Al Fayyūm
+        Al Hasakah
+        Al Hilla
         Al Hillah
         Al Hoceïma
+        Al Hudaidha
+        Al Hudaydah
         Al Hufūf
         Al Iskandariyah
         Al Iskandarīyah
@@ -1663,19 +1800,25 @@ extension Gazetteer {
         Al Jizah
         Al Jubayl
         Al Jīzah
+        Al Khardj
         Al Kharj
         Al Khartum
         Al Kharţūm
         Al Khums
         Al Khurtum
         Al Khurţūm
+        Al Khusus
         Al Khuşūş
+        Al Ladhiqiyah
+        Al Lādhiqīyah
         Al Madina
         Al Madinah
         Al Madinah al Munawwarah
         Al Madīnah
         Al Madīnah al Munawwarah
+        Al Mahallah al Kubra
         Al Mansurah
+        Al Manşūrah
         Al Mawsil
         Al Mawsil al Jadidah
         Al Mawşil
@@ -1688,34 +1831,86 @@ extension Gazetteer {
         Al Mosul
         Al Mubarraz
         Al Muharraq
+        Al Mukalla
+        Al Mukallā
         Al Musil
         Al Mūşil
+        Al Najaf al Ashraf
         Al Qadarif
         Al Qahirah
+        Al Quds
+        Al Qulzum
+        Al Qunaytirah
+        Al Qunayţirah
         Al Qāhirah
         Al Qāhirah al Jadīdah
         Al Qāmishlī
         Al Sharjah
+        Al Uqsur
+        Al Xudayda
+        Al Ɛayn
         Al Ḩasakah
         Al Ḩawāmidīyah
         Al Ḩudaydah
         Al ‘Amārah
         Al ‘Āshir min Ramaḑān
+        Al'-Fajum
+        Al'-Khilla
+        Al'-Khudajda
+        Al'-Mukalla
+        Al'bukerke
+        Al'khudajda
+        Al-Ain
+        Al-Ajn
+        Al-Ayin
+        Al-Ayn
+        Al-Aïn
         Al-Basra
+        Al-Chasaka
+        Al-Fayyum
+        Al-Hasaka
+        Al-Hasakah
+        Al-Hasakeh
+        Al-Isma'iliyah
+        Al-Ismā’īlīyah
         Al-Junaynah
+        Al-Kuds
+        Al-Kunajtira
         Al-Kut
+        Al-Laziqiyah
         Al-Madinah al-Munawwarah
+        Al-Mahallah al-Kubra'
+        Al-Mansura
+        Al-Mansurah
+        Al-Mukalla
+        Al-Nasiriya
+        Al-Qudis
+        Al-Quds
+        Al-Qudıs
+        Al-Rakka
         Al-Riad
         Al-Riyad
         Al-Sham
         Al-Shām
+        Al-Sib
+        Al-Sīb
         Al-jezair
         Alahabadas
         Alandur
         Alanya
         Alappuzha
         Albacete
+        Albakerki
+        Albakrki
+        Albjukuehrokju
+        Albukerke
+        Albukerki
+        Albukerko
+        Albukerkė
+        Albukwer kwe
+        Albukwér kwé
         Albuquerque
+        Alburquerque
         Alcalá de Henares
         Alcher
         Alcorcón
@@ -1733,6 +1928,8 @@ extension Gazetteer {
         Aleksandrio
         Aleksandriya
         Aleksandrje
+        Aleksandrovka
+        Aleksandrovsk
         Aleksandryja
         Aleksandryjo
         Alep
@@ -1747,12 +1944,14 @@ extension Gazetteer {
         Alessandria d'Egitto
         Alessandria dEggittu
         Alessandria e Naggitto
+        Alessandrovia
         Alexandra
         Alexandreia
         Alexandria
         Alexandria Magna
         Alexandrie
         Alexandrië
+        Alexandrovsk
         Alexandría
         Alexàndria
         Alge
@@ -1767,6 +1966,8 @@ extension Gazetteer {
         Algír
         Aliayabiagba
         Alicante
+        Aligarh
+        Aligarkh
         Alimosho
         Alje
         Aljer
@@ -1790,13 +1991,27 @@ extension Gazetteer {
         Almendares
         Almere Stad
         Almería
+        Almpoukerki
         Alor Setar
+        Alor Setaras
+        Alor Star
+        Alor-Setar
+        Alor-Star
+        Alostar
         Alse
+        Altepetl Aguascalientes
+        Altepetl Chihuahuah
         Altepetl In Cabo
         Altepetl Juarez
         Altepetl Juárez
+        Altepetl Quebec
+        Altepetl San Luis Potosi
+        Altepetl San Luis Potosí
         Alto Barinas
+        Altofen
         Altona
+        Alur Setar
+        Alvaro Obregon
         Alvorada
         Alwar
         Alxer
@@ -1833,6 +2048,9 @@ extension Gazetteer {
         Ambarnath
         Ambato
         Ambattur
+        Ambattūr
+        Amberes
+        Amberis
         Ambon
         Amborg
         Ambourgo
@@ -1845,7 +2063,14 @@ extension Gazetteer {
         Amedabato
         Amedebatum
         Americana
+        Amestelledamme
+        Amesterda
+        Amesterdam
+        Amesterdao
+        Amesterdã
+        Amesterdão
         Amida
+        Amistardam
         Amman
         Ammana
         Ammon
@@ -1866,32 +2091,110 @@ extension Gazetteer {
         Amritszár
         Amroha
         Amrytsar
+        Amseutereudam
+        Amstadem
+        Amstardam
+        Amstardām
+        Amstedam
+        Amstehrdam
+        Amsteladamum
+        Amstelodamum
+        Amstelodhamon
+        Amstelodhámon
+        Amsterda
         Amsterdam
+        Amsterdama
+        Amsterdamas
+        Amsterdame
+        Amsterdami
+        Amsterdamo
+        Amsterdams
+        Amsterdamu
+        Amsterdan
+        Amsterdã
+        Amsterntam
+        Amsterodam
+        Amstyerdam
+        Amstèdam
+        Amstèrdame
+        Amstérdam
+        Amsut'erudam
+        Amszterdam
+        Amsŭt'erŭdam
+        Amusitedan
+        Amusuterudamu
+        Amversa
         Amàn
         Amán
+        An Aithin
+        An Bhrataslaiv
+        An Bhratasláiv
         An Bhruiseil
         An Bhruiséil
         An Damaisc
         An Duong
         An Dương
+        An Haig
+        An Háig
+        An Khanh
+        An Khánh
+        An Najaf
+        An Najaf al Ashraf
+        An Nasiriya
+        An Nasiriyah
         An Nhơn
+        An Nāsirīya
+        An Nāşirīyah
         An Roimh
         An Ròimh
         An Róimh
         An Son
         An Sơn
+        An Thuan
+        An'cin
+        An'din
         An'jan
         An'jang
         An'shan'
+        An'shun'
+        An-Nadzaf
+        An-Nadzhaf
+        An-Nadżaf
+        An-Najaf
+        An-Nasiriya
+        An-cching
+        An-ch'ing
+        An-ch'ing-ch'eng
+        An-ch'ing-shih
+        An-ch’ing
+        An-ch’ing-ch’eng
+        An-ch’ing-shih
+        An-i-hsien
         An-jang
+        An-k'ang-hsien
+        An-k’ang-hsien
         An-san
         An-san-chhi
         An-san-chhī
         An-shan-shih
+        An-shun-hsien
+        An-shun-hsien-ch'eng
+        An-shun-hsien-ch’eng
+        An-shun-shih
+        An-sun
+        An-sun-chhi
+        An-sūn-chhī
         An-ta
         An-ta-shih
+        An-ting
+        An-tung-hsien
+        An-tung-shih
+        An-tz'u
+        An-tz’u
         An-yang-hsien
+        An-čching
         An-šan
+        An-šun
         Anafi
         Anaheim
         Anakara
@@ -1899,26 +2202,47 @@ extension Gazetteer {
         Ananindeua
         Anantapur
         Anantnag
+        Anberes
         Anbu
         Ancara
         Anchorage
+        Anci
+        Ancin
+        Ancing
+        Ancingas
         Ancyra
         Anda
         Andalia
+        Andautonia
         Anderlecht
+        Andican
+        Andidzhan
+        Andijan
         Andijon
+        Andiján
+        Andisjan
+        Andizan
+        Andizhan
+        Andizhan - Andijon
+        Andizhon
+        Andizjan
+        Andiżan
+        Andižan
         Andong
         Anfa
         Ang Mo Kio New Town
         Ang-ka-la
         Ang-sang
+        Ang-song
         Angara
         Angarsk
+        Angeles
         Angeles City
         Angelopolis
         Angers
         Angkara
         Angora
+        Angostura
         Angra dos Reis
         Angren
         Anguriyah
@@ -1926,28 +2250,38 @@ extension Gazetteer {
         Anjang
         Anjangas
         Anjō
+        Ankan
         Ankang
+        Ankantir
         Ankar
         Ankara
         Ankara khot
         Ankaro
+        Ankartala
+        Anking
         Ankiwria
         Ankuara
         Ankura
         Ankyra
         Annaba
+        Annobero
         Anoi
         Anoy
         Anqara
         Anqing
+        Anqing Shi
         Anqiu
+        Ansan
         Ansan-si
         Ansanas
         Ansano
         Anshan
         Anshan Shi
         Anshun
+        Anshunfu
         Ansjan
+        Ansunas
+        Antafagasta
         Antakya
         Antal'ja
         Antalia
@@ -1965,46 +2299,113 @@ extension Gazetteer {
         Antananaryvu
         Antananarywa
         Antananarívó
+        Antaradus
         Antayla
         Anten
         Antenenerivo
         Antep
+        Antiarados
+        Antigua Cartago
         Antioch on Sarus
         Antiocheia
         Antipolo
+        Antipolo City
         Antis Ampempa
+        Antofagast
         Antofagasta
+        Antofagasto
+        Antofaqasta
         Antsirabe
+        Antuairp
+        Antuerpen
+        Antuerpia
+        Antung
+        Antuofagasta
+        Antuérpia
+        Antverpen
+        Antverpenas
+        Antverpene
+        Antverpeno
+        Antverpens
+        Antverpia
+        Antverpy
+        Antwarp
         Antwerp
+        Antwerpa
+        Antwerpe
+        Antwerpen
+        Antwerpia
+        Antwerpium
+        Antwerpn
+        Antwyrpijo
+        Antwérp
         Antália
+        Anvers
+        Anversa
+        Anverse
+        Anvèrs
+        Anvérse
         Anxan
         Anyang
         Anyang-si
+        Anyi
+        Anyihsien
+        Anzhi
         Anápolis
         Anòy
+        Ančingas
         Anŝano
         Anšanas
+        Anšunas
+        An’din
+        Aomen
+        Aomin'
         Aomori
         Aparecida de Goiânia
+        Aparesida de Gojanija
+        Aparesida di Gojanija
+        Aparesida-di-Gojanija
+        Apodaca
+        Apodaka
+        Appi
+        Aqartala
+        Aqjar
         Aqmola
         Aqra
         Aqsu
+        Aqsu New City
+        Aqsu Shehiri
+        Aqsu Yangi Shahr
+        Aqtobe
+        Aqtoebe
+        Aqtóbe
+        Aqtöbe
+        Aqyar
         Ar Chab
         Ar Ramthā
         Ar Raqqah
         Ar Rayyān
         Ar Riyadh
         Ar Riyādh
+        Ar-Rakka
+        Ar-Raqqah
         Ar-Riaad
         Ar-Rijad
         Ar-Riyad
         Ar-Riyod
         Aracaju
         Arad
+        Arak
+        Arak - sawh
         Arakawa
+        Arakazhu
+        Arakazu
+        Arakažu
+        Aran
         Arapiraca
         Araraquara
         Arare
+        Arasazhu
         Araucária
         Araure
         Araçatuba
@@ -2015,18 +2416,26 @@ extension Gazetteer {
         Arbēla
         Arbīl
         Archway
+        Ard-ar-Rum
+        Ardabel
+        Ardabil
         Ardabīl
+        Ardebil
+        Ardebīl
         Arecipa
         Arehkipa
+        Arehnburg
         Arekip
         Arekipa
         Arekipo
+        Arenpur
         Arequipa
         Argel
         Argier
         Argièr
         Arhel
         Arica
+        Ariel
         Arif Wala
         Arifwala
         Arikipa
@@ -2037,18 +2446,42 @@ extension Gazetteer {
         Armavir
         Arnavutköy
         Arnhem
+        Arok
         Arrah
         Arrecife
         Arroyo Naranjo
+        Arsinoe
+        Arsinoë
+        Artawil
         Artux
+        Arusa
+        Aruscha
         Arusha
+        Aruso
+        Aruŝo
+        Aruşa
         Arvila
         Arx Vorthensis
         Arxel
+        Arzan-ar-Rum
+        Arzirum
         Arāk
         Arīsh
         As Samawah
+        As Seeb al Jadidah
+        As Sib
+        As Sib al Jadidah
+        As Suways
+        As Sīb
+        As Sīb al Jadīdah
+        As Zaqaziq
+        As Zaqāzīq
+        As'jut
+        As-Sib
+        As-Sulajmanijja
         Asahikawa
+        Asanol
+        Asansol
         Aschabad
         Aschabadas
         Aschchabad
@@ -2073,10 +2506,12 @@ extension Gazetteer {
         Ashdod
         Ashgabad
         Ashgabat
+        Ashhtehrkhuan
         Ashkabad
         Ashkhabad
         Ashkhabad osh
         Ashqabad
+        Ashttarkhan
         Ashuganj City
         Ashxabad
         Ashxobod
@@ -2088,15 +2523,25 @@ extension Gazetteer {
         Askabat
         Askhabad
         Asloa
+        Asmar
         Asmara
+        Asmaro
+        Asmehra
+        Asmera
+        Asna
+        Asnithi
         Asnkampat
+        Asnā
         Asounsion
         Asounsyon
         Asounsyòn
         Asounthion
         Aspadana
         Asqabad
+        Assindia
+        Assiout
         Assiut
+        Assuit
         Assumptio
         Assuncao
         Assuncion
@@ -2105,8 +2550,32 @@ extension Gazetteer {
         Astano
         Astanà
         Astaná
+        Astarkhaan
+        Astiraxan
         Astoria
+        Astraca
+        Astracan
+        Astrachan
+        Astrachan'
+        Astrachane
+        Astrachanum
+        Astrachanė
+        Astrachań
+        Astrachaň
+        Astrachán
+        Astracán
+        Astracã
+        Astrahan
+        Astrahana
+        Astrahano
+        Astrahaņa
+        Astrakan
         Astrakhan
+        Astrakhan'
+        Astrakán
+        Astraxan
+        Astraxon
+        Astraĥano
         Asumumbay
         Asuncion
         Asunciono
@@ -2123,33 +2592,87 @@ extension Gazetteer {
         Asunsyun
         Aswān
         Asxabad
+        Asyout
+        Asyut
+        Asyūţ
         Aszchabad
+        Aszmara
         Asztana
+        Asztrahan
+        Asztrahán
         Asúnsjón
+        At Ta'if
+        At-Ta'if
+        At-Ta’if
         Atali
         Atalia
         Atana
         Atani
         Atava
         Ataşehir
+        Ateena
+        Atehny
         Atemaxac
+        Aten
+        Atena
+        Atenai
+        Atenas
+        Atene
+        Atenes
+        Ateni
+        Ateno
+        Atenoj
+        Ateny
+        Athen
+        Athena
+        Athenae
+        Athenai
+        Athene
+        Athenes
         Athens
+        Atheny
+        Athina
+        Athinai
+        Athinia
         Athlone
+        Athènes
+        Athén
+        Athénes
+        Athény
+        Athína
+        Athínai
+        Atina
         Atis Apapa
+        Atizapan
+        Atizapan de Zaragoza
+        Atizapán de Zaragoza
+        Atlant
         Atlanta
+        Atlantae
+        Atlanto
+        Atlonta
         Atsiaman
         Atsugi
         Attalea
         Attaleia
         Attalia
         Atyrau
+        Atzapotzalco
+        Atzcapotzalco
+        Atény
+        Atēnas
+        Atėnai
+        Au-mun
         Auckland
         Aucland
         Aucopolis
         Augsburg
         Augusta Gambriviorum
+        Augusta Taurinorum
         Augusta Ubiorum
         Auklando
+        Aumwnz
+        Aumyn
         Aurangabad
         Aurangabad - aurangabada
         Aurangabadas
@@ -2157,21 +2680,39 @@ extension Gazetteer {
         Aurangâbâd
         Aurangābād
         Aurora
+        Aust-Jerusalem
         Austin
+        Austino
+        Austinopolis
         Avadi
+        Avase
         Avellaneda
+        Avstralyn N'jukasl
         Avtozavodskyi
         Awasa
+        Awassa
+        Awja-Ikoradu
         Awka
         Awklanda
+        Axvaz
         Aydın
         Ayintap
         Ayrivan
         Ayrivan  Erivan  Erevan  Ereun  Erivan  Iravan  Irvan  Revan  Rivan
         Ayıntap
+        Az Zagazig
+        Az Zagāzīg
+        Az Zaqaziq
+        Az Zaqāzīq
+        Az Zarqa'
+        Az Zarqā’
         Az Zāwīyah
         Azcapotzalco
         Azmir
+        Azzah
+        Aþena
+        Aĝmer
+        Ağadir
         Ałesandria dEgito
         Ałmaty
         Aŝgabato
@@ -2184,30 +2725,43 @@ extension Gazetteer {
         Ašgabat
         Ašgabata
         Ašhabad
+        Aţ Ţā’if
         Aŭklando
+        Aŭstino
         Așgabat
         B'en Khoa
         B.H.
+        BBSR
         Ba Dinh
         Ba Vì
         Baariis
         Baatou
         Bab Ezzouar
         Bac Chau
+        Bac Giang
+        Bac Hai
         Bac Kinh
         Bachuan
         Bachzhun
+        Baclod City
+        Bacolod
         Bacolod City
+        Bacoloo City
         Bacoor
         Bacora
         Bacu
+        Bacólod
         Bacú
         Badajoz
         Badalona
         Bade
         Badlapur
+        Badzilaras rajons
         Baek-ging
+        Baek-hai
         Baekging
+        Baekhaij
+        Baengasi
         Baeyrut
         Bafoussam
         Bagata
@@ -2219,6 +2773,7 @@ extension Gazetteer {
         Bagdate
         Bagdatum
         Bagdod
+        Bagdzhylar
         Bagdá
         Bagdád
         Bagerhat
@@ -2234,36 +2789,52 @@ extension Gazetteer {
         Bahawalnagar
         Bahawalpur
         Bahia
+        Bahim Yar Khan
         Bahir Dar
         Bahliz
         Bahraigh
         Bahri
         Bahrí
         Bahsihleihya
+        Bahtaran
         Bahçelievler
         Bahía Blanca
         Baia
         Baicheng
+        Baicheng Jiedao
+        Baiguan
         Baile Atha Cliath
         Baile Átha Cliath
         Baires
         Bairut
         Baise
+        Baise City
+        Baise Zhen
         Baishan
+        Baitul Maqdis
+        Baitulmuqaddis
+        Baitulmuqaddis Timur
+        Baixada Santista
         Baiyin
+        Bajtul Makudis
         Bak Ging
         Bak Ping
         Bakersfield
+        Bakhavalpura
+        Bakhtaran
         Baki
         Bako
         Bakoe
         Bakou
+        Baksaek
         Baku
         Bakue
         Bakuo
         Bakuu
         Bakwanga
         Baky
+        Bakziangas
+        Bakzjang
         Bakó
         Bakú
         Bakû
@@ -2274,8 +2845,19 @@ extension Gazetteer {
         Balbala
         Balenzia
         Balikpapan
+        Balikpapanas
         Ballari
+        Ballāri
+        Baltemore Town
+        Baltimor
+        Baltimor shaary
+        Baltimora
         Baltimore
+        Baltimore City
+        Baltimoro
+        Baltimorė
+        Baltimòra
+        Baltymar
         Balvanera
         Balıkesir
         Bamaco
@@ -2285,21 +2867,40 @@ extension Gazetteer {
         Bamaku
         Bamakó
         Bamenda
+        Bamendy
         Bammaco
         Bammako
+        Ban Ciao
+        Ban Ciao City
+        Ban Khe
         Ban Khlong Prawet
+        Ban Me Thaut
+        Ban Me Thnot
+        Ban Me Thot
+        Ban Me Thout
+        Ban Me Thuot
+        Ban'kouber
         Ban'nkalor
         Ban'nkok
+        Ban-me-Thurt
         Banan
+        Banan Qu
         Banaras
         Banares
         Bancac
+        Banchiao
+        Banciao
+        Banciao District
         Bancocum
         Bancoque
         Bancác
         Banda Aceh
+        Bandaka
         Bandar Abbas
+        Bandar Kuala Terengganu
         Bandar Lampung
+        Bandar Nasiri
+        Bandar Nāsirī
         Bandar Raya New York
         Bandar Seri Alam
         Bandar Sunway
@@ -2307,7 +2908,16 @@ extension Gazetteer {
         Bandar Utama
         Bandar-Lampung
         Bandar-e Māhshahr
+        Bandar-e Naser
+        Bandar-e Nāşer
+        Bandaraya Melaka
+        Bandaraya Quebec
+        Bandarban
         Bandarlampung
+        Bandgermasin
+        Bandjarmasin
+        Bandjermasin
+        Bandjermassin
         Bandoeng
         Banduna
         Bandundu Province
@@ -2315,15 +2925,22 @@ extension Gazetteer {
         Bandungas
         Bandungo
         Bandunq
+        Bandzharmasin
         Bang Khae
         Bang Khun Thian
+        Bang Phu
         Bangalor
         Bangalore
         Bangalore City
         Bangalur
         Bangaluri
         Bangalúr
+        Bangbu
+        Banghazi
         Banghok
+        Banghāzī
+        Bangi
+        Bangis
         Bangkok
         Bangkok Metropolis
         Bangkoka
@@ -2336,18 +2953,22 @@ extension Gazetteer {
         Banjaran
         Banjarbaru
         Banjarmasin
+        Banjermasin
         Bankok
         Bankokas
         Bankoko
         Bannu
         Banqiao
+        Banqiao District
         Banqkok
         Bantoun'nk
         Banu
+        Banyermasin
         Banāras
         Banī Suwayf
         Bao GJau
         Bao GJinh
+        Bao Son
         Bao'an
         Baoczi
         Baodin
@@ -2355,11 +2976,16 @@ extension Gazetteer {
         Baoding
         Baodingas
         Baoji
+        Baoqing
         Baoshan
+        Baoshan Shi
+        Baoshan'
         Baotou
         Baotou shaary
+        Bappi
         Baqu
         Baqubah
+        Bar'uut
         Baranagar
         Barankil'ja
         Barankila
@@ -2367,6 +2993,7 @@ extension Gazetteer {
         Barankilijo
         Barankilja
         Baranovichi
+        Baratislawa
         Barcellona
         Barcellonn-a
         Barcelona
@@ -2377,8 +3004,12 @@ extension Gazetteer {
         Barcełona
         Barcillona
         Barcino
+        Bardarban
         Barddhamān
         Bareilly
+        Barejli
+        Bareli
+        Barelī
         Bari
         Bariadi
         Barinas
@@ -2392,7 +3023,17 @@ extension Gazetteer {
         Barkisimetas
         Barkisimeto
         Barkizimeto
+        Barnaoel
+        Barnaoul
+        Barnauel
         Barnaul
+        Barnaula
+        Barnaulas
+        Barnaulia
+        Barnauyl
+        Barnauł
+        Barnaúl
+        Barnaül
         Baroda
         Barquisimeto
         Barquisimetum
@@ -2421,6 +3062,7 @@ extension Gazetteer {
         Barsélona
         Bartzellona
         Bartzelona
+        Baru
         Barueri
         Baruta
         Barzelona
@@ -2434,17 +3076,30 @@ extension Gazetteer {
         Bassora
         Bassorah
         Bassra
+        Baston
         Basuo
+        Basuo Zhen
         Bata
+        Batagram
+        Batagrām
         Batam
         Batangas
         Batavia
+        Batgram
+        Batgran
+        Batgrām
+        Batgrān
         Bathinda
         Batikent
         Batman
+        Batman i Tyrkia
+        Batmanas
         Batna
+        Batoeng Panggol
         Baton Rouge
         Battagram
+        Battagram City
+        Battagrām
         Batu
         Batu Caves
         Batu Pahat
@@ -2453,16 +3108,24 @@ extension Gazetteer {
         Bau-tau
         Baubau
         Bauchi
+        Baucis
+        Bauczi
+        Baunagar
         Bauru
+        Baushi
         Bautouo
+        Baučis
         Bawding shehiri
         Bawshar
+        Baxi Gudang
         Bayamo
         Bayamón
         Bayan Nur
         Bayjī
         Bayrut
         Bayrūt
+        Bayt al-Maqdis
+        Bayt al-Muqaddas
         Bazhong
         Baçorá
         Baía
@@ -2478,8 +3141,15 @@ extension Gazetteer {
         Beghdad
         Begusarai
         Behehzhin
+        Behjkhaj
+        Behn'si
+        Behnbu
+        Behnoni
+        Bei'an
         Beibei
         Beihai
+        Beihai i Guangxi
+        Beihajus
         Beijing
         Beijing City
         Beijing Shi
@@ -2505,11 +3175,14 @@ extension Gazetteer {
         Beising
         Beixin
         Beixín
+        Beizhen
         Bei’an
         Bejawada
         Bejdzing
         Bejdżing
         Bejing
+        Bejkhaj
+        Bejra
         Bejrut
         Bejrut oshs'
         Bejruti
@@ -2520,7 +3193,12 @@ extension Gazetteer {
         Bekasis
         Bekaso
         Bel-Horizonto
+        Belagaavi
         Belagavi
+        Belagoavi
+        Belagāvi
+        Belari
+        Belaris
         Belehrad
         Belem
         Belem do Para
@@ -2530,7 +3208,14 @@ extension Gazetteer {
         Belena
         Belenas
         Belfast
+        Belford Rosho
         Belford Roxo
+        Belford-Roshu
+        Belgaan
+        Belgaavi
+        Belgaon
+        Belgaum
+        Belgaumas
         Belgorod
         Belgrad
         Belgrada
@@ -2545,8 +3230,11 @@ extension Gazetteer {
         Beligradi
         Belin
         Bella Vista
+        Bellari
+        Bellary
         Bello
         Bello Horizonte
+        Bellāri
         Belo Horizonte
         Belo Horizontė
         Belo Hte
@@ -2562,8 +3250,10 @@ extension Gazetteer {
         Belém
         Belém do Pará
         Ben Khoa
+        Ben'si
         Benares
         Benarés
+        Benbu
         Benfica
         Bengalour
         Bengaluras
@@ -2573,10 +3263,21 @@ extension Gazetteer {
         Bengalúru
         Bengalūras
         Bengalūru
+        Bengasi
+        Bengaze
+        Bengazi
+        Bengazis
+        Bengazy
         Bengbu
+        Bengela
+        Benghasi
         Benghazi
+        Benghází
         Bengkulu
         Benguela
+        Benguella
+        Bengázi
+        Bengāzī
         Beni Mellal
         Benim
         Benin City
@@ -2591,7 +3292,10 @@ extension Gazetteer {
         Beninurbo
         Benito Juarez
         Benito Juárez
+        Benmethout
         Benoni
+        Benqazi
+        Bensi
         Benxi
         Benínborg
         Beograd
@@ -2601,6 +3305,7 @@ extension Gazetteer {
         Berbera
         Bercham
         Berea
+        Berenice
         Berezniki
         Bergen
         Beria
@@ -2633,8 +3338,11 @@ extension Gazetteer {
         Bewout
         Bexda
         Bexley
+        Beyhay
         Beyjing
+        Beylikduzu
         Beylikdüzü
+        Beyra
         Beyrouth
         Beyrut
         Bezawada
@@ -2643,18 +3351,33 @@ extension Gazetteer {
         Beāwar
         Beȝcinȝ
         Bhadrāvati
+        Bhagalpur
         Bhaganagar
         Bharatpur
+        Bharnagar
+        Bharu
         Bharūch
         Bhatara
+        Bhatpara
+        Bhaunagar
         Bhavnagar
         Bhawana
         Bhayandar
+        Bhayander
+        Bhayndar
+        Bhayundar
         Bhetia
         Bhilai
+        Bhilai Nagar
+        Bhilaj Nagar
+        Bhilajus
         Bhilwara
+        Bhilāī
         Bhind
+        Bhivandi
+        Bhivándi
         Bhiwandi
+        Bhiwndi
         Bhiwāni
         Bhojpal
         Bhopal
@@ -2665,17 +3388,22 @@ extension Gazetteer {
         Bhopāl
         Bhopāla
         Bhte
+        Bhubaneshwar
         Bhubaneswar
+        Bhubaneśwar
+        Bhunagar
         Bhusawal
         Bhópál
         Bhāgalpur
         Bhālswa Jahangirpur
         Bhātpāra
+        Bhāvnagar
         Bi-san-chhi
         Bia Hoa
         Bian-iong-chhi
         Białystok
         Bibirevo
+        Bichkek
         Bicze
         Bida
         Bidar
@@ -2685,21 +3413,38 @@ extension Gazetteer {
         Bien Hoa City
         Bienhoa
         Bienne
+        Bientian
         Big Apple
         Big Durian
         Bihār Sharīf
         Bijie
         Bikaner
         Bila Tserkva
+        Bilaj
         Bilbao
         Bilbeis
+        Bilimor
         Bilimora
         Bilāspur
         Bima
         Bimbo
+        Bin'chzhou
         Binangonan
+        Bindzhou
+        Bing-ciu
+        Bing-ding-sang
+        Bing-hiong
+        Bing-liong
+        Bingazi
+        Binghazi
+        Binghāzī
+        Binh GJinh Son
+        Binh Huong
+        Binh Luong
         Binh Nhuong
+        Binh Thanh
         Binjai
+        Bintsjou
         Bintulu
         Binzhou
         Biratnagar
@@ -2717,38 +3462,103 @@ extension Gazetteer {
         Birminghamo
         Birminghem
         Birut
+        Bisao
+        Bisau
+        Bisau - Bissau
+        Bisauo
+        Bisava
+        Bisaŭo
+        Biscecum
+        Bischkek
         Bishan
         Bishkek
+        Bishkek osh
         Bishoftu
+        Bisjkek
+        Biskek
+        Biskeka
+        Biskekas
+        Biskeko
         Biskra
+        Biso
+        Bisqeq
+        Bisqueque
+        Bissa
+        Bissao
         Bissau
+        Bissá
+        Biszkek
+        Bisáu
         Bitung
+        Bivandi
+        Bixkek
         Biysk
         Bizanc
         Bizánc
         Biân-iông-chhī
         Biên Hòa
         Biñan
+        Biŝkeko
+        Bişkek
+        Bişqeq
+        Biškek
+        Biškeka
+        Biškekas
+        Bișkek
         Bjalgrad
+        Bkhajandar
         Bkhapal
+        Bkhavnagarom
+        Bkhilai
+        Bkhivandi
         Bkhopal
+        Bkhubaneshvar
         Bklyn
+        Bladibostok
         Blagoveshchensk
+        Blantair
+        Blantairas
+        Blantajer
+        Blantajr
+        Blantajur
+        Blantire
+        Blantjiro
         Blantyre
+        Blantyre-Limbe
         Blida
         Blitar
         Bloemfontein
         Blumenau
+        Blumfantehjn
+        Blumfonteina
+        Blumfonteinas
+        Blumfontejn
+        Blumfontejno
+        Blumfonteyn
         Bnei Brak
         Bo
         Bo-beng-chhi
         Bo-deng
+        Bo-sang
+        Bo-tan-kang-chhi
         Boa Vista
+        Boa Vista do Rio Branco
+        Boa Višta
+        Boa-Vista
+        Boavishta
+        Bobo Dioulasso
+        Bobo Diulasas
         Bobo-Dioulasso
+        Bobo-Diulaco shaary
+        Bobo-Diulaso
+        Bobo-Diulasso
+        Bobodjulaso
         Bobruysk
+        Boc Duong
         Bochum
         Bochzhou
         Bocoio
+        Boeda
         Boedapes
         Boedapest
         Boekarest
@@ -2763,17 +3573,25 @@ extension Gazetteer {
         Boise
         Bojnūrd
         Bok-ciu
+        Bokaro
+        Bokaro Steel City
         Boksburg
+        Boksburgas
         Boku
         Bokāro
         Bole
+        Bolivar
+        Bolivar llaqta
         Bologna
         Bolu
+        Bolívar
+        Bolívar llaqta
         Boma
         Bombai
         Bombaim
         Bombaj
         Bombay
+        Bombay Dharavi
         Bombaya
         Bombej
         Bombejus
@@ -2783,27 +3601,49 @@ extension Gazetteer {
         Bonaëropolis
         Bonn
         Bontang
+        Boorama
         Bopal
         Boqota
+        Bor Sayit
         Borama
+        Boramo
         Bordeaux
         Bordj Bou Arreridj
+        Borime
+        Borivali
         Borivli
+        Boroszlo
+        Boroszló
         Borough of Bronx
         Borough of Brooklyn
         Borough of Manhattan
         Borough of Queens
+        Borough of Staten Island
         Borshchahivka
         Borūjerd
         Bos Aires
+        Bose
+        Bose Zhen
         Boshan
+        Bosna-Sarai
+        Bostan
         Boston
+        Bostona
+        Bostonas
+        Bostone
+        Bostonia
+        Bostono
+        Bostons
+        Bostun
+        Bostún
         Botshabelo
+        Bouake
         Bouaké
         Boudapes
         Boudapeste
         Boudapès
         Bouenos Aires
+        Boujoumboura
         Boukouresti
         Bouonezar
         Bouonézâr
@@ -2813,22 +3653,39 @@ extension Gazetteer {
         Boutzi-Magi
         Boxian
         Boyeros
+        Boze
         Bozhou
         Bozok
+        Bracislava
         Bradford
         Braga
         Bragança Paulista
         Brahmapur
         Brakpan
         Brampton
+        Bramptonas
+        Bramptono
+        Bramptun
         Brasels
         Brasilandia
         Brasilia
         Brasiliopolis
         Brasilía
+        Brasloi
+        Brassel
         Brasília
+        Bratislav
         Bratislava
+        Bratislava osh
+        Bratislavae
+        Bratislavo
+        Bratislawa
+        Bratisllava
+        Bratisława
         Bratsk
+        Bratyslawa
+        Bratysława
+        Bratîslava
         Braunschweig
         Braxilia
         Braxiłia
@@ -2852,17 +3709,46 @@ extension Gazetteer {
         Brazília
         Brazíliaváros
         Braşov
+        Breansk
         Breda
+        Brehmehn
+        Brehmen
         Breissel
+        Brema
+        Breme
         Bremen
+        Bremen hiria
+        Bremenas
+        Bremene
+        Bremeni
+        Bremeno
+        Bremy
         Brent
         Bresbens
         Brescia
         Breselya
+        Breslau
+        Breslava
+        Breslavia
+        Breslavl'
+        Breslavl’
+        Breslu
+        Breslávia
+        Breslū
+        Bresslau
         Brest
         Breuckelen
         Breukelen
+        Brezhnev
+        Breßlau
+        Briansk
+        Brianski
+        Briańsk
+        Bricgstōƿ
+        Bridgetown
         Brighton
+        Briosto
+        Briostó
         Brisbane
         Brisbane City
         Brisbano
@@ -2874,13 +3760,28 @@ extension Gazetteer {
         Brisel
         Brisele
         Brismpein
+        Bristo
         Bristol
+        Bristol'
+        Bristole
+        Bristolis
+        Bristolium
+        Bristolo
+        Briston
+        Bristul
+        Bristullu
+        Bristón
+        British Cochin
         Briuselis
         Brizbejn
+        Brjans'k
+        Brjansk
+        Brjansko
         Brjuksel
         Brjusel'
         Brjussel'
         Brno
+        Brod
         Broklino
         Bronks
         Bronkso
@@ -2923,27 +3824,40 @@ extension Gazetteer {
         Bryansk
         Brysben
         Bryssel
+        Brystal'
+        Bryste
         Bryusel
         Bryxelles
         Bràsílíà
+        Brèma
         Bréissel
+        Bréma
+        Brémy
+        Brémén
+        Brême
+        Brístol
         Brüksel
         Brüssel
         Brüsszel
         Brāhmanbāria
         Brăila
+        Brēmene
+        Brėmenas
         Brėsbens
         Bu-chiu-chhi
         Bu-han-chhi
         Bu-ho-chhi
         Bu-sek-chhi
         Bu-sun-chhi
+        Buake
         Bucaramanga
+        Bucaramango
         Bucarest
         Bucaresta
         Bucareste
         Bucarèst
         Bucharest
+        Bucheon
         Bucheon-si
         Bucuresti
         Bucureşti
@@ -2972,10 +3886,14 @@ extension Gazetteer {
         Budapèst
         Budapésht
         Budaun
+        Budim
         Budimpeshta
         Budimpesta
         Budimpešta
+        Budin
         Budta
+        Budzumbura
+        Budín
         Buehnas-Ajrehs
         Buehnos Ajres
         Buehnos-Ajres
@@ -2994,9 +3912,14 @@ extension Gazetteer {
         Buenos-Aýres
         Buenosairesa
         Buffalo
+        Buffalo City
         Bugat khot
         Buitenzorg
         Bujumbura
+        Bujumburo
+        Bujumbúra
+        Buk-iong
+        Bukaramanga
         Bukarest
         Bukaresta
         Bukarestas
@@ -3024,15 +3947,30 @@ extension Gazetteer {
         Bukurešt
         Bukurešť
         Bulandshahr
+        Bulavajas
+        Bulavajo
+        Bulavejo
         Bulawayo
         Bumba
         Bumbaj
+        Bun-chhiong-chhi
         Bunamwaya
+        Bunbu
         Bunda
         Bunia
         Bunkyo
+        Bunsi
         Buo-dieng
         Buoguota
+        Buon Ma Thuot
+        Buon Ma Tkhuot
+        Buon Me Thuot
+        Bur Sudan
+        Buraeydae
+        Buraida
+        Buraidah
+        Burajda
+        Burayda
         Buraydah
         Burewala
         Burgas
@@ -3044,7 +3982,10 @@ extension Gazetteer {
         Burs
         Bursa
         Bursae
+        Bursaid
         Burso
+        Burt Sudan
+        Buräydä
         Busan
         Busan-si
         Bushehr
@@ -3057,12 +3998,27 @@ extension Gazetteer {
         Butuan
         Butwāl
         Buxarest
+        Buyumbura
+        Buzhumbura
+        Buzumbura
         Buénos Ayrés
         Buò-dièng
         Buôn Ma Thuột
+        Buĵumburo
+        Bużumbura
+        Bužumbura
+        Bužumbūra
+        Bvake
+        Bvakė
+        Bwake
         Bwenoze
         Bwènozè
         Bydgoszcz
+        Byen Aguascalientes
+        Byen Bremen
+        Byen Chihuahua
+        Byen Djibouti
+        Byen Durango
         Byen Kano
         Byen Puebla
         Bytom
@@ -3073,8 +4029,10 @@ extension Gazetteer {
         Byzanz
         Bàssora
         Báoding
+        Bängasi
         Bäyrut
         Bèlgrade
+        Bèngasi
         Bèrlîn
         Béchar
         Bécs
@@ -3085,8 +4043,15 @@ extension Gazetteer {
         Bék-ciék
         Bêrût
         Bìjíe
+        Bìng-dīng-săng
+        Bìng-hiŏng
+        Bìng-liòng
+        Bình Hương
+        Bình Lương
         Bình Thạnh
         Bî-san-chhī
+        Bîkâner
+        Bîşkek
         Bógóta
         Bópal
         Bùdapest
@@ -3097,13 +4062,18 @@ extension Gazetteer {
         Búdaipeist
         Búdapest
         Búenos Aíres
+        Bújúmbúra
         Búkarest
         Bû-sek-chhī
+        Bûjûmbûra
         Bûkarest
         Bûkareşt
+        Bûn-chhiong-chhī
         Bükreş
         Büyükçekmece
         Bābol
+        Bādžilaras rajons
+        Bākhtarān
         Bāli
         Bālurghāt
         Bānda
@@ -3115,12 +4085,19 @@ extension Gazetteer {
         Běijīng
         Bělehrad
         Běłohród
+        Bīkaner
+        Bīkāner
         Bīrjand
+        Bĭng-ciŭ
         Bŏk-ciŭ
         Būkān
+        Būr Sūdān
+        Būrt Sūdān
+        Bŭk-iòng
         Bůmbaj
         Bǎodìng
         Bǎojī
+        Bаppи
         Bѣlu Gradu
         Bạc Liêu
         Bảo Lộc
@@ -3130,8 +4107,11 @@ extension Gazetteer {
         Bến Cát
         C-kung
         C-po
+        Ca-ca-hak-i
         Ca-nang
         Ca-ning
+        Caasimada Kansas
+        Caayr Oklahoma
         Cabanatuan City
         Cabimas
         Cabinda
@@ -3146,10 +4126,16 @@ extension Gazetteer {
         Cabúl
         Cachoeiro de Itapemirim
         Cadan
+        Caeredin
         Caesair
+        Caesaraugusta
         Caesarea
+        Caesarea Augusta
         Caesarea in Cappadocia
         Cagayan de Oro
+        Cagayan de Oro City
+        Cagayan de Oro Lakanbalen
+        Cagayán de Oro
         Cainta
         Caire
         Cairns
@@ -3162,16 +4148,26 @@ extension Gazetteer {
         Calabozo
         Calama
         Calamba
+        Calamba City
+        Calamba Lakanbalen
+        Calambá
+        Calandhar
         Calcuta
         Calcutta
         Calcutá
         Calcúta
+        Calecute
         Calgaria
         Calgary
         Cali
+        Calicut
+        Calicutium
         Caligardamana
+        Caliningrado
+        Calininopolis
         Calium
         Callao
+        Callinicum
         Caloocan
         Caloocan City
         Calumbo
@@ -3182,22 +4178,38 @@ extension Gazetteer {
         Camayen
         Camayenne
         Camaçari
+        Camnaqar
         Camp Worth
         Campala
         Campeche
+        Campi
+        Campichu
         Campina Grande
         Campinas
         Campinas e Regiao
         Campinas e Região
         Campo Grande
         Campo Limpo
+        Campos dos Goitacazes
         Campos dos Goytacazes
+        Campus Magnus
         Can Pfumo
         Can Tho
+        Canasava
         Canberra
+        Canchzhou
         Cancun
         Cancuna
         Cancún
+        Candahar
+        Candigarchas
+        Candigarh
+        Candzhou
+        Canebrake
+        Cang-cou
+        Cang-jie
+        Cang-tia-kchou
+        Cang-tia-tie
         Cangcun
         Cangcunas
         Cangcuno
@@ -3207,12 +4219,15 @@ extension Gazetteer {
         Cangdzov
         Canggouo
         Cangi
+        Cangou
         Cangsa
         Cangvonas
         Cangvono
         Cangzcenh
         Cangzhou
+        Cangzou
         Cangzsah
+        Cankaya
         Cankt-Peterburg
         Cano
         Canoas
@@ -3221,18 +4236,25 @@ extension Gazetteer {
         Canton
         Cantão
         Cantón
+        Canĝou
         Cao Hung
         Cao Hùng
         Cao Lãnh
         Cao-cching
+        Cao-cuang
+        Cao-tchung
+        Cao-čuang
         Caodzou
         Caogou
         Caozhou
         Cap Nhi Tan
+        Cap-Saint-Jacques
         Capao Redondo
+        Caparra
         Capas
         Cape Coast
         Cape Coral
+        Cape Saint James
         Cape Toun
         Cape Town
         Capiatá
@@ -3240,8 +4262,11 @@ extension Gazetteer {
         Caracae
         Caracas
         Carachi
+        Caragoca
+        Carana
         Carapicuíba
         Caraques
+        Caratagena de Indias
         Carcovia
         Carcóvia
         Cardiff
@@ -3250,9 +4275,20 @@ extension Gazetteer {
         Caricyn
         Carigrad
         Carletonville
+        Carmana
         Carolina
+        Carolinum
         Carrefour
         Cartagena
+        Cartagena das Indias
+        Cartagena das Índias
+        Cartagena de Indias
+        Cartago Viejo
+        Cartaxena de Indias
+        Carthagene
+        Carthagene des Indes
+        Carthagène
+        Carthagène des Indes
         Cartum
         Cartúm
         Caruaru
@@ -3265,20 +4301,28 @@ extension Gazetteer {
         Casarea
         Cascavel
         Caspira
+        Cassala
         Castanhal
         Castelló de la Plana
         Cat Lam
         Catamarca
         Catania
+        Caterinoslavia
         Cathair Alastair
         Cathair Ho Chi Minh
         Cathair Nua-Eabhrac
+        Cathair Oklahoma
+        Cathair Quebec
+        Cathair Québec
         Cathair na hAilgeire
         Cathair na hAilgéire
         Catharinoburgum
+        Catherinoslav
         Catmandu
         Catmandum
+        Catonou
         Cattagram
+        Catumbo
         Caubul
         Caucaia
         Cawnpore
@@ -3295,12 +4339,18 @@ extension Gazetteer {
         Cchang-cou
         Cchang-sa
         Cchang-te
+        Cchang-čou
         Cchangwon
         Cchao-cou
+        Ccheng-te
         Ccheng-tu
+        Cchin-chuang-tao
         Cchin-cou
         Cching-juean
         Cching-tao
+        Cchonan
+        Cchu-cou
+        Cchue-cou
         Cchue-ting
         Cchuean-cou
         Cchung-cching
@@ -3311,9 +4361,20 @@ extension Gazetteer {
         Ceara
         Cearee
         Ceará
+        Cebo
+        Ceboksarad
+        Ceboksarai
+        Ceboksari
+        Ceboksary
+        Ceboksarî
+        Cebu
         Cebu City
+        Cebu Sehri
+        Cebu Shahri
+        Cebu Şehri
         Ceilândia
         Cekaga
+        Cekmece
         Ceksonvill
         Celabinsk
         Celabinska
@@ -3337,11 +4398,14 @@ extension Gazetteer {
         Cendu
         Ceng-cou
         Ceng-gong
+        Ceng-siang
         Cengcou
+        Cengde
         Cengdu
         Cengduo
         Cennai
         Cennaj
+        Cenova
         Central Coast
         Centralniy
         Centro Habana
@@ -3354,6 +4418,7 @@ extension Gazetteer {
         Cetagons
         Ceu-gong
         Cezayir
+        Ch'a-mu-ssu
         Ch'ang-an
         Ch'ang-an-hsien
         Ch'ang-ch'un-hsien
@@ -3363,6 +4428,7 @@ extension Gazetteer {
         Ch'ang-chih-shih
         Ch'ang-chou
         Ch'ang-chou-shih
+        Ch'ang-sha-chen
         Ch'ang-sha-hsien
         Ch'ang-sha-shih
         Ch'ang-te
@@ -3375,14 +4441,29 @@ extension Gazetteer {
         Ch'ao-chou
         Ch'ao-chou-chen
         Ch'ao-chou-shih
+        Ch'ao-yang-chen
+        Ch'ao-yang-hsien
+        Ch'ao-yang-shih
+        Ch'en
+        Ch'en-chou-shih
+        Ch'en-hsien
+        Ch'eng-te
+        Ch'eng-te-hsien
+        Ch'eng-te-shih
         Ch'eng-tu
         Ch'eng-tu-hsien
         Ch'eng-tu-shih
+        Ch'i-ch'i-ha-erh
+        Ch'i-ch'i-ha-erh-shih
+        Ch'ih-chou
+        Ch'ih-chou-chen
         Ch'in
         Ch'in-chou
         Ch'in-chou-chen
         Ch'in-chou-chuang-tsu-tzu-chih-hsien
         Ch'in-hsien
+        Ch'in-huang-tao
+        Ch'in-huang-tao-shih
         Ch'ing-chiang
         Ch'ing-chiang-p'u
         Ch'ing-chiang-shih
@@ -3394,22 +4475,47 @@ extension Gazetteer {
         Ch'ing-yang-chen
         Ch'ing-yuan
         Ch'ing-yuan-hsien
+        Ch'iung-hai
+        Ch'iung-tung
+        Ch'iung-tung-hsien
+        Ch'onan
+        Ch'u
+        Ch'u-ch'uan
         Ch'u-chiang
         Ch'u-chiang-hsien
         Ch'u-ching
         Ch'u-ching-hsien
+        Ch'u-chou
+        Ch'u-hsien
+        Ch'u-hsien-ch'eng
+        Ch'u-hsiung
+        Ch'u-hsiung-hsien
         Ch'uan-chou
         Ch'uan-chou-shih
         Ch'ung-ch'ing
         Ch'ung-ch'ing-shih
+        Ch'ŏnan
+        Cha-pei
+        Chabaksar
+        Chabarofsk
+        Chabarovsk
+        Chabarovskas
+        Chabarowsk
+        Chage
         Chainterampant
+        Chaiyang
         Chaj-kchou
         Chak Jhumra
         Chakwama
+        Chalchiuhcuehcan
+        Chalchiuhcuehcān
         Chalco
         Chalepi
         Chaljabinsk
         Cham
+        Chama
+        Champarofsk
+        Chan ji
         Chan'nktsoou
         Chan-chiang
         Chan-chiang-shih
@@ -3422,21 +4528,37 @@ extension Gazetteer {
         Chanchzhou
         Chandannagar
         Chandeh
+        Chandigar
         Chandigarh
+        Chandigarkh
         Chandler
         Chandzhou
         Chandzhu
+        Chandīgarh
         Chang-chi
+        Chang-chia-k'ou
+        Chang-chia-k'ou-shih
+        Chang-chia-k’ou
+        Chang-chia-k’ou-shih
+        Chang-chou
         Chang-chou-shih
         Chang-chow-fu
         Chang-cou
         Chang-hua
+        Chang-i
+        Chang-kia-k'ou
+        Chang-kia-k’ou
         Chang-te
         Chang-tien
         Chang-tien-shih
+        Chang-yeh
+        Chang-yeh-hsien
+        Chang-yeh-shih
         Chang-čou
         Changam-ch’on
+        Changchiakow
         Changchow
+        Changchowfu
         Changchuen
         Changchun
         Changchun Shi
@@ -3444,12 +4566,15 @@ extension Gazetteer {
         Changde Shi
         Changdzi
         Changdzou
+        Changhsien
         Changhua
         Changji
+        Changkiakow
         Changle
         Changning
         Changsha
         Changsha City
+        Changsha Jiedao
         Changshu
         Changsja
         Changte-fu
@@ -3460,6 +4585,7 @@ extension Gazetteer {
         Changuon
         Changwat Phra Nakhon
         Changwon
+        Changyen
         Changyi
         Changyuan
         Changzheng
@@ -3467,6 +4593,7 @@ extension Gazetteer {
         Changzhi Shi
         Changzhou
         Chankiang
+        Channampo
         Chansha
         Chanvon
         Chanzhou khot
@@ -3476,12 +4603,21 @@ extension Gazetteer {
         Chao-chou
         Chao-ch’ing
         Chao-ch’ing-chen
+        Chao-i
+        Chao-i-chen
+        Chao-i-ts'un
+        Chao-i-ts’un
         Chao-king
         Chao-kuan
+        Chao-t'ung
+        Chao-t'ung-hsien
+        Chao-t’ung
+        Chao-t’ung-hsien
         Chaochow
         Chaochowfu
         Chaochzhou
         Chaodzou
+        Chaojan
         Chaoshan
         Chaotsjou
         Chaoyang
@@ -3502,6 +4638,10 @@ extension Gazetteer {
         Charków
         Charleroi
         Charlotte
+        Charlotte i Nord-Carolina
+        Charlottesburg
+        Charlottesburgh
+        Charm City
         Charmpin
         Chartoum
         Chartum
@@ -3512,20 +4652,36 @@ extension Gazetteer {
         Chatuchak
         Chau Hai
         Chau chu fu
+        Chau-yong-su
         Chauchow
         Che-Keou-chan
         Che-Kéou-chan
         Che-ce
         Che-cou
         Che-fej
+        Che-juean
+        Che-jüan
+        Che-kang
         Che-lam-chhi
         Che-leng-chhi
+        Che-pi
         Che-čou
+        Cheboksar
+        Cheboksar'
+        Cheboksara
+        Cheboksari
         Cheboksary
+        Cheboksarҳo
+        Cheboksar’
+        Chedzhu
         Chefei
         Chefoo
+        Chehbaksary
+        Chehn'chzhou
         Chehnai
+        Chehndeh
         Chehndu
+        Cheju
         Chelepi
         Cheliabinsk
         Cheliábinsk
@@ -3537,39 +4693,59 @@ extension Gazetteer {
         Cheljabinsk
         Chelyabinsk
         Chemnitz
+        Chemper
         Chemulpo
+        Chen-chiang
+        Chen-chiang-ch'eng
+        Chen-chiang-ch’eng
+        Chen-chiang-hsien
+        Chen-chiang-shih
         Chen-t'ou
         Chen-t’ou
         Chenaj
+        Chenchow
         Chendu
         Cheng
         Cheng-chou
         Cheng-chou-shih
         Cheng-hsien
         Cheng-jang
+        Cheng-suej
+        Cheng-šuej
         Chengchow
         Chengde
         Chengdu
         Chengdu Shi
+        Chengdé
         Chengdú
         Chenghua
         Chengjiang
         Chengjiang Jiedao
+        Chengteh
+        Chengxiang
+        Chengxiang Zhen
         Chengzhong
+        Chenju
+        Chenkiang
         Chennai
         Chennai - cennai
         Chennaj
         Chentow
         Chenzhou
         Cheonan
+        Cheongju
         Cheongju-si
         Cherepovets
         Cherkasy
         Chernihiv
         Chernivtsi
+        Cherusalem
         Chesapeake
         Chetumal
+        Cheung Kwan
+        Cheung Kwan O
         Chhatrapati Sambhaji Nagar
+        Chhe-chhe-ha-ngi-su
         Chheng-oan-chhi
         Chheng-oán-chhī
         Chheng-to-chhi
@@ -3580,8 +4756,14 @@ extension Gazetteer {
         Chhin-yen-su
         Chhindwāra
         Chhong-chhun-su
+        Chhong-chiu-chhi
+        Chhong-chiu-chhī
         Chhong-sa-su
         Chhum-chun-su
+        Chi-an
+        Chi-an-shih
+        Chi-hsi
+        Chi-hsi-shih
         Chi-ka-ko
         Chi-kâ-kô
         Chi-lin
@@ -3591,17 +4773,26 @@ extension Gazetteer {
         Chi-nan
         Chi-nan-shih
         Chi-ning
+        Chi-ning-chieh
         Chi-ning-hsien
         Chi-ning-shih
+        Chia-chi
+        Chia-chi-chen
+        Chia-chi-shih
         Chia-hsing
         Chia-hsing-hsien
         Chia-hsing-hsien-ch'eng
         Chia-hsing-hsien-ch’eng
+        Chia-mu-ssu
+        Chia-mu-ssu-shih
         Chia-tang
         Chia-ting
         Chia-ting-hsien
+        Chia-ying
         Chiahsing-Fu
         Chiang-ch'eng-chen
+        Chiang-chiu-chhi
+        Chiang-chiu-chhī
         Chiang-ch’eng-chen
         Chiang-ling
         Chiang-ling-hsien
@@ -3616,52 +4807,108 @@ extension Gazetteer {
         Chiang-yin-ch'eng
         Chiang-yin-ch’eng
         Chiang-yin-hsien
+        Chiao
+        Chiao-hsien
+        Chiao-tso
+        Chiao-tso-chen
+        Chiao-tso-kung-k'uang-ch'u
+        Chiao-tso-kung-k’uang-ch’ü
+        Chiao-tso-shih
+        Chiau-chok-chhi
+        Chiau-chok-chhī
+        Chiau-thong-chhi
+        Chiau-thong-chhī
         Chiayi City
         Chiba
+        Chiba-shi
+        Chibashi
         Chicago
         Chicagu
+        Chichau
+        Chiclaium
         Chiclayo
         Chicoloapan
         Chidda
+        Chieh-mu-ssu
         Chieh-yang
         Chieh-yang-hsien
         Chieh-yung
         Chien Yang
+        Chien-hsien
+        Chien-shan
+        Chieu Thong
         Chifeng
         Chifu
         Chigasaki
+        Chih-chow-fu
+        Chihchow
         Chihuahua
+        Chihuahua City
+        Chihuahua by
         Chijv
         Chikago
+        Chikapa
+        Chiklajo
+        Chiklayu
         Chilanzar
+        Chilegon
+        Chilla
         Chillán
         Chilobinsk
         Chilpancingo
+        Chimahi
         Chimaz
         Chimbote
         Chimkent
         Chimoio
+        Chimojo
+        Chimoyo
+        Chin
+        Chin-ch'eng
+        Chin-ch'eng-hsien
         Chin-chiang
         Chin-chiang-hsien
+        Chin-chou
+        Chin-chou-shih
+        Chin-ch’eng
+        Chin-ch’eng-hsien
+        Chin-hong-to-chhi
+        Chin-hsien
         Chin-hua
         Chin-hua-hsien
         Chin-hua-hsien-ch'eng
         Chin-hua-hsien-ch’eng
         Chin-hua-shih
         Chin-kang-chhi
+        Chin-t'ai
+        Chin-t’ai
         Chincha Alta
         Chinchew
         Chinchow
         Chinchu
         Chindao
+        Ching Wang Tao
+        Ching-an
         Ching-chou
         Ching-do
+        Ching-men
+        Ching-men-hsien
+        Ching-te-chen
+        Ching-te-chen-shih
         Ching-uong
         Ching-yuang
         Chingchou-fu
         Chingola
         Chiniot
         Chinju
+        Chinkiang
+        Chinkiang Fu
+        Chinking
+        Chinnamp'o
+        Chinnamp’o
+        Chinnanpo
+        Chinwangtao
+        Chinxuangdaw shehiri
         Chioh-ka-chng-chhi
         Chiouston
         Chiovia
@@ -3678,60 +4925,127 @@ extension Gazetteer {
         Chittoor
         Chitungwiza
         Chiu-ch'u-ching
+        Chiu-ch'uan
+        Chiu-ch'uan-hsien
+        Chiu-ch'uan-shih
         Chiu-chiang
         Chiu-chiang-hsien
         Chiu-chiang-shih
+        Chiu-choan-chhi
         Chiu-ch’ü-ching
+        Chiu-ch’üan
+        Chiu-ch’üan-hsien
+        Chiu-ch’üan-shih
         Chiu-fu-shun
+        Chiu-khau-chhi
+        Chiu-kháu-chhī
+        Chiu-lai-wu
         Chiu-lung
+        Chiu-lung-ku-ch'eng
+        Chiu-lung-ku-ch’eng
+        Chiu-shou-kuang
+        Chiuaua
+        Chiuauae
+        Chivava
         Chizhou
+        Chizhou Shi
+        Chiêu Thông
+        Chiú-choân-chhī
+        Chişinău
+        Chișinău
+        Chkalov
         Chkhangvon
         Chkhanvon
+        Chkhonan
+        Chkhundzhu
         Chlef
+        Cho Lon
+        Cho-chng-chhi
         Choa Chu Kang New Town
         Choan-chiu-chhi
         Choech Chot
         Choech chot
         Cholula
         Chom Thong
+        Choms
         Chon Buri
         Chon'nk Kon'nk
+        Chonan'
+        Chonchzhu
+        Chondzhu
+        Chong-chu-su
+        Chong-ciu
+        Chong-ka-kie-su
         Chongjin
+        Chongju
         Chongking
         Chongming
         Chongqing
         Chongqing - zhong qing
         Chongqing Shi
         Chongzuo
+        Chonju
+        Chotan
         Chottogram
+        Chou-chia-k'ou
+        Chou-chia-k’ou
+        Chou-k'ou
+        Chou-k'ou-chen
+        Chou-k’ou
+        Chou-k’ou-chen
         Choucheng
         Choue
+        Choupachkar
+        Chow-kia-kow
         Christchurch
         Christiania
+        Christopolis
+        Chrysopolis
         Chu Chau
         Chu Châu
         Chu Hai
         Chu Hoi
+        Chu Khau
+        Chu-ch'eng
         Chu-chiu-chhi
         Chu-chiu-chhī
         Chu-chou
         Chu-chou-shih
+        Chu-chow
         Chu-chu-su
+        Chu-ch’eng
         Chu-hai
         Chu-hai-chhi
         Chu-hoi-su
+        Chu-hsien
         Chu-hái-chhī
+        Chu-ko-chen
+        Chu-ko-miao
         Chu-kong-chhi
+        Chu-ma-tien
+        Chu-ma-tien-chen
+        Chu-ma-tien-shih
         Chu-phok-chhi
         Chu-phok-chhī
+        Chu-sung
         Chuaj-an
+        Chuaj-chua
         Chuaj-pej
         Chuanchowfu
+        Chuang-s
+        Chuang-san
+        Chuang-š
+        Chuang-šan
         Chuaresas
         Chuchow
+        Chuchowfu
+        Chuchzhou
+        Chudzhou
+        Chudzou
         Chueenju shehiri
         Chuej-cou
         Chuej-čou
+        Chuju shehiri
         Chukiyawu
         Chula Vista
         Chun-gi-chhi
@@ -3745,20 +5059,37 @@ extension Gazetteer {
         Chungju
         Chungking
         Chunian
+        Chunju
+        Chuong Chau
         Chuqi Yapu
         Chuqiyapu
+        Chutsjou
+        Chuxian
         Chuxiong
         Chuzhou
+        Chuzhoufu
+        Chyei Chyu
         Chykaga
+        Chyklaja
         Chymkent
         Chytagong
         Chyu Hoy
         Chzhan'czjan
+        Chzhanchzhou
+        Chzhanczjacze
+        Chzhanczjakou
+        Chzhantseyakou
+        Chzhanue
         Chzhaocin
+        Chzhaotun
         Chzhehnchzhou
         Chzhenchzhou
+        Chzhouko
+        Chzhoukou
+        Chzhoushan'
         Chzhuchzhou
         Chzhukhaj
+        Chzhumadjan'
         Chzhunshan'
         Chzhunvehj
         Chzhunvey
@@ -3767,6 +5098,8 @@ extension Gazetteer {
         Chéngguān Qū
         Chìn-kang-chhī
         Chí Linh
+        Chîn-hông-tó-chhī
+        Chó-chng-chhī
         Chôan-chiu-chhī
         Chôţţogram
         Chöch Chot
@@ -3778,10 +5111,16 @@ extension Gazetteer {
         Chāpra
         Chĭng-uōng
         Chōfu
+        Chŏng-ciŭ
+        Chŏngju
+        Chŏnju
         Chū-kòng-chhī
+        Chūniān
         Chūō
+        Chương Châu
         Chөndү
         Chợ Lớn
+        Ch’a-mu-ssu
         Ch’ang-an
         Ch’ang-an-hsien
         Ch’ang-chih
@@ -3791,6 +5130,7 @@ extension Gazetteer {
         Ch’ang-chou-shih
         Ch’ang-ch’un-hsien
         Ch’ang-ch’un-shih
+        Ch’ang-sha-chen
         Ch’ang-sha-hsien
         Ch’ang-sha-shih
         Ch’ang-te
@@ -3802,14 +5142,29 @@ extension Gazetteer {
         Ch’ao-chou
         Ch’ao-chou-chen
         Ch’ao-chou-shih
+        Ch’ao-yang-chen
+        Ch’ao-yang-hsien
+        Ch’ao-yang-shih
+        Ch’en
+        Ch’en-chou-shih
+        Ch’en-hsien
+        Ch’eng-te
+        Ch’eng-te-hsien
+        Ch’eng-te-shih
         Ch’eng-tu
         Ch’eng-tu-hsien
         Ch’eng-tu-shih
+        Ch’i-ch’i-ha-erh
+        Ch’i-ch’i-ha-erh-shih
+        Ch’ih-chou
+        Ch’ih-chou-chen
         Ch’in
         Ch’in-chou
         Ch’in-chou-chen
         Ch’in-chou-chuang-tsu-tzu-chih-hsien
         Ch’in-hsien
+        Ch’in-huang-tao
+        Ch’in-huang-tao-shih
         Ch’ing-chiang
         Ch’ing-chiang-p’u
         Ch’ing-chiang-shih
@@ -3821,28 +5176,55 @@ extension Gazetteer {
         Ch’ing-yang-chen
         Ch’ing-yüan
         Ch’ing-yüan-hsien
+        Ch’iung-hai
+        Ch’iung-tung
+        Ch’iung-tung-hsien
+        Ch’u
+        Ch’u-chou
+        Ch’u-ch’üan
+        Ch’u-hsien
+        Ch’u-hsiung
+        Ch’u-hsiung-hsien
         Ch’ung-ch’ing
         Ch’ung-ch’ing-shih
+        Ch’ü
         Ch’ü-chiang
         Ch’ü-chiang-hsien
         Ch’ü-ching
         Ch’ü-ching-hsien
+        Ch’ü-chou
+        Ch’ü-hsien
+        Ch’ü-hsien-ch’eng
         Ch’üan-chou
         Ch’üan-chou-shih
+        Ch’ŏnan
         Ciampea
         Cianjur
+        Ciba
         Cibinong
+        Cibuti
+        Ciciharas
+        Ciciharo
+        Cicikar
+        Cicikhar
         Cidade Ademar
         Cidade Dutra
+        Cidade Felipea
+        Cidade Felipéa
+        Cidade Guaiana
         Cidade Tiradentes
+        Cidade da Guatemala
         Cidade da Matola
+        Cidade de Cebu
         Cidade de Ho Chi Minh
+        Cidade de Macau
         Cidade de Mexico
         Cidade de Minas
         Cidade de México
         Cidade do Cabo
         Cidade do Mexico
         Cidade do México
+        Cidade do Santo Nome de Deus de Macau
         Cidade do Sao Salvador da Bahia de Todos os Santos
         Cidade do São Salvador da Bahia de Todos os Santos
         Cidda
@@ -3850,11 +5232,18 @@ extension Gazetteer {
         Cidde
         Ciddä
         Cienfuegos
+        Cieu-cauk
+        Cieu-tung
+        Cifitburgaz
+        Ciftburgaz
         Cigung
+        Cihuahua
+        Cihuahuo
         Cijnanz
         Cikaga
         Cikago
         Cikaqo
+        Ciklajus
         Cikupa
         Cilacap
         Cilegon
@@ -3862,17 +5251,27 @@ extension Gazetteer {
         Cileungsir
         Cilinograd
         Cimahi
+        Cimahi kutha
         Cimkent
         Cin'chzhou
+        Cin'khuandao
         Cinanum
         Cincinnati
         Cindao
+        Cing-huong-do
         Cingdao
+        Cinhuangdao
+        Cinhuangdauo
+        Cinkhuandao
+        Cinkhuangdao
         Cinujuan'
         Cio-hai
         Ciong-ciu
         Ciputat
         Cirebon
+        Cirihe
+        Cirikh
+        Cirta
         Cita de Kawasaki
         Cita del Cap
         Cita du Messicu
@@ -3885,16 +5284,28 @@ extension Gazetteer {
         Citati dû Capu
         Citeureup
         Citta del Capo
+        Citta del Guatemala
         Citta del Messico
         Citta di Bruxelles
         Cittae do Cavo
         Cittaqonq
         Città del Capo
+        Città del Guatemala
         Città del Messico
         Città di Bruxelles
         City of Brussels
+        City of Cebu
+        City of David
+        City of Gold Coast
+        City of Kansas
+        City of Las Pinas
+        City of Las Piñas
+        City of Lord Anantha
         City of Manila
+        City of Minneapolis
+        City of Muntinlupa
         City of New York
+        City of Spices
         City of Taguig
         City of Westminster
         Cità de Kawasaki
@@ -3902,7 +5313,10 @@ extension Gazetteer {
         Cità dû Messicu
         Cità dû Mèssicu
         Ciu San
+        Ciu-ciong
+        Ciu-kau
         Ciuandzou
+        Ciuaua
         Ciuciang
         Ciuda de Dublin
         Ciuda del Cabu
@@ -3911,16 +5325,24 @@ extension Gazetteer {
         Ciudad Autonoma de Buenos Aires
         Ciudad Autónoma de Buenos Aires
         Ciudad Benito Juárez
+        Ciudad Bolivar
         Ciudad Bolívar
         Ciudad Camilo Cienfuegos
+        Ciudad Cancun
+        Ciudad Cancún
+        Ciudad Cochabamba
         Ciudad De los Angelos
         Ciudad General Escobedo
+        Ciudad Guadalupe
+        Ciudad Guatemala
         Ciudad Guayana
+        Ciudad Guiana
         Ciudad Ho Chi Minh
         Ciudad Juarez
         Ciudad Juárez
         Ciudad La Paz
         Ciudad Lineal
+        Ciudad Lopez Mateos
         Ciudad Lázaro Cárdenas
         Ciudad López Mateos
         Ciudad Madero
@@ -3937,11 +5359,19 @@ extension Gazetteer {
         Ciudad Santa Cruz
         Ciudad Trujillo
         Ciudad Victoria
+        Ciudad de Aguascalientes
+        Ciudad de Aksu
         Ciudad de Benin
         Ciudad de Benín
+        Ciudad de Cebu
+        Ciudad de Cebú
         Ciudad de Cordoba
         Ciudad de Córdoba
+        Ciudad de Durango
+        Ciudad de Guatemala
         Ciudad de Jilin
+        Ciudad de Jotan
+        Ciudad de Jotán
         Ciudad de La Santisima Trinidad y Puerto de Santa Maria del Buen Ayre
         Ciudad de La Santísima Trinidad y Puerto de Santa María del Buen Ayre
         Ciudad de Leon
@@ -3953,54 +5383,95 @@ extension Gazetteer {
         Ciudad de Méjico
         Ciudad de Mérida
         Ciudad de México
+        Ciudad de Panama
+        Ciudad de Panamá
+        Ciudad de Puerto Rico
+        Ciudad de Salta
         Ciudad de Santa Cruz de la Sierra
         Ciudad del Cabo
         Ciudad del Carmen
+        Ciudad del Cuzco
         Ciudad del Este
+        Ciudad ti Bacolod
         Ciudad ti Davao
         Ciudad ti Zamboanga
         CiudadSantiago
+        Ciudat Guayana
         Ciudat do Cabo
         Ciudá de Dublín
         Ciudá del Cabu
+        Ciurichas
         Ciutat de Goiania
         Ciutat de Goiânia
+        Ciutat de Guatemala
+        Ciutat de Mallorca
         Ciutat de Mexic
+        Ciutat de Murcia
         Ciutat de Mèxic
+        Ciutat de Múrcia
+        Ciutat de Panama
+        Ciutat de Panamà
+        Ciutat de Quebec
         Ciutat de Rio de Janeiro
         Ciutat del Cap
+        Civava
         Civitas Capitis
         Cixi
         Cixi City
         Cixi Shi
         Ciòng-ciŭ
+        Ciĕu-cáuk
+        Ciĕu-tŭng
         Ciŏ-hāi
+        Ciŏng-ciŭ
+        Ciū-ciòng
+        Ciŭ-kāu
         Cjencjou
         Cjindao
+        Cjinhuandao
+        Cjiņhuandao
         Cjuan'chzhou
+        Cjujchzhou
         Cjujczin
+        Cjumen'
+        Cjurikh
+        Cjurikh khot
+        Cjurykh
         Clarksville
         Cleveland
         Cluj-Napoca
+        Clysma
+        Co-cong
         Coacalco
         Coaquannock
         Coatzacoalcos
         Cobanhavan
         Cobán
         Cochabamba
+        Cochim
+        Cochin
+        Cochín
+        Cocquilhatville
         Codpur
         Coimbatore
+        Colhuahcan Rosales
         Cologna
         Cologne
         Colombo
         Colonha
         Colonia
+        Colonia Aelia Capitolina
         Colonia Agrippina
         Colonia Agrippinensis
         Colonia Claudia Ara Agrippinensium
         Colonia del Valle
+        Colorado Spgs
         Colorado Springs
+        Columbo
+        Columbopolis
+        Columbum
         Columbus
+        Columbus i Ohio
         Colònia
         Colônia
         Comilla
@@ -4017,12 +5488,15 @@ extension Gazetteer {
         Conceição de Campinas
         Concepcion
         Concepción
+        Concordia
         Condado de Queens
+        Condzu
         Cong-ngie
         Congcing
         Congcingas
         Congcingo
         Conia
+        Constantina
         Constantine
         Constantinoble
         Constantinopla
@@ -4040,6 +5514,9 @@ extension Gazetteer {
         Copenhagen
         Copenhague
         Copenhaguen
+        Coquilhalville
+        Coquilhatstad
+        Coquilhatville
         Coquimbo
         Cordoba
         Cordoba i Argentina
@@ -4051,25 +5528,45 @@ extension Gazetteer {
         Corona
         Corpus Christi
         Corrientes
+        Cosco
+        Costa Dorada
         Costantinopoli
+        Costermansstad
+        Costermansville
         Cotabato
         Cotia
         Cotonou
+        Cotonu
+        Cotonú
         Cottogram
+        Cou-kchou
         Coventry
         Cow Creek
         Cow Ford
         Cowford
         Cox’s Bāzār
+        Coyoacan
         Coyoacán
         Cołogna
+        Cracau
+        Cracaû
+        Cracovia
+        Cracovie
+        Cracow
+        Cracòvia
+        Cracóvia
         Craiova
         Criciúma
+        Cristcirice
+        Crocodilopolis
         Croix-des-Bouquets
         Croydon
+        Crīstcirice
         Csangcsou
         Csangcsun
         Csangsa
+        Csebokszari
+        Csebokszári
         Cseljabinszk
         Csengcsou
         Csengtu
@@ -4081,22 +5578,35 @@ extension Gazetteer {
         Csining
         Csittagong
         Csungking
+        Cu Chau
         Cu-bauk
         Cu-chaj
         Cu-cou
+        Cuauhtemoc
         Cuauhtémoc
+        Cuautitlan Izcalli
         Cuautitlán
         Cuautitlán Izcalli
         Cuautla
+        Cucuta
         Cuddalore
         Cuenca
         Cuenji
+        Cuerih
         Cuernavaca
         Cuetlaxcoapan
+        Cuiaba
         Cuiabá
         Cuidad De Los Angelos
+        Cuilacan
+        Culaba
+        Culiacan
+        Culiacan Rosales
+        Culiacana
         Culiacán
+        Culiacán Rosales
         Culonia
+        Cumana
         Cumaná
         Cun-i
         Cuncjina
@@ -4107,35 +5617,58 @@ extension Gazetteer {
         Curitiba
         Curityba
         Curug
+        Curych
         Curytiba
+        Cuschum
         Cusco
+        Cuscu
+        Cusnezia
         Cuttack
         Cuu Giang
+        Cuyaba
+        Cuyabá
+        Cuzco
         Cuíto
+        Cver
         Cwlen
         Cwngcouh
         Cwngzduh
         Cypress
         Cyu Cou
+        Czandigarh
+        Czaochzhuan
+        Czeboksary
+        Czedzu
+        Czedżu
         Czejan
         Czelabinsk
         Czelabińsk
         Czengczou
+        Czian'
         Czilin'
+        Czin'chehn
+        Czin'chzhou
         Czin'czjan
         Czin'khua
         Czinan'
         Czinchzhou
+        Czindehchzhehn'
         Czinin
+        Czinmehn'
+        Czisi
+        Czjamusy
         Czjanmehn'
         Czjanmen'
         Czjanmyn'
+        Czjaoczo
         Czjasin
+        Czjucjuan'
         Czjuczjan
         Czjulun
         Czun'i
         Czybo
         Czygun
+        Czyjan
         Częstochowa
         Cà Mau
         Cáli
@@ -4145,6 +5678,7 @@ extension Gazetteer {
         Cäsair
         Céarée
         Céng-gŏng
+        Céng-siàng
         Césarée
         Còrdoba
         Cóbanhávan
@@ -4153,16 +5687,28 @@ extension Gazetteer {
         Córdova
         Côn Minh
         Côn Sơn
+        Cù Châu
         Cúa
         Cúcuta
+        Cürih
+        Cīrihe
+        Cōlhuahcān Rosales
         Cŏng-ngiê
         Cần Giuộc
         Cần Thơ
         Cầu Giấy
         Cẩm Phả
         D'akarta
+        D'n Haog
+        D-town
+        D.C.
+        Da Hueryee
+        Da Hüryee
+        Da Khure
         Da Nang
+        Da-Kure
         DaCing
+        Daa'if
         Daaka
         Dabei
         Dablin
@@ -4176,6 +5722,8 @@ extension Gazetteer {
         Dacing
         Dacyn
         Dacár
+        Dadiangas
+        Dadoma
         Dadu
         Daegu
         Daegu Kong-hek-chhi
@@ -4195,8 +5743,12 @@ extension Gazetteer {
         Daiden
         Daido
         Daigono
+        Daik-ciu
+        Daik-iong
         Daikyu
         Daikyū
+        Daira
+        Dairah
         Dairen
         Daiyienz
         Daiĝono
@@ -4209,11 +5761,22 @@ extension Gazetteer {
         Dakara
         Dakaras
         Dakaro
+        Dakbayan sa Bacolod
         Dakbayan sa Bombay
+        Dakbayan sa Cagayan de Oro
+        Dakbayan sa Chihuahua
         Dakbayan sa Davao
         Dakbayan sa Esfahan
         Dakbayan sa Esfahān
+        Dakbayan sa Gaza
+        Dakbayan sa General Santos
+        Dakbayan sa Kerman
+        Dakbayan sa Kermān
+        Dakbayan sa Lapu-Lapu
         Dakbayan sa Manila
+        Dakbayan sa Qom
+        Dakbayan sa Sugbo
+        Dakbayan sa Yazd
         Dakbayan sa Zamboanga
         Dakk
         Dakka
@@ -4268,15 +5831,28 @@ extension Gazetteer {
         Dammeseq
         Dammám
         Dammām
+        Damsko
         Damsyik
+        Dan'dun
         Danan
         Danang
+        Danceke
+        Dancigo
         Dandong
+        Dandong - dan dong
+        Dandong Shi
+        Dandun
+        Dandung
+        Daneck
         Dang ge lang
         Dang-ciu
+        Dang-dung
         Danlí
         Danmaxi
         Danshui
+        Dantsic
+        Danzica
+        Danzig
         Daqing
         Daqing CIty
         Dar Bouazza
@@ -4308,7 +5884,12 @@ extension Gazetteer {
         Darul Baidha
         Darüsselam
         Daskent
+        Dasmarin'jas
+        Dasmarinas
+        Dasmarinas Lakanbalen
+        Dasmarines
         Dasmariñas
+        Dasmariñas Lakanbalen
         Dasyan'
         Dasyan’
         Datong
@@ -4319,7 +5900,9 @@ extension Gazetteer {
         Datung
         Daule
         Davaa
+        Davanagiri
         Davangere
+        Davangeri
         Davao
         Davao City
         Davao Lakanbalen
@@ -4327,28 +5910,52 @@ extension Gazetteer {
         Davaó
         Davis' Folly
         Daxian
+        Daxing'anling
         Daxing’anling
         Daye
+        Dayong
         Dayrah
         Dazhou
         Dačing
         Daşkent
         Daşoguz
+        De Haach
         Debrecen
+        Dedzou
         Deer Valley
+        Degou
+        Degradun
+        Deharaduna
+        Dehchzhou
         Dehiwala-Mount Lavinia
+        Dehjan
         Dehli
         Dehlī
+        Dehnpasar
+        Dehnver
         Dehpak
+        Dehra
+        Dehra Dun
+        Dehra Dūn
         Dehradun
+        Dehradunas
+        Dehradūnas
+        Dehtrojt
         Deir ez-Zor
+        Deira
         Deka
+        Dekhradun
+        Dekhradune
         Delchi
         Delegacion Gustavo A. Madero
         Delegacion Iztapalapa
+        Delegacion Tlalpan
+        Delegacion Xochimilco
         Delegación Cuajimalpa de Morelos
         Delegación Gustavo A. Madero
         Delegación Iztapalapa
+        Delegación Tlalpan
+        Delegación Xochimilco
         Delegazione Iztapalapa
         Delhi
         Delhio
@@ -4360,30 +5967,66 @@ extension Gazetteer {
         Dellium
         Delmas
         Delí
+        Dempasar
+        Dempassar
+        Den Haag
+        Denber
         Deng-uang
         Dengtalu
         Dengzhou
         Denizli
         Denpasar
+        Denpasar - Bali
+        Denpasar Bali
+        Denpasaras
         Denver
+        Denver County
+        Denvera
+        Denveres
+        Denveris
+        Denverium
+        Denvero
+        Denverės
+        Denvr
+        Denwer
         Deoghar
         Deoli
         Depok
         Depok kutha
         Depokas
+        Dera Gazi Chanas
+        Dera Gazi Hano
+        Dera Gazi Khan
+        Dera Gazi Ĥano
         Dera Ghazi Khan
+        Dera Ghoz Khan
         Dera Ismail Khan
+        Dera-Gazi-Khan
+        Deradun
         Derby
+        Deri-Ghazi Khan
         Des Moines
         Desna
         Desnyanskyi
         Dessalines
         Dessie
+        Destero
+        Desterro
         Detroit
+        Detroita
+        Detroitas
+        Detroitum
+        Detrojt
+        Detrojto
+        Detroyt
+        Detsjou
+        Devangere
         Dewas
+        Deyan
         Deyang
         Dezful
         Dezhou
+        Deĝoŭ
         Dgaka
         Dhaka
         Dhamār
@@ -4392,12 +6035,14 @@ extension Gazetteer {
         Dhanbaid
         Dhanbād
         Dhangaḍhi̇̄
+        Dharavi
         Dharān
         Dhirkot
         Dhule
         Dháka
         Dhâkâ
         Dhārāvi
+        Di An
         Diadema
         Diarbekir
         Diarbekr
@@ -4447,14 +6092,37 @@ extension Gazetteer {
         Dinajpur
         Dinapore
         Dinapur Nizamat
+        Dinas Jibwti
+        Dinas Kansas
+        Dinas Oklahoma
         Dindigul
+        Dinec'k
+        Dinec'ke
+        Dinedin
+        Dinetsk
+        Dinetske
+        Dinghai Qu
+        Dingsiang
         Dingxi
+        Dingxi Shi
         Dingzhou
+        Dinsi
+        Diobuiti
+        Diobúití
         Diong-chung
         Diong-de
+        Diong-ga-gai
+        Diong-ga-kau
+        Diong-ik
         Diong-sa
         Diourbel
+        Dirah
         Dire Dawa
+        Disburga
+        Diseldorf
+        Diseldorfa
+        Disseldorf
+        Diuseldorfas
         Divinópolis
         Divlyn
         Diyarbakir
@@ -4472,21 +6140,56 @@ extension Gazetteer {
         Diòng-chŭng
         Diòng-dê
         Diòng-să
+        Diŏng-gă-gái
+        Diŏng-gă-kāu
+        Diŏng-ĭk
+        Djajapoera
+        Djajapura
         Djakarta
+        Djambi
         Djapara
         Djedda
         Djeddah
         Djelfa
         Djepara
         Djerevan
+        Djeruzalem
+        Djiboeti
+        Djibouti Chhi
+        Djibouti Chhī
         Djidda
+        Djidjiga
+        Djigdjiga
         Djogkarta
+        Djouba
         Djumpandang
+        Djuschambe
+        Djuseldorf
+        Djussel'dorf
         Dkhanbad
         Dki Jakarta
+        Dnepr
+        Dnepropetrovsk
+        Dniepr
+        Dniepropetrovskas
         Dnipro
+        Dnipropetrovs'k
+        Dnipropetrovsk
+        Dnipropetrovsko
+        Dnipropetrowsk
+        Dniproslav
         Dniprovskyi
+        Dnipró
+        Dnjepropetrovsk
+        Dnjipro
+        Dnjipropetrovsk
+        Dnyipro
+        Dněpropetrovsk
+        Dodom
         Dodoma
+        Dodomao
+        Doesjanbe
+        Dogu Kudues
         Doha
         Domas
         Dombivali
@@ -4494,29 +6197,87 @@ extension Gazetteer {
         Domás
         Don umbalne Rostov
         Donaustadt
+        Donbas City
+        Donbas-siti
         Dondaguy Rostov
         Dondagy Rostov
         Dondokhi Rostov
+        Donec'k
+        Donec'ke
+        Doneck
+        Doneck osh
+        Donecka
+        Doneckas
+        Donecko
+        Donesk
+        Donetk
         Donetsk
+        Donetsk i Ukraina
+        Donetske
+        Donezk
+        Donețk
+        Dongfang
+        Dongfang Shi
         Dongguan
         Dongguan City
         Donghai
+        Dongliao
         Dongling
         Dongtai
         Dongwen shehiri
         Dongying
+        Dongying city
         Doni Rostov
+        Donieck
+        Donietsk
+        Donjeck
         Donostia / San Sebastián
         Donyn Rostov
+        Doněck
+        Doon Edin
+        Dorchester Heights
         Dortmund
+        Dortmundas
+        Dortmunde
+        Dortmundi
+        Dortmundo
+        Dorylaeum
         Dosquebradas
         Douala
         Doubayi
         Doublino
+        Douchanbe
+        Douchanbé
         Doula
         Dourados
+        Dowzdab
+        Dowzdāb
+        Doğu Kudüs
+        Dońeck
+        Doņecka
+        Drazdany
+        Drazgany
+        Drehzdehn
+        Dresda
+        Dresde
         Dresden
+        Dresdenas
+        Dresdeno
+        Dresdn
+        Drezda
+        Drezden
+        Drezdene
+        Drezno
+        Drjezdzany
+        Drježdźany
+        Drážďany
+        Drèsda
+        Drézdén
+        Drēzdene
         Dschidda
+        Dschidschiga
+        Dschuba
+        Du-ciu
         Dual
         Duala
         Dualao
@@ -4545,19 +6306,49 @@ extension Gazetteer {
         Dubái
         Dudley
         Dueblin
+        Dueoerpm
+        Duesseldoerp
+        Duesseldorf
+        Duessldorf
+        Duisboerj
+        Duisborg
+        Duisbourg
+        Duisburch
         Duisburg
+        Duisburg and Hamborn
+        Duisburg-Hamborn
+        Duisburgas
+        Duisburgo
+        Duisbörj
+        Duizburg
+        Dujsburg
+        Duke City
+        Duke de Kashijas
+        Duke de Kasijasas
+        Duke de Kašijasas
+        Duki di Kashias
+        Duki di Kasias
+        Duki-di-Kashias
         Dulenn
         Dulyn
         Dumai
+        Dun Eideann
+        Dun'in
         Dunaj
         Dundo
         Dung-oi
+        Dungjing
         Dunguan
         Dunguan'
         Dunhuang
+        Dunuin
         Duong Chau
         Duong Giang
+        Duong Tuyen
         Duque de Caxias
+        Durangas
+        Durango
+        Durango City
         Durban
         Durbana
         Durbanas
@@ -4567,23 +6358,63 @@ extension Gazetteer {
         Durgapur
         Durham
         Durrës
+        Dusanbe
+        Dusanbeo
+        Duschanbe
+        Duseldorfo
+        Dushambe
         Dushanbe
+        Dusjanbe
+        Dusseldoerp
+        Dusseldorf
+        Dusseldorpium
+        Dusseldörp
+        Duszanbe
+        Duusboerg
+        Duusbörg
         Duy Phuong
+        Duysburg
         Duyun
+        Duzdab
+        Duzdap
+        Duzdāb
+        Duzdāp
+        Duŝanbeo
+        Duşanbe
+        Dušanbe
+        Dušanbė
+        Dušhanbe
         Dyflinn
         Dyjarbakyr
+        Dyuseldorf
+        Dyushambe
+        Dyzeldorfi
         Dzabalpur
         Dzabalpuras
         Dzaipur
         Dzaipuras
+        Dzajapura
         Dzajpur
         Dzajpura
         Dzakarta
+        Dzalalpur Pirwala
+        Dzalandar
+        Dzalandhar
+        Dzalandhara
+        Dzalandharas
+        Dzalgaon
+        Dzammu
+        Dzamnagar
+        Dzamnagara
+        Dzamnagaras
         Dzamsedpur
         Dzamsedpura
         Dzamsedpuras
         Dzamshedpur
+        Dzamu
+        Dzangdzou
         Dzaocing
+        Dzchang Sadaras
         Dzeda
         Dzedda
         Dzeksonvil
@@ -4592,55 +6423,97 @@ extension Gazetteer {
         Dzendzou
         Dzengdzou
         Dzengdzov
+        Dzenova
         Dzerzhinsk
         Dzhabalpur
+        Dzhajapura
         Dzhajpur
         Dzhakarta
         Dzhakartae
         Dzhaksnvil
+        Dzhalandkhar
+        Dzhalgaon
+        Dzhalgaone
+        Dzhambi
+        Dzhammu
+        Dzhamnagar
+        Dzhamnagarom
         Dzhamshedpur
         Dzhamshehdpur
+        Dzhamu
+        Dzhandzhou
+        Dzhandzjakou
+        Dzhang-Sadar
+        Dzhang-Sadara
+        Dzhanie
         Dzhehksanvil
         Dzhehksonvill
         Dzheksonvill
+        Dzhibuti
         Dzhida
         Dzhidda
         Dzhiddae
         Dzhiddat
         Dzhidde
+        Dzhidzhiga
+        Dzhkhang-Sadr
         Dzhodkhpur
+        Dzhokhor Bakhru
+        Dzhokhor-Baru
         Dzhos
+        Dzhuba
         Dzhudzhou
         Dzhukhaj
         Dzhundzhou
+        Dzhybuci
         Dzhyda
+        Dziamusi
         Dziangmenas
         Dziasingas
+        Dzibuti
+        Dzibutis
         Dzida
         Dzidd
         Dzidda
+        Dzidziga
         Dzigongas
         Dzilin
         Dzilinas
         Dzinan
         Dzinanas
+        Dzinchun
         Dzindzhou
+        Dzindzou
+        Dzindžou
         Dzining
+        Dzisi
         Dzjanmun
         Dzjasin
+        Dzjibuty
+        Dzjibûty
         Dzjinana
         Dzjinaņa
         Dzjudzjan
+        Dzjusel'dorf
         Dzodhpur
         Dzodhpura
         Dzodhpuras
         Dzodpur
+        Dzohor Baru
+        Dzokhor Bakhru
+        Dzondzu
         Dzos
+        Dzoukou
         Dzsabalpur
         Dzsaipur
+        Dzsalandhar
+        Dzsamnagar
         Dzsamsedpur
+        Dzsibuti
         Dzsidda
         Dzsodhpur
+        Dzsálandhár
+        Dzsámnagar
         Dzsódhpur
         Dzubo
         Dzudda
@@ -4652,8 +6525,11 @@ extension Gazetteer {
         Dzuni
         Dài-nàng
         Dàmáskù
+        Dànzica
         Dàqìng
         Dàtóng
+        Dáik-ciŭ
+        Dáik-iòng
         Dárasalám
         Dâi-kéng
         Dâng-ciŭ
@@ -4662,35 +6538,62 @@ extension Gazetteer {
         Dämmam
         Dèpok
         Déhli
+        Déhrádún
+        Dénwér
+        Détroit
+        Détroyt
         Dîlok
+        Dódóma
         Dóúala
+        Dùn Èideann
         Dúbæ
+        Dún Éideann
         Düblin
         Düsseldorf
+        Düsseldörp
+        Düssldorf
         Düzce
+        Düörpm
         Dāng gé lǎng
         Dānmǎxī
         Dār es Salām
         Dāresalāma
+        Dāvangere
         Dăk-ciŭ
+        Dăng-dŭng
         Dĩ An
         Dīla
+        Dīrah
+        Dīsburga
+        Dņipro
         Dźajpur
+        Dźalalpur Pirwala
+        Dźalandhar
         Dźodhpur
         Dżabalpur
         Dżakarta
+        Dżibuti
+        Dżidżiga
         Dżos
         Dżudda
         Džabalpur
         Džabalpuras
         Džaipur
         Džaipuras
+        Džajapura
         Džajpur
         Džajpura
         Džakarta
+        Džalandhar
+        Džalandhara
+        Džalandharas
+        Džammú
+        Džamnagaras
+        Džamu
         Džamšedpur
         Džamšedpura
         Džamšedpuras
+        Džchang Sadaras
         Džeda
         Džedda
         Džeksonvila
@@ -4698,24 +6601,38 @@ extension Gazetteer {
         Džendžou
         Džengdžou
         Džengdžov
+        Dženova
+        Džhang-Sadara
+        Džibuti
+        Džibutis
         Džida
         Džidd
         Džidda
+        Džidžiga
         Džilin
         Džinan
         Džining
         Džodhpura
         Džodhpuras
+        Džohor Baru
+        Džondžu
         Džudžou
         Džudžov
+        Džámnagar
+        Džíbútí
         Džódpur
+        Džāmnagara
         Dương Châu
         Dương Giang
         E'ville
+        E'zhou
+        E'zhou Shi
         E-Chicago
         E-Pitoli
         E-mng-chhi
+        EBloemfontein
         EGoli
+        EMonti
         EThekwini
         Eabhraig Nuadh
         East Chattanooga
@@ -4726,19 +6643,48 @@ extension Gazetteer {
         East New York
         East Phoenix
         Eblana
+        Ebora
         Ebu Dabi
         Ebu Dhabi
         Ebute Ikorodu
+        Ebute-Egga
         Ecatepec
         Ecatepec Morelos
         Ecatepec de Morelos
+        Ecbatana
         Ed Dammam
         Ed Dar el Baida
         Ed Dār el Baida
         Ede
         Edelaid
         Edene
+        Edesa
+        Edesija
+        Edessa
+        Edesse
+        Edesses
+        Edessza
+        Edimborg
+        Edimborgh
+        Edimbourg
+        Edimbourgo
+        Edimburg
+        Edimburgh
+        Edimburgo
+        Edimburgu
+        Edimburgum
+        Edimbùrgh
+        Edinbo
+        Edinboarch
+        Edinborg
+        Edinburc
+        Edinburg
+        Edinburga
+        Edinburgas
         Edinburgh
+        Edinburgo
+        Edinburq
+        Edinburrie
         Edirne
         Edmonton
         Edmontona
@@ -4746,68 +6692,178 @@ extension Gazetteer {
         Edmontono
         Edmundopolis
         Edmuntun
+        Edogawa
+        Edogawa City
         Edogawe
+        Edynburg
         Efon-Alaaye
         Efrog Newydd
+        Ehdessa
+        Ehdinburg
         Ehdmantan
         Ehdmonton
+        Ehdynburg
+        Ehl'-Ajn
+        Ehl'-Akhmadi
+        Ehl'-Khardzh
+        Ehl'-Khasaka
+        Ehl'-Khudajda
+        Ehl'-Pasa
+        Ehl'-Paso
+        Ehlazyg
+        Ehldoret
+        Ehljazyg
+        Ehn-Nadzhaf
+        Ehnsenada
+        Ehnugu
         Ehr-Rijad
         Ehr-Ryjad
+        Ehrak
         Ehrbil'
+        Ehrkhүү khot
+        Ehrkhүү khoto
+        Ehrmosil'o
         Ehroika-Puehbla-deh-Saragosa
+        Ehrzorum
+        Ehrzurum
+        Ehs-Sib
+        Ehsehn
+        Ehskishehkhir
+        Ehskishekhir
+        Ehsna
+        Ehssen
+        Eht-Taif
+        Ehvaz
+        Ehz-Zakazik
+        Ehz-Zarka
+        Eiko
         Eimsbüttel
         Eindhoven
         Eireavan
         Eireaván
         Eixample
+        Ekamra-Kshetra
+        Ekasila Nagaram
         Ekatepeko
         Ekaterimburgo
         Ekaterinbourg
         Ekaterinburg
         Ekaterinburgo
+        Ekaterinodar
+        Ekaterinoslav
         Ekatěrinburg
+        Ekialdeko Jerusalem
+        Eksinoz
+        Ekşinoz
         El Achir
+        El Ahmedi
+        El Ain
+        El Aqsur
         El Cabo
         El Caire
         El Cairo
         El Callao
         El Daein
         El Dibir
+        El Faiyum
+        El Faiyûm
         El Fasher
         El Gizeh
+        El Haseke
+        El Hudeyda
         El Iskandariya
         El Iskandarīya
+        El Ismalia
         El Jadida
         El Kahira
         El Kahirah
+        El Kuds
+        El Kusur
+        El Ladhaqiye
+        El Ladhiqiya
+        El Lādhaqiyé
+        El Lādhiqīya
+        El Mahalla
+        El Mahalla el Kubra
+        El Mansura
         El Medina
+        El Mehalla el Kubra
+        El Nasr City
         El Obeid
         El Oued
+        El Pasas
         El Paso
         El Paso del Norte
         El Pueblo de Nuestra Senora La Reina de Los Angeles de Porcivncula
         El Pueblo de Nuestra Senora de los Angeles de Porciuncula
         El Pueblo de Nuestra Señora de los Ángeles de Porciúncula
         El Pueblo del Rio de Nuestra Senora
+        El Quds esh Sherif
+        El Qusur
+        El Seweis
+        El Suweis
         El Tigre
+        El Uqsor
         El Vigía
+        El'-Mukalla
+        El'-Paso
+        El-Ajn
+        El-Aksur
+        El-Fayum
         El-Giza
         El-Gîza
+        El-Harc
+        El-Hille
+        El-Hodeidah
+        El-Khusus
+        El-Mahalla el-Kubra
+        El-Mansura
+        El-Masura
+        El-Masûra
+        El-Paso
         El-Qahira
+        El-Qulzum
         El-Qâhira
+        El-Uksur
+        Elazig
+        Elazii
+        Elaziz
+        Elaziğ
+        Elaztig
+        Elazug
         Elazığ
+        Elazıı
         Elche
         Eldoret
+        Eldoretas
+        Eleziz
+        Elezîz
+        Elhudayda
+        Eliazihas
+        Elih
         Elisabethville
         Elizabethstad
         Elizabethville
+        Eljazg
+        Eljazig
         Elk Grove
+        Elopura
         Eloy Alfaro
+        Elpaso
+        Elsin'ki
+        Elsinki
         Eluru
+        Elzinki
+        Elâzız
+        Elâzığ
         Emalahleni
+        Embra
         Embu das Artes
         Emerita
+        Emesa
         Eminabad
+        En-an
+        En-an-hsien
         Enfield Town
         Engels
         Enguri
@@ -4815,17 +6871,25 @@ extension Gazetteer {
         Enkiwriw
         Enqere
         Enschede
+        Enseada
         Ensenada
         Enshi
         Entmonton
+        Entre Rios
+        Enuga
         Enugu
+        Enugwu
         Envigado
+        Enúgwu
         Ephu
+        Epiphaneia
+        Epiphania
         Epworth
         Er-Rijad
         Er-riyad
         Erbil
         Erbil'
+        Erdebil
         Erdos
         Ereban
         Erebuni
@@ -4844,18 +6908,43 @@ extension Gazetteer {
         Erfurt
         Erivan
         Eriwan
+        Ermosijo
+        Ermosil'o
+        Ermosilo
         Ermpil
+        Ernakulam
         Erode
         Erroma
+        Erserum
+        Ertepil
         Eruandawan
+        Erusagem
+        Erusalim
         Ervandavan
         Erywan
         Erywań
+        Erzeroum
+        Erzerum
         Erzincan
+        Erzirom
+        Erzirum
         Erzurum
+        Erzuruma
+        Erzurumas
+        Erzurúm
+        Erzéroum
+        Erzîrom
+        Es Suweis
+        Es Zaqiziq
         Escondido
+        Escopia
         Escuintla
+        Escópia
+        Esen
+        Esenas
+        Esene
         Esenler
+        Eseno
         Esenyurt
         Esfahan
         Esfahano
@@ -4863,12 +6952,38 @@ extension Gazetteer {
         Esfehan
         Esh Sham
         Esh Shām
+        Eshogbo
+        Eski Shahr
+        Eski Shehir
+        Eski shehr
+        Eski-chehir
+        Eski-chéhir
+        Eskischehir
+        Eskisechir
+        Eskisechiras
+        Eskiseher
+        Eskisehir
+        Eskisehira
+        Eskisheher
+        Eskishekhir
+        Eskiyuz
+        Eskiyüz
+        Eskişeher
         Eskişehir
+        Eskišechiras
+        Eskišehira
+        Eslamchahr
+        Eslamsaher
+        Eslamschahr
         Eslamshahr
+        Eslamšaher
+        Eslāmshahr
         Esmeraldas
         Esmirna
         Esna
+        Esneh
         Espoo
+        Esse
         Essen
         Estalingrado
         Estambul
@@ -4881,6 +6996,8 @@ extension Gazetteer {
         Estocòlme
         Estokolma
         Estokolmo
+        Estugarda
+        Etinpurk
         Etobicoke
         Etwatwa
         Etāwah
@@ -4889,24 +7006,35 @@ extension Gazetteer {
         Evaton
         Evrek Nowydh
         Exmetabad
+        Ez Zaqaziq
+        Ez Zaqāzīq
         Ezhou
         Eşfahān
         Eşfehān
         E’ville
         E’zhou
+        E’zhou Shi
         Fachan
+        Faijum
         Faisalabad
         Faisalabada
         Faisalabado
         Faisalābād
         Faisalābāda
+        Faium
         Fajsalabad
+        Fajum
         Fak San
         Fan-yu
         Fan-yü
         Fancheng
         Fancheng Zhen
+        Fang-ch'iao
+        Fang-ch’iao
         Fangchenggang
+        Fanhyiengh
+        Fankuver
+        Fankûver
         Fanling
         Fardīs
         Faridabad
@@ -4922,10 +7050,28 @@ extension Gazetteer {
         Fatshan
         Favoriten
         Fayetteville
+        Fayoom
+        Fayoum
+        Fayum
+        Fayun
+        Fayyoum
+        Fayyum
+        Fayún
+        Federal Capital
+        Federal City
         Federal Territory of Kuala Lumpur
+        Federal Town
+        Feira
+        Feira De Saint Anna
+        Feira de Sant'Anna
         Feira de Santana
         Feisalabadas
+        Fejra di Santana
+        Fejra-de-Santana
+        Fejra-di-Santana
         Fejsalabad
+        Felicitas Julia
+        Felicitas Julia Olissipo
         Fen-yong-su
         Fendou
         Feng-t'ien
@@ -4938,6 +7084,8 @@ extension Gazetteer {
         Feniks
         Fenikso
         Fergana
+        Feriniging
+        Ferinikhing
         Fernambucum
         Ferraz de Vasconcelos
         Fes
@@ -4971,9 +7119,13 @@ extension Gazetteer {
         Finiksos
         Florence
         Florencia
+        Florianopolis
         Florianópolis
         Floridablanca
         Floridsdorf
+        Florijanopolis
+        Floripa
+        Florjanopolisa
         Fo Shan
         Fo-chu-su
         Fo-san
@@ -4986,9 +7138,12 @@ extension Gazetteer {
         Fokváros
         Fontana
         Fontanar
+        Fontes Coloratenses
         Foochow
         Formosa
+        Fornaces
         Fort Bayard
+        Fort Cochin
         Fort Collins
         Fort Dabei
         Fort Gouorth
@@ -5022,34 +7177,100 @@ extension Gazetteer {
         Foshan City
         Foshan'
         Fosjan
+        Fou-hsin
+        Fou-hsin-shih
+        Fou-liang
+        Fou-liang-hsien
         Fou-yang
         Fou-yang-hsien
         Fousan
         Foutsoou
         Fouzhou
+        Fowliang
+        Fowliang-hsien
         Fowyang
         Fowyang-hsien
         Foz do Iguaçu
         Foŝan
         Fošanas
         Franca
+        Francfort
+        Francfort - Frankfurt am Main
+        Francfort d'o Meno
+        Francfort del Meno
+        Francfort sul Main
+        Francfort-sur-le-Main
+        Francfòrt sul Main
         Francisco Morato
+        Franciscopolis
+        Franckfurt
+        Francoforte
+        Francoforte sul Meno
+        Francofurtum ad Moenum
+        Francuforti supro Menu
+        Francuforti suprô Menu
+        Frankfet
+        Frankford-on-Main
+        Frankfort
+        Frankfort an'n Main
+        Frankfort an’n Main
+        Frankfort on the Main
+        Frankfurt
         Frankfurt am Main
+        Frankfurt del Main
+        Frankfurt na Majn
+        Frankfurt na Majni
+        Frankfurt nad Menem
+        Frankfurt nad Mohanem
+        Frankfurt nad Mohanom
+        Frankfurt-na-Majne
+        Frankfurtas prie Maino
+        Frankfurte pie Mainas
+        Frankfurto ce Majno
+        Frankfurto ĉe Majno
+        Franklin
+        Franklinton
+        Fraxinus
+        Fredericia
+        Frederícia
         Freetown
+        Frehsna
         Freiburg
         Fremont
+        French Lick
+        Fresnas
         Fresno
+        Fresno i California
+        Frezno
+        Frijtaun
         Frisco
+        Fritaun
+        Fritauna
+        Fritaunas
+        Fritauno
+        Fritaŭno
+        Fritonn
+        Frunze
+        Frytaun
+        Fráncfort
+        Fráncfort d'o Meno
+        Fráncfort del Meno
+        Frītauna
         Ft Worth
         Fu-chou
         Fu-chou-shih
         Fu-chow-fu
         Fu-cou
+        Fu-hsien
+        Fu-hsin
         Fu-jang
         Fu-shan
         Fu-shan-chen
+        Fu-shih
+        Fu-shih-hsien
         Fu-shun-hsien
         Fu-shun-shih
+        Fu-sin
         Fu-sun
         Fu-yang-shih
         Fu-čou
@@ -5060,11 +7281,15 @@ extension Gazetteer {
         Fuchzhou
         Fuchū
         Fucjou
+        Fucson
         Fucsou
         Fucuoca
         Fuding
+        Fudzhisava
         Fudzhou
+        Fudzisava
         Fudzou
+        Fudžisava
         Fudžou
         Fuencarral
         Fuencarral-El Pardo
@@ -5072,10 +7297,12 @@ extension Gazetteer {
         Fugouo
         Fujan
         Fuji
+        Fujisava
         Fujisawa
         Fuk Shan
         Fuk-chu-su
         Fukui-shi
+        Fukujama
         Fukuoka
         Fukuoka-shi
         Fukuokashi
@@ -5083,10 +7310,19 @@ extension Gazetteer {
         Fukushima
         Fukuyama
         Fuling
+        Funabashi
+        Funabasi
+        Funabaŝi
+        Funabaşi
+        Furabeshi
         Fusan
+        Fushi
         Fushun
         Fushun'
         Fushuncheng
+        Fusin
+        Fusin'
+        Fusinas
         Fusjun
         Fusun
         Fusunas
@@ -5094,6 +7330,7 @@ extension Gazetteer {
         Fut Shan
         Fut-san-su
         Futsjou
+        Fuxian
         Fuxin
         Fuyan
         Fuyang
@@ -5113,7 +7350,9 @@ extension Gazetteer {
         Féniks
         Fīniksa
         Fīrozābād
+        G'oteborg
         GIashkuabad
+        GIjanzhi-Kuala
         GJa Nang
         GJai Bac
         GJai GJong
@@ -5121,28 +7360,50 @@ extension Gazetteer {
         GJai Khau
         GJai Nam
         GJai Trung
+        GJan GJong
+        GJao Vien
         GJat Chau
+        GJong Dinh
         GJong Hoan
+        GJong Jerusalem
+        GJuc Chau
+        GJuc Duong
         GJuong Son
         Ga-hing
+        Ga-muk-su
         Ga-na-ta-jen-go-na
         Ga-no-no
         Gaa Ding
+        Gaaga
+        Gaaza
         Gabalpuro
         Gaborone
+        Gabouk
         Gadag
         Gadag-Betageri
+        Gaesa
         Gagnoa
         Gahire
         Gajpuro
         Gajranvala
         Gajuwaka
+        Gakaabikaang
         Gakarto
         Gaksonvilo
+        Galangar
         Galaţi
+        Galgaon
+        Galifaks
+        Gama
         Gamburg
+        Gamil'tan
+        Gamil'ton
+        Gamilton
+        Gamnagar
         Gamsedpur
+        Gamu
         Gan'chzhou
+        Gan'sju
         Gandajika
         Gandhinagar
         Gandzou
@@ -5150,15 +7411,22 @@ extension Gazetteer {
         Gandžov
         Gang-ciu
         Gangneung
+        Gangou
         Ganja
+        Ganjakou
+        Ganking
         Gankong
+        Gannovehr
+        Gannover
         Ganoj
+        Ganover
         Gantsjou
         Ganzhou
         Ganzhou Shi
         Gaomi
         Gaoping
         Gaosjun
+        Gaosuntang
         Gaosyongshih
         Gaoxiong
         Gaoxiongshi
@@ -5168,15 +7436,26 @@ extension Gazetteer {
         Garden City
         Garden Grove
         Garhi Khairo
+        Garin Cebu
         Garissa
         Garland
+        Gasa
         Gasteiz / Vitoria
         Gatineau
+        Gauhati
+        Gauháti
+        Gauhāti
+        Gaukhati
+        Gautaborg
         Gavana
         Gavanae
         Gavane
         Gaya
         Gaza
+        Gaza City
+        Gaza by
+        Gaza-urbo
+        Gazae
         Gazi-Ayintap
         Gaziabad
         Gaziabade
@@ -5188,67 +7467,132 @@ extension Gazetteer {
         Gazijantehp
         Gazijantep
         Gazipur
+        Gazza
+        Gazze
         Gboko
+        Gdan'sk
+        Gdanjsk
+        Gdans'k
+        Gdansk
+        Gdanska
+        Gdanskas
         Gdańsk
+        Gdaņska
+        Gdaňsk
+        Gdunsk
+        Gduńsk
         Gdynia
         Gebze
+        Gedanum
         Gedda
         Geelong
+        Geijitsu
         Geita
         Gek-ling
+        Gel'sinki
         Gelsenkirchen
         Gemena
+        GenSan
+        General Escobedo
         General Santos
+        General Santos City
+        General Santos Lakanbalen
+        General-Santos
+        Genes
         Geneva
         Geng-muong
         Genggouo
         Genoa
+        Genova
+        Genovo
         Gent
+        Genua
+        Genuja
+        Genès
+        Genúa
         Geoje
         George
         George Town
         Georgetown
+        Gerat
         Germiston
+        Germosil'o
+        Gerot
+        Geruesalem
+        Gerusalem
+        Gerusalemme
+        Gerusalemme Est
+        Gerüsalem
         Getafe
+        Geteborg
+        Geteborga
+        Geteborgas
+        Geuteborgo
+        Geŭteborgo
+        Ghazah
         Ghaziabad
         Ghaziabád
         Ghazibad
+        Ghazza
+        Ghazzah
+        Ghazze
+        Ghazzi
         Ghizeh
+        Ghom
         Ghulja
+        Ghuzze
         Ghāziābād
         Gi-chhiong-chhi
         Gi-chhun-chhi
+        Gi-pin-chhi
         Gia GJinh
         Gia Hung
         Gia Hưng
         Gia Lâm
         Giacarta
+        Giai Moc Tu
         Gian'nkon
         Giang Mon
         Giang Môn
         Giaounte
+        Giaroslavl
+        Giaznt
+        Gibuto
+        Gibutum
         Gidda
         Gido
+        Gie-sa
         Giek-iong
         Gierevan
+        Gierusalemme
         Gifu
+        Gifu City
+        Gifu-shi
+        Giggiga
+        Giggigga
+        Gigiga
+        Gihu
         Gijang
         Gijón
         Gilbert
         Gilgit
         Gilino
         Gimcheon
+        Gimhae
+        Gimhae-si
         Gimpo-si
         Gin-chhoan-chhi
         Ginano
         Ging-ciu
         Ging-hua
+        Ging-muong
         Ginhcouh
         Giochanesmpournk
         Giok-lim-chhi
         Girga
         Girin
         Girin khot
+        Girusalemmi
         Gisenyi
         Giza
         Gizah
@@ -5258,14 +7602,39 @@ extension Gazetteer {
         Gizo
         Gizé
         Giék-iòng
+        Gjamusi
         Gjanmen
+        Gjaoguo
+        Gjingou
         Gjining
+        Gjoteborg
+        Gjotehbarg
+        Glascho
+        Glaschu
+        Glaschú
+        Glasgovo
         Glasgow
+        Glasgua
+        Glaskobe
+        Glazga
+        Glazgas
+        Glazgo
+        Glazgos
+        Glazgou
+        Glazgov
+        Glazgova
+        Glazgua
         Glendale
+        Glesga
         Gliwice
         Gloucester
+        Glázgua
+        Glāzgova
+        Goba
         Godhpur
         Godomè
+        Goeteborg
+        Goeteborq
         Goi-geng
         Goi-iong
         Goiana
@@ -5276,21 +7645,36 @@ extension Gazetteer {
         Gojanija
         Gojas
         Gojra
+        Gold
         Gold Coast
+        Gold Koust
         Golestān
         Golfe
         Gol’yanovo
         Goma
         Gombe
+        Gomel
+        Gomel'
+        Gomela
+        Gomelis
+        Gomelj
+        Gomeļa
         Gon Kong
         Gonbad-e Kāvūs
+        Gondar
+        Gondehr
         Gonder
+        Gonderas
+        Gondero
         Gongheyong
         Gonia
         Gonkong
         Gor'kij
         Gor'kiy
         Gorakhpur
+        Gorakhpuras
+        Gorakkhpur
+        Gorakpur
         Gorakpura
         Gorgān
         Gorkey
@@ -5298,12 +7682,24 @@ extension Gazetteer {
         Gorkii
         Gorkij
         Gorky
+        Gorod milliona roz
         Gorontalo
+        Goruckpur
+        Goteborg
+        Goteburg
+        Gotemburgo
+        Gotenburg
+        Gothembourg
         Gothenburg
+        Gothiscandza
+        Gothoburgum
+        Gotnburg
+        Gottenborg
         Gouadalachara
         Gouagiakil
         Gouanjou
         Gouchan
+        Gouinipenk
         Governador Valadares
         Goyang
         Goyang city
@@ -5313,6 +7709,7 @@ extension Gazetteer {
         Gqeberha
         Grad Mexico
         Grajaú
+        Gral. Escobedo
         Grand Prairie
         Grand Rapids
         Gravataí
@@ -5322,9 +7719,11 @@ extension Gazetteer {
         Greater Noida
         Greater Sudbury
         Greensboro
+        Greenwood
         Grenoble
         Groningen
         Grozny
+        Gu-ciu
         Guacara
         Guadalajara
         Guadalajara i Jalisco
@@ -5342,19 +7741,23 @@ extension Gazetteer {
         Guandzhou
         Guandzou
         Guandžou
+        Guang'an
         Guangdzou
         Guangdzov
         Guangdžou
         Guangdžov
         Guangjow
+        Guangjuen
         Guangshui
         Guangsu
         Guangyuan
         Guangzhou
         Guangzhou Shi
         Guang’an
+        Guankajo
         Guankou
         Guantánamo
+        Guanujuan'
         Guanzhou
         Guančžou
         Guarapuava
@@ -5362,23 +7765,38 @@ extension Gazetteer {
         Guarujá
         Guarul'jus
         Guarulhos
+        Guate
         Guatemala City
+        Guatemala Hiria
+        Guatemala by
+        Guatemala la Nueva
+        Guatemala-Stadt
+        Guatemala-Urbo
+        Guatemala-stad
         Guatire
+        Guayana
+        Guayana City
         Guayaquil
         Guaziantep
         Guaңҗu
         Gucun
+        Gudan'sku
+        Gudzharat
         Gudzhranvala
+        Gudzhrat
         Gudzranvala
         Gudzranwala
+        Gudzrat
         Gudźranwala
         Gudžranvala
+        Gudžrat
         Guejang
         Guejjan
         Guejlin
         Gugou
         Guhaj
         Guicheng
+        Guichi
         Guigang
         Guijang
         Guijangas
@@ -5392,15 +7810,21 @@ extension Gazetteer {
         Guiza
         Gujangbagh
         Gujgan
+        Gujiangbage
         Gujjan
         Gujlin
         Gujlin'
         Gujranvala
         Gujranwala
         Gujrat
+        Gujuan'
+        Gul'barga
+        Gulbarga
+        Gulburga
         Guli
         Gulu
         Gumi
+        Gumi-si
         Guna
         Gunan
         Gundupālaiyam
@@ -5408,14 +7832,32 @@ extension Gazetteer {
         Gunpo
         Gunsan
         Guntur
+        Guntura
+        Gunturas
+        Gunturu
+        Guntúr
+        Guntúru
+        Guntūr
+        Guntūra
+        Guntūras
         Gunung Berapi Asuncion
         Guong-ciu
+        Guong-nguong
+        Guragaona
+        Gurgaon
+        Gurgaonas
+        Gurgaono
+        Gurgáon
         Guri-si
         Gurugram
         Gurúè
         Gusau
         Gustavo A. Madero
         Gustavo Adolfo Madero
+        Gutierrez
+        Guvahati
+        Guvahatis
+        Guvakhati
         Guwahati
         Guyan
         Guyong
@@ -5423,18 +7865,22 @@ extension Gazetteer {
         Guyyan
         Guédiawaye
         Guōng-ciŭ
+        Guōng-nguòng
         Guǎngzhōu
         Gvadalachara
         Gvadalahara
         Gvadalaharo
         Gvadalakhara
         Gvadalakharae
+        Gvadalupe
         Gvajakil
         Gvajakila
         Gvajakilis
         Gvajakilo
         Gvalior
         Gvangjcouh
+        Gvatemala
+        Gvatemalurbo
         Gveigangj
         Gveilinz
         Gveiyangz
@@ -5445,32 +7891,52 @@ extension Gazetteer {
         Gwangju-si
         Gwangmyeong
         Gwangyang
+        Gwatemala
+        Gwender
         Gweru
+        Gwonder
         Gwong Zau
+        Gydanysg
         Gyeongju
         Gyeongsan-si
         Gyānpur
         Gànzhōu
+        Gàsa
         Gáng-ciŭ
+        Gáza
+        Gènova
         Gék-lìng
+        Génova
+        Gênes
         Gíza
         Gî-chhiong-chhī
         Gî-chhun-chhī
+        Gî-pin-chhī
         Gîn-chhoan-chhī
         Gîza
         Gói-iòng
+        Gómel
         Gómez Palacio
+        Górakhpur
         Gölbaşı
+        Göteborg
+        Göteborq
+        Gøteborg
         Gāndhīdhām
         Gă-hĭng
+        Gēteborga
+        Gīng-ciŭ
         Gĭng-ciŭ
         Gĭng-huà
+        Gĭng-muòng
         Gŭijango
+        Gǔangyúan
         HCM City
         HCMC
         HCMV
         Ha Chau
         Ha Mon
+        Ha Nguyen
         Ha Noi
         Ha Nui
         Ha Trach
@@ -5482,27 +7948,44 @@ extension Gazetteer {
         Ha-erh-pin-shih
         Ha-mun-su
         Ha-tek-chhi
+        Haag
         Haarlem
         Habana
+        Habarovsk
+        Habarovska
+        Habarovszk
+        Hac Bich
+        Hac Cuong
         Hachinohe
+        Hachioji
+        Hachiouji
         Hachiōji
+        Haciodzis
+        Haciogi
+        Hadama
         Hadano
         Haeju
+        Hael
         Hafana
         Hafar Al-Batin
         Hafizabad
         Hafnia
+        Haga
         Hagen
+        Hago
+        Hague
         Hahvaxnaz
         Hai Bà Trưng
         Hai Khau
         Hai Phong
+        Hai-Shen-Wai
         Hai-k'ou-shih
         Hai-k'ou-so-ch'eng
         Hai-kau
         Hai-khau-chhi
         Hai-k’ou-shih
         Hai-k’ou-so-ch’eng
+        Hai-men-chen
         Haicheng
         Haidarabad
         Haidarabadas
@@ -5513,12 +7996,15 @@ extension Gazetteer {
         Haikou
         Haikou Shi
         Haikow
+        Hail
         Hailar
+        Haimen
         Haiphong
         Hajdarabad
         Hajdarábád
         Hajderabad
         Hajderabado
+        Hajel
         Hajfong
         Hajfongo
         Hajkou
@@ -5532,13 +8018,25 @@ extension Gazetteer {
         Haleb
         Haleba
         Halep
+        Halifaks
         Halifax
         Halle (Saale)
         Ham Duong
         Ham GJan
         Ham-iong-chhi
+        Hama
+        Hamadan
         Hamadān
+        Hamah
+        Hamamacu
         Hamamatsu
+        Hamamatsu City
+        Hamamatsu-shi
+        Hamamatu
+        Hamamatu-chhi
+        Hamamatu-chhī
+        Hamao
+        Hamath
         Hamboarch
         Hamboerg
         Hamboerj
@@ -5548,6 +8046,7 @@ extension Gazetteer {
         Hamburg
         Hamburg-Mitte
         Hamburg-Nord
+        Hamburg-Wandsbek
         Hamburga
         Hamburgas
         Hamburgo
@@ -5560,12 +8059,23 @@ extension Gazetteer {
         Hambörj
         Hambùrk
         Hambûrg
+        Hamedan
+        Hamedān
         Hamepuka
+        Hamheung
+        Hamhung
+        Hamhungas
+        Hamhungo
         Hamhŭng
         Hami
         Hamilton
+        Hamilton i Ontario
+        Hamiltona
+        Hamiltonas
+        Hamiltono
         Hamm
         Hampuri
+        Han Chau
         Han Trung
         Han-chiang
         Han-chung
@@ -5610,12 +8120,31 @@ extension Gazetteer {
         Hangzhou Shi
         Hangĝoŭo
         Hanh Duong
+        Hanh Thuy
+        Hannauver
+        Hannober
+        Hannova
         Hannover
+        Hannovera
+        Hannovere
+        Hannower
+        Hannóver
+        Hanobhar
+        Hanofer
+        Hanofér
         Hanoi
         Hanoj
         Hanoja
         Hanojo
         Hanojus
+        Hanover
+        Hanoveri
+        Hanoveris
+        Hanovra
+        Hanovre
+        Hanovro
+        Hanower
+        Hanowery
         Hanoy
         Hanoí
         Hanoï
@@ -5627,7 +8156,15 @@ extension Gazetteer {
         Hanzhong Shi
         Hanòi
         Hanói
+        Hanóver
+        Hanôver
         Hančžou
+        Hao-kang
+        Hao-kang-shih
+        Hao-pi
+        Hao-pi-chen
+        Hao-pi-chi
+        Hao-pi-shih
         Haora
         Hap-pui-chhi
         Harar
@@ -5643,6 +8180,8 @@ extension Gazetteer {
         Harbino
         Harbinq
         Harburg
+        Hargeisa
+        Hargesa
         Hargeysa
         Haridwar
         Harkiv
@@ -5652,25 +8191,47 @@ extension Gazetteer {
         Harkova
         Hartum
         Hartumo
+        Hasaka
+        Hasakah
+        Hasakeh
+        Haseke
         Hashtsāl
+        Hasijih
         Hasilpur
+        Hassake
+        Hassaké
         Hassan
+        Hassetche
+        Hasskih
         Hat Yai
+        Hathazari
+        Hatiozi
+        Hatiozi-chhi
+        Hatiôzi
+        Hatiôzi-chhī
+        Hau-gang
+        Hau-kam-chhi
         Haura
         Havan
         Havana
         Havanna
         Havano
+        Hawaasa
         Hawana
+        Hawassa
         Hawler
         Hawlēr
         Hawrah
         Haydarabad
         Haydarobod
+        Hayden
         Hayfon
+        Hayil
         Haykou
         Hayward
         Hazāribāgh
+        Haĉioĝi
+        Hačiodžis
         Ha’erbin
         He-tse
         Hebi
@@ -5685,27 +8246,53 @@ extension Gazetteer {
         Hefey
         Hefėjus
         Hegang
+        Hegang Shi
+        Hegangas
         Heihe
         Heihow
         Heijo
         Heijo-fu
         Heijō
         Heijō-fu
+        Heilsinci
+        Heilsincí
         Heizyo
         Heizyo Hu
         Heizyō
         Heizyō Hu
+        Hel'sinki
         Heleb
         Hellings Mill
+        Helsenkis
+        Helsingfors
+        Helsingi
+        Helsingia
         Helsinki
+        Helsinkis
+        Helsinkium
+        Helsinko
+        Helsinky
+        Helsinqui
+        Helsinquia
+        Helsset
+        Helsínquia
+        Helsînkî
+        Helsėnkis
         Henan
         Henchow
         Henderson
+        Heneral Santos
         Heng-chou
+        Heng-chui-chhi
+        Heng-cui
         Heng-iong
         Heng-iong-chhi
         Heng-nan
         Heng-nan-hsien
+        Heng-shui-ch'eng-kuan
+        Heng-shui-ch’eng-kuan
+        Heng-shui-hsien
+        Heng-tai-chhi
         Heng-yang-ch'eng
         Heng-yang-ch’eng
         Heng-yang-shih
@@ -5718,16 +8305,27 @@ extension Gazetteer {
         Hengyang
         Hengyang-hsien
         Hepu
+        Herat
         Heredi
+        Hermosiljas
         Hermosillo
         Herne
         Heroica Matamoros
         Heroica Puebla de Zaragoza
+        Heroica Veracruz
+        Herusale
+        Herusalem
         Heróica Puebla de Zaragoza
         Herāt
+        Heseke
         Heshan
         Heshan Qu
+        Hesice
+        Hesperides
+        Hesîçe
         Hetauda
+        Hetian
+        Hetianshi Gujiang Bage Jiedao
         Heung Gong
         Heung chau
         Hewler
@@ -5737,17 +8335,50 @@ extension Gazetteer {
         Heze
         Hezhou
         Hialeah
+        Hian-chiu-chhi
+        Hian-chiu-chhī
         Hiderabad
         Hiderábád
         Hie-ciu
+        Hienhing
+        Hierosolyma
+        Hierousalem
+        Hierousalēm
+        Hierusalem
+        Hieu Cam
+        Higashi-osaka
+        Higashi-ōsaka
         Higashihiroshima
         Higashimurayama
         Higashiosaka
+        Higashiōsaka
+        Higasiosaka
+        Higaŝiosaka
+        Hila
+        Hilla
+        Hillah
+        Hille
+        Hime
+        Himeci
+        Himedi
+        Himegi
         Himeji
+        Himezi
+        Himezi-chhi
+        Himezi-chhī
+        Himeĝi
+        Hims
+        Himsa
         Hindupur
+        Hing-dai
+        Hingan
+        Hinganfu
         Hinghwa
         Hinghwafu
+        Hingshanchen
+        Hinh GJai
         Hino
+        Hinshanchen
         Hiong-geng
         Hirakata
         Hiratsuka
@@ -5766,7 +8397,9 @@ extension Gazetteer {
         Hiroşima
         Hirošima
         Hiroșima
+        Hiruharama
         Hisar
+        Hispalis
         Hitachi
         Hitachi-Naka
         Hiu-su-tun
@@ -5776,6 +8409,8 @@ extension Gazetteer {
         Hjuston
         Hjustona
         Hjūstona
+        Hlaing Thar Yar
+        Hlaing Tharyar
         Hlaingthaya
         Ho Chi Minh
         Ho Chi Minh City
@@ -5802,15 +8437,35 @@ extension Gazetteer {
         Ho-fei
         Ho-fei-hsien
         Ho-fei-shih
+        Ho-goan-chhi
+        Ho-kang
         Ho-lan
+        Ho-ngien-su
         Ho-nui-su
+        Ho-pi
+        Ho-pi-shih
+        Ho-t'ien
+        Ho-t'ien-chen
+        Ho-tien-hsien
         Ho-tse
         Ho-tse-shih
+        Ho-t’ien
+        Ho-t’ien-chen
+        Ho-yuan
+        Ho-yuan-hsien
+        Ho-yüan
+        Ho-yüan-hsien
         Ho-Ĉi-Min-urbo
         Hoai Bac
+        Hoai Hoa
+        Hoai-hoa-chhi
         Hoai-pak-chhi
+        Hoang Son
+        Hoang Thach
         Hobart
         Hociminovo Mesto
+        Hodaidah
+        Hodeida
         Hoefdaborg
         Hofej
         Hohcouh
@@ -5825,28 +8480,50 @@ extension Gazetteer {
         Hoihau
         Hoihow
         Hoji ya Henda
+        Hok-biah
         Hok-chiu-chhi
         Hok-chiu-chhī
         Hok-ciu
+        Hok-gong
+        Hok-kong-chhi
+        Hok-piah-chhi
+        Hoko
+        Hoko-do
+        Hokō-dō
         Holguín
+        Hollandia
         Hollywood
         Holmia
+        Homel
+        Homel'
+        Homelj
+        Homeľ
+        Homiel
+        Homo
         Homs
+        Homsas
+        Homsz
+        Homyel
         Homyel'
+        Homyel’
         Honan
         Honanfu
+        Honcho
         Honchō
         Hong Kong
         Hong Kong Island
         Hong-chu-su
         Hong-ciu
+        Hongkew
         Hongkong
         Hongkou
         Honkong
         Honkongo
         Honolulu
+        Honovere
         Hoozdoh
         Hop Phi
+        Hopitsi
         Horlivka
         Horta-Guinardó
         Hortaleza
@@ -5858,17 +8535,27 @@ extension Gazetteer {
         Hosimina
         Hosiminh
         Hosūr
+        Hotan
+        Hotanas
+        Hoten
         Hotokeyama
         Hotseh
         Hotseh-hsien
         Hou-ho
         Hougang New Town
+        Houmousse
         Houston
         Houston City
         Hovdastadur
         Howrah
         Hoxhot
+        Hoyun
+        Hoyunhsien
+        Hoyün
         Hozfeiz
+        Hoài Hóa
+        Hoàng Sơn
+        Hoâi-hoà-chhī
         Hoâi-pak-chhī
         Hočiminovo Mesto
         Hoĥoto
@@ -5881,37 +8568,85 @@ extension Gazetteer {
         Hsi Gnan Fu
         Hsi-an
         Hsi-an-shih
+        Hsi-ch'ang
+        Hsi-ch'ang-hsien
         Hsi-ching
         Hsi-ching-shih
+        Hsi-ch’ang
+        Hsi-ch’ang-hsien
         Hsi-ning
         Hsi-ning-shih
         Hsi-ying
         Hsia-men
         Hsia-men-shih
+        Hsian-yuan-t'un
+        Hsian-yüan-t’un
         Hsiang-chou
         Hsiang-chou-chen
         Hsiang-chou-fou
         Hsiang-fan
+        Hsiang-t'an-ch'eng
+        Hsiang-t'an-hsien
+        Hsiang-t'an-shih
+        Hsiang-tan
+        Hsiang-t’an-ch’eng
+        Hsiang-t’an-hsien
+        Hsiang-t’an-shih
         Hsiang-yang
         Hsiang-yang-hsien
+        Hsiangyuantun
+        Hsiao-kan
+        Hsiao-kan-hsien
+        Hsien-ning
         Hsien-yang
         Hsien-yang-hsien
         Hsien-yang-shih
+        Hsin
+        Hsin-Chuan City
+        Hsin-Chung
         Hsin-chin
         Hsin-ching
+        Hsin-chu
+        Hsin-chu-hsien
+        Hsin-chu-shih
+        Hsin-chuang
         Hsin-hsiang
         Hsin-hsiang-hsien
         Hsin-hsiang-shih
+        Hsin-hsien
+        Hsin-hsien-ch'eng
+        Hsin-hsien-ch’eng
         Hsin-hui
         Hsin-hui-hsien
         Hsin-p'o
         Hsin-p’o
+        Hsin-ting
         Hsin-yang
         Hsin-yang-hsien
         Hsin-yang-shih
+        Hsin-yu
+        Hsin-yu-chen
+        Hsin-yu-hsien
+        Hsin-yu-hsien-ch'eng
+        Hsin-yu-shih
+        Hsin-yü
+        Hsin-yü-chen
+        Hsin-yü-hsien
+        Hsin-yü-hsien-ch’eng
+        Hsin-yü-shih
         Hsinchu
+        Hsing-an
         Hsing-hua
+        Hsing-shan
+        Hsing-shan-chen
+        Hsing-shan-chieh
+        Hsing-t'ai
+        Hsing-t'ai-hsien
+        Hsing-tai-shih
+        Hsing-t’ai
+        Hsing-t’ai-hsien
         Hsingan
+        Hsinganchen
         Hsinghsiang
         Hsinking
         Hsu-ch'ang
@@ -5923,6 +8658,8 @@ extension Gazetteer {
         Hsu-chou
         Hsu-hui
         Hsu-kou
+        Hsuan-ch'eng
+        Hsuan-ch'eng-hsien
         Hsuchow
         Hsui-ch'ien
         Hsui-ch’ien
@@ -5939,6 +8676,8 @@ extension Gazetteer {
         Hsü-ch’ang-shih
         Hsü-hui
         Hsü-kou
+        Hsüan-ch’eng
+        Hsüan-ch’eng-hsien
         Hsüchow
         Hu-chou
         Hu-chou-shih
@@ -5947,13 +8686,22 @@ extension Gazetteer {
         Hu-ho-hao-t’e
         Hu-ho-hao-t’e-shih
         Hu-iong-chhi
+        Hu-lu-tao
+        Hu-lu-tao-hsien
         Hu-shan-chen
         Hu-shan-so-ch'eng
         Hu-shan-so-ch’eng
+        Hu-sin-chhi
+        Hua-ch'uan-hsien
+        Hua-chuan
+        Hua-ch’uan-hsien
         Hua-yang
         Huagadugu
         Huai'an
         Huai-baek
+        Huai-hua
+        Huai-ning
+        Huai-ning-hsien
         Huai-pei
         Huai-pei-shih
         Huai-yin
@@ -5969,21 +8717,42 @@ extension Gazetteer {
         Huaiyin
         Huai’an
         Huajbej
+        Huambas
         Huambo
+        Huamdo
+        Huan-shi
+        Huan-shih
+        Huancaya
         Huancayo
+        Huang-shih
+        Huang-shih-shih
         Huanggang
         Huangpu
         Huangshan
+        Huangshan City
+        Huangshan Shi
         Huangshi
+        Huangshi Shi
+        Huangsi
+        Huangsji
+        Huangŝi
+        Huangši
+        Huankajus
         Huaresa
         Huaybey
         Huayin
         Hub
         Hubballi
+        Hubli
+        Hubli City
         Huchow
         Huchowfu
+        Hudaida
+        Hudaydah
         Hue Chau
+        Huems
         Huengchow
+        Hughesovka
         Hugli
         Huhe Hoter
         Huhehaote
@@ -5995,6 +8764,8 @@ extension Gazetteer {
         Hui-chou-ch'eng
         Hui-chou-chen
         Hui-chou-ch’eng
+        Hui-hsing
+        Hui-min
         Hui-yang
         Huichou-fu
         Huitsjou
@@ -6006,12 +8777,25 @@ extension Gazetteer {
         Hujė
         Huk-sang
         Hukuoka
+        Hukuyama
+        Hukuyama-chhi
+        Hukuyama-chhī
         Hulan Ergi
         Hulna
         Huludao
         Hulunbuir
         Humen
+        Hums
+        Humus
         Hun-phu-chhi
+        Hunabasi
+        Hunabasi-chhi
+        Hunabasi-chhī
+        Hung-ciu
+        Hung-k'ou
+        Hung-k'ou-ch'u
+        Hung-k’ou
+        Hung-k’ou-ch’ü
         Hung-pu
         Huntington Beach
         Huntsville
@@ -6024,11 +8808,19 @@ extension Gazetteer {
         Huzhou
         Huzhou City
         Huzhou Shi
+        Huzisawa-chhi
+        Huzisawa-chhī
+        Huài-huá
         Huái'ān
         Huánuco
         Huế
+        Hwachwan
+        Hwaining
+        Hwaining-hsien
         Hwaiyin
         Hwaiyin-hsien
+        Hwangshih
+        Hwaseong
         Hwaseong-si
         Hyderabad
         Hyderabad AP
@@ -6038,6 +8830,7 @@ extension Gazetteer {
         Hyderābād
         Hyesan
         Hyuston
+        Hà Nguyên
         Hà Tĩnh
         Hàm Dương
         Hàm Đan
@@ -6046,31 +8839,51 @@ extension Gazetteer {
         Hàng-dăng
         Hàng-iòng
         Hành Dương
+        Hànobhar
+        Hàu-kám-chhī
+        Hága
         Hái-kháu-chhī
         Hán Trung
         Hándān
+        Háu-gāng
         Hâm-iông-chhī
         Hân-tan-chhī
         Hâng-chiu-chhī
+        Hãn Châu
+        Hèlsinki
+        Hèng-cūi
         Hèng-iòng
+        Hérat
         Hê-tse
+        Hêng-chúi-chhī
         Hêng-iông-chhī
+        Hêng-tâi-chhī
+        Hìng-dài
+        Hình Đài
+        Hòmiel
         Hòng-ciŭ
         Hók-ciŭ
         Hô Chi Minh Ville
         Hô-Chi-Minh-Ville
+        Hô-goân-chhī
         Höfðaborg
         Høvdastaður
         Hùizhōu
         Hùng-pù
         Hûn-phû-chhī
+        Hüms
+        Hāga
         Hāi-kāu
         Hāora
         Hāpur
         Hāthazāri
+        Hāthāzāri
         Hăk-bùi
         Hō-chiu-chhī
+        Hŏk-biáh
+        Hŏk-gŏng
         Hū-iông-chhī
+        Hū-sin-chhī
         Hūhéhàotè
         Hūi-chiu-chhī
         Hŭk-săng
@@ -6078,6 +8891,7 @@ extension Gazetteer {
         H̱olon
         Hạ Long
         Hải Dương
+        I-Amsterdami
         I-cchang
         I-cchun
         I-ch'ang-hsien
@@ -6095,10 +8909,14 @@ extension Gazetteer {
         I-ch’un-chen
         I-ch’un-hsien
         I-hng-chhi
+        I-hsien
         I-hsing
         I-hsing-ch'eng
         I-hsing-ch’eng
         I-hsing-hsien
+        I-pin
+        I-pin-hsien
+        I-pin-shih
         I-wu
         I-wu-hsien
         I-yang
@@ -6110,20 +8928,33 @@ extension Gazetteer {
         I-čchang
         I-čchun
         IBhayi
+        IBloemfontein
         IGoli
+        IHanoveri
+        IJerusalem
         IJohannesburg
         IKampala
         IKapa
         ILondon
+        INhatrang
         IPitoli
+        ISaratov
         ITheku
+        IVilnyusi
+        Ia-lo-sak-leng
+        Ia-lo-sat-leng
         Iacarta
         Iacsoniapolis
         Iacsonvilla
         Iacárta
         Iaipura
+        Iakosuka
         Ian-tai-chhi
         Ian-tâi-chhī
+        Iaroslavia
+        Iaroslavl
+        Iarusaileim
+        Iarúsailéim
         Iaşi
         Ibadan
         Ibadan shaary
@@ -6131,14 +8962,24 @@ extension Gazetteer {
         Ibadanas
         Ibadano
         Ibadán
+        Ibage
+        Ibageh
+        Ibague
         Ibagué
+        Ibaguê
+        Ibagė
         Ibaraki
         Ibarra
+        Ibas
         Ibb
+        Ibbu
         Ibhayi
+        Ibin
+        Ibin'
         Ibirité
         Ica
         Ican
+        Icel
         Ichalkaranji
         Ichan
         Ichang
@@ -6152,27 +8993,42 @@ extension Gazetteer {
         Iconio
         Iconium
         Icosium
+        Ida-Jeruusalemm
+        Idinburg
         Idkū
+        Idodoma
+        Iebous
+        Iebus
         Iedda
         Ieng-dai
         Ierevan
         Iereván
+        Ierosolyma
+        Ierousalem
+        Ierousalimu
+        Ierusalem
+        Ierusalema
+        Ierusalim
         Ifakara
         Ihing
         Ijan
         Ijebu Ode
         Ijero-Ekiti
+        Ijevsk
         Ikare
+        Ikare-Akoko
         Ikeja
         Ikire
         Ikonio
         Ikoniow
+        Ikorodu
         Ikot Ekpene
         Iksan
         Il Cairo
         Ila Orangun
         Ilagan
         Ilahabad
+        Ilbav
         Ile-Ife
         Ilesa
         Ilford
@@ -6180,17 +9036,27 @@ extension Gazetteer {
         Iligan
         Iligan City
         Illorin
+        Iloh
         Iloilo
+        Iloilo City
+        Iloilo Proper
         Ilorin
         Ilorinas
         Iloryn
         Ilu Benin
+        Ilu Djibouti
+        Ilu Kansas
+        Ilu Zanzibar
+        Iluh
+        Ilyvo
+        Ilyvó
         Ilāhābād
         Imabari
         Impantan
         Imperatriz
         Imphal
         Imus
+        Imus Lakanbalen
         In'chuan'
         Incchon
         Inch'on
@@ -6213,17 +9079,29 @@ extension Gazetteer {
         Indaiatuba
         Indaur
         Indhur
+        Indianapoles
+        Indianapoli
         Indianapolis
+        Indianapolisa
+        Indianapolės
+        Indianapòlis
+        Indianàpolis
+        Indianápolis
+        Indijanapolis
+        Indiyanapolis
         Indor
         Indore
         Indore Madhya Pradesh
+        Indpls
         Indschamina
         Induras
         Induro
+        Indyjanapalis
         Ingamina
         Inisa
         Injamina
         Injamīnā
+        Inkou
         Insein
         Intson
         Inĉono
@@ -6236,24 +9114,53 @@ extension Gazetteer {
         Ioannesburgum
         Iokogama
         Iong-chiu-chhi
+        Iong-choan-chhi
+        Iong-ciong
         Iong-ciu
         Iong-gong
         Iong-kang-chhi
+        Iosephopolis
         Ipatinga
         Ipoh
+        Ipoha
+        Ipohas
+        Ipokh
         Ipswich
         Iquique
         Iquitos
+        Ir David
+        Ir Ha-Qdoosha
+        Ir Ha-Qodesh
         Irapuato
         Iravan
         Irbid
+        Irbidas
+        Irbido
         Irbil
         Irbíl
         Irbīl
+        Ircutia
+        Irhir
         Iringa
+        Irkoetsk
+        Irkotsk
+        Irkoutsk
+        Irkuck
+        Irkutk
+        Irkuts'k
+        Irkutsc
         Irkutsk
+        Irkutska
+        Irkutskaj
+        Irkutskas
+        Irkutszk
+        Irkuțk
+        Irkùck
+        Irodu
         Irvine
         Irving
+        Isatis
+        Ischewsk
         Ise-Ekiti
         Isesaki
         Iseyin
@@ -6268,6 +9175,7 @@ extension Gazetteer {
         Isfakhan
         Isfara
         Isfehan
+        Ishewsk
         Isiro
         Iskandar Puteri
         Iskandariah
@@ -6278,11 +9186,40 @@ extension Gazetteer {
         Iskindiriya
         Iskindirîya
         Islamabad
+        Islamabada
+        Islamabadas
+        Islamabade
+        Islamabadi
+        Islamabado
+        Islamahbad
+        Islamampant
+        Islamshekhr
         Islington
+        Islàmabad
+        Islámábád
+        Islāmābād
+        Islāmābāda
         Ismailia
+        Ismailieh
+        Ismailija
+        Ismailiya
+        Ismailiyah
+        Ismailiye
+        Ismailía
+        Ismailîya
+        Ismalia
+        Ismayilia
+        Ismaília
+        Ismaïlia
         Ismir
+        Ismoiliya
+        Ismáílíja
+        Isna
+        Isnā
         Ispahan
         Isparta
+        Ist-Londan
+        Ist-London
         Istamboul
         Istambul
         Istambuł
@@ -6292,10 +9229,23 @@ extension Gazetteer {
         Istanbúl
         Istapalapa
         Istaravshan
+        Istochen Erusalim
+        Istochni London
+        Istocni Jerusalem
+        Istocni Jeruzalem
+        Istočni Jerusalem
+        Istočni Jeruzalem
         Iszfahan
         Iszfahán
+        Iszlamabad
+        Iszlámábád
+        Iszmailija
+        Iszmáilija
         Isztambul
         Itabashi
+        Itabashicho
+        Itabashichō
+        Itabashimachi
         Itaboraí
         Itabuna
         Itagüí
@@ -6308,35 +9258,76 @@ extension Gazetteer {
         Itaquaquecetuba
         Itaquera
         Ituzaingó
+        Iuziv
+        Iuzivka
+        Iuzov
+        Iuzove
+        Iuzovka
+        Ivanava
         Ivano-Frankivsk
+        Ivanov
+        Ivanova
+        Ivanovas
         Ivanovo
+        Ivanovo shaary
+        Ivanovo-Voznesensk
         Ivory Park
+        Ivànovo
+        Ivánovo
         Iwaki
+        Iwanowo
         Iwata
         Iwo
         Ixtapalapa
         Ixtapaluca
+        Iyerusalim
+        Izcalli
+        Izevsk
+        Izevska
+        Izevskas
+        Izewsk
+        Izhau
+        Izhehusk
+        Izhevs'k
         Izhevsk
+        Izhkar
+        Izjefsk
+        Izjevsk
         Izmir
         Izmira
         Izmiras
         Izmiro
+        Izsevszk
         Iztacalco
         Iztaoalaoa
         Iztapalapa
         Iztapalapan
         Iztapalāpan
+        Iztochen Jerusalim
+        Iztochen London
         Izumi
         Izumo
+        Ià-lô-sák-lēng
+        Iòng-ciòng
         Iòng-ciŭ
         Iòng-gŏng
         Iông-chiu-chhī
+        Iông-choân-chhī
         Iông-kang-chhī
+        Iýerusalim
         Ičan
         Iĕng-dài
+        Iĵevsk
+        Iżewsk
+        Iževsk
+        Iževska
+        Iževskas
         Jabalpur
         Jabaquara
+        Jabarovsk
         Jaboatão dos Guararapes
+        Jabuuti
+        Jabárovsk
         Jabālyā
         Jacareí
         Jacarta
@@ -6344,28 +9335,43 @@ extension Gazetteer {
         Jacksonville
         Jacobabad
         Jaddah
+        Jadotstad
+        Jadotsville
+        Jadotville
         Jaffna
+        Jahore Bahru
         Jaigaon
         Jainagar
         Jaipur
         Jaipur City
+        Jajesmow
+        Jajmau
         Jakagama
         Jakarta
         Jakarte
         Jakartè
+        Jalalpur
         Jalalpur Pirwala
         Jalandhar
         Jalapa
+        Jalapa Enriques
+        Jalapa Enriquez
+        Jalapa Enríquez
         Jalgaon
+        Jalālpur Pīrwāla
         Jalālābād
+        Jambi
         Jambi City
         Jammu
+        Jammu City
         Jamnagar
+        Jamnogar
         Jampur
         Jamsedpur
         Jamshedpur
         Jamshidpur
         Jamālpur
+        Jan'an'
         Jan'chehn
         Jan'taj
         Janakpur
@@ -6373,13 +9379,18 @@ extension Gazetteer {
         Jancheng
         Janchzhou
         Jancjou
+        Jancjuan
+        Jancjuan'
         Janczjan
         Jande
         Jandzhou
+        Jang-cchuean
         Jang-cou
         Jang-tiang
+        Jang-čchüan
         Jang-čou
         Jang-ťiang
+        Jangcuen
         Jangdzou
         Jangdzov
         Jangdžov
@@ -6389,37 +9400,69 @@ extension Gazetteer {
         Jangono
         Jangun
         Jangún
+        Janov
         Jantai
         Jantaj
         Janzūr
         Janĉengo
         Janĉĵou
         Japara
+        Jar Chally
         Jaraguá
         Jaraguá do Sul
         Jaranwala
+        Jaraslaul'
         Jardim Angela
         Jardim Sao Luis
         Jarkov
         Jarnshedpur
+        Jaroslav
+        Jaroslavelj
+        Jaroslavl
+        Jaroslavl'
+        Jaroslavl' osh
+        Jaroslavla
+        Jaroslavle
+        Jaroslavlis
+        Jaroslavlj
+        Jaroslavul
+        Jaroslavļa
+        Jaroslavľ
+        Jaroslaw
+        Jaroslawl
+        Jaroszlavl
+        Jarosław
         Jartum
         Jartum Norte
+        Jarusalen
+        Jasd
         Jaunde
         Jaundeh
         Jaundeo
         Jaundė
         Jaunpur
+        Jaya Pura
         Jayakarta
         Jayapur
         Jayapura
         Jaydebpur
         Jaypur
+        Jazd
+        Jazdo
         Jazoir
         Jaúnde
+        Je-ho
         Jebel Ali
         Jedda
         Jeddah
+        Jehoi
+        Jehol
+        Jeju
         Jeju City
+        Jeju Gida
+        Jeju Sehri
+        Jeju Shahri
+        Jeju Şehri
         Jekaterinburg
         Jekaterinburga
         Jekaterinburgas
@@ -6430,7 +9473,10 @@ extension Gazetteer {
         Jen-ccheng
         Jen-tchaj
         Jen-čcheng
+        Jenchu
         Jenchun
+        Jenova
+        Jeon Ju
         Jeonju
         Jepara
         Jerevan
@@ -6439,18 +9485,67 @@ extension Gazetteer {
         Jereván
         Jerewan
         Jerez de la Frontera
+        Jeriwsalem
         Jerjewan
+        Jerozale
+        Jerozalė
+        Jerozolema
+        Jerozolima
+        Jerozolëma
         Jersey City
         Jerusalem
+        Jerusalem East
+        Jerusalem Est
+        Jerusalem Oriental
+        Jerusalem West
+        Jerusalem-Est
+        Jerusalemi
+        Jerusalemo
+        Jerusalemu
+        Jerusalen
+        Jerusalen Este
+        Jerusalim
+        Jerusalèm
+        Jerusalèm Èst
+        Jerusalém
+        Jerusalém Oriental
+        Jerusalén
+        Jerusalén Este
+        Jeruusalemm
+        Jeruzale
+        Jeruzalem
+        Jeruzaleme
+        Jeruzalim
+        Jeruzalém
+        Jeruzalė
+        Jeruzsalem
+        Jeruzsálem
+        Jerúsalem
+        Jesselton
         Jessore
         Jeypore
+        Jezd
+        Jezdas
+        Jhang
+        Jhang Marghiana
+        Jhang Marghiānā
+        Jhang Sadar
         Jhang Sadr
+        Jhang-Maghiana
+        Jhang-Maghiāna
+        Jhansi
         Jhelum
         Jhānsi
+        Ji'an
+        Ji'an Shi
         Jiading
         Jiadingzhen
         Jiadingzhen Jiedao
+        Jiaji
+        Jiaji Zhen
+        Jialing
         Jiamusi
+        Jiamusi Shi
         Jiangcheng
         Jiangguanchi
         Jiangling
@@ -6459,11 +9554,18 @@ extension Gazetteer {
         Jiangyin Shi
         Jianning
         Jianshui
+        Jiaocheng
         Jiaojiang
+        Jiaojiangcun
+        Jiaoxian
         Jiaozhou
         Jiaozuo
         Jiaxing
         Jiayuguan
+        Jibin
+        Jiboti
+        Jibouti
+        Jibuti
         Jicang
         Jichang
         Jida
@@ -6472,8 +9574,14 @@ extension Gazetteer {
         Jidde
         Jidá
         Jieyang
+        Jigjiga
+        Jigjigga
+        Jiji la Cebu
+        Jiji la Jeju
+        Jiji la Quebec
         Jijiang
         Jijiga
+        Jijihaer
         Jilin
         Jilin Ceety
         Jilin City
@@ -6489,9 +9597,13 @@ extension Gazetteer {
         Jinan Shi
         Jinchang
         Jincheng
+        Jincheng City
+        Jincheng Shi
         Jinchuan
         Jincuan
+        Jing'an
         Jingdezhen
+        Jingdezhen Shi
         Jinghong
         Jingling
         Jingmen
@@ -6505,22 +9617,31 @@ extension Gazetteer {
         Jinjiang Shi
         Jinshan
         Jinshanlu
+        Jintsjou
         Jinzhong
         Jinzhou
         Jinčuan
+        Jit-chiau-chhi
         Jiujiang
+        Jiulongcheng
         Jiuquan
+        Jiuquan Shi
         Jiutai
         Jiutepec
         Jixi
+        Jixi Shi
         Jiyuan
         Jizhou
         Jizzax
         Jiāngmén
         Jiĉang
         Ji’an
+        Ji’an Shi
         Jo'anna
+        Jo-ho
+        Joan-Pesoo
         Joanesburgo
+        Joao Pessoa
         Joburg
         Jodhpur
         Jodhpur City
@@ -6536,7 +9657,13 @@ extension Gazetteer {
         Johannesburga
         Johannesburgo
         Johannesburgu
+        Johor
+        Johor Baharu
         Johor Bahru
+        Johore
+        Johore Bahru
+        Johore Baru
+        Johore Bharu
         Joinville
         Jokhanesburg
         Jokhanezburg
@@ -6544,8 +9671,16 @@ extension Gazetteer {
         Jokohama
         Jokohamo
         Jokokhama
+        Jokosuka
+        Jola
         Jomvu
+        Jonas Town
+        Jones Town
+        Jonestown
         Jongshen shehiri
+        Jorsala
+        Jorsalaborg
+        Jorsalir
         Jos
         José C. Paz
         Joydebpur
@@ -6560,39 +9695,86 @@ extension Gazetteer {
         Judah
         Juddah
         Jue-lin
+        Juee-jang
+        Juehjan
+        Juejang
+        Juen-ccheng
         Juen-fu
+        Jui-an
+        Jui-an-hsien
+        Jui-an-hsien-ch'eng
+        Jui-an-hsien-ch’eng
         Juiz de Fora
         Juja
         Jujlin'
+        Juko shehiri
+        Julia Augusta Taurinorum
         Juliaca
+        Jullundur
+        Jullundur City
+        Jun'chehn
         Jun'fu
+        Juncheng
+        Jundiahy
+        Jundiai
         Jundiaí
+        Juneautown
+        Junsen
         Jurong Town
         Jurong West
+        Jurundiay
+        Jushambe
+        Jusow
+        Jusowka
         Juxey shehiri
         Juzhnaja stolica
+        Juziv
+        Juzivka
+        Juzove
+        Juzovka
         Juárez
+        Jyangju shehiri
         Jánde
+        Jérusalem
+        Jérusalem-Est
         Jìnjiāng
         Jóhannesarborg
+        Jórsalaborg
+        Jórsalir
         Jü-lin
+        Jüe-jang
         Jün-fu
+        Jün-čcheng
         Jājmau
+        Jālgaon
         Jālna
+        Jāmnagar
         Jāmuria
         Jīnd
         Jōetsu
         Jūnāgadh
         Jǐníng
+        K'a-shih
         K'ai-feng-hsien
         K'ai-feng-shih
+        K'ai-p'ing-hsien
+        K'o-erh-lo
+        K'o-shih
         K'oln
+        K'u-erh-le
+        K'u-erh-lo
+        K'u-erh-lo-chen
+        K'u-erh-lo-hsien
+        K'u-erh-lo-she-chih-chu
+        K'u-lun
         K'ua-ch'eng-tzu
         K'un-ming-hsien
         K'un-ming-shih
         K'un-shan-ch'eng
         K'un-shan-hsien
+        KCMO
         Ka Ting
+        Ka-bok-su-chhi
         Ka-heng-chhi
         Ka-heng-chhī
         Ka-shing-fu
@@ -6603,6 +9785,7 @@ extension Gazetteer {
         Kab town
         Kabankalan
         Kabe Urbe
+        Kabenda
         Kabil
         Kabinda
         Kaboel
@@ -6613,11 +9796,16 @@ extension Gazetteer {
         Kabulas
         Kabuli
         Kabulo
+        Kabupaten Malang
+        Kabupaten Serang
         Kabura
         Kaburbo
         Kabwe
         Kabúl
         Kabûl
+        Kachek
+        Kachgar
+        Kacina
         Kadapa
         Kadun
         Kaduna
@@ -6628,9 +9816,16 @@ extension Gazetteer {
         Kaenugardur
         Kaepstad
         Kaesŏng
+        Kafou
         Kafr ash Shaykh
         Kafrul
+        Kagajan de Oras
+        Kagajan-de-Oro
         Kagoshima
+        Kagoshima-shi
+        Kagoshimashi
+        Kagosima
+        Kagošima
         Kahama
         Kaherah
         Kahira
@@ -6642,8 +9837,10 @@ extension Gazetteer {
         Kai-feng Fu
         Kai-fêng Fu
         Kai-hung
+        Kai-yuan
         Kaifeng
         Kaili
+        Kaiping
         Kair
         Kaira
         Kairas
@@ -6655,6 +9852,7 @@ extension Gazetteer {
         Kaisarije
         Kaiseri
         Kaiseris
+        Kaixgar
         Kaiyuan
         Kaizarie
         Kajang
@@ -6666,8 +9864,11 @@ extension Gazetteer {
         Kajro
         Kajseri
         Kajsery
+        Kak-la-su-ko
+        Kakalameko
         Kakamega
         Kakamege
+        Kakhama
         Kakogawachō-honmachi
         Kakong
         Kal'jaa
@@ -6676,21 +9877,49 @@ extension Gazetteer {
         Kal'kuta
         Kal'kutta
         Kal'kuttae
+        Kalaat el Zerka
+        Kalabar
+        Kalabaras
+        Kalabaro
         Kalaburagi
+        Kalaburgi
+        Kalamba
         Kalao
+        Kalarada-Spryngs
+        Kalburgi
         Kalemie
         Kalemyo
+        Kalgan
         Kalgari
         Kalgario
         Kalgaris
         Kalgary
+        Kalgorod
+        Kalhorod
         Kali
+        Kalicut
+        Kalikala
         Kalikata
+        Kalikuto
         Kalikātā
+        Kalinin
+        Kalinin'nkrant
         Kaliningrad
+        Kaliningrada
+        Kaliningradas
+        Kaliningrado
+        Kaliningradum
+        Kaliningrau
+        Kaliningráu
+        Kalininqrad
+        Kalininskij
         Kalininskiy
+        Kalinjingrad
+        Kalinyingrad
+        Kalinyingrád
         Kalio
         Kalis
+        Kalińingrad
         Kaljao
         Kalkata
         Kalkota
@@ -6703,15 +9932,21 @@ extension Gazetteer {
         Kallakurichi
         Kallao
         Kallaw
+        Kallinikos
         Kalnkari
+        Kalok
+        Kalomba
         Kalookan
         Kalqari
         Kaluga
         Kalukan
+        Kalumbo
+        Kalumbus
         Kalyan
         Kalyan-Dombivli
         Kalyao
         Kalyān
+        Kalíníngrad
         Kam-chu-su
         Kamakeko
         Kamakura
@@ -6727,32 +9962,62 @@ extension Gazetteer {
         Kampinas
         Kampinasas
         Kampino
+        Kampo Grande
+        Kampo Grandi
+        Kampo Grandė
         Kampong Baharu Cheras Batu Sebelas
+        Kampos
         Kampoul
+        Kampu-Grande
+        Kampu-Grandi
+        Kampu-Grandy
         Kampung Baru Subang
         Kampung Kangkar Teberau
         Kampung Larkin Lama
+        Kampus-dus-Gojtakazis
         Kamyanske
         Kan Tho
         Kan Tkho
+        Kan'koun
         Kan-chou
         Kan-chou-shih
         Kan-cou
         Kan-hsien
         Kan-shan
         Kan-čou
+        Kanadzava
         Kanaga
         Kananga
         Kanange
         Kanas
         Kanayannur
+        Kanazaua
         Kanazawa
+        Kanazawa-shi
+        Kanazawa-si
+        Kanazawashi
+        Kanazaŭa
         Kanchipuram
         Kanchow
+        Kandagar
+        Kandahar
+        Kandaharo
         Kandahār
+        Kandehar
+        Kandenavolu
+        Kandhar
         Kang-mng-chhi
         Kanggye
+        Kangkai Tebrau
+        Kangkar Plintong
+        Kangkar Teberau
+        Kanh-Hoa
         Kankan
+        Kanko
+        Kankun
+        Kankuna
+        Kankunas
+        Kankō
         Kano
         Kanono
         Kanpala
@@ -6762,10 +10027,22 @@ extension Gazetteer {
         Kanpuro
         Kanpwr
         Kansas City
+        Kansas City i Missouri
+        Kansas Lakanbalen
+        Kansas Sity
+        Kansasurbo
+        Kansur
+        Kansūr
         Kantipur
         Kantipura
         Kanton
         Kantono
+        Kanzas Shehiri
+        Kanzas Siti
+        Kanzas Sitis
+        Kanzas-Sici
+        Kanzas-Siti
+        Kanzassitija
         Kao-hsiung
         Kao-hsiung-shih
         Kao-lan-hsien
@@ -6777,8 +10054,10 @@ extension Gazetteer {
         Kaolan
         Kaoshang
         Kaosjun
+        Kapalakiko
         Kapar
         Kapehngagen
+        Kapeni
         Kapetown
         Kapfumo
         Kapkaupunki
@@ -6809,6 +10088,8 @@ extension Gazetteer {
         Karadzs
         Karadż
         Karadž
+        Karaganda
+        Karagandi
         Karagandy
         Karago
         Karaj
@@ -6816,6 +10097,10 @@ extension Gazetteer {
         Karakasa
         Karakasas
         Karakaso
+        Karaliaucios
+        Karaliaucius
+        Karaliaučios
+        Karaliaučius
         Karaman
         Karamay
         Karanchi
@@ -6840,7 +10125,9 @@ extension Gazetteer {
         Karbalā’
         Karbila
         Karej
+        Karganda
         Kariega
+        Karin
         Kariya
         Karkh Slukh
         Karkuk
@@ -6849,11 +10136,22 @@ extension Gazetteer {
         Karlsruhe
         Karmpala
         Karnaphuli
+        Karnul
+        Karnulis
+        Karnulu
         Karnāl
+        Karnūlis
+        Karnūlu
         Karochi
+        Karol Bagh
         Karol Bāgh
+        Kartachena
+        Kartageno
+        Kartakhena
+        Kartakhena de Indijas
         Kartum
         Kartúm
+        Karuaru
         Karur
         Karuri
         Karáči
@@ -6868,25 +10166,52 @@ extension Gazetteer {
         Kasablank
         Kasablanka
         Kasablankae
+        Kasala
         Kasama
         Kasan
         Kasangati
+        Kaschgar
+        Kasgar
+        Kasgara
+        Kasgaras
+        Kash
         Kashan
         Kashgar
+        Kashgar Kona Shahr
+        Kashgar Kone Shahr
         Kashi
+        Kashi Shi
         Kashing
         Kashing-hsien
+        Kashiva
         Kashiwa
+        Kashkar
         Kasi
+        Kasiva
+        Kasiwa-chhi
+        Kasiwa-chhī
+        Kasjgar
         Kassala
+        Kassale
+        Kassalā
         Kassel
         Kasugai
         Kasukabe
         Kasulu
         Kasur
+        Kaszala
+        Kaszgar
         Kasã
+        Kasūr
         Katabi
+        Katak
+        Kataka
+        Katanu
+        Katchek
         Katemandu
+        Katerinoslav
+        Katerynoslav
+        Kath
         Kathmandau
         Kathmandou
         Kathmandu
@@ -6904,25 +10229,45 @@ extension Gazetteer {
         Katowice
         Katsina
         Katsushika
+        Katsushika City
+        Katsushika-ku
         Katsuta
+        Kattak
+        Kattake
+        Kau Lung Sheng
+        Kauaguchi
         Kauasaki
         Kaulunas
         Kaunas
         Kaupmannahoefn
         Kaupmannahöfn
+        Kavaguchi
+        Kavagucis
+        Kavaguti
+        Kavagučis
+        Kavaquci
+        Kavaquçi
         Kavasaki
         Kavasakis
         Kavaszaki
         Kawagoe
         Kawaguchi
+        Kawaguti-chhi
+        Kawaguti-chhī
+        Kawagutsi
         Kawanishi
         Kawasaki
         Kawasaki City
         Kawasaki Si
         Kawasaki-chhi
         Kawasaki-chhī
+        Kawm Ombo
+        Kawm Umbu
+        Kawm Umbū
+        Kaxgar
         Kayes
         Kayfin
+        Kaying
         Kayro
         Kayseri
         Kazablanka
@@ -6945,12 +10290,27 @@ extension Gazetteer {
         Kaíró
         Kaïro
         Kaīzarie
+        Kaļiņingrada
+        Kaŝgar
+        Kaşgar
+        Kaşiva
+        Kašgar
+        Kašgara
+        Kašgaras
         Kaŭasaki
         Kchaj-feng
         Kchun-ming
         Kchun-san
         Kchun-šan
         Ke Cho
+        Ke Tay
+        Ke-se-chhi
+        Ke-se-chhī
+        Kebec Vile
+        Kebek
+        Kebeko
+        Kebeku
+        Kebekurbo
         Kecho
         Kediri
         Keelung
@@ -6970,12 +10330,25 @@ extension Gazetteer {
         Kelnas
         Kelne
         Kelni
+        Kemer
+        Kemerava
+        Kemerova
+        Kemerovas
         Kemerovo
+        Kemerovo khot
+        Kemerowo
+        Kempek
         Kendari
         Kenema
+        Keng-bun-chhi
+        Keng-bûn-chhī
         Keng-chiu-chhi
         Keng-chiu-chhī
+        Kenigzberg
+        Kenisberg
         Kenitra
+        Kenitre
+        Kenitro
         Kennedy
         Kep Taun
         Kepetapo
@@ -6997,12 +10370,29 @@ extension Gazetteer {
         Kerkûk
         Kerkük
         Kerman
+        Kermanas
+        Kermano
+        Kermansah
+        Kermansaho
+        Kermanschah
         Kermanshah
+        Kermanshahan
+        Kermanshakh
+        Kermanŝaho
+        Kermanšah
+        Kermon
+        Kermán
+        Kermânsâh
+        Kermān
+        Kermānschāh
+        Kermānshāh
+        Kermānshāhān
         Kescio
         Kesciò
         Keson-Siti
         Ketta
         Keulen
+        Kevek tava
         Keyfeng shehiri
         Keyféng shehiri
         Keypmannahavn
@@ -7012,23 +10402,44 @@ extension Gazetteer {
         Kezonurbo
         Keýptaun
         Kh'juston
+        Kh'oms
+        KhIums
+        Khaalgan
+        Khabarausk
+        Khabarovka
+        Khabarovs'k
         Khabarovsk
+        Khabarovskaj
+        Khabàrovsk
+        Khachiodzhi
+        Khachiodzi
         Khadjibey
         Khadzhibej
+        Khag
+        Khaga
         Khai Phong
         Khai-hong-chhi
         Khai-hong-chhī
+        Khail'
         Khairpur Mir’s
         Khajdarabad
         Khajderabad
         Khajfon
         Khajkou
+        Khalapa-de-Ehnrikes
         Khaleb
         Khaleb khot
         Khalepion
+        Khalifaks
         Kham Chau
+        Khama
+        Khamadan
+        Khamamacu
         Khamburg
+        Khamilton
+        Khamiltun
         Khamis Mushait
+        Khamkhyn
         Khammam
         Khan'chzhun
         Khan'dan'
@@ -7038,7 +10449,9 @@ extension Gazetteer {
         Khandzhou
         Khangdzou
         Khangzhou
+        Khannover
         Khanoj
+        Khanover
         Khanzhou
         Khan’chzhun
         Khar'kov
@@ -7046,6 +10459,8 @@ extension Gazetteer {
         Kharare
         Kharareh
         Kharbin
+        Khargejsa
+        Khargejse
         Kharkiv
         Kharkov
         Khartoem
@@ -7058,31 +10473,60 @@ extension Gazetteer {
         Khartun
         Khartún
         Khar’kov
+        Khasaka
+        Khaseke
         Khashymin
+        Khatiodzi
         Khatmandu
         Khavana
+        Khbarovsk
+        Khebi
         Khece
         Khefej
+        Khegan
+        Khegang
+        Khehbi
         Khehchzhou
         Khehczeh
         Khehfehj
+        Khehgan
+        Khehjuan'
+        Khehnshuj
         Khehnujan
+        Khel'sinki
+        Khel'sinki osh
+        Khelsinki
+        Khelzinki
         Khengjang
+        Khengshuej
+        Khenifra
+        Khenshuy
+        Kherat
+        Khila
+        Khilla
         Khim-chiu-chhi
         Khim-chiu-chhī
         Khim-chu-su
+        Khimedzhi
+        Khimedzi
+        Khimehdzi
+        Khimeđi
         Khimki
+        Khims
         Khiok-cheng-chhi
         Khiok-chēng-chhī
         Khirdalan
         Khiroshima
         Khirosima
+        Khiu-kim-san
+        Khiu-kîm-sân
         Khjue
         Khjueh
         Khjustan
         Khjustn
         Khjuston
         Khlong Sam Wa
+        Khlynov
         Khmelnytskyi
         Kho Shi Min
         Khobar
@@ -7090,25 +10534,38 @@ extension Gazetteer {
         Khokh khot
         Khokhot
         Khomeynī Shahr
+        Khoms
         Khongkong
         Khonkong
+        Khorol khot
         Khoroshëvo-Mnevniki
         Khorramabad
         Khorramshahr
         Khoshimin
+        Khota Baharu
+        Khota Bahru
+        Khotan
         Khouribga
         Khuajan
         Khuajan'
         Khuajbehj
         Khuajbej
+        Khuajkhua
         Khuajseri
+        Khuambo
+        Khuangshi
+        Khuanshan'
+        Khuanshi
+        Khuanshu
         Khuazan
+        Khubli-Dkharvad
         Khuc Tinh
         Khue
         Khuehjchzhou
         Khuejchzhou
         Khuejdzou
         Khufej
+        Khugan
         Khujand
         Khukh-Khoto
         Khulna
@@ -7119,25 +10576,37 @@ extension Gazetteer {
         Khuraybat as Sūq
         Khusan
         Khuzdar
+        Khvason
         Khâm Châu
         Khúc Tĩnh
         Khān Yūnis
         Khānaqīn
         Khūy
+        Ki N'on
+        Ki N’on
         Ki ep
         Ki ép
+        Kiamusas
+        Kiamusze
+        Kian
+        Kian-hsien
+        Kianfu
         Kiang Ying
         Kiangling
         Kiangling-hsien
         Kiangtu
         Kiangyin
+        Kiaochow
+        Kiaohsien
         Kiat-iong-chhi
         Kiat-iông-chhī
         Kiat-lim-chhi
         Kiat-lîm-chhī
         Kiating
         Kiating Ku
+        Kiatingfu
         Kibaha
+        Kibi
         Kiebo
         Kief
         Kiehyang
@@ -7172,35 +10641,60 @@ extension Gazetteer {
         Kijów
         Kijůw
         Kikako
+        Kikgouit
         Kikolo
         Kikuyu
+        Kikvit
+        Kikvita
+        Kikvitas
+        Kikvite
         Kikwit
         Kilamba
+        Kilbourntown
         Kilin
         Killa
         Kim Hoa
+        Kim-chiu-chhi
         Kim-fa-su
         Kim-hoa-chhi
         Kim-hoâ-chhī
         Kima Kieza
         Kimhae
+        Kimkheh
+        Kin'nkston
+        Kin-hon
+        Kinabalu
         Kincasa
         Kinchasa
         Kinchassa
+        Kinchou
         Kindia
         Kindu
+        King monn
+        King mönn
         King-ciu
+        King-men-chow
         Kingchow
         Kingchowfu
         Kingling
+        Kingmen
+        Kingmen-hsien
         Kings County
         Kingston
         Kingston upon Hull
+        Kingstono
+        Kingtechen
+        Kingteh
+        Kingtehchen
+        Kingtehchin
         Kinh Chau
         Kinh Châu
+        Kinh Mon
+        Kinh Môn
         Kinhwa
         Kinhwa-hsien
         Kinhwafu
+        Kinkai
         Kinkali
         Kinsas
         Kinsasa
@@ -7210,6 +10704,7 @@ extension Gazetteer {
         Kinsjasa
         Kinszasa
         Kinsásá
+        Kintschou
         Kinxasa
         Kinŝaso
         Kinşasa
@@ -7224,6 +10719,7 @@ extension Gazetteer {
         Kipushi
         Kiqali
         Kira
+        Kirau
         Kirin
         Kirkoek
         Kirkouk
@@ -7231,34 +10727,98 @@ extension Gazetteer {
         Kirkukas
         Kirkúk
         Kirkūk
+        Kirman
+        Kirmansah
+        Kirmanşah
+        Kirmasan
+        Kirmaşan
+        Kirmon
+        Kirof
         Kirov
+        Kirov i Kirov oblast
+        Kirova
+        Kirovas
+        Kirow
         Kirāri Sulemānnagar
         Kisan'nkani
         Kisangani
         Kisanganis
         Kisangáni
+        Kischinew
+        Kiscinev
         Kishangarh
+        Kishinef
+        Kishinehu
+        Kishinev
+        Kishiniv
+        Kishinjov
+        Kishinëv
         Kishiwada
         Kisi
+        Kisinaou
+        Kisinev
+        Kisineva
+        Kisinevo
+        Kisiniovas
+        Kisinjev
+        Kisinov
+        Kisinyov
         Kismayo
         Kisumu
+        Kisyneu
+        Kiszyniow
+        Kiszyniów
         Kita
+        Kita-Kjushju
+        Kitakiusiu
+        Kitakiūšiū
+        Kitakjushju
+        Kitakjushu
+        Kitakjusju
+        Kitakjusu
+        Kitakjuŝu
+        Kitakjúsú
+        Kitakjúšú
+        Kitakjūshū
+        Kitakyuesue
         Kitakyushu
+        Kitakyusyu
+        Kitakyüşü
+        Kitakyūshū
         Kitale
         Kitas
         Kitchener
         Kitengela
         Kito
+        Kitoue
         Kitu
+        Kitue
+        Kitve
+        Kitve-Nkana
+        Kitvė
         Kitwe
+        Kitwe Nkana
+        Kitwit
         Kityang
         Kityang-hsien
+        Kiuchoan
+        Kiuchuan
+        Kiuchuan-hsien
+        Kiuchüan
+        Kiuchüan-hsien
         Kiukiang
         Kiukiang-hsien
         Kiukianghsien
         Kiyev
         Kiyiw
         Kiëf
+        Kiŝinevo
+        Kişinev
+        Kišiniovas
+        Kišinjev
+        Kišiněv
+        Kišiņeva
+        Kišiňov
         Kjiv
         Kjobenhavn
         Kjol'n
@@ -7273,11 +10833,14 @@ extension Gazetteer {
         Klerksdorp
         Kluang
         Klungkung
+        Klysma
         Kng-chiu-chhi
         Knoxville
         Ko'niya
+        Ko-ta-hap-lu-su
         Ko-tse
         Ko-tse-hsien
+        Koan-tan-su
         Kobe
         Kobe-chhi
         Kobe-shi
@@ -7288,29 +10851,45 @@ extension Gazetteer {
         Kobeo
         Kobul
         Kobė
+        Kocabamb
+        Kocabamba
+        Kochabamba
         Kochi
+        Kochin
         Kocjubiiv
+        Koczin
         Kodaira
         Kodan
         Kodaň
+        Kodial
         Koebenhavn
         Koekxot shehiri
         Koelle
         Koeln
+        Koenigsbarg
+        Koenigsberg
+        Koenigsberg in Preussen
         Koeoepenhamina
+        Koepang
         Koepenhamn
+        Koersk
         Koforidua
         Kofu
         Kohat
+        Koil
         Koimbator
         Koimbatore
         Koimbatur
         Kojambuttur
         Kojambuttúr
         Kojango
+        Kojikode
         Kokshetau
         Kol'n
+        Kolambus
+        Kolhapur
         Kolhāpur
+        Kolikod
         Kolin nad Rynem
         Kolin nad Rynom
         Kolkat
@@ -7320,17 +10899,41 @@ extension Gazetteer {
         Kolkāta
         Kollam
         Koloin
+        Kolombas
+        Kolombo
+        Kolompo
+        Kolompous
         Kolon
+        Kolonbo
         Kolonia
         Kolonjo
+        Kolorado Springs
+        Kolorado Springsas
+        Kolorado Sprinqs
+        Kolorado-Springs
+        Kolorado-Springz
+        Koloradospringsa
+        Koloranto Sprin'nks
+        Kolorādospringsa
+        Kolumbas
+        Kolumbo
+        Kolumbs
+        Kolumbu
+        Kolumbus
+        Kolumbusa
+        Kolvezi
         Kolwezi
         Kolín nad Rýnem
         Kolín nad Rýnom
         Kom Ombo
+        Komila
+        Komilla
+        Komille
         Kompe
         Komsomolsk-on-Amur
         Kon Tum
         Kon'ja
+        Kona Shahr
         Konak
         Konakri
         Konakrio
@@ -7338,6 +10941,7 @@ extension Gazetteer {
         Konakry
         Kong-chiu-chhi
         Kong-chu-su
+        Kong-goan-chhi
         Kong-ming
         Kong-mun-su
         Kongmoon
@@ -7351,13 +10955,16 @@ extension Gazetteer {
         Koningin van het Oosten
         Konja
         Konjao
+        Konstantina
         Konstantinapoly
+        Konstantini
         Konstantinopel
         Konstantinopol
         Konstantinopolo
         Konstantinoupoli
         Konstantinoupolis
         Konstantinápoly
+        Kontazhen
         Konya
         Kopenage
         Kopenchage
@@ -7373,6 +10980,7 @@ extension Gazetteer {
         Kopenkhagen
         Koppenhaga
         Koppenhága
+        Korakhpur
         Korba
         Kordava
         Kordoba
@@ -7381,9 +10989,17 @@ extension Gazetteer {
         Kordova
         Kordova khot
         Kordovae
+        Korhogas
         Korhogo
+        Koria
+        Korigsberg
+        Korkhogo
         Korla
+        Korla Shi
+        Korogo
+        Koromo
         Koronadal
+        Koroto
         Koshigaya
         Koshu
         Kostanay
@@ -7392,35 +11008,72 @@ extension Gazetteer {
         Kostroma
         Kosyu
         Kota
+        Kota Antwerpen
+        Kota Athena
+        Kota Baharu
+        Kota Bahru
+        Kota Balikpapan
         Kota Bandar Lampung
         Kota Bandung
+        Kota Baru
         Kota Batam
         Kota Bekasi
         Kota Benin
         Kota Bharu
         Kota Bogor
         Kota Brusel
+        Kota Calamba
+        Kota Cebu
+        Kota Cimahi
         Kota Damansara
+        Kota Dasmarinas
+        Kota Dasmariñas
+        Kota Denpasar
         Kota Depok
         Kota Dépok
+        Kota General Santos
         Kota Ho Chi Minh
+        Kota Hsinchu
         Kota Isfahan
+        Kota Jayapura
+        Kota Jeju
         Kota Jilin
+        Kota Kansas
         Kota Kinabalu
         Kota Kuala Muda
+        Kota Kupang
         Kota Makassar
+        Kota Malang
+        Kota Manado
+        Kota Mataram
         Kota Medan
         Kota New York
+        Kota Oklahoma
+        Kota Padang
         Kota Palembang
         Kota Pekanbaru
+        Kota Pontianak
+        Kota Quebec
+        Kota Samarinda
         Kota Semarang
+        Kota Setar
         Kota Surabaya
+        Kota Surakarta
         Kota Taichung
         Kota Tainan
         Kota Taipei
         Kota Tangerang
+        Kota Tasikmalaya
+        Kota-Baru
+        Kota-Kinabalu
+        Kotabaru
         Kotah
         Kotah City
+        Koto
+        Koto City
+        Kotonou
+        Kotonu
+        Kotonuo
         Kotwali
         Kotwāli
         Kotō
@@ -7429,11 +11082,16 @@ extension Gazetteer {
         Kouan'nktsoou
         Kouang-chou
         Koudougou
+        Kouds
+        Kouiampa
         Koulun
         Koumassi
         Kounmink
         Kouritiba
         Kouritimpa
+        Kourla
+        Koursk
+        Kousko
         Koutiala
         Kovai
         Kovrov
@@ -7448,10 +11106,52 @@ extension Gazetteer {
         Koyiu-hsien
         Koynihsien
         Kozan'
+        Kozhikkot
+        Kozhikod
         Kozhikode
+        Kozikkot
+        Kozikode
+        Kozsikode
+        Kozsíkóde
+        Kočabamb
+        Kočabamba
         Košice
+        Kožikodė
+        Kraistcerca
+        Kraistcercas
+        Kraisttserts
+        Kraistčerčas
+        Kraistčērča
+        Krajstchehrch
+        Krajstcherch
+        Krajstchjorch
+        Krajstchurch
+        Kraka
+        Krakau
+        Krakiv
+        Krakko
+        Krakkó
+        Krakobia
+        Krakoo
+        Krakov
+        Krakova
+        Krakovi
+        Krakovia
+        Krakovija
+        Krakovja
+        Krakovo
+        Krakow
+        Krakowo
+        Krakuw
+        Kraká
+        Krakòwò
+        Krakóvia
         Kraków
+        Krakůw
+        Krakоv
+        Kraljevac
         Krasnodar
+        Krasnodara
         Krasnodor
         Krasnogvargeisky
         Krasnoiarsk
@@ -7460,41 +11160,121 @@ extension Gazetteer {
         Krasnojarsko
         Krasnoyarsk
         Krasnoïarsk
+        Krayscoerc
+        Kraystcherch
+        Kraysçörç
         Krefeld
         Kremenchuk
         Kreuzberg
         Kristiania
+        Kristkirko
+        Krivi Rih
+        Krivi Rog
+        Krivii Rih
+        Krivij Rig
+        Krivij Rih
+        Krivijriha
+        Kriviy Rig
+        Krivoj Rog
+        Krivoj rog
+        Krivoy Rog
+        Krivoy Roq
+        Krivyj Rig
+        Kriví Rih
+        Krokodeilon Polis
+        Krokodeilopolis
+        Krokuva
+        Krolewiec
         Krong Chaktomuk
         Kropyvnytskyi
+        Krovoi Rig
         Krsk
+        Kruevuey Rih
         Krugersdorp
         Krung Thep
         Krung Thep Maha Nakhon
         Krung Thep Maha Nakhon Amon Rattanakosin Mahintarayutthaya Maha Dilok Phop Noppharat Ratchathani Buri Rom Udom Ratchaniwet Maha Sathan Amon Phiman Awatan Sathit Sakka Thattiya Witsanukam Prasit
         Krungdeb
+        Kryvy Rig
+        Kryvy Rih
+        Kryvy Rog
+        Kryvyi Rih
+        Kryvyj Rih
+        Kryvyj Rihas
         Kryvyy Rih
+        Kryvyï Rih
+        Krywyj Rih
+        Krzywy Rog
+        Krzywy Róg
+        Krîvîi Rih
+        Królewiec
+        Krõvõi Rig
+        Krüvüy Rih
+        Krıvıy Rig
+        Ku'erle
+        Ku'erle Shi
+        Ku-chiu-chhi
         Ku-tsing-fu
+        Ku-yuan
+        Ku-yuan-hsien
+        Ku-yüan
+        Ku-yüan-hsien
+        KuGompo City
+        Kuala Kuantan
+        Kuala Kuatan
         Kuala Kubu Baharu
         Kuala Lumpor
         Kuala Lumpur
+        Kuala Terenganu
         Kuala Terengganu
+        Kuala Trengganu
         Kuala-Lumpur
         Kuala-Lumpuro
+        Kuala-Trenganu
+        Kuala-Trengganu
         Kualae-Lumpur
         Kualalumpura
         Kualalumpūra
+        Kuan-yuan
+        Kuan-yüan
         Kuandzhu
+        Kuang-an
+        Kuang-an-hsien
         Kuang-chou
         Kuang-chou-shih
+        Kuang-juean
+        Kuang-jüan
+        Kuang-yuan
+        Kuang-yuan-hsien
+        Kuang-yüan
+        Kuang-yüan-hsien
         Kuanghsin
         Kuangju
         Kuangjuo
         Kuantan
         Kuazan
         Kubha
+        Kubos Santjagas
+        Kuchawampa
+        Kuchi Bandar
         Kuching
+        Kuchuk Chekmejeh
+        Kucingas
+        Kucukcekmece
+        Kudla
+        Kudues
+        Kudus
+        Kudüs
+        Kuehbehk
+        Kuehnka
+        Kuehnka shaary
+        Kuehnkae
         Kuei
+        Kuei-ch'ih
+        Kuei-ch'ih-hsien
         Kuei-chu
+        Kuei-ch’ih
+        Kuei-ch’ih-hsien
         Kuei-hsien
         Kuei-hua
         Kuei-lin
@@ -7509,16 +11289,23 @@ extension Gazetteer {
         Kuej-jang
         Kuej-kang
         Kuej-lin
+        Kuenka
         Kuenming
+        Kuerhlei
+        Kuerhli
+        Kuerle
         Kueta
         Kueyiv
+        Kui Nkhon
         Kui-iong-chhi
         Kui-kang-chhi
         Kui-kong-su
         Kui-lim-su
         Kuibyschew
         Kuibyshev
+        Kuinjon
         Kuito
+        Kujaba
         Kujbyshev
         Kukatpally
         Kukiang
@@ -7526,13 +11313,26 @@ extension Gazetteer {
         Kukong
         Kukong-hsien
         Kuku-khoto
+        Kukuta
+        Kul'jakan
+        Kulbarga
+        Kuliakan
+        Kulijakan
         Kulim
+        Kuljakanas
         Kulna
         Kulno
         Kulti
+        Kulumbus
+        Kulyakan
+        Kum Ombu
+        Kum shaary
         Kumagaya
         Kumamoto
+        Kumamoto-shi
+        Kumana
         Kumarapalayam
+        Kumas
         Kumase
         Kumasi
         Kumasi shaary
@@ -7542,6 +11342,10 @@ extension Gazetteer {
         Kumasy
         Kumba
         Kumbakonam
+        Kumhae
+        Kumi
+        Kumilla
+        Kumillā
         Kun'min
         Kun'min shaary
         Kun'min'
@@ -7566,7 +11370,16 @@ extension Gazetteer {
         Kuon'ja
         Kuorduoba
         Kupang
+        Kupangas
+        Kupange
+        Kupango
+        Kupanq
         Kurashiki
+        Kurasiki
+        Kurasiki-chhi
+        Kurasiki-chhī
+        Kurasyiki
+        Kuraşiki
         Kure
         Kurgan
         Kuritib
@@ -7575,39 +11388,74 @@ extension Gazetteer {
         Kuritibo
         Kuritiwa
         Kuritiyba
+        Kuriya
         Kuriytyva
         Kuriytýva
+        Kurla
+        Kurlya
+        Kurmul
         Kurnool
+        Kurnul
         Kurrachee
         Kurrachi
+        Kurs'k
         Kursk
+        Kurskas
         Kurume
         Kuryciba
         Kurytyba
         Kushinagar
         Kushiro
+        Kuska
+        Kuskas
+        Kusko
         Kustantiniyah
         Kuta Bandung
         Kuta Medan
         Kuta Mèdan
+        Kuta Padang
+        Kuta Pontianak
+        Kuta Samarinda
+        Kutha Balikpapan
         Kutha Bandhung
         Kutha Batam
         Kutha Bekasi
         Kutha Bogor
+        Kutha Denpasar
+        Kutha Jeju
+        Kutha Kupang
+        Kutha Malang
+        Kutha Manado
+        Kutha Mataram
         Kutha Medan
+        Kutha Oklahoma
+        Kutha Padang
         Kutha Palembang
         Kutha Pekanbaru
+        Kutha Pontianak
+        Kutha Samarinda
         Kutha Semarang
         Kutha Surabaya
+        Kutha Surakarta
         Kutha Tangerang
+        Kutonu
         Kutsing
         Kutsinghsien
+        Kuuds-GӀala
+        Kuvnetsk
+        Kuyaba
         Kuybyshev
+        Kuznetsk
+        Kuznetsk-Sibirskiy
         Kuzon
         Kuóh-cêng
+        Kučingas
         Kuņmina
+        Ku’erle
+        Ku’erle Shi
         Kvala Lumpuras
         Kvala Lumpūras
+        Kvala Terenganu
         Kvandzhu
         Kvandzu
         Kvandžu
@@ -7616,6 +11464,10 @@ extension Gazetteer {
         Kvanju
         Kvanzhe
         Kvaңdzhu
+        Kvebek
+        Kvebeka
+        Kvebekas
+        Kvenka
         Kveta
         Kveto
         Kvetta
@@ -7624,9 +11476,12 @@ extension Gazetteer {
         KwaDukuza
         Kwai Chung
         Kwan-cheng-tze
+        Kwang-an-hsien
         Kwang-choo
         Kwang-chowfu
         Kwang-dschu
+        Kwangan
+        Kwanganchow
         Kwangchow
         Kwangchowan
         Kwangchowwan
@@ -7635,10 +11490,19 @@ extension Gazetteer {
         Kwangju
         Kwangsin
         Kwangtsjou
+        Kwangyuan
+        Kwangyuanhsien
+        Kwangyüan
+        Kwangyüanhsien
         Kwatah
+        Kwebek
+        Kwebek Shehiri
         Kwei-hwa-cheng
         Kwei-hwa-ting
+        Kweichih
+        Kweichih-hsien
         Kweichu
+        Kweighih
         Kweihsien
         Kweihwa
         Kweihwa-Suiyuan
@@ -7650,9 +11514,15 @@ extension Gazetteer {
         Kweiyang
         Kweiyangfu
         Kweta
+        Kwimi
+        Kwinhon
         Kwong Chau
+        Kwébék
+        Kwébék Shehiri
+        Kyatpyay
         Kyaukpyu
         Kyengera
+        Kyetpyay
         Kyev
         Kyiiv
         Kyiv
@@ -7670,6 +11540,7 @@ extension Gazetteer {
         Kyōto
         Kyōto-shi
         Kàdúná
+        Kàtsínà
         Kábul
         Káhira
         Kánò
@@ -7678,21 +11549,37 @@ extension Gazetteer {
         Kâbil
         Kälküttä
         Kænugarður
+        Kèmerovo
+        Kébéc Vile
+        Kémerovo
+        Kénitra
+        Kévek táva
+        Kê Tây
         Këlni
+        Kënisberg
         Kíev
         Kígalí
         Kíjó
+        Kím-chiu-chhī
+        Kírov
         Kîev
         Kînşasa
         Kòng-chiu-chhī
         Kòpenhaga
         Kóbe
+        Kóng-goân-chhī
+        Kóžikkót
         Kôbe-chhī
+        Kôm Ombo
         Köbenhavn
         Kökxot shehiri
         Kölle
         Köln
+        Königsbarg
+        Königsberg
+        Königsberg in Preußen
         Köpenhamn
+        Körigsberg
         Kööpenhamina
         København
         Københámman
@@ -7700,6 +11587,8 @@ extension Gazetteer {
         Kùi-káng-chhī
         Kùrìtíbà
         Kúala Lúmpúr
+        Kúrsk
+        Kû-chiu-chhī
         Kü-tsing-fu
         Kükiang
         Kükong
@@ -7729,20 +11618,36 @@ extension Gazetteer {
         Kōriyama
         Kōshū
         Kōsyū
+        Kōtō City
         Kŏng-mìng
         Kŭangĵuo
         Kŭlob
+        Kŭmhae
         Kүn'min
         Kỳ Anh
+        K’a-shih
         K’ai-feng-hsien
         K’ai-feng-shih
+        K’ai-p’ing-hsien
+        K’o-erh-lo
+        K’o-shih
+        K’u-erh-le
+        K’u-erh-lo
+        K’u-erh-lo-chen
+        K’u-erh-lo-hsien
+        K’u-erh-lo-she-chih-chü
         K’ua-ch’eng-tzu
         K’un-ming-hsien
         K’un-ming-shih
         K’un-shan-ch’eng
         K’un-shan-hsien
+        L'Aia
         L'Avana
         L'Hospitalet de Llobregat
+        L'viv
+        L'vou
+        L'vov
+        L'vov osh
         L.A.
         LAvan-a
         LAvana
@@ -7756,8 +11661,11 @@ extension Gazetteer {
         La Ceiba
         La Gi
         La Habana
+        La Haia
         La Havana
         La Havane
+        La Haya
+        La Haye
         La Laguna
         La Meca
         La Mecca
@@ -7777,11 +11685,20 @@ extension Gazetteer {
         La-Pas
         La-Pas shaary
         La-Pazo
+        La-cui
         Laayoune
         Labuan Bajo
         Lac Duong
+        Lac Giao
+        Lac Son
         Lachori
         Lacupolis
+        Ladhiqiye
+        Ladikija
+        Ladikis
+        Ladikiya
+        Laeipcig
+        Laeojuan
         Lagas
         Lages
         Lagos
@@ -7791,20 +11708,39 @@ extension Gazetteer {
         Lagoso
         Laguosos
         Lahaur
+        Lahey
         Lahor
         Lahora
         Lahoras
         Lahore
         Lahorium
         Lahoro
+        Lai Tan
+        Lai Tân
+        Lai Vu
+        Lai-bing
+        Lai-bu-chhi
         Lai-kang-chhi
+        Lai-pin
+        Lai-pin-chen
+        Lai-pin-chhi
+        Lai-pin-hsien
+        Lai-wu-hsien
         Laibin
+        Laiping
         Laiwu
         Laixi
         Laiyang
         Laizhou
+        Laj-pin
+        Laj-wu
         Lajan
+        Lajbin'
         Lajeado
+        Lajpcig
+        Lajpcigu
+        Lajpcik
+        Laju
         Lakana
         Lakewood
         Lakhnau
@@ -7819,9 +11755,11 @@ extension Gazetteer {
         Laknaŭo
         Lal Bahadur Nagar
         Lam Nghi
+        Lam Phan
         Lam-chhiong-chhi
         Lam-iong-chhi
         Lam-leng-chhi
+        Lam-peng-chhi
         Lam-thong-chhi
         Lameh
         Lampang
@@ -7846,13 +11784,16 @@ extension Gazetteer {
         Landan
         Landen
         Lander
+        Landona
         Landzhou
         Landzou
         Landzov
         Landžou
         Landžov
+        Lanfan
         Lang'ata
         Lang-ciu
+        Lang-fang-chen
         Langfang
         Langlin
         Langouo
@@ -7865,38 +11806,98 @@ extension Gazetteer {
         Lançjou
         Lanús
         Lanĝoŭo
+        Laodicea
+        Laodicea ad Mare
+        Laodicee
+        Laodicée
+        Laodikeia
+        Laodikeia i Paralos
         Laohekou
+        Lapangan Terbang Blagnac
         Lapasa
+        Lapu-Lapu
         Lapu-Lapu City
         Laqos
         Laredo
         Larkana
+        Larkin
         Las Palmas de Gran Canaria
+        Las Pinas
         Las Piñas
         Las Tunas
         Las Vegas
+        Las Vegas Mission
+        Las Vegas Ranch
+        Las Vegasas
+        Las Venkas
+        Las-Vegas
+        Las-Veqas
+        Lasvegasa
+        Lasvegaso
         Lat Krabang
         Latacunga
         Latakia
+        Latakieh
+        Latakija
+        Latakija shaary
+        Latakio
+        Latakiya
+        Lataqiae
+        Lataqiä
+        Lataquia
         Lathrippa
         Latina
         Latkrabang
+        Latonpolis
+        Latopolia
+        Latopolis
+        Lattakeia
+        Lattakia
+        Lattaquie
+        Lattaquié
         Latur
+        Latónpolis
+        Lau GJe
         Lauro de Freitas
         Laval
+        Laval'
+        Lavalis
+        Lavalo
+        Lavov
         Layyah
+        Lazikija
+        Laziqiye
+        Lazkiye
         Laņdžou
         Le Caire
         Le Cap
         Le Havre
+        Le Thuy
+        Le-chui-chhi
+        Le-san
+        Le-šan
+        Learpholl
+        Ledesia
         Leeds
         Leganés
         Legaspi
+        Lehshan'
         Leicester
+        Leipciga
+        Leipcigas
+        Leipsia
         Leipzig
+        Leizbingz
+        Lejpcig
+        Lejpcyg
         Lek-buang-cui
         Lekki
+        Lekki Peninsula
+        Lembaersch
         Lembang
+        Lemberg
+        Lemburg
+        Lembärsch
         Leng-na-chhi
         Leng-pho-chhi
         Leningrad
@@ -7906,21 +11907,37 @@ extension Gazetteer {
         Leon Guanajuato
         Leon de los Aldama
         Leon de los Aldamas
+        Leon do Roine
         Leopoldstad
         Leopoldville
+        Leopoli
+        Leopolis
+        Leopolo
+        Leopołi
+        Leopul
         Leredi
+        Lerphoyll
+        Lerpwl
         Leshan
+        Leu-di
         Leverkusen
         Lexington
         Lexington-Fayette
+        Leypsiq
+        Leypzig
         León
         León de los Aldama
         León de los Aldamas
+        León do Roine
+        Leópolis
         Lhoka
         Lhokseumawe
         Li Kap
         Li-ch'eng
         Li-ch’eng
+        Li-shui-hsien
+        Li-suej
+        Li-šuej
         Liang-chou
         Liang-chow
         Liang-yang
@@ -7933,20 +11950,57 @@ extension Gazetteer {
         Liao-ch'eng-shih
         Liao-ch’eng-hsien
         Liao-ch’eng-shih
+        Liao-jang
+        Liao-juean
+        Liao-jüan
+        Liao-yang-hsien
+        Liao-yang-shih
+        Liao-yuan-shih
+        Liao-yüan-shih
         Liao-čcheng
         Liaoceng
         Liaocheng
+        Liaojangas
+        Liaojuanas
         Liaoyang
+        Liaoyuan
         Liaoĉeng
+        Liau-goan-chhi
+        Liau-iong-chhi
+        Libarwil
+        Liberopolis
+        Liberpoul
         Libertad
+        Librefille
+        Librehvil'
+        Librevil
+        Librevil'
+        Librevila
+        Librevilis
         Libreville
+        Librevilo
+        Librvil
+        Libvil
         Licheng
         Lichinga
+        Licopolis
+        Lids
+        Lidsa
+        Lidsas
+        Lidso
         Lieu Chau
+        Lieu Duong
+        Lieu Nguyen
         Lieu Thanh
+        Lieu-iong
+        Lieu-nguong
         Lieu-siang
+        Lijds
         Lijiang
+        Lijon
         Likasi
+        Likasis
+        Likupulis
         Lille
         Lilon'nkoue
         Lilonguee
@@ -7958,6 +12012,7 @@ extension Gazetteer {
         Lilongüe
         Lilonhue
         Lilonqve
+        Lim-hun-chhi
         Lim-ki-chhi
         Lima
         Limae
@@ -7967,12 +12022,18 @@ extension Gazetteer {
         Limeira
         Limma
         Limo
+        Limprebil
+        Limprvil
         Limuru
+        Lin'fehn'
+        Lin'fyn'
         Lin'i
         Lin-ch'uan
         Lin-ch'uan-hsien
         Lin-ch’uan
         Lin-ch’uan-hsien
+        Lin-fen
+        Lin-fen-hsien
         Lin-i
         Lin-i-hsien
         Lin-i-shih
@@ -7986,72 +12047,164 @@ extension Gazetteer {
         Linchwanhsien
         Lincoln
         Linfen
+        Linfen Shi
         Ling-ch'uan
         Ling-ch’uan
         Ling-gi
+        Ling-hung
         Lingling
         Linhares
         Linji
         Linköping
         Linqu
+        Lints
         Linxia Chengguanzhen
         Linyi
         Linz
         Linzhou
         Lioma
+        Lion
+        Liona
+        Lionas
+        Lione
+        Lioni
+        Liono
+        Liopuli
+        Liospoin
+        Liospóin
         Liou-cou
         Liou-pchan-suej
         Liou-pchan-šuej
         Liou-čou
+        Liov
         Lipa City
+        Lipcse
+        Lipec'k
+        Lipeck
+        Lipeck shaary
+        Lipecka
+        Lipeckas
+        Lipekika
+        Lipesk
+        Lipetk
         Lipetsk
+        Lipezk
+        Lipețk
+        Lipieck
+        Lipjeck
+        Lipsca
+        Lipsia
+        Lipsk
+        Lipsko
+        Lisabon
+        Lisabona
         Lisandria dEgittu
+        Lisboa
         Lisbon
+        Lisbona
+        Lisbonne
+        Lisbono
+        Lisbonum
         Lishui
+        Lishui Shi
+        Lishui Xian
+        Lishui i Zhejiang
+        Lishuj
+        Lisimba
+        Lisimbã
+        Lisjui
+        Lissabon
+        Lisszabon
         Lisàndria dEgittu
+        Lit-ka-su
         Lithopolis
+        Litros
         Little Red Dot
         Little Rock
+        Litus Longum
+        Litus Virginiae
+        Litzmannstadt
         Liu-an
         Liu-an-hsien
         Liu-chiang
         Liu-chou
         Liu-chou-shih
+        Liu-sha-chen
+        Liu-sha-hsu
+        Liu-sha-hsü
         Liu-yang-hsien
         Liuanchow
         Liuchow
         Liuchowfu
         Liujang
+        Liun
         Liung-ngam-su
         Liupanshui
+        Liuravila
+        Liusha
         Liuyang
         Liuyang Shi
         Liuyihsien
         Liuzhou
+        Liverpolium
         Liverpool
+        Liverpuil
+        Liverpul
+        Liverpul'
+        Liverpule
+        Liverpulis
+        Liverpulo
+        Liverpūle
         Livingstone
         Livorno
+        Livurpul
+        Liwerpol
+        Liwérpol
+        Liyon
+        Lizboa
+        Lizbon
+        Lizbona
         Lizhi
+        Lizpon
         Liányúngǎng
+        Liâu-goân-chhī
+        Liâu-iông-chhī
         Liège
+        Lièu-iòng
+        Lièu-nguòng
         Lièu-siàng
+        Liêu Dương
+        Liêu Nguyên
         Liêu Thành
+        Liòpuli
+        Lión
         Liǔzhōu
         Ljan'jun'gan
         Ljaochehn
         Ljaocheng
+        Ljaojan
+        Ljaojang
+        Ljaojuan'
+        Ljaojuen
         Ljondan
         Ljubljana
         Ljuchzhou
         Ljudzou
         Ljupan'shuj
+        Ljviv
         Llundain
         Lo Cap
         Lo Cayiro
+        Lo Chau
+        Lo-chiu-chhi
         Lo-he
         Lo-ho
         Lo-ho-chai
         Lo-ho-shih
+        Lo-shan
+        Lo-shan-hsien
+        Lo-te-chhi
+        Lo-tsu
         Lo-yand
         Lo-yang
         Lo-yang-hsien
@@ -8060,10 +12213,21 @@ extension Gazetteer {
         Loanda
         Lobito
         Lodoni
+        Lodz
+        Lodz'
+        Lodz' osh
+        Lodza
+        Lodze
+        Lodzia
+        Lodzo
+        Lodzė
+        Lodž
         Logan City
         Logos
         Logroño
         Lohur
+        Loi-pin-su
+        Loidis
         Loja
         Lojan
         Lojan shaary
@@ -8071,12 +12235,15 @@ extension Gazetteer {
         Lok-chham-ki
         Lok-iong
         Lok-iong-chhi
+        Lok-san-chhi
+        Lok-sang
         Lokheh
         Lome
         Lomee
         Lomeo
         Lomé
         Lomė
+        Lon'nk Bits
         Londain
         Londan
         Londar
@@ -8084,6 +12251,7 @@ extension Gazetteer {
         Londen
         Londin
         Londinium
+        Londinium Orientale
         Londino
         Londn
         London
@@ -8103,11 +12271,19 @@ extension Gazetteer {
         Londye
         Londyn
         Londýn
+        Lone
         Long Beach
+        Long Bich
         Long Bien
+        Long Bijch
+        Long Bycas
+        Long Byčas
         Long Khánh
         Long Nham
         Long Xuyên
+        Long-Bich
+        Longbica
+        Longbīča
         Longfeng
         Longgang
         Longling County
@@ -8116,11 +12292,16 @@ extension Gazetteer {
         Longyan
         Longyan Shi
         Longyen shehiri
+        Longzhouwan
         Loni
         Lonn
+        Lonq Bic
+        Lonq Biç
         Lonton
         Lontoo
         Lontra
+        Lopez Mateos
+        Loqstaq
         Los And'eles
         Los Andzelas
         Los Andzeles
@@ -8139,6 +12320,7 @@ extension Gazetteer {
         Los Madriles
         Los Mochis
         Los Teques
+        Los Vegas
         Los Ángeles
         Los-Anceles
         Los-Andzeles
@@ -8151,30 +12333,52 @@ extension Gazetteer {
         Los-Anĝeleso
         Losandzelosa
         Losandželosa
+        Lotz
+        Lou-ti
+        Lou-ti-chen
+        Lou-ti-shih
         Louanda
         Louanta
         Loudi
+        Louisvil
         Louisville
+        Louisville-Jefferson County
+        Louksor
         Loundres
         Louogian'nk
         Lourenco Marques
         Lourenço Marques
         Lousaka
+        Louxor
         Louzaka
+        Loxor
+        Loxòr
         Lu'an
         Lu'an Shi
         Lu'anfu
         Lu-chou
+        Lu-chou-shih
+        Lu-ciu
+        Lu-cou
+        Lu-hsien
         Lu-ta
         Lu-ta-shih
+        Lu-čou
         Luan GJon
         Luan'
+        Luan'chen
+        Luan-ch'eng-ch'eng-kuan
+        Luan-ch'eng-hsien
+        Luan-ch’eng-ch’eng-kuan
+        Luan-ch’eng-hsien
         Luancheng
         Luand
         Luanda
         Luandae
         Luando
         Luanshya
+        Luan’chen
+        Lubangas
         Lubango
         Lubbock
         Lublin
@@ -8188,23 +12392,44 @@ extension Gazetteer {
         Lubumbašis
         Luc Ban Thuy
         Lucena
+        Luchengzhen
         Luchow
         Luchowfu
+        Luchzhou
         Lucknow
         Lucknow City
+        Lucsar
+        Lucson
         Ludhiana
         Ludhijana
         Ludhiāna
         Ludijana
         Ludkhiana
         Ludkhijana
+        Ludovicopolis
         Ludwigshafen am Rhein
+        Ludz
+        Ludzhou
+        Ludzou
         Lueda
         Luena
         Lueta
+        Lugdunum
         Luhansk
         Lui-ho-chhi
+        Luisvil
+        Luisvilis
+        Luisvill
+        Luivil
+        Luivila
+        Lujzvill
         Luknow
+        Luksor
+        Luksor shaary
+        Luksora
+        Luksoras
+        Luksoro
+        Luling
         Lulua
         Luluabourg
         Luluaburg
@@ -8216,28 +12441,47 @@ extension Gazetteer {
         Lundun
         Lundunir
         Lundúnir
+        Lung-ch'i
+        Lung-ch'i-hsien-ch'eng
+        Lung-chiang
+        Lung-chiang-hsien
+        Lung-ch’i
+        Lung-ch’i-hsien-ch’eng
         Lung-dung
         Lung-jen
         Lung-ngang
         Lung-yen
         Lung-yen-hsien
+        Lungchen
+        Lungki
+        Lungkiang
         Lungsod Juarez
         Lungsod Juárez
         Lungsod Quezon
         Lungsod ng Agra
+        Lungsod ng Athina
+        Lungsod ng Athína
+        Lungsod ng Bacolod
         Lungsod ng Baghdad
         Lungsod ng Barcelona
         Lungsod ng Buenos Aires
+        Lungsod ng Cagayan de Oro
         Lungsod ng Cairo
         Lungsod ng Caloocan
         Lungsod ng Cologne
         Lungsod ng Dabaw
+        Lungsod ng Djibouti
         Lungsod ng Harbin
+        Lungsod ng Helsinki
+        Lungsod ng Imus
+        Lungsod ng Kansas
         Lungsod ng Kobe
         Lungsod ng Kyoto
+        Lungsod ng Las Vegas
         Lungsod ng Lima
         Lungsod ng Los Angeles
         Lungsod ng Madrid
+        Lungsod ng Mandaluyong
         Lungsod ng Maynila
         Lungsod ng Mexico
         Lungsod ng Milano
@@ -8248,13 +12492,25 @@ extension Gazetteer {
         Lungsod ng México
         Lungsod ng München
         Lungsod ng New York
+        Lungsod ng Oklahoma
         Lungsod ng Paris
         Lungsod ng Puebla
+        Lungsod ng Quebec
+        Lungsod ng Québec
         Lungsod ng Roma
         Lungsod ng San Diego
+        Lungsod ng San Francisco
         Lungsod ng Sankt-Peterburg
+        Lungsod ng Sevilla
+        Lungsod ng Shizuoka
+        Lungsod ng Tel Aviv-Yafo
+        Lungsod ng Turino
+        Lungsod ng Zagreb
         Lungsod ng Zamboanga
+        Lungsod ng Zuerich
+        Lungsod ng Zürich
         Lungyenchow
+        Lunki
         Lunnainn
         Lunnin
         Lunnon
@@ -8272,6 +12528,7 @@ extension Gazetteer {
         Luos Andzels
         Luos Andžels
         Luoyang
+        Luqsor
         Lurmutur Hiria
         Lusaca
         Lusail
@@ -8284,9 +12541,11 @@ extension Gazetteer {
         Lutetia
         Lutetia Parisorum
         Luton
+        Lutsjou
         Lutsk
         Lutèce
         Luxor
+        Luxor- alaqsr
         Luzhou
         Luziânia
         Luân Đôn
@@ -8295,36 +12554,68 @@ extension Gazetteer {
         Lu’an Shi
         Lu’anfu
         Lviv
+        Lvivo
+        Lvov
+        Lvova
+        Lvovas
+        Lwanchenghsien
         Lwanda
+        Lwif
+        Lwiw
+        Lwow
+        Lwuw
+        Lwów
+        Lwůw
         Lyallpur
+        Lyautey
+        Lycopolis
         Lyon
+        Lyons
         Lyubertsy
         Lyublino
+        Lài-bĭng
         Làng-ciŭ
         Láhaur
+        Lázikíja
         Lâhore
+        Lâi-bû-chhī
+        Lâi-pin-chhī
         Lâm Nghi
         Lâm-chhiong-chhī
         Lâm-iông-chhī
         Lâm-lêng-chhī
+        Lâm-pêng-chhī
         Lâm-thong-chhī
         Lân-chiu-chhī
+        Läipcig
+        Läojuan
+        Lèu-dī
         Lé Cap
         Léopoldville
+        Léypzig
         Lêng-nâ-chhī
         Lêng-pho-chhī
         Lìmma
         Lìng-gì
+        Lìng-hŭng
         Lílongve
         Líma
         Líoma
+        Lípetsk
+        Lípsia
+        Lîm-hun-chhī
         Lîm-kî-chhī
         Lîma
+        López Mateos
+        Lóudî
+        Lô Châu
+        Lù-ciŭ
         Lùn-tûn
         Lùng-dŭng
         Lúanda
         Lúi-hô-chhī
         Lúsaka
+        Lúxor
         Lûn-tun
         Lûsaka
         Lü-ta
@@ -8333,14 +12624,24 @@ extension Gazetteer {
         Lüda
         Lüliang
         Lüta
+        Lādikīja
         Lāhaur
         Lāi-kang-chhī
         Lākana
+        Lē-chúi-chhī
+        Līdsa
+        Līkūpūlīs
         Lŏk-iòng
+        Lŏk-săng
+        Lūivila
         Lŭojango
         Lůndůn
         Lạng Sơn
+        Ma Cao
         Ma On Shan
+        Ma'anshan
+        Ma'anshan Shi
+        Ma-an-shan-shih
         Ma-daik-li
         Ma-p'ing
         Ma-p’ing
@@ -8348,26 +12649,48 @@ extension Gazetteer {
         Mabalacat City
         Mabuto
         Mabutu
+        Macalle
+        Macallè
+        Macao
+        Macapa
         Macapá
         Macassar
         Macau
+        Macaum
         Macayo
         Maceio
         Maceió
         Macejo
         Macelo
+        Machackala
+        Machaczkala
+        Machaczkała
         Machala
+        Machatjkala
+        Machatsch-Kala
+        Machatschkala
+        Machatsjkala
+        Machačkala
         Machida
         Machilīpatnam
+        Macida
         Macoraba
+        Macudo
+        Macujama
         Madanapalle
         Maderaspatanum
         Madhyamgram
         Madina
+        Madina Mayurqa
         Madinah
         Madinah al-Munawwarah
         Madinat
         Madinat Halab
+        Madinat al-Fayyum
+        Madinat an Nasr
+        Madinet Port Said
+        Madinet el Faiyum
+        Madinet el-Nasr
         Madison
         Madiun
         Madras
@@ -8391,29 +12714,70 @@ extension Gazetteer {
         Maduraj
         Madurajus
         Maduráj
+        Madînet Port Said
         Madīna
         Madīnat an Naşr
+        Madīnet el Faiyūm
         Maebashi
         Maedinae
         Maekkae
+        Maeskat
         Maeskuy
+        Mag'achkuala
         Magaalaa Benin
+        Magaalaa Cebu
+        Magaalaa Jeju
         Magaalada Benin
+        Magaalada Cebu
+        Magaaladda Jeju
         Magadiscio
         Magadysha
         Magdalena Contreras
         Magdeburg
         Magerit
+        Maghiana
+        Maghiāna
+        Magnetogorsk
+        Magnitagorsk
+        Magnitogors'k
         Magnitogorsk
+        Magnitogorska
+        Magnitogorskas
+        Magoffinsville
         Magugpo Poblacion
         Magé
+        Magņitogorska
+        Mahackala
+        Mahackalao
+        Mahacqala
         Mahajanga
+        Mahalla el Kubra
+        Mahammadpur
         Maharagama
+        Mahatskala
+        Mahatškala
+        Mahaçqala
+        Mahačkala
         Mahbūbnagar
+        Mahckale
         Maheshtala
         Mahesāna
+        Mahhatskala
+        Mahhatškala
         Mahilyow
+        Mahisur
+        Mahisūr
+        Mahn-a-wau-kee Seepe
+        Mahn-a-wauk-ee See-pe
+        Mahn-a-waukee Seepe
+        Mahn-a-waukie
+        Mahn-ah-wauk Seepe
+        Mahnawauk
+        Mahçkale
         Mahābād
+        Mai Chau
+        Mai Châu
+        Maiami
         Maianga
         Maicao
         Maidiguri
@@ -8421,20 +12785,52 @@ extension Gazetteer {
         Maidugari
         Maiduguri
         Maiduguris
+        Maikala
         Mailand
         Mainile
         Mainz
+        Maipu
         Maipú
         Mairil
+        Maisur
+        Maisuru
+        Maisúr
+        Maisūr
+        Maisūru
         Maiu-ming
+        Majachkala
+        Majachkalá
+        Majami
+        Majamis
         Majduguri
+        Majsor
+        Majsur
+        Majszur
+        Makaa
+        Makaaw
+        Makale
+        Makalle
+        Makao
+        Makaou
+        Makapa
         Makasar
         Makasaras
         Makassar
         Makasser
+        Makati
         Makati City
+        Makau
+        Makaw
+        Makawo
+        Makaó
+        Makee
         Makelika
+        MakhIachkhuala
         Makhachkala
+        Makhatchkala
+        Makhatsjkala
+        Makhatxkala
+        Makhatxkalà
         Makiyivka
         Makka
         Makkah
@@ -8442,13 +12838,33 @@ extension Gazetteer {
         Makkah al Mukarraman
         Makkah al-Mukarramah
         Makurdi
+        Makèë
         Malabo
         Malabon
+        Malaca
         Malacca
+        Malacca Town
+        Malaga
+        Malagae
+        Malago
+        Malaka
         Malakal
+        Malakka
+        Maland
+        Malandje
+        Malane
         Malang
+        Malange
         Malanje
+        Malanzhe
+        Malaqa
+        Malat'ja
+        Malateia
+        Malatia
         Malatia-Sebastia
+        Malatija
+        Malatiyah
+        Malatja
         Malatya
         Malda
         Malegaon
@@ -8461,11 +12877,27 @@ extension Gazetteer {
         Maltepe
         Malāyer
         Mambasa
+        Mameceaster
         Man
+        Man-a-wau-kee
+        Man-a-wauk-ee
         Man-kuk
+        Man-na-wah-kie
+        Mana'wa
+        Manadalujonga
+        Manadalujongas
+        Manadas
         Manado
+        Managoua
         Managua
+        Managuae
+        Managva
+        Managvo
+        Managûa
+        Manahuac
+        Manankoua
         Manaos
+        Manaqua
         Manatans
         Manathans
         Manathas
@@ -8473,8 +12905,24 @@ extension Gazetteer {
         Manatte
         Manaus
         Manauso
+        Manawa
+        Manawaki
+        Manawaukee
+        Manayaukee
         Manaŭso
+        Manceinion
+        Mancesteris
+        Mancestra
+        Mancestro
+        Manchain
+        Manchehstehr
         Manchester
+        Manchestur
+        Manchetre
+        Manchuin
+        Manchéstér
+        Manchêtre
+        Mancunium
         Mandalaj
         Mandalaja
         Mandalajo
@@ -8483,10 +12931,25 @@ extension Gazetteer {
         Mandalay piirkond
         Mandale
         Mandalej
+        Mandaluiong
+        Mandalujon
+        Mandalujong
         Mandaluyong
         Mandaluyong City
+        Mandalúyong
         Mandaue City
+        Mandayulong
+        Mang-shan
+        Mangalooru
+        Mangalor
+        Mangalore
+        Mangaloro
+        Mangalur
         Mangaluru
+        Mangalúru
+        Mangalūru
+        Mangaung
+        Manglapuram
         Mango
         Manhatano
         Manhattan
@@ -8498,52 +12961,99 @@ extension Gazetteer {
         Manillah
         Manille
         Manilo
+        Maning
         Manisa
+        Manisales
+        Manisalesas
         Manizales
         Mankhetten
+        Manknitonkorsk
         Mannahattan
         Mannheim
+        Manning
         Manos
+        Manoura
         Manrehal'
         Manrovija
         Mansa
         Mansfield
         Mansilingan
+        Mansoura
+        Mansourah
+        Mansura
+        Mansurah
+        Mansûra
         Manta
+        Mantalougion'k
         Mantampay
         Mantehrehj
         Mantehvideha
         Mantilla
+        Mantsester
         Manukau City
         Manyl
+        Manyun
         Manzanillo
+        Manágua
         Manáos
         Manéah
         Maníla
+        Manĉestro
+        Mančesteris
+        Mančestra
         Man’gyŏngdae-ri
         Mao-ming
         Mao-ming-shih
         Maomin
         Maoming
         Mapinghsien
+        Maple Gardens
         Mapouto
         Maputo
         Maputu
         Mapútó
+        Maqale
+        Maqalle
+        Maqalē
         Maqdishu
+        Mar Del Plat
+        Mar de Plata
         Mar del Plata
+        Mar del' Plata
+        Mar ntel Plata
+        Mar-dehl'-Plata
+        Mar-del'-Plata
+        Mar-del'-Platae
+        Mar-del-Plata
+        Mar-del-plata
         Maracaibo
         Maracanaú
         Maracay
         Maradi
+        Maragora
         Marakaaya
+        Marakai
         Marakaibas
         Marakaibo
         Marakaimpo
+        Marakaj
         Marakajba
         Marakajbo
+        Marakajo
+        Marakajus
+        Marakay
         Marakaybo
         Marakaypu
+        Marakes
+        Marakesh
+        Marakeso
+        Marakeŝo
+        Marakeş
+        Marakeš
+        Maraksh
+        Maranham
+        Maranhao
+        Maranhão
         Marathi  Maharashtra
         Marawi City
         Marbella
@@ -8553,25 +13063,78 @@ extension Gazetteer {
         Marg‘ilon
         Maricá
         Marienthal
+        Marikina
         Marikina City
+        Maringa
         Maringá
+        Maritzburg
         Mariupol
         Mariveles
         Marka
         Markham
         Marne La Vallée
         Maroua
+        Marrakech
+        Marrakes
+        Marrakesch
         Marrakesh
+        Marrakesz
+        Marraqueix
+        Marraquexe
+        Marrokesh
+        Marràqueix
+        Marrákes
+        Marrákeš
+        Marseggia
+        Marsegia
+        Marseglia
+        Marseilla
         Marseille
+        Marseilles
+        Marsej
+        Marseja
+        Marsejlo
+        Marsel
+        Marsel'
+        Marsela
+        Marsele
+        Marselha
+        Marselis
+        Marsella
+        Marsella - Marseille
+        Marselye
+        Marsey
+        Marseya
+        Marseyl
+        Marseļa
+        Marsiella
+        Marsigghia
+        Marsiglia
+        Marsiho
+        Marsilha
+        Marsilia
+        Marsilija
+        Marsilya
+        Marsylia
+        Marsylijo
         Marsá Maţrūḩ
+        Marsèja
+        Marsêle
+        Marsêy
+        Marthasdale
+        Marthasville
         Mary
         Maryvale
         Marília
         Marāgheh
         Mar’ino
         Masan
+        Masan-ni
         Masant
+        Masar-e Scharif
         Masat
+        Mascat
+        Mascate
         Maschhad
         Masejas
         Masejo
@@ -8582,50 +13145,108 @@ extension Gazetteer {
         Mashhad
         Mashkhad
         Masina
+        Maskat
+        Maskata
+        Maskatas
+        Maskate
+        Maskato
         Maskav
         Maskava
         Maskva
+        Masqat
+        Masqaţ
+        Masquat
         Masr
+        Massalia
+        Massilia
         Masul
         Masyhad
+        Maszkat
         Mat-xco-va
         Matadi
+        Matadis
+        Matady
+        Matamoros
         Mataram
+        Mataram-Lombok
+        Mataramas
         Mathura
         Mathurai
+        Matida
+        Matida-chhi
+        Matida-chhī
+        Matidi
         Matola
         Matrit
         Matritum
         Matsudo
         Matsue
+        Matsujama
         Matsumoto
         Matsusaka
         Matsuyama
+        Matsuyama-shi
+        Matudo-chhi
+        Matudo-chhī
         Matuga
+        Maturin
+        Maturinas
         Maturín
+        Matuyama
+        Matuyama-chhi
+        Matuyama-chhī
         Matxcova
         Matxcơva
+        Matádi
         Mau
         Mau Danh
+        Mau GJon Giang
+        Maua
+        Maulamiain
+        Maunahwauke
         Mauricea
         Mauricéa
         Mausilium
         Mauá
+        Mawlamyaing
         Mawlamyine
+        Maxeponoe
+        Maxepónoe
         Maxhad
         Maya-Maya
+        Mayami
         Maynila
         Mazaca
+        Mazar-e Charif
+        Mazar-e Sarif
+        Mazar-e Sharif
+        Mazar-e Šarif
+        Mazar-e-Sharif
+        Mazar-i Sharif
+        Mazar-i Szarif
+        Mazar-i-Sharif
+        Mazare Srif
+        Mazari Sharif
+        Mazari-Sharif
         Mazatlán
+        Mazori Sharif
         Mazār-e Sharīf
+        Mazār-e Šarīf
+        Mazār-i-Sharīf
         Maçayó
+        Mačida
+        Maĥaĉkalao
         Maŝhado
         Maşat
         Mašhad
         Mașhad
         Ma’anshan
+        Ma’anshan Shi
         Mbandaka
+        Mbanza ya Djibuti
         Mbarara
+        Mbee
+        Mbeja
         Mbeya
         Mbour
         Mbudzi Maji
@@ -8633,8 +13254,11 @@ extension Gazetteer {
         Mbuzhi-Mai
         Mbuzhi-Maji
         Mbuzhy-Mai
+        Mbándáká
         McKinney
+        McWilliamstown
         Mdantsane
+        Me Thuot
         Meads
         Meca
         Mecca
@@ -8657,6 +13281,8 @@ extension Gazetteer {
         Medin
         Medina
         Medinae
+        Medinat Fayum
+        Medinat el-Fayoum
         Medine
         Medino
         Medinīpur
@@ -8667,33 +13293,50 @@ extension Gazetteer {
         Medína
         Medîne
         Medīna
+        Mee-lee-waug-ee
         Meerut
         Meerut City
         Meguro
+        Mehalla el Kobra
         Mehiko
+        Mehjchzhou
         Mehjshan'
+        Mehkehle
+        Mei-ch'eng-chen
         Mei-chou
+        Mei-ch’eng-chen
+        Mei-hsien
         Mei-shan-hsien
         Meice
         Meichow
         Meiktila
         Meishan
         Meixad
+        Meixian
         Meizhou
+        Meizhou Shi
+        Mej-cou
         Mej-san
+        Mej-čou
         Mej-šan
         Mejicanos
+        Mejsa
         Mek'ele
         Meka
         Mekao
         Meke
+        Mekele
+        Mekelie
+        Mekelle
         Mekhikali
         Mekhiko
+        Mekinez
         Mekka
         Mekkah
         Mekke
         Mekko
         Meknes
+        Meknès
         Meksikali
         Meksikalis
         Meksikas
@@ -8701,7 +13344,9 @@ extension Gazetteer {
         Meksiko Siti
         Meksikurbo
         Meksyk
+        Mek’ele
         Mel'burn
+        Melaka
         Melben
         Melborns
         Melbourne
@@ -8711,34 +13356,63 @@ extension Gazetteer {
         Melburna
         Melburnas
         Melburno
+        Meleti
+        Meletiye
+        Meletî
+        Meliki
+        Melitene
+        Melleoki
         Melpurn
         Melvourni
+        Melwarik
+        Memfis
+        Memfisa
         Memphis
+        Memphis Tennesiae
+        Menado
         Menathans
+        Mencheong
+        Mencheonghsien
+        Meneawkee
+        Menfis
         Mengzi
         Menila
         Menongue
         Mentan
         Mentougou
+        Meolaki
         Merath
         Meratkh
         Merida
         Merida i Yucatan
+        Meriti
+        Merity
         Merkezefendi
         Merlo
+        Merrakex
         Mersin
+        Mersina
+        Mersine
+        Mersino
+        Merson
+        Mersyna
         Meryda
         Mesa
+        Mesa City
         Meshed
+        Meshed 'Ali
         Meshed Hussain
         Meshed Hussein
+        Meshed ’Ali
         Mesheda
         Meshedas
         Meshkhed
         MeshkhӀed
         Messina
         Meszhed
+        Methville
         Metro
+        Metuotas
         Meu-miang-su
         Mexed
         Mexicali
@@ -8760,6 +13434,9 @@ extension Gazetteer {
         Meycauayan
         Meyshan'
         Meyshan’
+        Mezirek-i Serif
+        Mezirek-i Şerif
+        Mezreh
         Meşhed
         Mešheda
         Mešhedas
@@ -8767,6 +13444,8 @@ extension Gazetteer {
         Mi Sơn
         Mi-sang
         Miami
+        Miamia
+        Miamo
         Mianyang
         Mianyang Shi
         Mianzhu, Deyang, Sichuan
@@ -8783,8 +13462,14 @@ extension Gazetteer {
         Mieng-iong
         Mienjan
         Miguel Hidalgo
+        Mijadzaki
         Mikligardur
         Mikligarður
+        Mikolaiv
+        Mikolajiv
+        Mikolajow
+        Mikołajów
+        Mil-wah-kie
         Mila
         Milaan
         Milan
@@ -8793,9 +13478,32 @@ extension Gazetteer {
         Milano
         Milanu
         Milao
+        Mile-High City
+        Milgouoki
+        Milioke
         Mill City
+        Millewacki
+        Millicki
+        Milo-aki
+        Milouagui
+        Milouakik
+        Milowages
+        Milton
         Milton Keynes
+        Miluoki
+        Milvauchia
+        Milvoki
+        Milvokio
+        Milvokis
+        Milwacky
+        Milwahkie
+        Milwalka
+        Milwalky
+        Milwarck
+        Milwarik
+        Milwaucki
         Milwaukee
+        Milwaukie
         Milà
         Milán
         Miláno
@@ -8808,11 +13516,19 @@ extension Gazetteer {
         Min-hou-hsien
         Min-hou-hsien-ch'eng
         Min-hou-hsien-ch’eng
+        Min-ni-a-po-li-su
+        Mina Hassan Tani
         Minamirinkan
         Minato
         Minato City
         Minca
         Minche
+        Mineapalis
+        Mineapoli
+        Mineapolis
+        Mineapolisa
+        Minewaki
+        Mineápolis
         Ming-hang
         Minga
         Mingora
@@ -8821,9 +13537,13 @@ extension Gazetteer {
         Minhene
         Minhow
         Minhow-hsien
+        Miniaki
         Minkhen
         Minna
+        Minnawack
         Minneapolis
+        Minneapòlis
+        Minnéapolis
         Mins'k
         Minsc
         Minscum
@@ -8835,6 +13555,8 @@ extension Gazetteer {
         Minsko
         Minszk
         Minya
+        Minyapolis
+        Mira-Bhayandar
         Miraflores
         Mirat
         Miratas
@@ -8844,16 +13566,28 @@ extension Gazetteer {
         Mirut
         Mirzāpur
         Mirát
+        Mishko
+        Misisaga
+        Misisoga
+        Misisogo
         Miskolc
         Misr
         Misratah
+        Missisoga
         Mississauga
+        Mississoga
+        Misto mil'jona trojand
+        Misto miliona troiand
+        Misto milyona troyand
         Mito
         Miunchenas
         Miwnix
         Mixco
         Miyakonojō
         Miyazaki
+        Miyazaki-shi
+        Miyazakishi
+        Mizhou
         Mièng-iòng
         Miên Dương
         Mińsk
@@ -8861,9 +13595,11 @@ extension Gazetteer {
         Mjenjang
         Mji wa Roma
         Mjunkhen
+        Mkoa wa Morogoro
         Mnichov
         Mnichow
         Mníchov
+        Mo-Town
         Mobile
         Mocuba
         Modena
@@ -8909,8 +13645,19 @@ extension Gazetteer {
         Mohali
         Mohammadpur
         Mohammedia
+        Mohāmmadpur
+        Moi-chiu-su
+        Mokokotlofo
         Mokotów
         Mokpo
+        Mokum
+        Mokum Aleph
+        Molam'in
+        Molam'jajn
+        Molamjainas
+        Molamjajn
+        Molamyaing
+        Molotov
         Mombaaso
         Mombaca
         Mombasa
@@ -8955,6 +13702,8 @@ extension Gazetteer {
         Monterejo
         Monterejus
         Monterey
+        Monteria
+        Monterija
         Monterrei
         Monterrej
         Monterreja
@@ -8965,6 +13714,7 @@ extension Gazetteer {
         Montería
         Monterėjus
         Montes Claros
+        Montes Klaros
         Montevidejas
         Montevideo
         Montevideu
@@ -8973,6 +13723,9 @@ extension Gazetteer {
         Montevidėjas
         Montevídeó
         Montgomery
+        Montis Klaros
+        Montis-Klarus
+        Montopolis
         Montpellier
         Montreal
         Montreal - Montreal
@@ -8984,13 +13737,21 @@ extension Gazetteer {
         Mopti
         Moqadiso
         Moqadişo
+        Mora
+        Moradabad
         Moratuwa
         Morelia
+        Morelija
         Morelos
         Morena
         Moreno Valley
+        Moria
+        Morias
         Morioka
+        Morocco City
+        Morogoras
         Morogoro
+        Moronkoro
         Morvi
         Morādābād
         Mosca
@@ -9042,28 +13803,51 @@ extension Gazetteer {
         Moszkva
         Moszul
         Motijheel
+        Motor City
+        Motown
         Moukden
         Moukdicho
         Moukntiso
+        Moulamjin
+        Moulmein
         Moultan
         Moundou
+        Mouskat
         Mousl
         Moussoul
         Mpakou
         Mpamako
+        Mpan'nkoui
         Mpanda
         Mpanzaville
+        Mparnaoul
         Mpermincham
+        Mpiskek
+        Mpissaou
+        Mploumphontein
         Mponkota
+        Mpouzoumpoura
+        Mpratislaba
         Mprazabil
         Mprazilia
+        Mrogoro
         Mthatha
+        Mu-dang-geng
         Mu-se
+        Mu-tan-chiang
+        Mu-tan-chiang-shih
+        Mu-tan-tiang
+        Mu-tan-ťiang
         Muansa
         Muanza
         Muar
         Mubi
+        Mudan'czjan
+        Mudancjan
+        Mudandziangas
+        Mudandzjan
         Mudanjiang
+        Mudanjiang Shi
         Mueang Nonthaburi
         Muenchen
         Muenegh
@@ -9073,12 +13857,20 @@ extension Gazetteer {
         Mugadiccu
         Mugadishu
         Mugadiss
+        Muhammadpur
+        Mui-chiu-chhi
+        Mui-ciu
         Mujib City
+        Mukala
         Mukalla
         Mukden
+        Mukella
         Mukim Pulai
+        Mukolla
         Mukono
         Mulenvos
+        Mulmain
+        Mulmejn
         Multan
         Multanas
         Multano
@@ -9096,44 +13888,67 @@ extension Gazetteer {
         Munic
         Munich
         Munich ed Baviera
+        Municipio Naucalpan de Juarez
+        Municipio Naucalpan de Juárez
         Munih
         Munike
         Munique
         Munix
         Munkeno
         Munkhen
+        Muntafik
+        Muntifik
         Muntinlupa
+        Muntinlupa City
         Muntivideu
         Muntividew
         Muntividèu
         Muntividëw
         Munîh
+        Muqadisho
         Muqdisho
         Muqdishow
         Muqdishu
+        Muradabad
+        Muratpasa
         Muratpaşa
         Murcia
+        Murcie
+        Murcio
+        Murcja
         Murfreesboro
         Muridke
         Murmansk
+        Murogoro
+        Mursia
+        Mursija
         Murwāra
+        Murādābād
         Musaffah
+        Musaffarabad
+        Musaffarābād
         Musanze
         Musashino
         Muscat
+        Mushauwomuk
         Mushin
         Musil
         Musił
+        Muskat
         Muskav
         Musko
         Musoma
         Musul
         Musıl
+        Mutankiang
         Mutare
         Muvanzo
         Muy Fiel y Reconquistadora Ciudad de San Felipe y Santiago de Montevideo
+        Muzafarabad
+        Muzaffarabad
         Muzaffargarh
         Muzaffarnagar
+        Muzaffarobod
         Muzaffarpur
         Muzaffarābād
         Mvanza
@@ -9149,25 +13964,40 @@ extension Gazetteer {
         Myeik
         Myensk
         Myenyesk
+        Mykolaiv
         Mykolayiv
+        Mykolaïv
         Mymensingh
         Mynihu
+        Myrte
+        Mysooru
+        Mysore
         Mysuru
+        Mysūru
         Mytishchi
         Myunxen
         Myunxén
         Mzuzu
+        Màkáù
+        Màlaga
         Màn-kuk
+        Májszúr
         Málaga
+        Mánchester
         Mát-xcơ-va
         Mâ-tet-lî
         Mâiu-mìng
         Mädinä
         Mäkkä
+        Mäskat
+        Médinat el-Fayoum
         Médine
+        Mémfis
         Mérida
         Mérida i Yucatán
         México Distrito Federal
+        Mênfis
+        Mêrsîn
         Mì-săng
         Mílanó
         Mînsk
@@ -9176,9 +14006,13 @@ extension Gazetteer {
         Mógadisjú
         Móstoles
         Mönchengladbach
+        Mùi-ciŭ
         Mùnich ëd Baviera
         Múnic
         Múnich
+        Múrcia
+        Múskat
+        Mûi-chiu-chhī
         Mûsil
         Mülheim
         München
@@ -9187,28 +14021,67 @@ extension Gazetteer {
         Münih
         Münster
         Mā-dáik-lī
+        Mālegaon
+        Mānāhuac
         Mīt Ghamr
         Mилан
         Mỹ Tho
         N'Djamena
         N'Tamo
         N'dalatando
+        N'jala
         N'ju-Jork
+        N'jukasl
         NIA Valencia
         Nabarangapur
         Nabarangpur
+        Naberejnije Celni
+        Naberejnye Chelny
+        Nabereschnyje Tschelny
+        Naberezhnye Chelny
         Naberezhnyye Chelny
+        Naberezjnye Tsjelny
+        Nabereznije Celni
+        Nabereznoje Tselno
+        Nabereznye Celny
+        Nabereznyje Celny
+        Nabereznyje Tselny
+        Nabereĵnije Ĉelni
+        Naberežnije Čelni
+        Naberežnye Čelny
+        Naberežnyje Tšelny
+        Naberežnyje Čelny
+        Naberežnõje Tšelnõ
         Nacala
+        Nacana
+        Nachaf
+        Nachville
+        Nacran
         Nada
         Nadiād
+        Nadjaf
         Nador
+        Nadschaf
+        Nadzaf
+        Nadzafas
+        Nadzhaf
+        Nadzhran
+        Nadžaf
+        Nadžafas
         Naevakjut
         Naga
+        Nagafo
         Nagano
         Nagaoka
         Nagar Naluākot
         Nagareyama
+        Nagasacium
         Nagasaki
+        Nagasaki-shi
+        Nagasakis
+        Nagasakishi
+        Nagasako
+        Nagaszaki
         Nagoia
         Nagoja
         Nagojo
@@ -9224,6 +14097,7 @@ extension Gazetteer {
         Nai-lok-pi
         Naihāti
         Nainawa
+        Naipidau
         Nairoba
         Nairobi
         Nairobia
@@ -9237,21 +14111,33 @@ extension Gazetteer {
         Nairóvi
         Naivasha
         Najaf
+        Najaf - njf
         Najafgarh
         Najafgarli
         Najafābād
         Najfargharh
+        Najp'ido
+        Najraan
+        Najran
         Najrobi
         Najrobi osh
         Najrobio
         Najrobo
+        Najrán
         Najrān
         Nakano
+        Nakhon Viangchan
         Nakuru
         Nalchik
         Nalgonda
+        Nam Binh
+        Nam Bình
+        Nam Din
+        Nam Din'
+        Nam Dinh
         Nam Duong
         Nam Dương
+        Nam GJinh
         Nam Kinh
         Nam Ninh
         Nam Sung
@@ -9265,9 +14151,21 @@ extension Gazetteer {
         Nam-chhong-su
         Nam-kin-su
         Nam-nen-su
+        Nam-phin-su
+        Namanga
         Namangan
+        Namanganas
+        Namangano
+        Namangán
+        Namangã
+        Nambo
+        Namdin'
         Namhoi
         Namkin
+        Namp'o
+        Nampkho
+        Nampo
+        Nampoula
         Nampula
         Namp’o
         Namzningz
@@ -9277,6 +14175,7 @@ extension Gazetteer {
         Nan'czin
         Nan'jan
         Nan'nin
+        Nan'pin
         Nan'tun
         Nan'zhin
         Nan-cchang
@@ -9299,6 +14198,13 @@ extension Gazetteer {
         Nan-jang
         Nan-ning
         Nan-ning-shih
+        Nan-p'ing-hsien
+        Nan-p'ing-hsien-ch'eng
+        Nan-p'ing-shih
+        Nan-pching
+        Nan-p’ing-hsien
+        Nan-p’ing-hsien-ch’eng
+        Nan-p’ing-shih
         Nan-t'ung
         Nan-t'ung-hsien
         Nan-t'ung-shih
@@ -9324,12 +14230,15 @@ extension Gazetteer {
         Nanchung
         Nancianga
         Nancsang
+        Nandair
         Nanded
+        Nander
         Nandorfehervar
         Nandyāl
         Nandzing
         Nandzjina
         Nandžing
+        Nang-bing
         Nang-chiong
         Nang-chung
         Nang-ging
@@ -9337,6 +14246,7 @@ extension Gazetteer {
         Nang-ning
         Nang-tung
         Nangandao
+        Nangasaque
         Nanhai-hsien
         Nanhoi
         Nanin
@@ -9381,26 +14291,75 @@ extension Gazetteer {
         Nančangas
         Nan’chun
         Nan’chzhen
+        Naoukalpan
+        Napels
         Naples
+        Naplés
+        Napoles
+        Napoli
+        Napolo
+        Napols
+        Napoly
+        Nappoli
+        Napul
+        Napule
+        Napuli
+        Napulj
+        Napólí
         Naqoya
         Nara-shi
         Narashino
         Narayanganj
         Narela
         Narsingdi
+        Nasburgum
+        Naseri
+        Nashboro
+        Nashborough
+        Nashfile
         Nashik
+        Nashvil
+        Nashvill
         Nashville
+        Nashville-Davidson
+        Nashwil
         Nasik
         Nasikas
         Nasiko
         Nasimshahr
+        Nasiri
+        Nasirija
+        Nasirijja
+        Nasiriya
         Nasiriyah
+        Nasiriyeh
+        Nasr City
+        Nasrie
+        Nasriye
         Nassau
+        Nasser City
+        Nasvelis
+        Nasvil
+        Nasvila
+        Nasvilo
         Naszik
         Nasīm Shahr
         Natal
+        Natalo
         Natore
+        Natzaf
+        Naucalpan
+        Naucalpan de Juarez
         Naucalpan de Juárez
+        Nauhcalpan Juarez
+        Nauhcalpan Juárez
+        Naukal'pan
+        Naukal'pan-de-Khuares
+        Naukalpan
+        Naukalpan de Khuarez
+        Navakuzneck
+        Navanagar
+        Navangar
         Navegantes
         Navi Moembaai
         Navi Mumbai
@@ -9410,21 +14369,32 @@ extension Gazetteer {
         Nawabshah
         Nawakshot
         Nawakszut
+        Nawanagar
         Nay Pyi Taw
+        Nayaf
         Nayiiroobii
+        Naypyidaw
+        Naypyitaw
         Nayrobi
         Nayroobi
         Nayropi
         Nayrubi
+        Nazareth
         Nazran
+        Nazret
+        Nazreth
         Nazrēt
         Naz̧arābād
         Naíróbí
         Naýrobi
+        Naĝafo
         Naņdzjina
         Naņnina
         Naņčana
+        Naŝvilo
         Našikas
+        Našvila
+        Našvėlis
         Ndakaaru
         Ndamako
         Ndamáko
@@ -9435,10 +14405,23 @@ extension Gazetteer {
         Ndzhamena
         Ndżamena
         Ndžamena
+        Ne Pyi Daw
         Nea Taipei
         Nea Yorke
         Neanthopolis
+        Neapal'
+        Neapel
+        Neapelj
+        Neapol
+        Neapol'
+        Neapole
+        Neapolis
+        Necef
+        Necran
+        Nedjef
+        Nedzsef
         Nehjczjan
+        Nehshvill
         Nei Yarrick Schtadt
         Nei-chiang
         Nei-chiang-hsien
@@ -9451,17 +14434,31 @@ extension Gazetteer {
         Nej-tiang
         Nej-ťiang
         Nejgjan
+        Nejp'ido
+        Nejpjido
         Nejĝjan
         Nek’emtē
         Nellai
         Nellore
+        Nellur
+        Nelluru
+        Nelor
+        Nemengan
         Nen-po-su
+        Nenping shehiri
         Nentung shehiri
         Nenyang shehiri
         Nepalgunj
         Nepean
+        Nepjido
         Nesahualkojotlis
         Nesaual'kojotl'
+        Neshed Ali
+        Neshvil
+        Neshvill
+        Nesvil
+        Nesvilis
+        Nesvill
         Netanya
         Netzahualcoyotl
         Netzahualcóyotl
@@ -9471,15 +14468,24 @@ extension Gazetteer {
         Neue Neustadt
         Neukölln
         Neuquén
+        Neurenberch
+        Neurenberg
         Neuss
+        New Aksu
+        New Albion
+        New Albuquerque
         New Amsterdam
         New Cairo
         New Delhi
+        New Guatemala
+        New Helvetia
         New Kingston
         New Orange
         New Orleans
         New Patna
         New San Diego
+        New Sawakin
+        New Sawâkin
         New South Memphis
         New Taipei
         New Taipei City
@@ -9497,6 +14503,7 @@ extension Gazetteer {
         Newark
         Newcastle
         Newcastle upon Tyne
+        Newchwang
         Newport
         Newport News
         Newton
@@ -9507,30 +14514,54 @@ extension Gazetteer {
         Nezahualcoyotl
         Nezahualcóyotl
         Nezahualkojotlo
+        Neşvill
+        Nešvilis
+        Ng-chioh-chhi
+        Ng-chu-su
         Nga-ka-that Su-tu Thit-khi
+        Nga-tsong-su
         Ngameno
         Ngan Xuyen
+        Nganking
         Ngaoundéré
         Nghi Sơn
+        Nghi Tan
+        Nghi Tân
         Nghi Xuan
         Nghi Xuong
         Nghi Xuân
         Nghi Xương
+        Ngi-bing
         Ngi-chiong
         Ngi-chung
         Ngiong-kong
         Ngiuk-lim-su
         Ngióng-kông
+        Ngo Chau
+        Ngo-chiu-chhi
         Ngoc Lam
+        Ngok-yong-su
+        Ngoma
+        Ngouzcouh
+        Ngu-ciu
         Nguk-ling
         Ngung-chiong
         Ngân Xuyên
+        Ngì-bĭng
         Ngì-chiŏng
         Ngì-chŭng
+        Ngô Châu
+        Ngù-ciŭ
         Nha Trang
+        Nhac Duong
         Nhan Xuyen
+        Nhat Chieu
         Nhân Xuyên
         Ni-chhun-su
+        Niacangas
+        Niahi-niigata
+        Niala
+        Niamberg
         Niame
         Niamei
         Niamej
@@ -9541,43 +14572,77 @@ extension Gazetteer {
         Niamè
         Niamėjus
         Nianbo
+        Niačangas
         Nice
+        Nicephorium
+        Nicolopoli
         Nicolás Romero
         Nicosia
+        Nictheroi
+        Nictheroy
         Nieuw Taipei
         Nigamina
+        Nigita
         Niigata
         Niiza
+        Nijala
         Nijamej
         Nijmegen
         Nijni Novgorod
         Nijnii Novgorod
+        Nik-cieu
+        Nikiforion
+        Nikolaev
+        Niluefer
+        Nilufer
         Nilüfer
         Ninbo
         Ning-hsia
         Ning-hsien
+        Ning-kuo
         Ning-po
         Ning-po-shih
+        Ning-te
+        Ning-te-hsien
+        Ning-yuan
+        Ning-yüan
         Ningbo
         Ningbo Shi
         Ningbó
         Ningde
+        Ningkwo
+        Ningkwofu
         Ningpo
         Ningsia
         Ningsia-hsien
         Ningsiafu
+        Ningteh
+        Ningtehhsien
+        Ningyuanfu
         Ning’er
         Ninh Ba
         Ninh Hòa
+        Nirnberg
+        Nirnberga
         Nischni Nowgorod
         Nishi-Tokyo-shi
         Nishinomiya
+        Nishinomiya-hama
         Nishio
         Nishni-Nowgorod
         Nishnii Nowgorod
         Nishnij Nowgorod
+        Nisinomija
+        Niteroi
+        Niteroj
         Niterói
+        Niu-chuang
         Niujorkas
+        Niukasel
+        Niukaslas
+        Niurnbergas
+        Niyala
+        Niyālā
         Nizhnekamsk
         Nizhnevartovsk
         Nizhni Novgorod
@@ -9596,14 +14661,30 @@ extension Gazetteer {
         Nižni Novgorod
         Nižnij Nowgorod
         Niǧāmīnā
+        Nja Chang
+        Njachang
+        Njala
+        Njalo
         Njeru
         Nju Jork
         Njujork
+        Njukasl
+        Njukasul
+        Njurnberg
+        Nkana-Kitwe
         Nkaziantep
+        Nketempornk
+        Nkntansk
+        Nkoma
         Nkongsamba
+        Nkontair
+        Nkorakpour
+        Nkountour
+        Nkournkaon
         Nkoyo
         Nkran
         Nnewi
+        Noapels
         Nobosimpirsk
         Noda
         Noer-Soeltan
@@ -9615,10 +14696,20 @@ extension Gazetteer {
         Nom Pen
         Nong Chok
         Nong Khaem
+        Nonghui
+        Noordwijk
         Nor Adalia
+        Nor Kharpert
+        Norimberg
+        Norimberga
+        Norimberk
+        Norimbèrga
         North Las Vegas
         North Shore
         Northampton
+        Norymberga
+        Nossa Senhora do Desterro
+        Nossa Senhora do Destêrro
         Nossa Senhora do Socorro
         Nottingham
         Nou Barris
@@ -9635,30 +14726,55 @@ extension Gazetteer {
         Nova Amsterda
         Nova Bombaim
         Nova Friburgo
+        Nova Iguacu
+        Nova Iguassu
+        Nova Iguassú
+        Nova Iguasu
         Nova Iguaçu
+        Nova Iguaçú
         Nova Iorque
+        Nova Lisboa
         Nova Taipe
         Nova Taipé
         Nova Tchaj-pej
         Nova Vida
         Nova York
+        Nova-Iguasu
         Nova-York
         Novasibirsk
         Novi Sad
         Novi Taipei
         Novi Tajpej
+        Novij Kodak
         Novij Tajbej
         Novjorko
+        Novkastelo
         Novmumbajo
         Novo Hamburgo
+        Novo Laredo
         Novo-Nikolaevsk
         Novo-Nikolaievsk
         Novo-Nikolaïevsk
         Novocherkassk
+        Novokoeznetsk
+        Novokouznetsk
+        Novokusnetsk
+        Novokuznec'k
+        Novokuzneck
+        Novokuznecka
+        Novokuzneckas
+        Novokuznetk
         Novokuznetsk
+        Novokuznețk
+        Novokuznjeck
+        Novokuznyeck
+        Novokuzněck
+        Novokuzņecka
         Novonikolaevsk
         Novonikolayevsk
+        Novorosiynsk
         Novorossiysk
+        Novorosyisk
         Novosibir
         Novosibir'sku
         Novosibirs'k
@@ -9673,9 +14789,17 @@ extension Gazetteer {
         Novoszibirszk
         Novozavodskyi
         Novum Eboracum
+        Novum Laredum
         Novyj Tajbehj
+        Novyy Kodak
         Nová Tchaj-pej
+        Nowanagar
+        Nowanuggur
         Nowe Tajpej
+        Nowokoeznetsk
+        Nowokusnezk
+        Nowokuznieck
+        Nowokuźnieck
         Nowosibirsk
         Nowosibirski
         Nowosybirsk
@@ -9690,12 +14814,23 @@ extension Gazetteer {
         Ntamam
         Ntar es Salam
         Ntenkou
+        Ntenpasar
+        Ntenver
         Ntermpan
         Ntigiarmpakir
+        Ntiselntorph
+        Ntitroit
+        Ntnipro
+        Ntola
+        Ntonetsk
         Ntonkouan
         Ntontoma
+        Ntortmount
         Ntouala
+        Ntouismpournk
         Ntoumpai
+        Ntousanmpe
+        Ntysselntorf
         Nua-Eabhrac
         Nuakchot
         Nuakshot
@@ -9712,13 +14847,21 @@ extension Gazetteer {
         Nuakšota
         Nuakšotas
         Nuakšott
+        Nuehvo-Laredo
+        Nuernbarg
+        Nuernberg
+        Nuernberq
         Nuestra Senora Santa Maria de la Asuncion
         Nuestra Senora de La Paz
         Nuestra Señora Santa María de la Asunción
         Nuestra Señora de La Paz
+        Nueva Guatemala
+        Nueva Guatemala de la Asuncion
+        Nueva Guatemala de la Asunción
         Nueva Taipei
         Nueva Taipéi
         Nueva York
+        Nuevo Laredas
         Nuevo Laredo
         Nui-kong-su
         Nujorka
@@ -9732,45 +14875,87 @@ extension Gazetteer {
         Nur-Sultano
         Nur-Sultán
         Nuremberg
+        Nuremberga
+        Nurembergo
+        Nuremburg
+        Nurembèrg
+        Nurenberg
+        Nurenbergo
+        Nurenburg
+        Nurnberg
+        Nusajaya
         Nwaqcut
         Nyala
         Nyingchi
         Nyizsnyij Novgorod
         Nyja Jorvik
+        Nyremberg
+        Nyremberge
+        Nyremvergi
+        Nyrëmberg
         Nyu York Shehiri
+        Nyukasl
+        Nyurnberg
+        Nyurnbérg
         Nyzhnodniprovsk
+        Nyāla
         Nzérékoré
+        Nàng-bìng
         Nàng-chiŏng
         Nàng-gĭng
         Nàng-iòng
         Nàng-nìng
         Nàng-tŭng
+        Nàpoli
+        Nàpols
+        Nàpuli
+        Nàpułi
         Nágpur
         Nándorfehérvár
+        Nápoles
+        Nápoli
+        Nápols
+        Nápoly
         Nászik
         Nävakjut
         Níamey
         Nòva York
         Núaksjott
+        Núremberg
+        Nürnbarg
+        Nürnberg
+        Nürnberq
         Nýja Jórvík
         Nāgarpur
         Nāgercoil
         Nāgpur
         Nāgpura
+        Nānded
+        Nānder
         Nāngloi Jāt
+        Nāsiri
+        Nāsirīyah
+        Nāşerī
         Nĝameno
+        Nĭk-ciéu
         Nұr-Sұltan
         N’Djamena
         O Cairo
         O'rumchi
+        O-muong
+        O-nguong
         OEremce
+        OEstra Jerusalem
         Oakland
+        Oakland i California
         Oakville
         Oaxaca
         Obalende
+        Obergen Villa
         Oberhausen
         Obihiro
         Obolon
+        Obrogen Villa
         Obuase
         Oceanside
         Ocumare del Tuy
@@ -9790,32 +14975,74 @@ extension Gazetteer {
         Odsibiren' osh
         Oděsa
         Oefa
+        Oeljanofsk
+        Oeljanovsk
+        Ofen
         Ofen-Pest
+        Ogbomocho
+        Ogbomosho
         Ogbomoso
         Ohoro
         Oi-nang
+        Oita
+        Oita-shi
+        Oitashi
         Ojo de Agua
+        Okajama
         Okara
         Okayama
+        Okayama-shi
+        Okayamashi
         Okazaki
         Okene
+        Okeni
+        Okla city
+        Oklachoma Siti
+        Oklahoma Ceety
         Oklahoma City
+        Oklahoma Shehri
+        Oklahoma Sites
+        Oklahoma Siti
+        Oklahoma Sitis
+        Oklahoma Sitės
+        Oklahoma Station
+        Oklahoma llaqta
+        Oklahomasitija
+        Oklahomaurbo
+        Oklakhoma
+        Oklakhoma Siti
+        Oklakhoma-Siti
+        Oklakhomae-Siti
         Oklan
         Okland
         Oklandas
         Oklant
+        Oklaxoma Shehiri
         Oklend
         Oklenda
         Ol'oksandrija
         Olbia
+        Old Boston
         Old Delhi
+        Old Town
         Oldenburg
+        Olderet
         Oldham
+        Oldtown
+        Oleksandrivka
+        Oleksandrivs'k
         Olinda
+        Olisipo
+        Olissipo
         Olongapo
         Olsztyn
+        Olteret
         Om'sku
+        Omacha
         Omaha
+        Omakha
+        Omboi
+        Ombos
         Omby
         Omdoerman
         Omdourman
@@ -9834,7 +15061,9 @@ extension Gazetteer {
         Omszk
         Omva
         On Chau
+        On-thit-vi-phu
         Ondo
+        Ong-siang
         Ongata Rongai
         Ongole
         Onicha
@@ -9842,35 +15071,73 @@ extension Gazetteer {
         Onitsha
         Oniĉjo
         Ontario
+        Oodeypore
+        Oost-Jeruzalem
         Ooty
+        Oouklant
+        Opon
         Oppidum Ubiorum
+        Opstina Apodaca
+        Opstina Nuevo Laredo
+        Opstina Tonala
+        Opština Apodaca
+        Opština Nuevo Laredo
+        Opština Tonalá
         Oradea
         Orai
         Oral
         Oran
+        Orana
+        Oranas
+        Orano
+        Orcalim
         Ordos
         Ordos khot
         Ordu
+        Oremburgo
+        Orenbourg
         Orenburg
+        Orenburg osh
+        Orenburga
+        Orenburgas
+        Orenburgo
+        Orenburgum
+        Orenburq
+        Orfa
+        Orgoo
+        Orient-Londono
+        Orienta Jerusalemo
         Orlando
         Ormoc
+        Orselim
         Orsk
+        Orugallu
+        Orumieh
+        Orumiyeh
         Oruro
+        Orynbor
+        Orán
         Orël
+        Orāna
+        Orşelîm
         Orūmīyeh
         Os Anxeles
         Os Ánxeles
         Osaacke
         Osaca
         Osaca - da ban shi
+        Osaca Orientalis
         Osaka
         Osaka-shi
         Osako
         Osan
         Osasco
+        Osasku
+        Oscin
         Osh
         Oshawa
         Oshodi
+        Oshogbo
         Osla
         Oslas
         Oslo
@@ -9880,10 +15147,19 @@ extension Gazetteer {
         Osmaniye
         Osnabrück
         Osogbo
+        Ost-Jerusalem
+        Ostin
+        Ostina
+        Ostinas
+        Ostins
+        Ostjerusalem
         Ostona
         Ostrava
         Oszaka
         Ota
+        Ota City
+        Ota-ku
+        Otautahi
         Otava
         Otavo
         Otawa
@@ -9895,34 +15171,75 @@ extension Gazetteer {
         Ottawa
         Ouagadouga
         Ouagadougou
+        Ouahran
         Ouankantounkou
         Ouargla
+        Ouasinkton
+        Oudja
+        Oudjda
         Oufa
         Ouffa
         Ougadougou
         Ouhu
+        Ouja
         Oujda
+        Oujda-Angad
+        Oukland
+        Ouklend
+        Oulan Mpator
+        Oulan-Bator
+        Oulasnankar
+        Oulianofsk
+        Oulianovsk
         Oulu
+        Oulyanovsk
+        Ourfa
+        Ourga
+        Ourmia
         Ouroumtchi
         Ouroumtsi
+        Outzen
+        Overi
         Overland Park
+        Overri
         Oviedo
         Owagadugu
+        Owerre
         Owerri
         Owfa
         Owhan
+        Owlyanovsk
         Owo
+        Owrha
         Oxford
         Oxnard
         Oyama
         Oyo
+        P'an-shan-chen
+        P'an-shan-hsien
         P'an-yu
+        P'ing-hsiang
+        P'ing-hsiang-chen
+        P'ing-hsiang-hsien
+        P'ing-hsiang-hsien-ch'eng
+        P'ing-hsiang-shih
+        P'ing-liang-hsien
+        P'ing-liang-shih
+        P'ing-ting-shan
+        P'ing-ting-shan-shih
+        P'ing-tu
+        P'ing-tu-hsien
+        P'jura
+        P'ohang
+        P'ohang-dong
         P'u-chiang
         P'u-chiang-hsien-ch'eng
+        P'u-ning-hsien
         P'u-t'ien
         P'u-t'ien-hsien
         P'u-t'ien-hsien-ch'eng
         P'u-t'o
+        P'u-ting
         P'u-tung
         P'u-yang-chen
         P'yongyang
@@ -9931,29 +15248,54 @@ extension Gazetteer {
         P'yŏngyang-si
         P-hjong-jang
         P-hjöng-jang
+        P-town
+        PORTSAINT
         Pa-hsien
+        Pa-lun-si-a
         Pa-ri
+        Pa-so
+        Pa-so-chen
         Paarl
         Paarys
         Pachuca de Soto
         Padalarang
         Padang
+        Padangas
+        Padango
         Padangsidempuan
         Padua
         Paech’ŏn-ŭp
         Pagadian
+        Pai-kuan
+        Pai-kuan-chen
+        Pai-se
+        Pai-se-chen
+        Pai-se-hsien
         Paiu-iong
+        Paiu-sing
         Pak Kret
+        Pak-hai-chhi
+        Pak-hái-chhī
+        Pak-kiu-chiu-chhi
+        Pak-kiú-chiu-chhī
         Pakanbahru
         Pakanbaroe
         Pakanbaru
         Pakhai
+        Pakhoi
+        Pakhra
+        Pal'ma
         Palangkaraya
         Palembang
         Palembangas
         Palembanq
         Palempan'nk
+        Palerm
+        Palerma
+        Palermas
+        Palerme
         Palermo
+        Palermu
         Palhoça
         Palika
         Palimbao
@@ -9961,6 +15303,12 @@ extension Gazetteer {
         Pallabi
         Pallāvaram
         Palma
+        Palma Mallorcakoa
+        Palma de Maiorca
+        Palma de Malhorca
+        Palma de Malhòrca
+        Palma de Mallorca
+        Palma di Maiorca
         Palmas
         Palmdale
         Palmira
@@ -9980,19 +15328,37 @@ extension Gazetteer {
         Panabo
         Panalanoy
         Panama City
+        Panama Hiria
+        Panama by
+        Panama-Stadt
+        Panama-Urbo
+        Panama-stad
         Paname
+        Panamurbo
+        Panchiao
         Panchkula
         Pandi
+        Pang-fou
+        Pang-fou-shih
+        Pang-po-chhi
+        Pang-pu
         Pangkalpinang
         Panguíla
         Panipat
         Panjin
+        Panormus
         Panshan
         Pantruche
         Panvel
         Panzhihua
         Pao-an
         Pao-an-hsien
+        Pao-ch'ing
+        Pao-ch'ing-hsien-ch'eng
+        Pao-ch’ing
+        Pao-ch’ing-hsien-ch’eng
+        Pao-king-fu
+        Pao-san
         Pao-shan
         Pao-shan-ch'eng
         Pao-shan-ch’eng
@@ -10003,16 +15369,26 @@ extension Gazetteer {
         Pao-ting-shih
         Pao-tow
         Pao-t’ou
+        Pao-šan
+        Paoking
+        Paoking-hsien
         Paotou
         Para
         Paradise
         Paraeis
+        Parahiba
+        Parahyba
+        Paraiba
         Parakou
         Paramaribo
+        Paranaque
         Paranaque City
         Paraná
         Paras
         Parauapebas
+        Paraíba
+        Parañaque
+        Parañaque City
         Parbhani
         Parelheiros
         Parepare
@@ -10051,6 +15427,7 @@ extension Gazetteer {
         Parma
         Parnamirim
         Parselona
+        Parthenope
         Parys
         Paryz
         Paryzh
@@ -10068,15 +15445,21 @@ extension Gazetteer {
         Pasadena
         Pasarkemis
         Pasay
+        Pasay City
+        Pasig
         Pasig City
         Pasir Gudang
         Pasir Mas
         Paso del Norte
         Passo Fundo
+        Passus
         Pasto
+        Pasuo
         Pasuruan
+        Pat'jala
         Pathein
         Pathānkot
+        Patiala
         Patiāla
         Patna
         Patna New City
@@ -10086,11 +15469,18 @@ extension Gazetteer {
         Pau-theu-su
         Pau-thâu-chhī
         Paulista
+        Paung-buo
         Pavlodar
         Paya Terubong
+        Pałermo
         Paříž
         Pchenjanas
+        Pching-liang
+        Pching-siang
+        Pching-ting-san
+        Pching-ting-šan
         Pchjongjang
+        Pchu-jang
         Pchu-tchien
         Peairt
         Pechin
@@ -10099,11 +15489,22 @@ extension Gazetteer {
         Pechinum
         Pecinum
         Pedreira
+        Pehanchen
+        Pei-an
+        Pei-an-chen
+        Pei-an-hsien
+        Pei-an-shih
+        Pei-chen
         Pei-ching
         Pei-ching-shih
+        Pei-feng
+        Pei-feng-hsien
+        Pei-hai
+        Pei-hai-shih
         Pei-p'ing
         Pei-p'ing-shih
         Peicheng
+        Pej-chaj
         Pekalongan
         Pekanbaroe
         Pekanbaru
@@ -10115,21 +15516,47 @@ extension Gazetteer {
         Peking
         Pekini
         Pekino
+        Pekwan
         Pekín
         Pekîn
         Pelembang
         Pelentong
+        Pelentung
         Pelotas
         Pelémbang
         Pemalang
         Pematangsiantar
         Pemba
         Pembroke Pines
+        Pen Shi
+        Pen-ch'i
+        Pen-ch'i-hsien
+        Pen-ch'i-hu
+        Pen-ch'i-shih
+        Pen-ch’i
+        Pen-ch’i-hsien
+        Pen-ch’i-hu
+        Pen-ch’i-shih
+        Pen-hsi
+        Pen-hsi-shih
+        Pen-si
+        Penapolis
+        Peng-liang-chhi
+        Peng-pu
+        Peng-teng-san-chhi
         Pengcheng
         Pengpu
         Pengze
         Peniki
+        Penki
+        Penkihu
+        Pensa
+        Penz
         Penza
+        Penza osh
+        Penzae
+        Penze
+        Penápolis
         Peoria
         Peping
         Pequim
@@ -10138,9 +15565,19 @@ extension Gazetteer {
         Perbaungan
         Percut
         Pereira
+        Perejra
+        Perem
+        Periyar
+        Periyār
         Perlin
         Perlina Chornogo morja
         Perm
+        Perm'
+        Perma
+        Perme
+        Permia
+        Permjo
+        Permė
         Pernambuco
         Pert
         Perta
@@ -10149,6 +15586,7 @@ extension Gazetteer {
         Perth City
         Perthia
         Perto
+        Perym
         Perþ
         Pesabar
         Pesavar
@@ -10175,9 +15613,14 @@ extension Gazetteer {
         Pesto
         Peszawar
         Peszt
+        Pet-hoi-su
         Pet-kin
+        Pet-kong
         Pet-kîn
+        Pet-kông
+        Petaling Dzhaja
         Petaling Jaya
+        Petaling-Dzhaja
         Petare
         Petaẖ Tiqva
         Peterborough
@@ -10190,9 +15633,12 @@ extension Gazetteer {
         Petrogrado
         Petrohrad
         Petrolina
+        Petromaritzburgum
         Petropavl
         Petropavlovsk-Kamchatsky
         Petropolis
+        Petrovsk
+        Petrovsk-Port
         Petrozavodsk
         Petrópolis
         Petursborg
@@ -10211,6 +15657,7 @@ extension Gazetteer {
         Phan Rang-Tháp Chàm
         Phan Thiết
         Phat Son
+        Pheng-hiong-chhi
         Phenian
         Phenix
         Phenjan
@@ -10220,6 +15667,7 @@ extension Gazetteer {
         Philadelphia
         Philadelphie
         Philly
+        Phin-hiong-su
         Phnom Pen
         Phnom Penh
         Phnom Pénh
@@ -10232,24 +15680,34 @@ extension Gazetteer {
         Phnum Pény
         Phnôm Pênh
         Pho GJong
+        Pho Ninh
         Pho-chhan-chhi
         Phoeniks
         Phoenix
         Phoenix City
+        Phok-iong-chhi
+        Phok-iông-chhī
         Phon Phen
         Phra Nakhon
         Phra Pradaeng
+        Phran'kphourte
+        Phritaoun
         Phu Chau
         Phu Duong
         Phu GJien
+        Phu Lang Thong
+        Phu Lang Thuong
+        Phu Long Thuong
         Phu Quoc
         Phu San
+        Phu Tan
         Phu Thuan
         Phu-thien-su
         Phuc Chau
         Phusro
         Phyeng-yang
         Phyong-yang
+        Phêng-hiong-chhī
         Phú Mỹ
         Phú Quốc
         Phúc Châu
@@ -10261,11 +15719,15 @@ extension Gazetteer {
         Piedras Negras
         Pienyang
         Pietari
+        Pietermaricburg
+        Pietermaritsburg
         Pietermaritzburg
+        Piigisi
         Piiteri
         Pikin
         Pikine
         Pikkin
+        Pilian
         Pilsen
         Pimpri
         Pimpri Chinchwad
@@ -10282,16 +15744,40 @@ extension Gazetteer {
         Pimprí-Čiňčvad
         Pin-chiang
         Pin-chiang-hsien
+        Pin-chiu-chhi
+        Pin-chiu-chhī
+        Pin-cou
+        Pin-hsien
+        Pin-čou
         Pinar del Río
         Pindamonhangaba
+        Pindi Battian
+        Pindi Bhatian
         Pindi Bhattian
+        Pindi Bhattiān
+        Pindinshan
+        Pindinshan'
+        Pindinshan’
+        Pindu
+        Pingdingsano
         Pingdingshan
+        Pingdingsjan
+        Pingdingŝano
         Pingdu
         Pingliang
+        Pingliang Shi
+        Pingsiang
+        Pingsiang-hsien
+        Pingsjang
         Pingwu County
         Pingxiang
+        Pingxiang Shi
         Pingyang
+        Pingyangfu
         Pinkiang
+        Pinljan
+        Pinlyan
+        Pinsjan
         Pion'gian'nk
         Pion'nkgian'nk
         Piongiang
@@ -10300,30 +15786,44 @@ extension Gazetteer {
         Piracicaba
         Piraeus
         Piranshahr
+        Pirasikaba
+        Pirasykava
         Piritoria
         Pirituba
         Piritōria
         Pirth
+        Pishkek
+        Pishpek
         Pit-chiat-chhi
         Pit-chiat-chhī
+        Pitehrmarycburg
         Piter
+        Pitermaricburg
+        Pitermaricburgas
+        Pitic
         Pitori
         Pittsburgh
+        Piturmaricburg
         Piura
         Pivdenna Pal'mira
         Pivdenna stolicja
         Pivnichnij Khartum
+        Piwra
         Pizhou
         Pjoengjang
         Pjongian
         Pjongjang
         Pjongjango
+        Pjura
+        Pjuro
         Pjöngjang
         Pkhen'jan
         Pkhenjan
         Planaltina
         Plano
         Plano Piloto
+        Plentong
+        Plintong
         Ploieşti
         Plovdiv
         Plumbon
@@ -10342,7 +15842,11 @@ extension Gazetteer {
         Pnompeņa
         Po-cou
         Po-hsien
+        Po-san-chhi
+        Po-se
+        Po-su-tun
         Po-teng-chhi
+        Po-tsu-nam
         Po-čou
         Pochow
         Podgorica
@@ -10350,14 +15854,39 @@ extension Gazetteer {
         Pohang
         Pointe-Noire
         Pok-chiu-chhi
+        Pokara
+        Pokekona
+        Pokhar
         Pokhara
+        Pokhra
+        Pokkhara
+        Pokwan
+        Pole tes Gouatemalas
         Pole tou Mexikou
+        Pole tou Panama
+        Poli tis Zanzivaris
+        Poll a' Ghruthain
+        Poll a' Ghrùthain
         Polokwane
         Poltava
         Poltoratsk
         Pomona
+        Pondicero
+        Pondicheri
+        Pondicherri
+        Pondicherry
+        Pondichery
+        Pondichéri
+        Pondichéry
+        Pondiseri
+        Pondisheri
+        Pondiĉero
+        Ponducherry
+        Pondy
         Ponta Grossa
         Pontianak
+        Pontianakas
+        Pontijanak
         Poole
         Poona
         Pootung
@@ -10373,12 +15902,20 @@ extension Gazetteer {
         Port Harkortas
         Port Harkurt
         Port Kharkurt
+        Port Laoti
         Port Louis
         Port Moresby
         Port Natal
+        Port Numbay
         Port Said
+        Port Saidas
         Port Saint Lucie
+        Port Saíd
+        Port Sodan
         Port Sudan
+        Port Sudanas
+        Port Szudan
+        Port Szudán
         Port Xarcourt
         Port au Prince
         Port o Prens
@@ -10387,13 +15924,27 @@ extension Gazetteer {
         Port-Elizabet
         Port-Gentil
         Port-Kharkort
+        Port-Lyautey
+        Port-Numbaj
+        Port-Said
+        Port-Saïd
+        Port-Soudan
+        Port-Sudan
         Port-au-Prince
         Port-de-Paix
         Port-o-Prehns
         Port-o-Prens
         Port-o-Prins
+        Port-sudan
         Portelizabeta
         Portland
+        Portland i Oregon
+        Portlandas
+        Portlandia
+        Portlando
+        Portlant
+        Portlend
+        Portlenda
         Porto
         Porto Alegre
         Porto Alegri
@@ -10402,8 +15953,16 @@ extension Gazetteer {
         Porto Elizabeth
         Porto Principe
         Porto Príncipe
+        Porto Said
         Porto Seguro
+        Porto Sudan
+        Porto Sudao
+        Porto Sudão
+        Porto Vel'o
         Porto Velho
+        Porto Veljas
+        Porto Velo
+        Porto Velyo
         Porto de Sao Francisco dos Casaes
         Porto-Alegro
         Porto-Novo
@@ -10414,19 +15973,44 @@ extension Gazetteer {
         Portu-Alegre
         Portu-Alegri
         Portu-Alegry
+        Portu-Vel'ju
+        Portu-Velju
         Portualegri
         Portus Alacer
         Portus Elisabethae
         Portus Principis
         Posadas
+        Poseh
+        Poseh-hsien
+        Posen
+        Posnania
+        Posonium
+        Possen
         Potchefstroom
+        Poti
         Potoprens
         Potsdam
+        Poudhucherry
         Pouempla
         Poune
         Pouso Alegre
         Poza Rica de Hidalgo
+        Poznan
+        Poznan'
+        Poznan' osh
+        Poznana
+        Poznane
+        Poznanj
+        Poznano
+        Poznany
+        Poznanė
         Poznań
+        Poznańy
+        Poznaņa
+        Poznaň
+        Poznon
+        Pozsony
+        Poßen
         Poços de Caldas
         Praag
         Praetoria
@@ -10438,6 +16022,7 @@ extension Gazetteer {
         Prague
         Praha
         Praia Grande
+        Prasat
         Prato
         Pravyi Bereh
         Prayag
@@ -10446,8 +16031,15 @@ extension Gazetteer {
         Prefecture de Bijie
         Prefettura di Baoding
         Prehtoryja
+        Presbourg
+        Presburg
         Presidente Prudente
+        Presporok
+        Prespurk
+        Pressburg
+        Prestena
         Preston
+        Preszburg
         Pretooriyaa
         Pretori
         Pretoria
@@ -10463,31 +16055,68 @@ extension Gazetteer {
         Pretourii
         Pretòria
         Pretória
+        Prezlaw
+        Preßburg
+        Prešporok
+        Prešpurk
+        Prico
+        Prishhina
+        Prishtina
+        Prishtinae
+        Prishtine
+        Prishtinë
+        Prisjtina
+        Pristin
         Pristina
+        Pristine
+        Pristino
+        Pristína
+        Prisztina
         Priturya
+        Prixtina
         Prizren
+        Priŝtino
+        Priştina
+        Priştine
+        Prištin
+        Priština
+        Priștina
         Probolinggo
         Proddatūr
         Prokop’yevsk
         Prousa
         Providence
+        Province de Kermanshah
+        Provincia de Kermanshah
+        Provinco Kermansah
+        Provinco Kermanŝah
+        Província de Kermanshah
         Prusa
         Prusa ad Olympum
+        Pryshcina
         Pràg
+        Pràsàt
         Prág
         Prága
         Prâg
         Préfecture de Bijie
         Prétoriye
+        Prìstina
         Prāga
+        Prėštėna
         Pskov
         Pu'er
         Pu-li-su-pan
         Pucallpa
         Puchong
+        Puddletown
         Pudong
+        Puduchcheri
+        Puducherri
         Puducherry
         Pudun
+        Puduvai
+        Pudyisawa
         Puebl
         Puebla
         Puebla City
@@ -10496,12 +16125,15 @@ extension Gazetteer {
         Puebla de los Angeles
         Puebla de los Ángeles
         Pueblo
+        Pueblo De Alvarado
         Pueblo De Los Angeles
+        Pueblo De San Jose De Guadalupe
         Pueblo Los Angelos
         Puehbla
         Puehbla-de-Saragosa
         Puehblae-de-Saragosae
         Puehnt-Nuar
+        Puehnte-Al'to
         Puent Nuaras
         Puente Alto
         Puente de Vallecas
@@ -10513,11 +16145,19 @@ extension Gazetteer {
         Puerto Princesa
         Puerto Principe
         Puerto Príncipe
+        Puerto Said
+        Puerto Saíd
+        Puerto Sudan
+        Puerto Sudán
         Puerto Vallarta
+        Pujan
+        Pujang
         Pujiang
         Pukiang
         Pukianghsien
+        Pulai
         Pumpkinsville
+        Pun-khe-chhi
         Puna
         Punae
         Pune
@@ -10552,6 +16192,7 @@ extension Gazetteer {
         Pxenyan
         Pyeongtaek
         Pyeongyang
+        Pyinmana
         Pyoengyang
         Pyongyang
         Pyongyang-si
@@ -10559,7 +16200,10 @@ extension Gazetteer {
         Páras
         Párizs
         Pátra
+        Pâ-lùn-sî-â
         Pâiu-iòng
+        Pâiu-sĭng
+        Pâung-buô
         Pèquin
         Pékin
         Péqùin
@@ -10567,21 +16211,47 @@ extension Gazetteer {
         Pétursborg
         Péycing
         Péšávar
+        Pêng-liâng-chhī
+        Pêng-téng-san-chhī
+        Pòrt Sodan
         Pòtoprens
+        Pòznóń
+        Pó-san-chhī
         Pó-tēng-chhī
+        Pôrto Velho
         Pôrto de São Francisco dos Casaes
+        Pún-khe-chhī
         Púne
         Pābna
         Pākdasht
         Pāli
+        Pāng-pō-chhī
         Pānihāti
         Pār Naogaon
         Pātan
         Pēniki
         Pērta
+        Pоznan
+        P’an-shan-chen
+        P’an-shan-hsien
         P’an-yü
+        P’ing-hsiang
+        P’ing-hsiang-chen
+        P’ing-hsiang-hsien
+        P’ing-hsiang-hsien-ch’eng
+        P’ing-hsiang-shih
+        P’ing-liang-hsien
+        P’ing-liang-shih
+        P’ing-ting-shan
+        P’ing-ting-shan-shih
+        P’ing-tu
+        P’ing-tu-hsien
+        P’ohang
+        P’ohang-dong
         P’u-chiang
         P’u-chiang-hsien-ch’eng
+        P’u-ning-hsien
+        P’u-ting
         P’u-tung
         P’u-t’ien
         P’u-t’ien-hsien
@@ -10589,22 +16259,39 @@ extension Gazetteer {
         P’u-t’o
         P’u-yang-chen
         Qadirpur Ran
+        Qahremanshahr
+        Qahremānshahr
         Qaisariye
+        Qal'at az Zarqa'
         Qalyub
+        Qandahar
+        Qandahor
+        Qandahār
+        Qaraganda
+        Qaragandi
+        Qaraghandy
         Qaraotkel
         Qaraötkel
+        Qarağandı
         Qarchak
         Qarshi
         Qasabeh-e Karaj
+        Qashqar
+        Qasqar
         Qayseri
         Qazan
         Qazianteb
         Qaziantep
         Qazvin
         Qaşabeh-e Karaj
+        Qaşqar
+        Qdansk
         Qerbelaja
+        Qeshqer
+        Qeshqer Shehiri
         Qianjiang
         Qibao
+        Qila Sheikhupura
         Qina
         Qingcheng
         Qingdao
@@ -10618,8 +16305,18 @@ extension Gazetteer {
         Qinhuangdao
         Qinzhou
         Qionghai
+        Qionghai Shi
+        Qiqiha'er
+        Qiqiha'er Shi
+        Qiqihaer
         Qiqihar
+        Qiqihar Shi
+        Qiqihar-chhi
+        Qiqihar-chhī
+        Qiqiha’er
+        Qiqiha’er Shi
         Qitaihe
+        Qlazqo
         Qods
         Qom
         Qonia
@@ -10630,18 +16327,36 @@ extension Gazetteer {
         Quancheum
         Quancjou
         Quang Chau
+        Quang Nguyen
         Quansua
         Quantsjou
         Quanzhou
         Quançjou
         Quarto Oggiaro
+        Quchapampa
         Qucranvala
+        Quddus
+        Qudus
         Que Lam
+        Quebec
+        Quebec Ceety
+        Quebec City
+        Quebec Hiria
+        Quebec llaqta
+        Quebec-chhi
+        Quebec-su
+        Quebecborg
+        Quebecceaster
+        Quebecstad
+        Quebecum urbs
+        Queds
+        Queen City of the Plains
         Queens
         Queens County
         Queiyanga
         Quelimane
         Quequenakee
+        Quercupolis
         Queretaro
         Queretaro City
         Queretarum
@@ -10653,11 +16368,17 @@ extension Gazetteer {
         Quezon
         Quezon City
         Quezon-Stadt
+        Qui Nhan
         Qui Nhon
+        Qui Nhơn
+        Quicolo
         Quilicura
         Quilla
         Quillacollo
         Quilmes
+        Quima Quieza
+        Quinn Yan
+        Quinton
         Quinxassa
         Quioto
         Quito
@@ -10665,12 +16386,18 @@ extension Gazetteer {
         Quitum
         Qujing
         Qujing Hiria
+        Qusqu
         Quthbullapur
+        Quxian
         Quy Cang
         Quy Duong
+        Quy Nhon
+        Quy Nhơn
         Quyinq
         Quzhou
         Québec
+        Québec-chhī
+        Québecborg
         Quý Dương
         Quảng Ngãi
         Quận Ba
@@ -10680,6 +16407,8 @@ extension Gazetteer {
         Quận Năm
         Quận Sáu
         Qvadalaxara
+        Qínhuángdǎo
+        Qüds
         Qā’em Shahr
         Raba
         Rabat
@@ -10692,33 +16421,61 @@ extension Gazetteer {
         Rabot
         Rabāt
         Rabāta
+        Rac'zja
+        Rach Gia
+        Rach Zha
+        Rach Zhia
+        Racza
+        Racža
         Radom
         Radzhkot
+        Radzhshakhi
         Radzkot
         Radzkotas
         Radźkot
         Radžkotas
         Raebareli
+        Ragim Jar Khan
+        Ragtown
+        Rahim Jar Han
+        Rahim Jar Ĥan
         Rahim Yar Khan
+        Rahimjar Khan
+        Rahimjarhan
+        Rahimyar Khan
+        Rahīmyār Khān
         Raigarh
         Raipur
         Raipura
         Raipuras
+        Raixt
         Rajamahendravaram
         Rajkot
         Rajpur
         Rajpur Sonarpur
         Rajpuro
         Rajshahi
+        Raka
+        Rakhijar Khan
+        Rakhimujarkhan
+        Rakka
         Ralalpindi
+        Ralei
         Raleigh
+        Rali
         Ramadi
         Ramagundam
         Ramat Gan
+        Ramgundam
         Ramiros
         Ramma
         Rampat
+        Rampur Baolia
+        Rampur Bauleah
+        Rampur Boalia
         Ranana
+        Ranatakariahshne
+        Ranatakariáhshne
         Rancagua
         Rancheria Netzahualcoyotl
         Ranchería Netzahualcóyotl
@@ -10742,12 +16499,22 @@ extension Gazetteer {
         Rangūnas
         Ranĉi
         Rančis
+        Raqqa
+        Raqqah
         Ras Al Khaimah
         Rasapudipalem
         Rasapūdipalem
+        Rasarya
+        Rascht
         Rasht
+        Rasjt
         Raspari Palao
+        Rast
+        Rasto
         Rastou-na-Done
+        Raszt
+        Rat'zja
+        Ratehrdam
         Ratlām
         Raurkela Industrial Township
         Ravalpindi
@@ -10761,6 +16528,8 @@ extension Gazetteer {
         Rayapura
         Rayon KTZ
         Raypur
+        Raŝto
+        Rašt
         Ra’s Bayrūt
         Rbat
         Reading
@@ -10775,17 +16544,33 @@ extension Gazetteer {
         Região de Campinas
         Regió de Callao
         Rehsifi
+        Reiga
         Reims
+        Reinosa
+        Rejnosa
         Rengasdengklok
         Rennes
         Reno
+        Reqa
+        Resania
+        Reshh
+        Resht
         Resife
         Resifi
         Resifė
         Resistencia
+        Rest
+        Restas
         Revan
         Rewa
         Reynosa
+        Reza'iyeh
+        Rezaeyeh
+        Rezaiyye
+        Rezâiyye
+        Rezā’īyeh
+        Reşt
+        Reštas
         Rhufain
         Riaad
         Riad
@@ -10794,22 +16579,44 @@ extension Gazetteer {
         Riado
         Riadum
         Riant
+        Riazan
+        Riazań
+        Riazán
+        Ribeiran Pretas
+        Ribeirao
+        Ribeirao Preto
+        Ribeirão
         Ribeirão Preto
         Ribeirão das Neves
+        Ribejran-Pretu
+        Ribejrao Preto
         Richards Bay
         Richmond
         Richmond Hill
         Riga
+        Rigae
+        Rige
+        Rigg-a
+        Rigo
+        Riha
         Rihad
+        Riia
+        Riigaa
+        Riika
+        Rija
         Rijad
         Rijada
         Rijadas
         Rijád
         Rijāda
+        Rio Bran'ko
         Rio Branco
+        Rio Brankas
+        Rio Branko
         Rio Claro
         Rio De Janeiro
         Rio Grande
+        Rio Preto
         Rio Verde
         Rio d Janeiro
         Rio das Ostras
@@ -10828,6 +16635,7 @@ extension Gazetteer {
         Rio dé Janéyro
         Rio dė Žaneiros
         Rio nte Tzaneiro
+        Rio-Branku
         Rio-de-Janejro
         Rio-de-Janeyro
         Rio-de-Zaneiro
@@ -10842,21 +16650,41 @@ extension Gazetteer {
         Riodezaneiro
         Riodežaneiro
         Riohacha
+        Rip City
+        Riqa
         Rishon LeTsiyyon
+        Ritis
+        Riu Branco
         Riu de Janeiro
         Riu de Janeiru
+        Riu-Branku
+        Riubranku
+        River City
         Riverside
         Riviethe de Janvyi
         Riviéthe dé Janvyi
         Rivne
         Riyad
         Riyadh
+        Rizaiyeh
         Rizhao
+        Rizhao Shi
+        Rizāiyeh
+        Rjasan
+        Rjazan
+        Rjazan'
+        Rjazanj
+        Rjazaň
         Robertsonpet
         Rochester
         Roeme
         Rohini
         Rohtak
+        Roles
+        Roli
+        Rolio
+        Rolis
+        Rolės
         Roma
         Rome
         Romma
@@ -10867,6 +16695,7 @@ extension Gazetteer {
         Rongpur
         Roodepoort
         Rooma
+        Rosarijas
         Rosario
         Rosetta
         Rostock
@@ -10911,15 +16740,30 @@ extension Gazetteer {
         Rostóv na Donú
         Rostów nad Donem
         Rosztov-na-Donu
+        Rosário
+        Roterdam
+        Roterdama
+        Roterdamas
+        Roterdami
+        Roterdamo
+        Roterdan
+        Roterdao
+        Roterdão
+        Roterntam
+        Roterodamum
         Rotterdam
+        Rottérdam
         Roum
         Rourkela
         Roxas City
+        Rozariyo
+        Rozarîyo
         Rubtsovsk
         Rudrapur
         Rufisque
         Rufisque est
         Rugao
+        Rui'an
         Ruiru
         Rui’an
         Russeifa
@@ -10927,8 +16771,11 @@ extension Gazetteer {
         Rutchenkivskyi
         Ruyin
         Rya-deh-Zhanehjra
+        Ryazan
+        Ryazan'
         Ryazan’
         Rybinsk
+        Ryga
         Rzeszów
         Rzym
         Rájpur
@@ -10937,13 +16784,19 @@ extension Gazetteer {
         Ráňčí
         Råmma
         Ríad
+        Ríga
+        Ríge
+        Río Branco
         Río Cuarto
         Río de Janeiro
         Róma
+        Róterdam
+        Róterdan
         Rāichūr
         Rāiganj
         Rāj-Nāndgaon
         Rājkot
+        Rājshāhi
         Rāmgundam
         Rāmpur
         Rānana
@@ -10953,21 +16806,38 @@ extension Gazetteer {
         Rānipet
         Rāvalpindi
         Rāwalpindi
+        Rīga
+        Rıha
         Rạch Giá
         S'-tia-cuang
+        S'judad-Balivar
+        S'judad-Bolivar
+        S'judad-Guajana
         S'judad-Khuarehs
         S'judad-Khuares
+        S'judad-Lopes-Mateus
         S-jen
+        S-pching
+        SBCampo
+        SJCampos
+        Sa Alam
         Sa Dec
+        Sa da Bandeira
         Sa-erh-t'u
         Sa-erh-t’u
         Sa-ning
+        Saarayego
         Saarbrücken
         Sabadell
         Sabzevar
         Sacaba
+        Sacaia
+        Sacaium
+        Sach Alamas
         Sacomã
         Sacramento
+        Sacramento Stad
+        Sacramentum
         Saddiqabad
         Sadr
         Sadr City
@@ -10975,15 +16845,27 @@ extension Gazetteer {
         Safija
         Saga
         Sagamihara
+        Sagrab
+        Sagreb
+        Sagwzlwgbouh
+        Sahalama
+        Saharanpur
         Saharsa
         Sahdzahanabad
+        Sahivalas
         Sahiwal
         Sahāranpur
         Sai Gon
         Sai Mai
+        Saiburu
         Saidpur
         Saigon
+        Saint Charles
         Saint Domingue
+        Saint George
+        Saint Iuan
+        Saint James
+        Saint John de Porto Rico
         Saint Paul
         Saint Paul de Loanda
         Saint Petersbourg
@@ -10995,24 +16877,57 @@ extension Gazetteer {
         Saint-Petersbourg
         Saint-Pétersbourg
         Saint-Étienne
+        Sainte Jean de Porto-rico
+        Saireavo
+        Sairéavó
+        Saishu
+        Saishū
+        Saisyu
+        Saisyu Yu
+        Saisyū
+        Saisyū Yū
         Saitama
         Sajgon
         Sakai
         Sakata
+        Sakhival
+        Sakhivale
         Saki
+        Sakramenta
+        Sakramentas
+        Sakramento
+        Sakraments
+        Sakraminto
+        Sakraménto
+        Sakreb
         Sakura
+        Sal'ta
+        Sal'til'jo
+        Sal'til'o
         Sal'vador
+        Sala
         Salamanca
         Salatiga
         Salavat
+        Salduba
+        Salduie
+        Sale
         Salem
+        Sali
         Salinas
         Salisbury
+        Sallee
         Salt Lake City
         Salt River
         Salta
+        Salta llaqta
+        Saltaurbo
+        Saltil'o
         Saltillo
+        Saltilo
         Saltivka
+        Saltovka
+        Saltovskiy
         Salvador da Bahia
         Salvador de Bahia
         Salvador de Bahio
@@ -11024,8 +16939,14 @@ extension Gazetteer {
         Salé
         Salé Al Jadida
         Sam Zan
+        Sam shui po
         Sam-a-chhi
         Sam-a-chhī
+        Sam-beng-chhi
+        Sam-bun-kiap-chhi
+        Sam-bêng-chhī
+        Sam-bûn-kiap-chhī
+        Sam-min-su
         Sama
         Samah
         Samambaia
@@ -11035,28 +16956,44 @@ extension Gazetteer {
         Samara
         Samarae
         Samarang
+        Samarcanda
+        Samarcande
         Samare
         Samarga
         Samarinda
         Samarkand
+        Samarkanda
+        Samarkandas
+        Samarkando
         Samaro
+        Samarqand
+        Samarynda
         Samba
         Sambalpur
         Sambhal
         Sambizanga
+        Samdakan
         Sampa
         Sampit
         Samsun
         Samut Prakan
         Samāra
+        San Angel
         San Antonijus
         San Antonio
         San Antonio de Bejar
         San Antoniyo
         San Antònio
+        San Bartolo Naucalpan
         San Bernardino
         San Bernardo
         San Blas-Canillejas
+        San Casme del Tucson
+        San Chose
+        San Chouan
+        San Choze
+        San Chozė
+        San Chuanas
         San Cristobal
         San Cristobal Ecatepec
         San Cristobal Ecatepec de Morelos
@@ -11071,27 +17008,75 @@ extension Gazetteer {
         San Diyego
         San Diyégo
         San Felipe
+        San Felipe Neri
+        San Felipe de Neri
+        San Felix de Guayana
         San Fernando
         San Fernando de Apure
         San Francisco
+        San Francisco Tepoiaco
+        San Francisco Xavier
+        San Francisco de Albuquerque
         San Francisco de Quito
+        San Franciscu
+        San Francisko
+        San Fransisco
+        San Fransiskas
+        San Fransisko
+        San Frantzisko
+        San Félix de Guayana
         San GJau
+        San Huan
+        San Ian de Porto Rico
+        San Ioanni
+        San Jean de Portorico
+        San Jeronimo de Buenavista
+        San Jerónimo de Buenavista
         San Jose
+        San Jose De Alvarado
+        San Jose de Cucuta
+        San Jose de Guacimal
         San Jose del Monte
+        San Jose i California
         San José
+        San José de Cùcuta
+        San José de Cúcuta
+        San José de Guacimal
         San Juan
+        San Juan Batista de Puerto Rico
+        San Juan Bautistade de Puerto Rico
+        San Juan de Puerto Rico
         San Juan de los Morros
+        San Khose
+        San Khoze
+        San Khuan
         San Lorenzo
+        San Louis Potosi
         San Luis
+        San Luis Potosi
+        San Luis Potosi City
         San Luis Potosí
+        San Luis Potosí City
         San Luis Río Colorado
+        San Luisas
         San Martin Texmelucan de Labastida
+        San Migel De Tukuman
+        San Migel de Tukuman
         San Miguel
         San Miguel de Allende
+        San Miguel de Tucuman
         San Miguel de Tucumán
         San Miguel del Padrón
         San Miguelito
+        San Minkel nte Toukouman
+        San Nicolas de los Garsas
+        San Nicolas de los Garza
+        San Nicolas de los Garzas
+        San Nicolás de los Garsas
         San Nicolás de los Garza
+        San Nicolás de los Garzas
+        San Nikolas de los Garsa
+        San Nikolas de los Garza
         San Ntienko
         San Pablo
         San Pablo de las Salinas
@@ -11106,38 +17091,114 @@ extension Gazetteer {
         San Pawlo
         San Pedro
         San Pedro Sula
+        San Pedro Tlaquepaque
+        San Pedro Zollan
+        San Pedro Zōllān
         San Pedro de Macorís
         San Petersburgo
+        San Phransisko
         San Pietroburgo
         San Pietruburgu
         San Polo del Braxil
         San Poulo
         San Poło del Braxil
         San Pàul ëd Brasil
+        San Salbador
+        San Salvado
         San Salvador
         San Salvador de Jujuy
+        San Salvadoras
+        San Salvadori
+        San Salvadò
+        San Salwador
         San Tau
+        San Tome
+        San Tome de Guayana
+        San Tomé
+        San Tomé de Guayana
+        San Vi
+        San Xoan
+        San Xose
+        San Xosé
+        San Xoán
+        San Xuan
+        San Zoze do Rio Pretas
+        San Zoze dos Kamposas
+        San Zuan de Meritis
+        San Žozė do Rio Pretas
+        San Žozė dos Kamposas
+        San Žuan de Meritis
         San'a
         San'ah
         San'ja
         San'jan
+        San'mehn'sja
+        San'min
+        San'myn'sya
         San'nkae
         San-Antonia
         San-Antonio
+        San-Bernardo-du-Kampu
         San-Diego
         San-Dieqo
         San-Dyega
+        San-Francisko
+        San-Francyska
+        San-Fransisko
+        San-Joseo
+        San-Juano
+        San-Khaseh
+        San-Khose
+        San-Khuan
+        San-Luis
+        San-Luis-Patasi
+        San-Luis-Potosi
+        San-Migel'-de-Tukuman
+        San-Migel'-deh-Tukuman
         San-Paulo
         San-Paulu
         San-Paŭlo
+        San-Pedra-Sula
+        San-Pedro-Sula
         San-Pédro
+        San-Sal'vador
+        San-Salvador
+        San-Salvadoro
+        San-Xose
+        San-Zhoze-du-Riu-Pretu
+        San-Zhoze-dus-Kampus
+        San-Zhuan-di-Meriti
+        San-Zhuan-dy-Meryty
         San-ah
+        San-ho
+        San-ho-ch'eng-kuan
+        San-ho-ch’eng-kuan
+        San-ho-hsien
         San-ja
+        San-kuang
+        San-kuang-li
+        San-men-hsia
+        San-men-hsia-shih
+        San-men-sia
+        San-mi-su
+        San-ming
+        San-ming-hsien
+        San-ming-shih
+        San-pu
+        San-pu-chen
+        San-ta-kin
         San-tchou
         San-theu-su
+        San-tso-t'a
+        San-tso-t’a
+        San-wej
         San-ya-chen
         San-ya-chiang
         San-ya-chiang-shih
+        San-yuan
+        San-yuan-hsien
+        San-yüan
+        San-yüan-hsien
         Sana
         Sana'a
         Sana'a'
@@ -11148,14 +17209,21 @@ extension Gazetteer {
         Sanao
         Sanaà
         Sanaá
+        Sanbu
         Sancaktepe
         Sanchajus
         Sanctiacobi
         Sanctus Antonius
         Sanctus Dionysius
+        Sanctus Michael Tucumanensis
         Sandakan
+        Sandakan Town
         Sandjego
+        Sanfrancisko
         Sang-a
+        Sang-ming
+        Sang-muoi
+        Sang-muong-hiek
         Sang-tau
         Sang-tu-su
         Sang-zao
@@ -11163,10 +17231,15 @@ extension Gazetteer {
         Sangay
         Sanghaj
         Sanghay
+        Sangla
+        Sangli
         Sangwon
         Sanhaja
         Sanhajo
         Sanhe
+        Sanhose
+        Sanhosē
+        Sanhuana
         Sanj
         Sankt Peitersbuerg
         Sankt Peterburg
@@ -11183,23 +17256,36 @@ extension Gazetteer {
         Sankti Pétursborg
         Sanktpeterburga
         Sanktpēterburga
+        Sanli Urfa
+        Sanlijurfa
+        Sanlijurfo
+        Sanliurfa
+        Sanmensja
         Sanmenxia
         Sanming
         Sano
         Sanpaulu
+        Sansalvadora
         Sanshui
+        Sansibar
+        Sansibar-Stadt
         Sant Martí
         Sant Petersburg
         Sant Petersburgo
         Sant'jago
         Sant'jago-de-Keretaro
+        Sant'jago-de-Kuba
+        Sant'jago-de-Kubae
         Sant'jago-de-los-Kabal'eros
         Sant'jago-de-los-Trejnta-Kabal'eros
         Sant-Petersbourg
         Santa Ana
+        Santa Ana de los cuatro rios de Cuenca
+        Santa Ana de los cuatro ríos de Cuenca
         Santa Anita - Los Ficus
         Santa Bárbara d'Oeste
         Santa Catarina
+        Santa Catherina
         Santa Clara
         Santa Clarita
         Santa Cruz
@@ -11224,6 +17310,7 @@ extension Gazetteer {
         Santa-Krus-de-la-Sierra
         Santa-Krus-deh-la-S'era
         Santa-Kruzo
+        Santa-Marta
         Santafe de Bogota
         Santafe de Bogotá
         Santafé de Bogotá
@@ -11236,7 +17323,10 @@ extension Gazetteer {
         Santiago de Cali
         Santiago de Chile
         Santiago de Cuba
+        Santiago de Cúba
+        Santiago de Guatimala
         Santiago de Guayaquil
+        Santiago de Kubo
         Santiago de Leon de Caracas
         Santiago de León de Caracas
         Santiago de Queretaro
@@ -11247,19 +17337,25 @@ extension Gazetteer {
         Santiago de los Kampagieros
         Santiago del Cile
         Santiago del Estero
+        Santiago di Cuba
         Santiago do Chile
         Santiago du Chili
         Santiago nte Keretaro
+        Santiago nte Kouva
         Santiagu di Queretaro
         Santiagu di Querétaro
         Santianko
         Santijago de Keretaro
+        Santijago de Kuba
+        Santjaga-deh-Kuba
         Santjago
         Santjago de Chile
         Santjago de Chili
         Santjago de Keretaras
         Santjago de Keretaro
+        Santjago de Kuba
         Santjago de los Kabaljerosas
+        Santo Andre
         Santo André
         Santo Domingo
         Santo Domingo City
@@ -11269,17 +17365,44 @@ extension Gazetteer {
         Santo Domingo de Guzmán
         Santo Domingo de los Colorados
         Santo Ntomin'nko
+        Santo Tome de Guayana
+        Santo Tomo
+        Santo Tomé de Guayana
         Santo-Domingo
+        Santo-Domingo-Ehste
+        Santo-Domingo-Este
+        Santo-Domingo-de-los-Kolorados
         Santo-Dominqo
         Santol
         Santos
+        Santosas
         Santou
         Santouo
         Santov
         Sants-Montjuïc
+        Santu-Andre
+        Santus
+        Santus khot
+        Santusa
+        Santyago de Kuba
+        Santyaqo de Kuba
         Sanxay
         Sanya
         San’ah
+        San’myn’sya
+        Sao Bernardo
+        Sao Bernardo do Campo
+        Sao Felipe de Benguela
+        Sao Francisco
+        Sao Jose de Bissau
+        Sao Jose do Rio Preto
+        Sao Jose dos Campos
+        Sao Louis
+        Sao Luis
+        Sao Luis do Maranhao
+        Sao Luiz
+        Sao Luiz de Maranhao
+        Sao Luiz do Maranhao
         Sao Paolo
         Sao Paolo de Loanda
         Sao Paulo
@@ -11289,10 +17412,19 @@ extension Gazetteer {
         Sao Paulo de Luanda
         Sao Petersburgo
         Sao Salvador
+        Sao Salvador dos Campos
         Sao Sebastiao do Rio de Janeiro
+        Sao Zhoao de Meriti
+        Sao Zhoao di Meriti
+        Sao Zhose dos Kampos
+        Sao Zhoze do Rio Preto
+        Sao Zhoze dos Kampos
+        Sao jose dos Campos
+        Sao-jang
         Sao-kuan
         Sao-sing
         Saoguan
+        Saojan
         Saosing
         Sapapan
         Sapara
@@ -11302,7 +17434,10 @@ extension Gazetteer {
         Sapopano
         Sapopemba
         Saporas
+        Saporischschja
         Saporo
+        Saporoschje
+        Saporoshje
         Sapporo
         Sapporo-chhi
         Sapporo-chhī
@@ -11310,25 +17445,79 @@ extension Gazetteer {
         Sapporoshi
         Sapporum
         Saqqez
+        Saraeva
+        Saraevo
+        Saraevo osh
+        Saragebo
+        Saragiebo
+        Saragievo
+        Saragoca
+        Saragosa
+        Saragosae
+        Saragoso
+        Saragossa
+        Saragosse
+        Saragoza
+        Saragozza
+        Saragoça
+        Saragòssa
+        Sarajeva
+        Sarajevas
         Sarajevo
+        Sarajevs
+        Sarajevu
+        Sarajevó
+        Sarajewo
+        Sarajèvo
+        Sarakosa
         Saransk
+        Saraqosa
+        Saratau
+        Saratof
         Saratov
+        Saratov osh
+        Saratova
+        Saratovas
+        Saratovia
+        Saratovu
+        Saratow
+        Saratsi
+        Saratu
+        Saratuovs
+        Saratów
+        Saraxevo
+        Saraybosna
+        Sarayevo
+        Sarayevu
         Sardza
         Sardzsa
+        Saretow
+        Sargoda
         Sargodha
+        Sargodkha
         Sari
         Sarika
         Sariwŏn-si
         Sarja
         Sarjo
+        Sarlot
+        Sarlota
+        Sarlote
+        Sarloto
+        Sarlott
         Sartu
+        Sarytau
         Sarza
+        Saràtov
+        Sarátov
         Sasebo
         Saskatoon
         Satalia
         Satna
         Sau-khin-su
         Saugor
+        Saun Luis
+        Saun Luís
         Saun Paulu
         Saurimo
         Savar
@@ -11336,17 +17525,34 @@ extension Gazetteer {
         Sawo Palo
         Sawo Pålo
         Sayama
+        Sayibage
         Sayqon
         Saïgon
         Schanghai
         Schardscha
         Schiras
         Schymkent
+        Scopia
         Scottsdale
+        Scupi
+        Scutari
+        Se-bing
         Se-leng-chhi
         Se-lêng-chhī
         Sealdah
+        Seatl
+        Seatlo
         Seattle
+        Seattlum
+        Sebastopol
+        Sebastopoli
+        Sebastopolis
+        Sebastopolo
+        Sebastòpol
+        Sebilla
+        Sebille
+        Sebu
+        Sebu Shakhary
         Sector 1
         Sector 2
         Sector 3
@@ -11356,15 +17562,27 @@ extension Gazetteer {
         Secunderabad
         Sedniejos
         Seeb
+        Seffild
+        Sefild
+        Sefilda
+        Sefildas
+        Sefildo
+        Sefilnt
         Sejong
         Sek-ieng
         Sek-na
+        Sekhupura
         Sekondi
+        Selam
+        Selayang
         Selayang Baru Utara
         Semaran'nk
         Semarang
         Semarangas
         Semaranq
+        Sember
+        Semerkant
+        Semerqend
         Semey
         Sen'gian'nk
         Sen-cen
@@ -11376,6 +17594,8 @@ extension Gazetteer {
         Sendaishi
         Sendaj
         Sendzenas
+        Seng-ak-sang
+        Seng-tek-chhi
         Seng-to-chhi
         Sengkang New Town
         Senjana
@@ -11383,6 +17603,7 @@ extension Gazetteer {
         Senjangas
         Senjango
         Senjeno
+        Senming shehiri
         Senya shehiri
         Senyanq
         Senzden
@@ -11390,18 +17611,23 @@ extension Gazetteer {
         Seoel
         Seogwipo
         Seol
+        Seongnam
         Seongnam-si
         Seoul
         Seoul-si
         Sepang
+        Seraium
         Serang
+        Serayevo
         Serdica
         Serekunda
         Seremban
         Serilingampalle
         Serra
         Setagaya
+        Setagaya City
         Setapak
+        Setay
         Sete Lagoas
         Setia Alam
         Settat
@@ -11413,28 +17639,68 @@ extension Gazetteer {
         Seulo
         Seulum
         Seung hoi
+        Sevastopal'
         Sevastopol
+        Sevastopol'
+        Sevastopole
+        Sevastopolis
+        Sevastopolj
+        Sevastopolo
+        Sevastopoľ
+        Sevastoupoli
         Severni Kartum
         Severnyj Khartum
         Severnyy
         Severodvinsk
+        Sevidzheh
+        Sevil'ja
+        Sevila
+        Sevileje
+        Sevilha
+        Sevilia
+        Sevilija
+        Sevilja
         Sevilla
+        Seville
+        Sevilo
+        Sevilya
+        Sevilėjė
+        Seviya
+        Sewastopol
+        Seweliye
+        Sewilla
         Seyhan
         Seúl
         Seül
         Sfax
         Sha Tin
+        Sha Tin New Town
         Sha-chou
         Sha-erh-t'u
         Sha-erh-t’u
+        Sha-ho-ch'en
+        Sha-ho-ch’en
+        Sha-ho-tzu
+        Shadshahr
         Shagamu
         Shah Alam
         Shah Faisalabad
         Shahkot
+        Shahr-e Herat
+        Shahr-e Herāt
         Shahrud
         Shahrīār
         Shahuwadi
+        Shaikh Barghuth
+        Shaikh Barghūth
+        Shakh Alam
+        Shakh-Alam
         Shakhri Benin
+        Shakhri Chedzhu
+        Shakhri Sebu
+        Shakhtars'ka stolicja
+        Shakhtarska stolytsia
+        Shakhtarska stolytsya
         Shakhty
         Shal
         Shalkot
@@ -11443,9 +17709,17 @@ extension Gazetteer {
         Sham Chun Hu
         Sham Shui Po
         Shamen
+        Shamnagar
+        Shamnagore
+        Shamshuipo
+        Shan Shin Po
         Shan'tou
+        Shan'vehj
+        Shan-hsien
         Shan-t'ou-shih
         Shan-t’ou-shih
+        Shanchzhou
+        Shang
         Shang-ch'in
         Shang-ch'iu
         Shang-ch'iu-hsien
@@ -11454,11 +17728,14 @@ extension Gazetteer {
         Shang-ch’iu-hsien
         Shang-hai
         Shang-hai-shih
+        Shang-hsien
         Shang-jao
         Shang-jao-hsien
         Shang-jao-shih
+        Shang-shui-hsien
         Shangai
         Shangaj
+        Shangchow
         Shanghai
         Shanghai City
         Shangkiu
@@ -11468,9 +17745,16 @@ extension Gazetteer {
         Shangrao
         Shangrao Shi
         Shangri-La
+        Shangxian
         Shangyu
         Shangzhao
+        Shangzhou
         Shankhaj
+        Shanliurfa
+        Shanlleurfa
+        Shanllëurfa
+        Shanlyurfa
+        Shansyan
         Shantou
         Shantow
         Shanwei
@@ -11479,10 +17763,16 @@ extension Gazetteer {
         Shao-chou
         Shao-hsing
         Shao-kuan
+        Shao-yang-ch'eng
+        Shao-yang-ch’eng
+        Shao-yang-hsien
+        Shao-yang-shih
         Shaoguan
         Shaoguan'
         Shaohing
         Shaohingfu
+        Shaojan
+        Shaojang
         Shaokwan
         Shaosin
         Shaosing
@@ -11498,15 +17788,36 @@ extension Gazetteer {
         Sharja
         Sharjah
         Sharjah city
+        Sharlat
+        Sharlot
+        Sharlott
+        Sharlt
         Shashamane
         Shathi'ul-Furat
+        Shatin
+        Shawmut
+        Shawmutt
+        Shawnnut
         Shawshin shehiri
+        Shaykh Burghuth
+        Shaykh Burghūth
         Shazhou
+        Shcheglovsk
+        Shedit
         Sheffield
+        Sheffild
+        Shefild
+        Shehfild
         Shehn'chzhehn'
         Shehn'jan
         Shehn'jan khot
+        Sheikh Barghuth
+        Sheikh Barghūth
+        Sheikhu Pura
+        Sheikhupura
+        Sheikkhupura
         Shekhupura
+        Shekkhupura
         Shen'chzhen'
         Shen'jan
         Shen-ch'uan
@@ -11522,6 +17833,8 @@ extension Gazetteer {
         Shendzen
         Shengcheng
         Shengking
+        Shengli
+        Shengli Jiedao
         Shenjang
         Shenyan
         Shenyang
@@ -11531,24 +17844,36 @@ extension Gazetteer {
         Sheroz
         Sheung Hoi
         Shevchenkivskyi
+        Shhutgart
+        Shi hui yao
+        Shi-hu-yao
+        Shian
         Shibganj
         Shibuya
         Shibīn al Kawm
         Shicziyajuan
         Shiczjachzhuan
+        Shidzuoka
         Shiem Chun
         Shih-chia-chuang
         Shih-chia-chuang-shih
         Shih-chuang-shih
+        Shih-ho-tzu
         Shih-men
         Shih-men-shih
+        Shih-t'ou-ko-t'a
+        Shih-t’ou-ko-t’a
         Shih-yen
         Shih-yen-chen
         Shih-yen-shih
+        Shih-yen-tzu
         Shihezi
+        Shihezi Xiang
+        Shihhweiyao
         Shihjiazhuang
         Shihkiachwan
         Shihkiachwang
+        Shihpao
         Shijan'
         Shijen
         Shijiazhuang
@@ -11556,15 +17881,23 @@ extension Gazetteer {
         Shijie
         Shikago
         Shikarpur
+        Shikhedze
+        Shikhedzy
+        Shikhehczy
+        Shikhoyya
+        Shiliguri
         Shimkent
         Shimla
+        Shimojo
         Shimonoseki
         Shinagawa
+        Shinagawa City
         Shinin
         Shining shehiri
         Shinjuku
         Shiqi
         Shiraz
+        Shitougeta
         Shitszyachzhuan
         Shiu Hing
         Shiuchow
@@ -11574,19 +17907,47 @@ extension Gazetteer {
         Shivaji Nagar
         Shivamogga
         Shivpuri
+        Shixenze
         Shiyan
         Shiyan Shi
         Shizhjazhuan
         Shizuishan
         Shizuoka
+        Shizuoka-shi
+        Shizuokashi
+        Shkup
+        Shkupi
         Shogen
+        Shohchow
+        Shohsien
         Sholapur
+        Sholon
+        Sholāpur
         Shomolu
+        Shosyan'
+        Shosyan’
+        Shou-hsien
+        Shou-kuang
+        Shou-kuang-hsien
+        Shouguan
         Shouguang
+        Shoupashkaru
+        Shovakshehҥer
+        Showkwang
         Shreveport
         Shrinagar
         Shrīrāmpur
+        Shtutgart
+        Shtutgarti
+        Shtuttgart
+        Shu-fu
+        Shuang-t'ai-tzu
+        Shuang-t’ai-tzu
+        Shuang-ya-shan-shih
+        Shuangjashan
         Shuangyashan
+        Shuanujashan'
+        Shubashkar
         Shubra al Khaymah
         Shubra al-Khayma
         Shubra el-Kheima
@@ -11597,17 +17958,27 @@ extension Gazetteer {
         Shulin
         Shumchun
         Shumchün
+        Shun'de
         Shun'tsin
         Shun-ch'ing
         Shun-ch’ing
+        Shun-te
         Shundzhun
         Shunjan
         Shunking
+        Shunteh
+        Shuntehfu
+        Shun’de
         Shun’tsin
+        Shuo
+        Shuo-hsien
+        Shuoxian
         Shuozhou
+        Shupashkar
         Shyamnagar
         Shymkent
         Shyraz
+        Shyvashar
         Shànghǎi
         Shāhjānpur
         Shāhīn Shahr
@@ -11626,6 +17997,8 @@ extension Gazetteer {
         Si-ning
         Sia-men
         Sialkot
+        Sialkotas
+        Sialkote
         Siamen
         Siamenas
         Sian
@@ -11633,19 +18006,36 @@ extension Gazetteer {
         Siana
         Sianas
         Sianfu
+        Siang-ah-san-chhi
+        Siang-ah-san-chhī
         Siang-jang
+        Siang-tchan
         Siangfan
+        Siangtan
+        Siangtanhsien
         Siangyang
         Siangyang-hsien
         Sianjangas
         Siano
+        Siao-kan
+        Siaokan
+        Siaokanhsien
+        Siatl
+        Siatul
         Siau-heng-chhi
+        Siau-iong-chhi
         Siau-koan-chhi
         Siayuthia
         Siaņa
+        Sibilia
         Sibu
         Sicagum
         Siccawei
+        Sichan
+        Sichang
+        Sichanghsien
+        Sicheslav
+        Sichoslav
         Siciyajuang
         Sicsiacsuang
         Sidi Bel Abbes
@@ -11661,35 +18051,80 @@ extension Gazetteer {
         Sidnéy
         Sidnėjus
         Sidon
+        Siduoka
         Sidziadzuangas
         Sidzjadzuana
         Sidzjadzuang
+        Sidzuok
+        Sidzuoka
+        Siehtl
         Sien-jang
         Sieng-siang
         Sienjan
         Sienyanghsien
+        Sietl
+        Sietla
+        Sietlas
         Sieu-guang
         Sieu-hing
+        Sieu-iong
         Sigjaguango
         Sihningz
+        Sijalkot
+        Sijalkoto
+        Sijetl
+        Sijudad Apodaka
+        Sijudad Gvajana
         Sikago
         Sikasso
         Siking
         Silchar
+        Silemani
+        Silguri
+        Siligun
         Siliguri
+        Silêmanî
+        Silīguri
+        Silīgurí
         Sim-iong-chhi
+        Simbir
+        Simbirsk
         Simele
         Simferopol
+        Simhapuri
         Simkent
         Simkenta
         Simkento
+        Simojas
+        Sin'chzhou
+        Sin'chzhu
+        Sin'dzhou
+        Sin'juj
         Sin'sjan
+        Sin-chuk-su
+        Sin-cou
+        Sin-cu
+        Sin-jue
+        Sin-jü
         Sin-ka-po
+        Sin-san-su
+        Sin-tek-chhi
+        Sin-tek-chhī
+        Sin-u-chhi
+        Sin-yi-su
+        Sin-û-chhī
+        Sin-čou
+        Sin-ču
+        Sinbirsk
         Sincelejo
+        Sinchow
         Sindao
         Sinfra
+        Sing-daik
         Sing-du
         Sing-iong
+        Sing-tchaj
+        Sing-u
         Singa
         Singan
         Singano
@@ -11701,6 +18136,10 @@ extension Gazetteer {
         Singosari
         Singrauli
         Singsieng
+        Singtai
+        Singtaj
+        Sinhcuz
+        Sinhsien
         Siniin
         Sinin
         Sining
@@ -11709,25 +18148,36 @@ extension Gazetteer {
         Siningfu
         Sinino
         Sinjhoro
+        Sinjhushih
         Sinkapoure
         Sinop
         Sinp’o
+        Sinshan Chzhen
         Sinsiang-hsien
         Sint Petersbork
         Sint-Petersburg
+        Sintaj
         Sinyang
         Sinyang-hsien
+        Sinyu-hsien
+        Sinyü-hsien
         Sinŭiju
         Sioh-ga-cong
+        Sion
         Siong-chiu-chhi
         Siong-ciu
         Siong-daik
         Siong-jiau-chhi
         Siong-ngieu
+        Siong-tang
         Siong-tek-chhi
+        Siong-tham-chhi
+        Siong-tham-su
+        Siong-thâm-chhī
         Sioudad Chouares
         Sioux Falls
         Siping
+        Sipingjie
         Siraz
         Siraza
         Sirazas
@@ -11738,32 +18188,53 @@ extension Gazetteer {
         Siráz
         Sit-ni
         Sit-nì
+        Sita Jibouti
         Sita del Cao
         Sita del Cap
         Sitiawan
+        Sitoebanda
+        Sitoebondo
         Sittwe
+        Situbando
         Situbondo
         Sitziazouank
         Sità del Cao
         Sità dël Cap
+        Siudad Bolivar
+        Siudad Bolivaras
         Siudad Chuaresas
+        Siudad Guajana
         Siudad Khuares
+        Siudad ti Lapu-Lapu
+        Siudad ti Quebec
         Siul
+        Siut
         Sivakasi
         Sivas
+        Sivastopol
         Siverek
+        Siviglia
+        Sivilja
+        Siyaatil
+        Siyudad na Heneral Santos
+        Sizuoka
+        Sizuoka-chhi
+        Sizuoka-chhī
         Siâu-koan-chhī
         Sièng-siàng
         Sièu-guăng
         Siêu-hĭng
+        Siêu-iòng
         Siòng-ciŭ
         Siòng-dáik
         Siông-chiu-chhī
         Siông-ngièu
         Siông-tek-chhī
         Siāu-heng-chhī
+        Siāu-iông-chhī
         Siōng-jiâu-chhī
         Siŏh-gă-cŏng
+        Siŏng-tàng
         Sjamehn'
         Sjamen
         Sjamen'
@@ -11771,29 +18242,52 @@ extension Gazetteer {
         Sjamyn'
         Sjan
         Sjan'jan
+        Sjan'nin
         Sjanghae
         Sjanghai
         Sjanghæ
         Sjangjang
         Sjangrao
+        Sjangtan
         Sjanjang
         Sjanjango
+        Sjantan
+        Sjantan'
         Sjantou
         Sjanujan
+        Sjaogan'
         Sjaoxing
+        Sjaoyang
         Sjenyang
         Sjeverni Kartum
         Sjimkent
         Sjiraz
+        Sjudad Guajan
         Sjudad Khvarez
         Sjudzou
         Sjujchzhou
         Sjymkent
         Skardu
+        Skhidnij Erusalim
         Skikda
+        Skop'e
+        Skope
+        Skopeia
+        Skopia
+        Skopie
+        Skopiye
         Skopje
+        Skopjo
+        Skopjė
+        Skople
+        Skoplie
+        Skoplje
+        Skopye
         Skudai
+        Skutari
+        Slemani
         Slough
+        Slēmānī
         Smirna
         Smirne
         Smith Station
@@ -11804,12 +18298,14 @@ extension Gazetteer {
         Smyrne
         So-chiu-chhi
         Soacha
+        Soachu
         Sobral
         Sochi
         Socoto
         Sodo
         Soerabaja
         Soerabaya
+        Soerakarta
         Soeul
         Sofi
         Sofia
@@ -11828,16 +18324,34 @@ extension Gazetteer {
         Sofya
         Sofía
         Sohag
+        Sohiwal
+        Soi-ning
         Soifia
         Sokotas
         Sokoto
         Sokoto stad
+        Solapur
         Soledad
         Soledad de Graciano Sánchez
+        Solimania
         Solingen
+        Solo
+        Solov'ianenkove
+        Solov'janenkove
+        Solov'yanenkove
+        Solovianenkove
+        Solovyanenkove
+        Soltanabad
         Solwezi
+        Solyma
+        Solāpur
+        Solţānābād
         Somerset West
         Somkent
+        Sonarpur
+        Sonarpur Rajpur
+        Song Ap Son
+        Song Áp Sơn
         Song-ngieu-su
         Song-tet-su
         Songcheng
@@ -11849,6 +18363,7 @@ extension Gazetteer {
         Soochow
         Sophia
         Sorocaba
+        Sorokaba
         Sorong
         Sorsogon
         Soshanguve
@@ -11856,10 +18371,13 @@ extension Gazetteer {
         Soteropolis
         Souehto
         Soueto
+        Souez
         Souk Ahras
         Soul
+        Souleimaniye
         Sououon
         Sourabaya
+        Sourakarta
         Sourampagia
         Sousse
         South Boston
@@ -11881,6 +18399,7 @@ extension Gazetteer {
         Springs
         Sredets
         Sri Ganganagar
+        Sriindrapura
         Srinagar
         Srinagaras
         Srinagaro
@@ -11890,15 +18409,23 @@ extension Gazetteer {
         Srīnagar
         Ssu-ming
         Ssu-ming-hsien
+        Ssupingkai
         St Helens
         St Paul de Loanda
         St Petersburg
+        St. James
         St. Louis
         St. Petersburg
         St.-Petersburg
+        Stadi
         Stakgol'm
+        Stalin
+        Stalinabad
+        Staline
         Stalingrad
         Stalingrado
+        Stalino
+        Stalinsk
         Staljingrad
         Stambol
         Stamboul
@@ -11906,16 +18433,24 @@ extension Gazetteer {
         Stambula
         Stambuł
         Stambұl
+        Standing Peachtree
         Stanleystad
         Stanleyville
         Stare Deli
         Staryy Oskol
         Staten Island
+        Statul Kassala
+        Stauropoli
         Stavanger
         Stavropol
+        Stavropol'
+        Stavropol’
+        Stawropol
         Sterlitamak
         Stgo.
         Stjokolna
+        Stocarda
+        Stoccarda
         Stoccholm
         Stoccolma
         Stockholbma
@@ -11944,10 +18479,19 @@ extension Gazetteer {
         Stokol'ma
         Stokolm
         Stolica Jumora
+        Stoutnkarde
         Strasbourg
         Strogino
+        Stucarda
         Stuculma
+        Stuggart
+        Stumptown
         Stuokhuolms
+        Stutgardia
+        Stutgartas
+        Stutgarte
+        Stutgarto
+        Stutqart
         Stuttgart
         Stócólm
         Su-ch'eng-chen
@@ -11962,62 +18506,135 @@ extension Gazetteer {
         Su-ch’ien-hsien
         Su-ciu
         Su-cou
+        Su-fu
         Su-hsien
+        Su-la-sie
+        Su-peng-chhi
         Su-čou
+        Suais
+        Suancheng
+        Suancheng-hsien
+        Suang-ja-san
+        Subang
+        Subang Dzhaja
         Subang Jaya
         Suchjou
         Suchow
         Suchzhou
         Sucre
+        Sudanhavenurbo
         Sudzhou
         Sudzou
         Sudžou
+        Suec
+        Suecas
+        Suehc
+        Suehckij
+        Suej-cou
+        Suej-ning
+        Suej-čou
+        Suejdzou
+        Sueleymaniye
+        Suerix
+        Sues
+        Suesia
+        Suess
+        Sueveys
         Suez
+        Suezi
+        Suezo
         Suginami
+        Suginami City
         Sugouo
+        Sui-chiu-chhi
+        Sui-ciu
         Sui-hsi-shih
+        Sui-hsien
+        Sui-leng-chhi
+        Sui-nen-su
+        Sui-ning-hsien
         Sui-ting
         Sui-ting-fu
         Suicheng
+        Suichow
+        Suifu
         Suigen
         Suihua
         Suining
         Suita
+        Suixian
         Suiyuan
         Suiyüan
         Suizhou
+        Sujchzhou
+        Sujnin
         Sukabumi
+        Sukarnapura
+        Sukarnopura
         Sukkur
         Sukrah
+        Sukur
+        Sukuras
+        Sulaimaniya
+        Sulaimaniyya
         Sulaymaniyah
+        Sulaymaniyya
+        Sulaymānīyah
+        Suleimania
+        Suleimaniya
+        Suleimaniyah
         Suleja
+        Sulejmanie
+        Sulejmanija
+        Sulejmánie
+        Suleymania
         Sullana
         Sultan Pur Majra
+        Sultanabad
+        Sultanah
         Sultanbeyli
         Sultangazi
+        Sultānābād
         Sulţānah
         Sumaré
         Sumayl
         Sumbawanga
         Sumbe
         Sumedang
+        Sumgait
+        Sumgajyt
         Sumgayit
+        Sumgayıt
+        Sumgjajet
+        Sumgojit
         Sumida
+        Sumqayit
+        Sumqayyt
+        Sumqayıt
+        Sumqoyit
         Sumy
         Sun-fa-su
+        Sunch'on
+        Sunch'on-dong
+        Sunch'on-up
         Suncheon
         Sunchiang
         Sunch’ŏn
+        Sunch’ŏn-dong
+        Sunch’ŏn-ŭp
         Sunda Kelapa
         Sundapura
         Sunderland
         Sung-chiang
         Sung-chiang-hsien
         Sungai Buloh
+        Sungai Patani
         Sungai Petani
+        Sungei Patani
         Sunggal
         Sungkiang
         Sungkiang-hsien
+        Sunhohsien
         Sunkiang
         Sunkiangfu
         Sunnyvale
@@ -12026,18 +18643,23 @@ extension Gazetteer {
         Sunwui
         Suofeje
         Suofėjė
+        Supaskar
+        Supin
         Suqian
         Surabaia
         Surabaja
         Surabajo
         Surabaya
         Surakarta
+        Surakarte
         Surat
         Suratas
         Surate
         Surato
         Surendranagar
         Surgut
+        Suri
+        Surrej
         Surrey
         Surulere
         Suryanagar
@@ -12046,26 +18668,34 @@ extension Gazetteer {
         Sutsienhsien
         Sutsjou
         Sutton
+        Suvajs
         Suvon
         Suwon
         Suwon-si
         Suwŏn
         Suxian
         Suydin
+        Suynin
         Suzano
         Suzhou
         Suzhou Shi
         Suzhou i Jiangsu
         Suzuka
+        Suèz
+        Suës
+        Suî-chiu-chhī
         Suĝoŭo
         Sverdlovsk
         Sverolovsk
+        Swabue
         Swansea
         Swatow
         Swindon
         Swnjyangh
         Swzgyahcuengh
+        Syamnagar
         Syanyan
+        Sybas
         Sydneium
         Sydney
         Sydney City
@@ -12077,14 +18707,26 @@ extension Gazetteer {
         Symkentas
         Syonan-to
         Syou-ouen
+        Sypin
+        Syudad Bolivar
+        Syudad Bolívar
+        Syudad han Bacolod
         Syudad han Davao
+        Syudad han Djibouti
         Syudad han Zamboanga
+        Syudad-Bolivar
         Syudat Xuares
+        Syurix
         Syuychan
         Syzran
+        Syāmnagar
+        Szalem
         Szamara
         Szanghaj
         Szapporo
+        Szarajevo
+        Szarajevó
+        Szaratov
         Szardza
         Szardża
         Szczecin
@@ -12092,30 +18734,54 @@ extension Gazetteer {
         Szeming-hsien
         Szentpetervar
         Szentpétervár
+        Szeping
+        Szepingkai
+        Szevasztopol
+        Szib
         Szinan
         Sziraz
+        Szkopje
         Szoeul
         Szofia
         Szrinagar
         Sztokholm
         Sztokhòlm
         Szucsou
+        Szuez
+        Szukkur
+        Szukkúr
         Szymkent
+        Szálem
+        Szíb
         Szófia
         Szöul
         Sài Gòn
+        Sá da Bandeira
+        Ságrab
+        Sán Vĩ
+        Sáng-muōi
         Sáng-tàu
+        Sân-tá-kîn
+        São Bernardo
         São Bernardo do Campo
         São Caetano do Sul
         São Carlos
+        São Francisco
+        São Félipe de Benguela
         São José
+        São José de Bissáu
         São José de Ribamar
         São José do Rio Preto
         São José dos Campos
         São José dos Pinhais
         São João de Meriti
         São Leopoldo
+        São Luis
+        São Luiz
+        São Luiz de Maranhão
+        São Luiz do Maranhão
         São Luís
+        São Luís do Maranhão
         São Mateus
         São Paolo
         São Paolo de Loanda
@@ -12125,13 +18791,24 @@ extension Gazetteer {
         São Paulo de Loanda
         São Paulo de Luanda
         São Petersburgo
+        São Salvador dos Campos
         São Sebastião do Rio de Janeiro
         São Vicente
+        São josé dos Campos
+        Sé-bìng
+        Séatl
+        Sébastopol
         Ségou
         Séoul
         Sétif
+        Séville
+        Séwéliye
+        Sêng-tek-chhī
         Sêûl
+        Sìng-dáik
         Sìng-dŭ
+        Sìpíng
+        Sìpíngjiē
         Sídney
         Sím-iông-chhī
         Sîdney
@@ -12142,24 +18819,39 @@ extension Gazetteer {
         Sófía
         Sóifia
         Sókótó
+        Sôi-nìng
         Söul
+        Sù-pêng-chhī
+        Sùi-ciŭ
+        Súes
+        Süancheng
+        Süancheng-hsien
+        Süchow
+        Süleymaniye
+        Sürix
+        Süveyş
         Sāmarrā’
         Sāngli
         Sāveh
+        Săng-muòng-hiĕk
+        Săng-mìng
         Săng-ā
         Sĕk-iēng
         Sėdniejos
         Sīkar
         Sīng-iòng
         Sītāpur
+        Sōhiwāl
         Sōka
         Sŏul
+        Sūi-lêng-chhī
         Sūjāngarh
         Sūrat
         Sŭ-ciŭ
         Sơn Tây
         T'a-ho
         T'a-ho-chai
+        T'a-k'a-ta
         T'ai
         T'ai-an-hsien
         T'ai-an-shih
@@ -12171,21 +18863,40 @@ extension Gazetteer {
         T'ai-pei
         T'ai-pei Shih
         T'ai-pei-hsien
+        T'ai-ts'ang
+        T'ai-ts'ang-ch'eng
+        T'ai-ts'ang-hsien
         T'ai-yuan-shih
+        T'ang-ku
         T'ang-shan-chen
         T'ang-shan-shih
         T'ien-chin
         T'ien-ching
         T'ien-ching-shih
+        T'ou-tao-chiang
+        T'sang-chou-shih
+        T'su-hsiung-fu
+        T'un-ch'i
+        T'un-ch'i-chen
+        T'un-ch'i-shih
+        T'un-hsi
         T'ung-chou
+        T'ung-hua
+        T'ung-hua-hsien
+        T'ung-hua-shih
+        T'ung-ling
+        T'ung-ling-hsien
         T.P. Ho Chi Minh
         TP Ho Chi Minh
         TPHCM
+        Ta'if
+        Ta'izz
         Ta-cching
         Ta-cou
         Ta-hsien
         Ta-jen
         Ta-jen-hsien
+        Ta-ko-tan
         Ta-ku
         Ta-lien
         Ta-lien-shih
@@ -12196,9 +18907,13 @@ extension Gazetteer {
         Ta-t’ung
         Ta-t’ung-hsien
         Ta-t’ung-shih
+        Ta-yung
+        Ta-yung-hsien
         Ta-čching
         Ta-čou
+        Taaciz
         Tabora
+        Tabouk
         Taboão da Serra
         Tabrez
         Tabris
@@ -12207,6 +18922,9 @@ extension Gazetteer {
         Tabríz
         Tabrīz
         Tabuk
+        Tabukas
+        Tabuuk
+        Tabūk
         Tacheng
         Tachikawa
         Taching
@@ -12217,10 +18935,13 @@ extension Gazetteer {
         Tacoma
         Taebris
         Taebriz
+        Taebuk
+        Taef
         Taegu
         Taejon
         Taejŏn
         Taekhran
+        Taez
         Taganrog
         Tagig
         Taguatinga
@@ -12241,10 +18962,15 @@ extension Gazetteer {
         Taibejus
         Taibėjus
         Taicang
+        Taicang Shi
         Taichow
         Taichung
         Taicungas
         Taiden
+        Taif
+        Taifa
+        Taifas
+        Taifum
         Taigiouan
         Taijuan
         Taijuana
@@ -12282,8 +19008,11 @@ extension Gazetteer {
         Taizhou Shi
         Taizhou i Jiangsu
         Taizhou i Zhejiang
+        Taizi
+        Taizz
         Taičungas
         Tai’an
+        Taj-Nguen
         Tajan'
         Tajbehj
         Tajbej
@@ -12308,22 +19037,37 @@ extension Gazetteer {
         Tajĉungo
         Tajĝou
         Tak-o
+        Takamacu
         Takamatsu
+        Takamatsu-shi
+        Takamatsushi
+        Takamatu
+        Takamatu-chhi
+        Takamatu-chhī
         Takao
         Takaoka
         Takarazuka
         Takasaki
         Takatsuki
         Takeo
+        Takev
         Takoradi
+        Takson
+        Taku
+        Takéo
+        Takêv
+        Tal'jaci
         Talatona
         Talca
         Talcahuano
         Talhar
         Tallahassee
         Tallinn
+        Talsa
         Tam A
         Tam Kỳ
+        Tam Minh
+        Tam Mon Hiep
         Tam Á
         Tamaki-makau-rau
         Tamale
@@ -12336,17 +19080,36 @@ extension Gazetteer {
         Tampico
         Tampines Estate
         Tampines New Town
+        Tampo
         Tampriz
         Tamulinadu
+        Tan Chau
+        Tan Du
         Tan Giang
+        Tan Hoang GJao
+        Tan Khoa
+        Tan Thanh
+        Tan Truc
         Tan'nksan
+        Tan'һoa
+        Tan-t'a
+        Tan-t'u
+        Tan-tong-chhi
+        Tan-tong-chhī
+        Tan-tung
+        Tan-tung-shih
+        Tan-t’a
+        Tan-t’u
         Tana
         Tananaribe
         Tananarive
         Tanca
+        Tanda
         Tando Adam
+        Tando Alahyar
         Tando Allahyar
         Tando Bago
+        Tando Bāgo
         Tane
         Tanga
         Tangail
@@ -12362,6 +19125,7 @@ extension Gazetteer {
         Tanghe
         Tangier
         Tangiers
+        Tango
         Tangsan
         Tangsanas
         Tangsano
@@ -12381,11 +19145,19 @@ extension Gazetteer {
         Tanshan'
         Tanta
         Tantou
+        Tantuhsien
+        Tantā
         Tanzha
         Tanzher
         Tanzhou
         Tanĝero
+        Tao Trang
+        Taojuan
+        Taojuan'
         Taoyuan
+        Taoyuan City
+        Taoyuan District
+        Taoyuan Qu
         Tapachula
         Tarables
         Tarabulus
@@ -12395,11 +19167,18 @@ extension Gazetteer {
         Taranto
         Taraz
         Tarija
+        Tarlac
         Tarlac City
         Tarndanya
         Tarndarnya
         Taronta
         Tarsus
+        Tartous
+        Tartouss
+        Tartoûs
+        Tartus
+        Tartús
+        Tartûs
         Taràbles
         Taschkent
         Tashken
@@ -12407,7 +19186,9 @@ extension Gazetteer {
         Tashkent
         Tashkent osh
         Tashkenti
+        Tasikmalaja
         Tasikmalaya
+        Tasikmalaya kutha
         Tasjkent
         Taskende
         Taskendrit
@@ -12428,6 +19209,7 @@ extension Gazetteer {
         Tay An
         Tay Ninh
         Taychun
+        Tayif
         Tayipeh
         Tayipèh
         Taynam
@@ -12435,6 +19217,9 @@ extension Gazetteer {
         Taytay
         Tayyuan
         Taza
+        Taëf
+        Taëz
+        Taïf
         Taŝkento
         Taşkent
         Taškent
@@ -12452,6 +19237,7 @@ extension Gazetteer {
         Tbiliszi
         Tbilsi
         Tblisi
+        Tbrau
         Tchaj-cou
         Tchaj-cung
         Tchaj-juean
@@ -12462,29 +19248,58 @@ extension Gazetteer {
         Tchaj-čung
         Tchang-san
         Tchang-šan
+        Tche Tcheou
+        Tcheboksary
         Tcheliabinsk
         Tchelyabinsk
         Tchien-tin
         Tchien-ťin
+        Tchubec
+        Tchung-chua
         Tchéliabïnsk
         Te Nam
         Te Ninh
+        Te Te Cap Nhi
+        Te-chou
+        Te-chou-shih
+        Te-cou
+        Te-hsien
         Te-hua
+        Te-jang
+        Te-yang
+        Te-yang-hsien
+        Te-čou
+        Teberau
+        Tebrau
         Tebriz
         Tebriza
         Tebrizas
         Tebrīza
+        Tebuek
+        Tebuk
+        Tebük
         Techerane
+        Techow
         Teera
         Teerao
         Teerã
         Teerão
         Tegal
         Tegeran
+        Tegousigalpa
+        Tegousigoualpa
         Tegu
         Tegucigalpa
+        Tegucigalpo
+        Tegucigucigalpa
         Teguo
+        Tegusigal'pa
+        Tegusigalp
+        Tegusigalpa
+        Teguzigalpa
+        Teh-hsien
         Tehbryz
+        Tehchow
         Tehdzhon
         Teheran
         Teherana
@@ -12492,40 +19307,98 @@ extension Gazetteer {
         Teherano
         Teherán
         Teherāna
+        Tehetsouen
         Tehgu
+        Tehgusigal'pa
+        Tehl'-Aviu
         Tehnd'iin
         Tehran
         Tehrano
+        Tehrehzina
+        Tehtuan
         Tehuacán
+        Tehyang
+        Tehyang-hsien
+        Tek-chiu-chhi
+        Tek-chiu-chhī
+        Tek-iong-chhi
+        Tek-iông-chhī
         Tekheran
+        Tekshi choqqiliq tagh shehiri
+        Tel Avevs
         Tel Aviv
+        Tel Aviv Yaffo
+        Tel Aviv Yafo
+        Tel Aviv-Jaffa
+        Tel Aviv-Jafo
+        Tel Aviv-Yafo
+        Tel Avivas
+        Tel Avív
+        Tel Avėvs
+        Tel Awiw
+        Tel Eviv
+        Tel'-Aviv
+        Tel-Aviv
+        Tel-Avivo
+        Tel-aviv
+        Tel-Əviv
+        Telanaipura
+        Telaviva
+        Telavivum
         Telford
+        Tell Abib
+        Tell Abīb
+        Tell Afif
         Teluk Intan
         Telukbetung
         Teluknaga
         Tema
         Temara
         Temasek
+        Tembisa
+        Temen
         Temirtau
         Tempe
         Tempe Junction
+        Temple City of India
         Temuco
+        Tenan
         Teni
+        Tenkousinkalpa
         Tepic
+        Tepujaco
+        Tequsiqalpa
+        Terana
         Teresina
         Teresópolis
+        Terezina
+        Terminus
         Ternate
         Ternopil
         Terrassa
+        Territoire de Pondichery
+        Territoire de Pondichéry
+        Territory of Columbia
         Tete
+        Tetouan
+        Tetouán
+        Tetuan
+        Tetuanas
+        Tetuano
+        Tetuao
+        Tetuán
         Tetuán de las Victorias
+        Tetuão
         Tetyan
+        Teuctzincalpan
+        Teuson
         Tewrez
         Tewrêz
         Teyjong shehiri
         Teyju shehiri
         Teynen shehiri
         Thach Gia Trang
+        Thai
         Thai Chau
         Thai Châu
         Thai Nguyen
@@ -12534,13 +19407,17 @@ extension Gazetteer {
         Thai-tyen
         Tham Duong
         Tham Quyen
+        Than Hoa
         Thana
         Thane
         Thang Long
         Thanh Do
         Thanh GJao
+        Thanh Hoa
         Thanh Hóa
         Thanh Khê
+        Thanh Pho Nam Dinh
+        Thanh Pho Thai Nguyen
         Thanh Thai Phien
         Thanh Vien
         Thanh Xuân
@@ -12549,6 +19426,7 @@ extension Gazetteer {
         Thanh pho Hue
         Thanh pho New York
         Thanh pho Ngan Xuyen
+        Thanh pho Quebec
         Thanjavur
         Thap Ha
         Thap Yen
@@ -12557,15 +19435,28 @@ extension Gazetteer {
         The Big Apple
         The Bronx
         The City of Angels
+        The City of Roses
+        The City of Saint John
+        The D
+        The Duke City
         The Hague
+        The Mexican Diggings
+        The Spanish Diggings
         The Windy City
         Thekong
         Thembisa
         Thenali
         Theni
+        Theodosiopolis
+        Theodosioupoli
+        Theranda
+        Theresina
+        Therezina
         Thessaloníki
         Thien Tan
+        Thien-on-su
         Thien-tsin
+        Thieu Duong
         Thieu Hung
         Thieu Quan
         Thika
@@ -12577,8 +19468,18 @@ extension Gazetteer {
         Thoi-chu-su
         Thoi-chung-su
         Thoi-nam-su
+        Thong Hoa
+        Thong-hoa-chhi
+        Thong-hoà-chhī
+        Thoothukkudi
         Thoothukudi
+        Thospia
         Thrissur
+        Throtmenni
+        Thu Duc
+        Thua GJuc
+        Thuiscoburgum
+        Thuong
         Thuong Chau
         Thuong GJuc
         Thuong Hai
@@ -12586,6 +19487,8 @@ extension Gazetteer {
         Thuqbah
         Thuận An
         Thuận Thanh
+        Thyen-an
+        Thyen-ān
         Thài-chiu-chhī
         Thài-goân-chhī
         Thành Phố Bà Rịa
@@ -12594,11 +19497,13 @@ extension Gazetteer {
         Thái Châu
         Thái Nguyên
         Tháp Hà
+        Thông Hóa
         Thāi-tyen
         Thāna
         Thāne
         Thānesar
         Thăng Long
+        Thương Châu
         Thị Trấn Thuận Châu
         Thị Trấn Đông Triều
         Thị Trấn Đại Từ
@@ -12613,7 +19518,9 @@ extension Gazetteer {
         Ti-lin
         Ti-nan
         Ti-ning
+        Ti-si
         Tia Juana
+        Tia-mu-s'
         Tia-sing
         Tiandzinas
         Tianfu
@@ -12624,8 +19531,10 @@ extension Gazetteer {
         Tianjín
         Tianshui
         Tiantzin
+        Tiao-cuo
         Tiaret
         Tiau-kheng-chhi
+        Tiba
         Tibilisi
         Tiblisi
         Tiblissi
@@ -12640,6 +19549,7 @@ extension Gazetteer {
         Tiendzin
         Tientsin
         Tiençin
+        Tieu Tac
         Tiflis
         Tigemmi Tamellalt
         Tigranakert
@@ -12658,8 +19568,15 @@ extension Gazetteer {
         Tin Shui Wai
         Tin fu
         Tin-chua
+        Tin-cou
+        Ting-an
         Ting-cou
+        Ting-hsi
+        Ting-hsi-hsien
+        Ting-men
         Tingis
+        Tinis
+        Tinnanpo
         Tinnevelli
         Tinnevelly
         Tinnevelly Junction
@@ -12668,9 +19585,20 @@ extension Gazetteer {
         Tiong-oe-chhi
         Tiong-oē-chhī
         Tiong-ti-chhi
+        Tiorana
+        Tiorána
+        Tiou-cchuean
         Tiou-tiang
+        Tioumen
         Tiphlida
+        Tiran
+        Tiran khot
+        Tiran-a
         Tirana
+        Tiranae
+        Tirane
+        Tirano
+        Tiranë
         Tiraspol
         Tirmiz
         Tiruccirappalli
@@ -12689,10 +19617,24 @@ extension Gazetteer {
         Tirunelweli
         Tirupati
         Tiruppur
+        Tiruppūr
+        Tirupur
+        Tiruvananantapuram
+        Tiruvanantapuram
+        Tiruvanantapuramas
         Tiruvottiyūr
         Tiruĉirapali
         Tiruččiráppalli
+        Tirāna
+        Tiughsaghrondy
+        Tiumen
+        Tiumene
+        Tiumenė
+        Tiumeń
+        Tiumén
+        Tiwnis
         Tixuana
+        Tiêu Tác
         Tiô-chiu-chhī
         Tiông-chhun-chhī
         Tiông-tī-chhī
@@ -12705,26 +19647,67 @@ extension Gazetteer {
         Tjangino
         Tjanĝino
         Tjaņdziņa
+        Tjeboksary
         Tjeljabinsk
         Tjencin
+        Tjilegon
+        Tjimahi
+        Tjimaki
+        Tjoemen
+        Tjumen
+        Tjumen'
+        Tjumen' khot
+        Tjumena
+        Tjumenj
+        Tjumeno
+        Tjumeń
+        Tjumeņa
+        Tjyen-tjyou
+        Tkhaj Nguen
+        Tkhan Khoa
+        Tkhan' Khoa
+        Tkhan'khaa
+        Tkhan'khoa
         Tkhana
         Tkhane
         Tkheni
+        Tkhiruvanantkhapuram
         Tlahtoantepec
         Tlahtoāntepēc
+        Tlakepake
+        Tlakepakė
         Tlalnepantla
+        Tlalnepantla de Comonfort
+        Tlalnepantla de Galeana
+        Tlalnepantla de baz
+        Tlalpam
         Tlalpan
+        Tlanepantla de baz
         Tlaquepaque
         Tlemcen
+        Tlilegon
+        Tlsa
         Tláhuac
         Tng-soa-chhi
         To Chau
+        Toai Ninh
         Toamasina
         Tochigi
         Tochiu
         Tochkent
+        Tochtlan Gutierrez
+        Tochtlan Gutiérrez
         Tocio
+        Toela
         Toewriz
+        Togliatti
+        Togliatti-on-the-Volga
+        Togliattigrad
+        Toif
+        Toison
+        Tojama
+        Tojoota khot
+        Tojota
         Tokija
         Tokijas
         Tokio
@@ -12732,17 +19715,52 @@ extension Gazetteer {
         Tokorozawa
         Tokushima
         Tokyo
+        Tol'jatti
+        Tol'jatti osh
+        Tol'yatti
+        Tolati
         Toledo
         Toli-Toli
         Toliara
+        Toliati
+        Toliatti
+        Toljati
+        Toljatis
+        Toljatti
+        Tollohcan
+        Tolosa
+        Tolosa Okzitania
+        Tolosa de Francia
+        Tolosa de Llenguadoc
+        Tolouka
+        Toloxa
+        Toloza
         Toluca
+        Toluca Lerdoensis
+        Toluca de Lerdo
+        Toluka
+        Toluka-de-Lerdo
+        Tolyati
         Tolyatti
+        Tol’yatti
+        Tom'sku
         Tomakomai
+        Tomck
+        Tomium
+        Toms'k
         Tomsk
+        Tomska
+        Tomskaj
+        Tomskas
+        Tomszk
+        Tomçk
+        Tonala
+        Tonallan
         Tonalá
         Tong-koan-chhi
         Tong-kóan-chhī
         Tongchuan
+        Tongchuan Shi
         Tongchuanshi
         Tonghua
         Tongliao
@@ -12752,35 +19770,63 @@ extension Gazetteer {
         Tonk
         Toquio
         Tordher
+        Toreon
+        Toreonas
+        Tori
+        Torin
+        Torino
+        Torinu
         Torontas
         Toronto
         Torontu
         Torontum
         Torontó
+        Torreon
         Torreón
+        Tortosa
         Toruń
+        Torí
         Toshima
         Toshkand
         Toshkent
         Toshkent shahri
+        Totant
         Tottori-shi
         Touba
+        Toula
         Toulon
         Toulouse
+        Toulouz
+        Toulouzi
         Tourane
+        Touson
+        Touxtla Nkoutierres
+        Town of Kansas
         Townsville
         Toyama
+        Toyama-shi
+        Toyamashi
+        Toyoda
         Toyohashi
         Toyokawa
         Toyonaka
         Toyota
+        Toyota i Aichi
+        Toyota-chhi
+        Toyota-chhī
+        Tołoxa
         Tpilisi
         Trables
         Trablus
         Trablûs
         Trabzon
         Tram Giang
+        Tramount
+        Treaty Port
         Tref y Penrhyn
+        Tremonia
+        Tremont
+        Trengganu
         Tri-Cities
         Triboli
         Trichinapalli
@@ -12790,7 +19836,11 @@ extension Gazetteer {
         Trieste
         Trieu Chau
         Trieu Khanh
+        Trimountain
+        Trimountaine
         Trinchinopoly
+        Tringano
+        Tringganu
         Trinh Chau
         Triphelis
         Tripili
@@ -12804,8 +19854,11 @@ extension Gazetteer {
         Tripołi
         Tripul
         Tripuli
+        Trivandrum
+        Trnava
         Trondheim
         Troxillo
+        Tru Chau
         Truchiljas
         Truhillu
         Trujillo
@@ -12818,6 +19871,9 @@ extension Gazetteer {
         Trung Son
         Trung Sơn
         Trung Ve
+        Truong Dich
+        Truong Gia Gioi
+        Truong Gia Khau
         Truong Sa
         Truong Tri
         Truong Xuan
@@ -12833,17 +19889,43 @@ extension Gazetteer {
         Trípólí
         Trùng Khánh
         Trảng Bàng
+        Ts'ang-chen
+        Ts'ang-chou
+        Ts'ang-hsien
+        Ts'ang-wu
+        Ts'ang-wu-hsien
         Ts'ao-chou
         Ts'aochow
         Tsamkong
         Tsan'nksa
+        Tsan'syan'
+        Tsang
+        Tsangchow
+        Tsan’syan’
+        Tsao-chuang
+        Tsao-chuang-shih
         Tsaochowfu
+        Tsaochwang
         Tsarigrad
         Tsaritsyn
         Tsau-liang-hai
         Tschangtung
+        Tsche-dschu
+        Tscheboksary
+        Tscheboxari
         Tscheljabinsk
         Tschhimtschun
+        Tschin-nam-p-ho
+        Tschkalow
+        Tschon-dschu
+        Tschongto
+        Tschön-dschu
+        Tse-chou
+        Tse-tsiu
+        Tseboksaro
+        Tseboksary
+        Tseh-chow-fu
+        Tsehchow
         Tseliampinsk
         Tselinograd
         Tseljabinsk
@@ -12858,12 +19940,16 @@ extension Gazetteer {
         Tshùng-khin
         Tsi-nan-fu
         Tsi-ning-hsien
+        Tsiaotso
         Tsikago
         Tsin'nktao
         Tsin-chiang
         Tsin-kong-su
+        Tsin-tsuan-tsiun
         Tsinah
         Tsinan
+        Tsincheng
+        Tsinchenghsien
         Tsing Yi Town
         Tsingkianghsien
         Tsingkiangpo
@@ -12883,68 +19969,196 @@ extension Gazetteer {
         Tsining
         Tsinkiang
         Tsinkiangpu
+        Tsiouaoua
         Tsitankon'nk
+        Tsitcheou
+        Tsitsihar
+        Tsiuentcheou
+        Tsjeboksari
+        Tsjeboksary
         Tsjeljabinsk
         Tsjimkent
         Tsjoengking
+        Tsjoukou
+        Tssaochwang
         Tsu
+        Tsu-yung-fu
         Tsuen Wan
+        Tsuerix
         Tsukuba
         Tsun-i
         Tsun-i-ch'eng
         Tsun-i-ch’eng
         Tsun-i-hsien
         Tsun-i-shih
+        Tsungming
         Tsunyi
         Tsunyi-hsien
+        Tsurique
+        Tsuyung
+        Tsuyung-hsien
         Tsyelyabinsk
+        Tszoyan
+        Tszyaotszochzhen
+        Tszöyan
+        Tsürix
+        Ts’ang-chen
+        Ts’ang-chou
+        Ts’ang-hsien
+        Ts’ang-wu
+        Ts’ang-wu-hsien
         Ts’ao-chou
         Ts’aochow
         Ttuplis
+        Tu Binh
         Tu Cong
+        Tu-chiu-chhi
         Tu-ciu
         Tuan Nghia
         Tuba
         Tucson
+        Tucuman
+        Tucumán
+        Tuczon
+        Tuemen
         Tuen Mun
+        Tuenis
+        Tuenmen
+        Tueri
+        Tueria
+        Tugson
         Tuguegarao
+        Tuguison
+        Tuinis
+        Tuison
         Tukholma
+        Tuksonas
+        Tukstla Gutijerez
+        Tukuman
+        Tukumanas
         Tula
+        Tula i Russland
+        Tulae
+        Tulo
+        Tulquson
         Tulsa
+        Tulu Nadu
+        Tuluz
+        Tuluza
+        Tuluzae
+        Tuluzo
         Tuluá
+        Tulūza
         Tumasik
+        Tumen
+        Tumenum
+        Tumipampa
         Tumkūr
+        Tun'si
         Tunchow
         Tunduma
+        Tunes
+        Tunez
+        Tung Lun-tun
         Tung-an
         Tung-ch'ang
         Tung-ch’ang
+        Tung-fang
         Tung-hu
+        Tung-hua
+        Tung-jing
         Tung-kon-su
+        Tung-ku
         Tung-kuan
+        Tung-liao
+        Tung-ying
         Tungchangfu
         Tungchow
         Tungga
+        Tunghwa
         Tungi
         Tungkuan
         Tungkun
         Tunis
+        Tunis khot
+        Tunis shaary
+        Tunis-Ville
+        Tunisa
+        Tunisas
+        Tunisi
+        Tunisin Orn
+        Tunisz
+        Tunixi
+        Tuniz
+        Tunizo
         Tunja
+        Tunkhua
+        Tunki
+        Tunqi
+        Tunus
+        Tunxi
+        Tunxi Qu
         Tuong Duong
+        Tuong GJam
+        Tuozon
+        Tuquisson
+        Tuqulson
         Turan
+        Turen
         Turgalium
+        Turicum
+        Turijn
+        Turim
         Turin
+        Turina
+        Turinas
+        Turino
+        Turinu
+        Turitg
         Turkistan
         Turku
+        Turmeric city
         Turmero
         Turpan
+        Turyn
+        Turén
+        Turìn
+        Turín
+        Turīna
+        Tusan
+        Tuson
+        Tusona
+        Tustla
+        Tustla Gutieres
+        Tustla Gutjeresas
+        Tustla-Gut'erres
+        Tuticorin
+        Tutikorin
+        Tutukudi
+        Tuu Tuyen
         Tuubaa
         Tuxtepec
         Tuxtla
+        Tuxtla Gtz
+        Tuxtla Gtz.
+        Tuxtla Gutierres
+        Tuxtla Gutierrez
+        Tuxtla Gutiérrez
+        Tuy Chau
         Tuy Hòa
         Tuyen Chau
         Tuân Nghĩa
+        Tuła
         Tver
+        Tver'
+        Tvera
+        Tvere
+        Tverj
+        Tverė
+        Tver’
+        Twer
+        Txeboksari
+        Txeboksary
         Txeliabinsk
         Txeliàbinsk
         Txengdu
@@ -12952,39 +20166,60 @@ extension Gazetteer {
         Tyantszin
         Tykhuana
         Tyndagy Rostov
+        Tynida
+        Tyondyu
+        Tyondyū
+        Tyoumen
+        Tyrana
+        Tyranna
         Tyumen
+        Tyumen'
+        Tyumeny
+        Tyumen’
         Tz'u-ch'i
         Tz'u-hsi
         Tzaipour
         Tzakarta
         Tzaksonvil
+        Tzalantar
         Tzamena
+        Tzamnankar
         Tzamsentpour
         Tzapopan
         Tzekung
         Tzeliuching
         Tzeliutsing
         Tzenta
+        Tzetzou
+        Tzeyang
+        Tzeyang-hsien
+        Tzimpouti
         Tzinan
         Tzontchpour
         Tzu-kung
         Tzu-kung-shih
         Tzu-liu-ching
         Tzu-po
+        Tzu-yang
+        Tzu-yang-hsien
         Tzuliutsing
         Tz’u-ch’i
         Tz’u-hsi
         Tànger
         Tái-ciŭ
         Tái-nguòng
+        Táif
         Táinán
         Tánger
         Tángshān
+        Táoyuán Qū
         Tâi-chiu-chhī
         Tâi-lâm-chhī
         Tâi-tiong-chhī
         Tân An
         Tân Châu
+        Tân Dư
+        Tân Trúc
         Tânger
         Târgu Mureş
         Tây An
@@ -12992,29 +20227,61 @@ extension Gazetteer {
         Tây Ninh
         Täbris
         Täbriz
+        Täbuk
         Tägu
+        Tègucigalpa
         Tébessa
         Téhéran
         Tétouan
         Tíblisi
         Tíflis
         Tíjúana
+        Tírana
+        Tîrana
         Tòquio
         Tókýó
+        Tólóza
         Tóquio
+        Tórínó
         Tô Châu
         Töwriz
+        Tùnis
+        Tùnisi
+        Tùy Châu
+        Túinis
+        Túnis
+        Túnixi
+        Túniz
+        Tû-chiu-chhī
+        Tûla
+        Tûng Lùn-tûn
+        Tûnis
+        Tümen
+        Tünis
         Türkmenabat
+        Türì
         Tāi-khèng-chhī
+        Tāif
+        Tāifa
         Tāmaki-makau-rau
         Tētyan
+        Tėrana
         Tıflis
         Tōkyō
+        Tōllohcān
+        Tōnallān
         Tŏkch’ŏn
+        Tšeboksary
+        Tšeboksarõ
         Tšeljabinsk
+        Tūsona
+        Tŭng-huá
         Tương Dương
+        Tương Đàm
+        Tүmen'
         T’a-ho
         T’a-ho-chai
+        T’a-k’a-ta
         T’ai
         T’ai-an-hsien
         T’ai-an-shih
@@ -13026,13 +20293,29 @@ extension Gazetteer {
         T’ai-pei
         T’ai-pei Shih
         T’ai-pei-hsien
+        T’ai-ts’ang
+        T’ai-ts’ang-ch’eng
+        T’ai-ts’ang-hsien
         T’ai-yüan-shih
+        T’ang-ku
         T’ang-shan-chen
         T’ang-shan-shih
         T’ien-chin
         T’ien-ching
         T’ien-ching-shih
+        T’ou-tao-chiang
+        T’sang-chou-shih
+        T’su-hsiung-fu
+        T’un-ch’i
+        T’un-ch’i-chen
+        T’un-ch’i-shih
+        T’un-hsi
         T’ung-chou
+        T’ung-hua
+        T’ung-hua-hsien
+        T’ung-hua-shih
+        T’ung-ling
+        T’ung-ling-hsien
         U-ciu
         U-hang
         U-hu
@@ -13043,42 +20326,119 @@ extension Gazetteer {
         UEruemcsi
         UEruemqi
         UEruemqi-chhi
+        UEskuedar
+        UEskuep
         Uagadougou
         Uagadugu
         Uagaduguo
         Uagadugú
+        Uambo
+        Uankajo
         Uaqaduqu
+        Uardere
         Ube
         Uberaba
+        Uberlandia
+        Uberlandija
         Uberlândia
+        Ucda
+        Uchzhou
         Uchzhunpu
+        Ucunomija
         Udaipur
+        Udajpur
+        Uddzhajn
+        Uddzsain
+        Uddzsaín
         Udessa
         Udjung Pandang
         Udupi
+        Udzaina
+        Udzainas
+        Udzajin
+        Udzda
+        Udzdzain
+        Udzhda
+        Udzhdzhajn
+        Udžaina
+        Udžainas
+        Udžda
+        Udždžain
         Ueda
         Ufa
         Uffa
+        Ugda
         Ugep
         Ugwu Ocha
         Uhan
         Uhana
         Uhanas
         Uhaņa
+        Ui-hai
+        Ui-hai-chhi
+        Ui-hái-chhī
         Ui-lam-chhi
+        Uijeongbu
         Uijeongbu-si
+        Uinipeg
+        Uinnipeg
+        Ujda
         Uji
         Ujjain
+        Ujjaini
+        Ujjayn
+        Ujman
         Ujungpandang
         Ukhan
         Ukhan'
+        Ukhtiubinskii
         Ukhu
+        Ul'janausk
+        Ul'janon' osh
+        Ul'janovs'k
+        Ul'janovsk
         Ul'san
+        Ul'sk
+        Ul'yanovsk
+        Ula Bator
+        Ulaan Baatar
+        Ulaan Baatar Hoto
+        Ulaanbaatar
+        Ulaanbaataro
+        Ulaanbaator
+        Ulaanbaator hota
+        Ulaanbaatur
+        Uladzivastok
         Ulan Bator
+        Ulan Bator Hoto
+        Ulan Batoras
+        Ulan Batur
+        Ulan-Bator
+        Ulan-Bator Khoto
         Ulan-Ude
+        Ulanbatar
+        Ulanbator
+        Ulanbátar
         Ulanhot
+        Ulanovsk
         Ulanqab
+        Ulasnagar
+        Ulasnagara
+        Ulasnagaras
         Ulhasnagar
+        Ulhásnagar
+        Ulhāsnagar
+        Ulianovsk
+        Uliànovsk
+        Uliánovsk
+        Uljanovsk
+        Uljanovska
+        Uljanovskas
+        Uljanovsko
+        Uljanovszk
+        Uljanowsk
+        Uljanowska am Wolga
+        Ulkhasnagar
         Ulpia Serdica
         Ulsan
         Ulsan-si
@@ -13086,6 +20446,12 @@ extension Gazetteer {
         Ulu Bedok
         Uluberiya
         Ulyanovsk
+        Ulán Bator
+        Ulán Bátor
+        Ulánbátar
+        Ulánbátor
+        Ulã Bator
+        Ul’yanovsk
         Umm Durman
         Umm Durmán
         Umm Durmān
@@ -13096,16 +20462,42 @@ extension Gazetteer {
         Unaizah
         Ung-ciu
         Ungaran
+        Unguja
         Unnāo
+        Uong-sang
+        Uong-sioh
+        Uorder
         Upper West Side
         Uppsala
+        Uranbatoru
+        Urartu
         Urayasu
         Urbs
+        Urbs Calamba
         Urbs Fluminensis
+        Urbs Libera
         Urbs Montis Videi
         Urbs Paulistana
         Urbs Pulchri Horizontis
+        Urbs Rosariensis
+        Urbs Sancti Salvatoris
+        Urbs Sanctorum
+        Urfa
+        Urfeh
+        Urga
+        Urha
+        Urhay
+        Urhây
+        Urmia
+        Urmija
+        Urmiya
+        Urmiye
+        Urmía
+        Urselim
+        Urselime Rocvetisi
+        Urshalim
         Uruapan
+        Uruga
         Urumchi
         Urumchy
         Urumci
@@ -13113,6 +20505,8 @@ extension Gazetteer {
         Urumcis
         Urumczi
         Urumi City
+        Urumija
+        Urumiyeh
         Urumptsi
         Urumqi
         Urumtschi
@@ -13123,40 +20517,84 @@ extension Gazetteer {
         Urumči
         Urumčis
         Urunchi
+        Urusalim
         Urusan
+        Urušalim
+        Urşelim
+        Urşelimê Rocvetışi
+        Urūmiyeh
         Usis
+        Uskhodni Ierusalim
+        Uskjudar
+        Uskub
+        Uskudar
+        Usküb
         Ussuriysk
         Ust-Kamenogorsk
+        Ustinov
+        Usumbura
         Utrecht
         Utsunomiya
+        Utsunomiya-shi
+        Utsunomiyashi
+        Uula
         Uundzhou
+        Uvinza
         Uvira
         Uxan
+        Uy Hai
         Uyo
+        Uzhda
         Uíge
+        Uòng-siŏh
+        Uòng-săng
+        Uĝda
+        Uļjanovska
+        Uładzivastok
+        Ułan Bator
         Uşak
+        V'ent'jan
+        V'et Tri
         Vadadara
         Vadodara
         Vadodarae
         Vadodaro
         Vadódara
+        Vaestra Jerusalem
         Vagadugu
         Vaisakhapattanam
         Vaisākhapattanam
+        Val'edupar
+        Valantsa
+        Vale Paraiba
+        Vale do Paraiba
+        Vale do Paraíba
+        Valedupar
+        Valence
         Valencia
+        Valencia - Valencia
+        Valencie
+        Valencija
         Valencio
         Valens
+        Valenseje
         Valensi
         Valensia
         Valensii
+        Valensij
         Valensija
         Valensiya
+        Valensyaa
+        Valensėjė
+        Valenthia
         Valentia
         Valentzia
+        Valenza
         Valenzuela
         Valera
         Valgagrad
         Valincia
+        Valjeduparas
         Valladolid
         Valle de La Pascua
         Valle de Mexico
@@ -13164,11 +20602,33 @@ extension Gazetteer {
         Valledupar
         Valparaíso
         Valparaíso de Goiás
+        Valtimori
+        València
+        Valéncia
         Valência
         Van
+        Van Leng
         Van Phu
+        Van Thanh
+        Van Xuong
+        Van i Tyrkia
+        Vana
+        Vanas
+        Vancaium
         Vancouver
+        Vancover
+        Vancuverium
+        Vancôver
         Vanderbijlpark
+        Vandsbek
+        Vanguve
+        Vangúve
+        Vankuver
+        Vankuvera
+        Vankuveris
+        Vankuvero
+        Vankuvur
+        Vankūvera
         Vantaa
         Vantontara
         Vapadedara
@@ -13177,7 +20637,11 @@ extension Gazetteer {
         Varanasio
         Varanasis
         Varanassi
+        Varangal
+        Varangalas
+        Varkeloni
         Varna
+        Varri
         Varsa
         Varsava
         Varsavia
@@ -13204,41 +20668,82 @@ extension Gazetteer {
         Varšuva
         Varșovia
         Vasai-Virar City
+        Vashington
+        Vasingtonas
+        Vasingtonia
+        Vasingtono
         Vasora
         Vasyl'evsky Ostrov
         Vaughan
+        Vałénsia
+        Vaŝingtono
+        Vašingtonas
         Veen
+        Vegas
         Vehjfan
+        Vehjkhaj
         Vehjnan'
+        Vehn'chan
         Vehn'chzhou
+        Veihai
         Veinan
         Vejfan
         Vejfang
         Vejnan
         Vele
+        Velho
         Velikiy Novgorod
+        Velkom
+        Velkomas
+        Vellor
         Vellore
+        Velluru
+        Velur
+        Veluru
         Ven'chzhou
         Vena
+        Venc'jan
         Vencsou
         Vendzou
         Vendžou
         Vengou
+        Venkuver
+        Venkûver
+        Vent'jan
+        Ventjan
+        Ventyan
         Venustiano Carranza
         Venĝou
         Veracruz
+        Veracruz Llave
+        Veracruz i Veracruz
+        Verakrus
+        Verakrusas
+        Verakruz
+        Verdzhinija-Bich
         Vereeniging
+        Vereniging
+        Verenigingas
+        Verenigingo
         Verhunskyi
+        Vernoleninsk
         Vernyj
         Vernyy
         Veroia
         Verona
         Verāval
+        Vest-Jerusalem
+        Vestjerusalem
         Veynan
         Vi Nam
         Viamão
         Viana
+        Vianchan
+        Viang chan
+        Viangchan
+        Viatka
         Victoria
+        Victoria City
         Victoria de Durango
         Viden
         Viden'
@@ -13251,11 +20756,29 @@ extension Gazetteer {
         Vieden
         Viedeň
         Vien
+        Vien Can
+        Vien Chang
         Viena
+        Vienciana
+        Vieng Quy
+        Vieng-Caen
+        Vieng-Chan
+        Vieng-Cæn
+        Viengchan
+        Viengtjan
         Vienna
         Vienne
         Vieno
+        Vientane
+        Vientian
+        Vientianas
         Vientiane
+        Vientijan
+        Vientián
+        Vientjan
+        Vientyan
+        Viet Tri
+        Vietri
         Vigo
         Viin
         Vijajauada
@@ -13265,38 +20788,118 @@ extension Gazetteer {
         Vijayavādā
         Vijayawada
         Vijayawāda
+        Vijentijan
+        Vijini Beach
+        Viktorija de Durango
+        Viktorija-de-Durango
         Vil' Sibirkar
+        Vil'ja-Nuehva
+        Vil'njus
+        Vil'no
+        Vil'nyus
         Vila Andrade
         Vila Flor
+        Vila Nova do Poti
+        Vila Pery
+        Vila Real da Praia Grande
+        Vila Real do Senhor Bom Jesus de Cuiaba
+        Vila Real do Senhor Bom Jesus de Cuiabá
         Vila Salazar
         Vila Velha
         Vila de Cordoba
         Vila de Córdoba
+        Vila de Quebec
+        Vila de Quebèc
+        Vilja Nueva
+        Viljanueva
         Villa Canales
+        Villa Guadalupe
         Villa Gustavo A. Madero
         Villa Madero
         Villa Nueva
+        Villa Obregon
+        Villa Obregón
+        Villa Real da Praia Grande
         Villa de Guadalupe
         Villa de Guadalupe Hidalgo
+        Villa de Robledo
         Villahermosa
         Villavicencio
+        Ville de Kenitra
         Ville de Phnom Penh
         Ville de Port-au-Prince
+        Ville de Porto-Rico
+        Ville de Quebec
+        Ville de Québec
+        Ville de Sainte Jean de Porto Rico
+        Ville du Cap
         Ville-Lumiere
         Ville-Lumière
+        Viln'
+        Vilna
+        Vilnia
+        Vilnias
+        Vilniaus miestas
+        Vilnious
+        Vilnis
         Vilnius
+        Vilnjus
+        Vilnjûs
+        Vilno
+        Vilnues
+        Vilnus
+        Vilnyus
+        Vilníus
+        Vilnüs
         Viloati Arbil
+        Vilojati Bak Giang
+        Vilojati Bengazi
         Vilojati Karbalo
+        Vin'
         Vinarborg
         Vindobona
         Vine
         Vinh
+        Vinica
+        Vinicja
+        Vinipeg
+        Vinipega
+        Vinipegas
+        Vinipego
+        Vinis
+        Vinitsa
+        Vinnica
+        Vinnicja
+        Vinnipeg
+        Vinnipega
+        Vinnipeq
+        Vinniza
+        Vinnycja
+        Vinnytsia
         Vinnytsya
         Viranşehir
         Virar
+        Virciniya Bic
+        Virciniya Biç
+        Virdzhini-Bich
+        Virdzhinija Bijch
+        Virdzhinija-Bich
+        Virdzhynija-Bich
+        Virdzinija Bich
+        Virdzinija Bycas
+        Virdzinijabica
+        Virdžinija Byčas
+        Virdžīnijabīča
         Virginia Beach
+        Virginia Beach City
+        Virginian Bch
+        Virginija-Bich
+        Virginijabico
+        Virgìnia Beach
         Virnij
+        Virtzinia Bits
         Virār
+        Virĝinijabiĉo
         Visak
         Visakha
         Visakhapatnam
@@ -13317,15 +20920,27 @@ extension Gazetteer {
         Vizagapatnam
         Vizianagaram
         Viên
+        Viêng Quý
         Viña del Mar
+        Viļņa
         Việt Trì
         Việt Yên
         Vjena
+        Vjencana
         Vjenna
+        Vjentiano
+        Vjentjan
+        Vjenčana
         Vl'gogradu
+        Vladik
         Vladikavkaz
         Vladimir
         Vladivostok
+        Vladivostoka
+        Vladivostokas
+        Vladivostokium
+        Vladyvostok
+        Vlagyivosztok
         Vo Tich
         Volgodonsk
         Volgograd
@@ -13354,12 +20969,30 @@ extension Gazetteer {
         Voronjez
         Voronjež
         Voroněž
+        Voroshilovsk
         Voroņeža
+        Vostochnyj Ierusalim
+        Vostoni
+        Vratislav
+        Vratislavia
+        Vratislavie
+        Vrh Bosna
+        Vroclau
+        Vroclav
+        Vroclava
+        Vroclavas
+        Vroclavo
+        Vrocuav
+        Vroklave
+        Vroslav
+        Vrotslav
+        Vruoclavs
         Vryheid
         Vu Han
         Vu Ho
         Vu-chu-su
         Vu-hon-su
+        Vudzou
         Vuhan
         Vuhani
         Vuhano
@@ -13368,7 +21001,10 @@ extension Gazetteer {
         Vujhan
         Vukhan
         Vukhu
+        Vun Sio
         Vun-chu-su
+        Vung Tau
+        Vungtau
         Vusi
         Vusio
         Vuzsiz
@@ -13376,43 +21012,85 @@ extension Gazetteer {
         Vuŝio
         Vuši
         Vyana
+        Vyantyan
+        Vyantyàn
+        Vyatka
+        Vychodni Jeruzalem
+        Vyentyan
         Vyhurivshchyna-Troyeshchyna
         Vykhino-Zhulebino
         Vyzantio
+        Vzhodni Jeruzalem
         Vársá
         Várzea Grande
         Vân Phù
         Vârânasî
+        Västra Jerusalem
         Vídeň
+        Vílnius
         Vínarborg
         Vô Tích
+        Východní Jeruzalém
         Vārānasi
+        Văn Xương
         Vĩnh Châu
         Vīne
         Vũ Hán
         Vũng Tàu
         W-wa
+        Wa-fan-tien
+        Wa-fang-tien
+        Wa-fang-tien-chen
         Waaduu
         Wad Medani
+        Wadere
+        Wadzda
+        Wadżda
         Wafangdian
         Wagadugu
+        Wah Cantonment
         Wah Cantt
+        Wahran
+        Wahrān
         Waichow
         Waichowfu
         Waiyeung
         Wakayama
+        Wake Court House
         Wakka Pilatka
+        Walencja
+        Walensiye
         Walsall
+        Walénsiye
         Wan Chai
+        Wan-Hsien
+        Wan-ch'eng-chen
+        Wan-ch'uan
+        Wan-ch'uan-hsien
+        Wan-ch’eng-chen
+        Wan-ch’üan
+        Wan-ch’üan-hsien
+        Wan-hsien
+        Wan-hsien-shih
+        Wan-ning-hsien
+        Wancheng
         Wandsbek
         Wanfow
         Wang-ching
+        Wangata
         Wangsa Maju
+        Wankayu
+        Wankuwer
+        Wankuwér
         Wanning
+        Wanning Shi
+        Wanshien
         Wanxian
         Wanzhou
+        Waradinne
         Waranasi
         Warangal
+        Wardair
         Warder
         Warri
         Warrington
@@ -13423,63 +21101,118 @@ extension Gazetteer {
         Warszaw
         Warszawa
         Waršawa
+        Washington City
+        Washington D. C.
+        Washington D.C.
+        Washington DC
         Washington Heights
+        Wastok
+        Waszyngton
+        Waterloo
         Watlam
         Watlam-hsien
         Watthana
         Wawa
+        Wawyachtenok
         Wayakil
         Wazirabad
         Wean
+        Wehran
         Wei-fang-shih
+        Wei-hai-shih
+        Wei-hai-wei
+        Wei-hai-wei-shih
         Wei-hsien
         Wei-nan-hsien
+        Wei-t'ien
+        Wei-t’ien
         Weichow
         Weifang
         Weihai
+        Weihai Shi
         Weinan
         Weinan Shi
+        Wej-chaj
         Wej-fang
         Wej-nan
+        Wejda
         Welkom
         Wellington
+        Wen-ch'ang-hsien
+        Wen-ch'eng-chen
+        Wen-chiang
         Wen-chou
         Wen-chou-shih
+        Wen-ch’ang-hsien
+        Wen-ch’eng-chen
         Wen-cou
         Wen-čou
         Wenchang
+        Wenchang Shi
+        Wencheng
+        Wencheng Zhen
         Wenchow
         Wenchow-fu
         Wene
         Wenen
         Wenju shehiri
+        Wenshan
         Wenshan City
         Wentsjou
         Wenzhou
         Wenzhou Shi
+        Werder
+        Werdēr
         Werny
         West Jerusalem
         West Raleigh
+        Westjerusalem
         Westonaria
+        Westport
+        Westside
         Whenzou
+        White Hall
         White House
+        Whitehall
+        Wiang Chan
+        Wiangcan
         Wichita
         Widzajawada
         Widźajawada
         Wieden
         Wiedeń
         Wien
+        Wien Tsjan
+        Wientian
         Wiesbaden
         Wigan
         Wilayah Persekutuan Kuala Lumpur
+        Willmore City
+        Wilna
+        Wilnius
+        Wilno
+        Wilnus
+        Wilñus
         Windhoek
         Windsor
         Windy City
         Winejok
+        Winnetonka
+        Winnica
         Winnipeg
+        Winnipeg City
+        Winnipesaukee
+        Winnipég
+        Winnwood
+        Winnyzja
         Winston-Salem
+        Wisaw
+        Wiën Tsjan
+        Wjatka
         Wjedzyn
         Wjedźyń
+        Wladiwostok
+        Wladywostok
         Wo-jo
         Wolgograd
         Wollongong
@@ -13493,16 +21226,27 @@ extension Gazetteer {
         Woronez
         Woroneż
         Wołgograd
+        Wroclaw
+        Wroclow
         Wrocław
+        Wrocłow
+        Wroklaw
+        Wroslaw
+        Wrosław
+        Wrócław
+        Wschodnia Jerozolima
         Wu-chan
         Wu-chin
         Wu-chin-hsien
+        Wu-chou
+        Wu-chou-shih
         Wu-chu
         Wu-chung
         Wu-chung-p'u
         Wu-chung-pao
         Wu-chung-p’u
         Wu-chung-shih
+        Wu-cou
         Wu-han-shih
         Wu-hsi
         Wu-hsi-hsien
@@ -13520,6 +21264,9 @@ extension Gazetteer {
         Wu-lu-mu-ch’i-shih
         Wu-si
         Wu-wei-hsien
+        Wu-čou
+        Wuchang
+        Wuchow
         Wuhai
         Wuhan
         Wuhan Shi
@@ -13537,6 +21284,7 @@ extension Gazetteer {
         Wusih
         Wusih-hsien
         Wusihsien
+        Wusong
         Wutsin
         Wuwei
         Wuwei Shi
@@ -13549,30 +21297,46 @@ extension Gazetteer {
         Wuzhong Xian
         Wuzhong Zhen
         Wuzhou
+        Wyentyan
+        Wyéntyan
         Wéifāng
         Wénju shehiri
+        Wénshān
         Wúhú
         Wādī as Sīr
         Wēnzhōu
+        Władywostok
         Wō-jō
         Wŏnju
         Wŏnsan
+        Xa Vung Tau
+        Xabarovsk
         Xacarta
         Xai-Xai
         Xalab
+        Xalapa
+        Xalapa de Enriquez
         Xalapa de Enríquez
+        Xalapa-Enriquez
+        Xalapa-Enríquez
         Xamar
         Xanchjou
         Xangai
         Xangzhou
+        Xarberd
         Xarbin
         Xarja
         Xarjah
         Xarkov
         Xartum
         Xartûm
+        Xelsinki
         Xengyang shehiri
+        Xenova - Genova
+        Xerusalen
+        Xerusalén
         Xeyko shehir
+        Xeze
         Xhakarta
         Xi'an
         Xi'an - xi an
@@ -13588,6 +21352,7 @@ extension Gazetteer {
         Xianggangdao
         Xiangshan
         Xiangtan
+        Xiangtan Shi
         Xiangyang
         Xiangyang Shi
         Xiangyangfu
@@ -13597,26 +21362,36 @@ extension Gazetteer {
         Xianyang
         Xianyang Shi
         Xiaogan
+        Xibuti
+        Xibutí
         Xichang
         Xico
         Xilinhot
         Ximkent
         Xinbei City
         Xindi
+        Xinfu Qu
+        Xing'an
         Xingning
         Xingtai
         Xingyi
+        Xing’an
         Xining
         Xining Shi
         Xinjie
         Xinqiao
         Xintai
+        Xinxian
         Xinxiang
         Xinyang
         Xinyi
         Xinyu
+        Xinyu Shi
         Xinyuan
         Xinzhou
+        Xinzhou Shi
+        Xinzhu
+        Xinzhushi
         Xiraz
         Xiuying
         Xizhi
@@ -13626,9 +21401,13 @@ extension Gazetteer {
         Xi’an Shi
         Xochimilco
         Xohanesburgo
+        Xotan
+        Xoten
         Xuancheng
         Xuanhua
+        Xuanzhou
         Xuchang
+        Xufu
         Xuhui
         Xulna
         Xuri
@@ -13636,21 +21415,32 @@ extension Gazetteer {
         Xushan Jiedao
         Xuyjo shehiri
         Xuzhou
+        Xuzhou Cheng
         Xuân Lộc
         Xymkent
+        Xélsinki
         Xéngyang shehiri
+        Xénova
         Xìnyáng
         Xúzhōu
         Xī'ān
         Xīníng
         Ya Xian
         Ya'an
+        Ya-an-hsien
+        Ya-an-shih
+        Ya-chou
         Ya-hsien
+        Ya-lu-sat-lang
         Yachiyo
+        Yachow
         Yai-hsien
         Yajgyadaz
         Yakarta
+        Yakoba
+        Yakubu
         Yakutsk
+        Yaluo Shida
         Yamagata
         Yamaguchi
         Yamato
@@ -13659,22 +21449,30 @@ extension Gazetteer {
         Yamhsien
         Yamoussoukro
         Yamuna Nagar
+        Yan'an
         Yanbu
         Yancheng
         Yancheng City
         Yang-ch'u
+        Yang-ch'uan
+        Yang-ch'uan-chan
+        Yang-ch'uan-shih
         Yang-chiang
         Yang-chiang-hsien
         Yang-chou
         Yang-chou-shih
         Yang-chow-fu
         Yang-ch’ü
+        Yang-ch’üan
+        Yang-ch’üan-chan
+        Yang-ch’üan-shih
         Yang-she-chen
         Yang-she-ying
         Yangcheng
         Yangchow
         Yangchun
         Yanghang
+        Yangi-shahr
         Yangjgvangh
         Yangjiang
         Yangjo shehiri
@@ -13684,6 +21482,7 @@ extension Gazetteer {
         Yangon
         Yangpu
         Yangquan
+        Yangquan Shi
         Yangsan
         Yangshe
         Yangshuo
@@ -13691,6 +21490,7 @@ extension Gazetteer {
         Yangzhou
         Yangôn
         Yanji
+        Yanjiang
         Yanka
         Yankoun
         Yanqon
@@ -13699,10 +21499,14 @@ extension Gazetteer {
         Yanzhou
         Yan’an
         Yao
+        Yaodu Qu
         Yaounde
         Yaoundé
         Yapara
+        Yar Calli
+        Yar Çallı
         Yaroslavl
+        Yasd
         Yasenevo
         Yathrib
         Yaunde
@@ -13711,11 +21515,17 @@ extension Gazetteer {
         Yawunde
         Yazd
         Yazmir
+        Ya’an
         Yehsien
         Yei
         Yekaterinburg
         Yekaterinburq
+        Yekaterinodar
         Yen GJai
+        Yen-an
+        Yen-an-fu
+        Yen-an-hsien
+        Yen-an-shih
         Yen-ch'eng
         Yen-ch'eng-chen
         Yen-ch'eng-hsien
@@ -13728,14 +21538,30 @@ extension Gazetteer {
         Yen-t’ai-shih
         Yenagoa
         Yeni Taipei
+        Yenping
+        Yenping-fu
         Yeosu
+        Yerba Buena
         Yerevan
+        Yerusalem
+        Yerusalem Timur
+        Yerusalem Wetan
+        Yerusalem Wétan
+        Yerusalemi
+        Yerusalemu
+        Yerusalemu ya Mashariki
+        Yerusalémi
+        Yerushalayim
+        Yerushalayim Oryentala
         Yervandavan
         Yerêvan
         Yet Duong
         Yeungkong
         Yeungkong-hsien
+        Yezd
+        Yi-po-su
         Yibin
+        Yibin Shi
         Yichang
         Yicheng
         Yicheng Jiedao
@@ -13752,14 +21578,24 @@ extension Gazetteer {
         Yinchuan
         Yinchuan Shi
         Ying-chou
+        Ying-k'ou-hsien
+        Ying-k'ou-shih
+        Ying-k’ou-hsien
+        Ying-k’ou-shih
         Yingchow
         Yingchow-fu
         Yingkou
+        Yingkou Shi
+        Yingkow
+        Yingtaihsien
         Yingtan
         Yintai
         Yinzconh
         Yiriwan
+        Yirushalayim
+        Yirushalāyim
         Yishun New Town
+        Yisiganda
         Yiwu
         Yiwuhsien
         Yixing
@@ -13769,6 +21605,8 @@ extension Gazetteer {
         Yiyang-hsien
         Yizhou
         Yo-ling
+        Yochau
+        Yochow
         Yoglinz
         Yogyakarta
         Yohannesburg
@@ -13780,10 +21618,15 @@ extension Gazetteer {
         Yokohama-shi
         Yokohamashi
         Yokosuka
+        Yokosuka-chhi
+        Yokosuka-chhī
         Yola
         Yong-kong-su
         Yongchuan
+        Yongding
+        Yongding Qu
         Yongji
+        Yongji Shi
         Yongjia
         Yongkang
         Yongzhou
@@ -13792,14 +21635,22 @@ extension Gazetteer {
         York
         York Berri
         Yoshkar-Ola
+        Youchou
+        Youchow
         Yoxannesburg
         Yspyhan
+        Yst Londonas
         Yu-chou
         Yu-lin-chen
         Yu-lin-hsien
+        Yu-shu-wan-chen
         Yuan-chou
+        Yuan-hsien-ch'eng
+        Yuancheng
         Yuanchow
         Yucha Nchu'u
+        Yucheng
+        Yucheng Qu
         Yuci
         Yuen Long
         Yuen Long Kau Hui
@@ -13807,12 +21658,14 @@ extension Gazetteer {
         Yuen-chow-fu
         Yueyang
         Yulin
+        Yun'chen
         Yun-ch'eng
         Yun-ch'eng-chen
         Yun-fou
         Yun-fou-hsien
         Yun-nan
         Yuncheng
+        Yuncheng Shi
         Yunfu
         Yung-chi
         Yung-chi-hsien
@@ -13821,8 +21674,16 @@ extension Gazetteer {
         Yung-chia-hsien
         Yung-chou
         Yung-chow-fu
+        Yung-k'ang
+        Yung-k'ang-hsien
+        Yung-k’ang
+        Yung-k’ang-hsien
         Yung-ning
         Yung-ning-hsien
+        Yung-ting
+        Yung-ting-chen
+        Yungchang
+        Yungchang-fu
         Yungchow
         Yungkai
         Yungki
@@ -13831,21 +21692,33 @@ extension Gazetteer {
         Yunlong
         Yunnanfu
         Yunusobod
+        Yun’chen
         Yushan
         Yushan Zhen
+        Yushuwan
         Yuzhno-Sakhalinsk
         Yuzhou
+        Yuziv
+        Yuzov
+        Yuzove
+        Yuzovka
+        Yuzovo
         Yvy akua Tava
         Yvy akua Táva
+        Yàluó Shìdǎ
         Yángzhōu
+        Yâ-lu-sat-lâng
         Yèrèvan
+        Yérusalem
         Yérévan
         Yên Đài
         Yínchuān
         Yü-chou
         Yü-lin-chen
         Yü-lin-hsien
+        Yü-shu-wan-chen
         Yüan-chou
+        Yüan-hsien-ch’eng
         Yüanchow
         Yün-ch’eng
         Yün-ch’eng-chen
@@ -13855,35 +21728,122 @@ extension Gazetteer {
         Yünnanfu
         Yāntái
         Yǒngzhōu
+        Z'-cao
+        Zabrag
+        Zabreg
         Zabrze
+        Zagabbria
+        Zagabria
+        Zagavria
         Zagazig
+        Zagrab
+        Zagrabia
         Zagreb
+        Zagreba
+        Zagrebas
+        Zagrebi
+        Zagrebo
+        Zagrebs
+        Zagrep
+        Zagrev
+        Zagrzeb
+        Zagrèb
+        Zagréb
+        Zagrėbs
+        Zagàbria
         Zahedan
+        Zahedanas
+        Zahedano
+        Zahedán
+        Zahidan
+        Zahreb
+        Zaidan
+        Zaidān
         Zaitun
+        Zakhedan
         Zamboanga
         Zamboanga City
         Zamboanga Lakanbalen
         Zamora de Hidalgo
+        Zan'nk Santar
         Zango
         Zanjan
+        Zanjibar
+        Zanjibor
+        Zankremp
         Zanzibar
+        Zanzibar City
+        Zanzibar by
+        Zanzibaras
+        Zanzibaro
+        Zanzibár
+        Zanzíbar
         Zaoyang
         Zaozhuang
+        Zapadnyj Ierusalim
+        Zaparozhzha
         Zapopan
+        Zaporiggia
+        Zaporijja
+        Zaporijjia
+        Zaporijjâ
+        Zaporijya
+        Zaporiyia
+        Zaporizhja
+        Zaporizhzhia
         Zaporizhzhya
+        Zaporizia
+        Zaporizja
+        Zaporizjzja
+        Zaporizza
+        Zaporizzia
+        Zaporizzja
+        Zaporizzsja
+        Zaporižia
+        Zaporižja
+        Zaporižžia
+        Zaporižžja
+        Zaporoye
+        Zaporoze
+        Zaporozh'e
+        Zaporozhje
+        Zaporozhye
+        Zaporozi
+        Zaporozje
+        Zaporoże
+        Zaporožje
+        Zaqaziq
+        Zaqazîq
+        Zaqreb
+        Zaragosa
         Zaragoza
+        Zargoza
         Zaria
         Zarichnyi
+        Zarija
+        Zariya
         Zarizyn
+        Zarja
+        Zarka
         Zarqa
         Zawiya
         Zayton
         Zelenograd
         Zemun
+        Zena
         Zengzou
         Zenica
+        Zenos
+        Zephyrium
+        Zerka
+        Zeurich
         Zeytinburnu
         Zhabei
+        Zhaboatan-dus-Guararapis
+        Zhaboatao dos Guararapis
+        Zhaboatao dos Gvararapes
+        Zhabuatan-dus-Guararapis
+        Zhac Zhja
         Zhajpur
         Zhakarta
         Zhangde
@@ -13891,14 +21851,19 @@ extension Gazetteer {
         Zhangjiagang
         Zhangjiagang Shi
         Zhangjiajie
+        Zhangjiajie Shi
         Zhangjiakou
+        Zhangtsjou
         Zhangye
+        Zhangye Shi
         Zhangzhou
         Zhanjiang
         Zhanjiang Shi
+        Zhanue
         Zhaodong
         Zhaoqing
         Zhaotong
+        Zhaoyi
         Zhehksonvill
         Zhemchuzhina u morja
         Zhengding
@@ -13906,23 +21871,43 @@ extension Gazetteer {
         Zhengzhou
         Zhengzhou Shi
         Zhenjiang
+        Zhenjiang Shi
         Zhenping
         Zhenzhou
+        Zhibuti shaary
         Zhicheng
+        Zhichzhao
         Zhidda
+        Zhidzao
         Zhinan'
+        Zhjuchuan'
+        Zhoao Pesoa
+        Zhoinvile
+        Zhoinvili
+        Zhojnvili
         Zhongshan
         Zhongshan Shi
         Zhongwei
         Zhongwei Shi
         Zhoukou
+        Zhoukouzhen
         Zhoushan
+        Zhoushan Shi
         Zhu Cheng City
+        Zhuan-Pesoa
+        Zhuan-Pessoa
         Zhubei
         Zhucheng
+        Zhudzhao
         Zhuhai
+        Zhuis-di-Fora
+        Zhuiz de Fora
+        Zhuiz di Fora
+        Zhuiz-di-Fora
         Zhulebino
         Zhumadian
+        Zhundiai
+        Zhundijai
         Zhutsjou
         Zhuzhou
         Zhuzhou Shi
@@ -13933,42 +21918,91 @@ extension Gazetteer {
         Zigong
         Ziguinchor
         Zinder
+        Zion
+        Zirich
+        Zirik
         Zitong
+        Ziuda Bolivar
+        Ziuda de Panama
+        Ziudá Bolívar
+        Ziudá de Panamá
         Ziyang
+        Zizikar
+        Zizipuwu
         Zlatoust
         Zliten
         Zmiwrnia
+        Zoan Pesoa
+        Zoao Pesoa
+        Zoinvilis
         Zongsan
         Zoucheng
+        Zuerich
+        Zuerigh
+        Zuerih
+        Zuis de Fora
         Zumpango
+        Zundiajus
         Zunji
         Zunyi
+        Zuric
+        Zurich
+        Zuricu
+        Zurigh
+        Zurigo
+        Zuriko
+        Zurique
+        Zurych
+        Zurìcu
+        Zyriche
+        Zyrihu
         Zyu Hoi
         Zzayer
+        Zágráb
+        Záhedán
+        Záhreb
+        Záhřeb
+        Záporoží
+        Zúric
+        Zúrich
         Zürich
+        Zürigh
+        Zürih
+        Zāhedān
         Zūnyì
+        Àmsterdam
+        Àstrakhan
+        Àu-mûn
         Áden
+        Ádzsmír
         Águas Lindas de Goiás
         Áidin
         Álvaro Obregón
+        Ámsterdam
+        Ámsterdan
         Â-muòng
+        Âmesterdâm
         Äbu Saby
         Århus
         Çangçun
         Çangşa
         Çankaya
         Çançun
+        Çaragoça
+        Çeboksarı
         Çelyabinsk
         Çenay
         Çengdu
         Çengçou
         Çennai
+        Çiftburgaz
         Çikago
         Çikaqo
         Çimkent
         Çitagong
         Çittaqonq
         Çittæ do Cavo
+        Çivava
         Çiğli
         Çjençjou
         Çongçing
@@ -13977,44 +22011,69 @@ extension Gazetteer {
         Çunkinq
         Çyu Cou
         Çĕн Çĕпĕр
+        Çıfıtburgaz
+        Èlzinki
         Èrevan
+        Édessa
+        Édesse
+        Édimbourg
         Édmonton
         Élisabethville
+        Ésén
+        Êlih
         Êrîvan
         Ël Cairo
         Ël Càiro
         Ìbàdàn
         Ìlú Benin
+        Ìlú Djibouti
+        Ìlú Kansas
+        Ìlú Zanzibar
         Î-hng-chhī
         Îsfehan
+        Îslamabad
         Ðà Lạt
         Ðông Hà
         Ñuñoa
         Òslo
         Ódessa
+        Óita
         Ósaka
         Ósló
         Ószaka
         Ôi-nàng
         Ôn Châu
+        Ông-siàng
         Örebro
         Öremçe
+        Örgöö
+        Östra Jerusalem
+        Øst-Jerusalem
+        Østjerusalem
         Ù-hù
         Ù-sék
+        Úlan Bator
+        Úrmia
+        Ûrmiye
         Ürümchi
         Ürümcsi
         Ürümqi
         Ürümqi-chhī
         Ürümçi
         Üsküdar
+        Üsküp
         Ýangon
         Ādīs Ābeba
         Āgrā
         Āmol
+        Āmǔsītèdān
         Āsansol
         Ātemaxac
+        Āwasa
         Ăng-kā-lá
+        Ăng-sông
         Ăng-săng
+        Ăренпур
         Ćennaj
         Ćottogram
         Ĉangvono
@@ -14023,12 +22082,23 @@ extension Gazetteer {
         Ĉangŝa
         Ĉanĝi
         Ĉaoĝou
+        Ĉeboksari
         Ĉeljabinsko
         Ĉenajo
         Ĉengduo
+        Ĉiba
+        Ĉihuahuo
         Ĉikago
+        Ĉinhŭangdaŭo
         Ĉitagongo
+        Ĉiĉiharo
         Ĉongĉingo
+        Čandigarchas
+        Čandígarh
+        Čang-jie
+        Čang-čou
+        Čang-ťia-kchou
+        Čang-ťia-ťie
         Čangdė
         Čangdži
         Čangdžou
@@ -14039,6 +22109,7 @@ extension Gazetteer {
         Čangša
         Čančuņa
         Čanša
+        Čao-tchung
         Čao-čching
         Čaodžou
         Čattagrám
@@ -14049,13 +22120,22 @@ extension Gazetteer {
         Čchang-ša
         Čchangwon
         Čchao-čou
+        Čcheng-te
         Čcheng-tu
+        Čchin-chuang-tao
         Čchin-čou
         Čching-jüan
         Čching-tao
+        Čchonan
+        Čchu-čou
         Čchung-čching
+        Čchü-čou
         Čchü-ťing
         Čchüan-čou
+        Čeboksarad
+        Čeboksarai
+        Čeboksari
+        Čeboksary
         Čeliabinskas
         Čeljabinsk
         Čeläbinsk
@@ -14064,21 +22144,30 @@ extension Gazetteer {
         Čendu
         Čeng-čou
         Čengdu
+        Čengdė
         Čennai
         Čennaí
         Čeļabinska
         Čeľabinsk
+        Čiba
+        Čihuahua
         Čikaga
         Čikago
+        Čiklajus
         Čikāga
         Čilės Santjagas
         Čingdao
+        Činhuangdao
         Čitagonga
         Čitagongas
         Čitágáon
         Čiuandžou
+        Čiuaua
+        Čičiharas
+        Čondžu
         Čongčing
         Čongčingas
+        Čou-kchou
         Ču-chaj
         Ču-čou
         Čuncjina
@@ -14086,11 +22175,15 @@ extension Gazetteer {
         Čung-šan
         Čėkaga
         Čėtagons
+        Đan Đông
         Đangmen
         Đining
         Điện Bàn
         Đài Nam
         Đài Trung
+        Đào Viên
+        Đông Dinh
+        Đông Jerusalem
         Đưc Trọng
         Đống Đa
         Đồng Xoài
@@ -14100,58 +22193,99 @@ extension Gazetteer {
         Ĝajpuro
         Ĝakarto
         Ĝaksonvilo
+        Ĝalanĝar
+        Ĝalgaon
+        Ĝamnagar
+        Ĝamu
         Ĝamŝedpur
+        Ĝanjakou
+        Ĝanĝou
         Ĝengĝoŭo
+        Ĝenovo
+        Ĝibuto
         Ĝido
         Ĝilino
         Ĝinano
+        Ĝiĝiga
         Ĝjanmen
+        Ĝjaoĝuo
         Ĝjining
+        Ĝjinĝou
         Ĝodhpur
         Ĝuhaj
         Ĝunji
         Ĝuĝou
         Ğidda
+        Ĥabarovsk
         Ĥarkivo
         Ĥarkov
         Ĥartumo
+        Ĥomo
         Ħamburg
         Ħavana
+        Ħelsinki
         İbadan
+        İjevsk
+        İlbav
         İncheon
+        İndianapolis
         İnçiü
         İnçxon
+        İrbid
+        İrkutsk
         İsfahan
         İsfehan
         İskenderiye
         İskenderun
+        İslamabad
+        İsmailiye
         İstanbul
+        İvanov
+        İvanovo
         İzmir
         İzmit
+        İçel
+        Ĵoan-Pesoo
         Ķelne
+        Ļipecka
+        Ļvova
+        Ľvov
         ŁAvana
         Łondra
         Łódź
+        Łůdź
+        Ņačana
         Ņujorka
         Ōgaki
         Ōhoro
         Ōita
+        Ōita-shi
+        Ōitashi
         Ōsaka
         Ōsaka-shi
         Ōta
+        Ōta City
+        Ōta-ku
+        Ōtautahi
         Ōtsu
+        Śekhupura
         Śrinagar
         Ŝanhajo
+        Ŝanlijurfo
         Ŝantoŭo
         Ŝaoguan
+        Ŝaojan
         Ŝaosing
+        Ŝarloto
         Ŝarĵo
+        Ŝefildo
         Ŝenjango
         Ŝenĵeno
         Ŝiano
         Ŝimkento
         Ŝingano
         Ŝirazo
+        Ŝizuoka
         Ŝiĝjaĝŭango
         Ŝjanjango
         Şabyā
@@ -14162,27 +22296,42 @@ extension Gazetteer {
         Şanxay
         Şarika
         Şarja
+        Şarlott
+        Şeffild
         Şenyanq
         Şençjen
         Şiciyajuang
         Şikago
         Şiraz
+        Şizuoka
         Şişli
+        Ştutqart
+        Şupaşkar
         Şîraz
         Şımkent
         Š-jen
+        Šach Alamas
+        Šahalama
         Šan-tchou
+        Šan-wej
         Šanchajus
         Šang-žao
         Šangaj
         Šanghaj
         Šanhaja
+        Šanlijurfa
+        Šanliurfa
         Šantou
         Šantov
+        Šao-jang
         Šao-kuan
         Šao-sing
         Šardža
         Šardžá
+        Šarlota
+        Šarlotė
+        Šefildas
+        Šefīlda
         Šen-jang
         Šen-čen
         Šendženas
@@ -14192,18 +22341,24 @@ extension Gazetteer {
         Šeņjana
         Šidziadžuangas
         Šidzjadžuana
+        Šidzuoka
         Šidžjadžuang
         Šimkent
         Šimkenta
+        Šimojas
         Šining
         Širaz
         Širazas
+        Šizuoka
         Šjamen
         Šjan
         Šjangjang
         Šrinagaras
         Šrínagar
         Štokholm
+        Štutgartas
+        Štutgarte
+        Šuang-ja-šan
         Šymkent
         Šymkentas
         Šáhdžahanabád
@@ -14212,81 +22367,160 @@ extension Gazetteer {
         Šīrāz
         Šīrāza
         Š’-ťia-čuang
+        Ţanţā
         Ţarābulus
         Ţarābulus al Gharb
         Ţarţūs
         Ťi-lin
         Ťi-nan
         Ťi-ning
+        Ťi-si
+        Ťia-mu-s’
         Ťia-sing
         Ťiang-men
+        Ťiao-cuo
         Ťie-jang
         Ťin-chua
+        Ťin-čou
+        Ťing-men
         Ťing-čou
+        Ťiou-čchüan
         Ťiou-ťiang
+        Ťumeň
         Ū-ciŭ
         Ū-háng
         Ū-sông
         Ūi-lâm-chhī
+        Ŭi-hāi
         Ŭng-ciŭ
+        Żagreb
+        Żaragoża
         Žengžou
+        Žoan Pesoa
+        Žoinvilis
         Žongšan
+        Žuis de Fora
+        Žundiajus
+        Ž’-čao
         Əbu-Dabi
+        Əhvaz
+        Əl-Ahmadi
+        Əl-Akhmadi
+        Əndican
         Ər-Riyad
         Ərbil
+        Ərzurum
+        Əsterkhan
         Ɛaden
         Șîmkent
         Ёганесбург
+        Ёкосука
+        Ђамуси
         Ђангмен
+        Ђаоцуо
         Ђасинг
+        Ђенова
         Ђилин
         Ђинан
         Ђининг
+        Ђинченг
+        Ђинџоу
+        Ђиси
         Ђуђанг
         Єреван
+        Єрусалим
+        Іакосука
+        Ібаге
+        Ібагэ
         Ібадан
+        Іванава
+        Іваново
+        Іерусалім
+        Іжевськ
+        Іжэўск
         Ізмір
         Ілорын
         Індаур
+        Індыянапаліс
+        Індіанаполіс
         Інчхон
         Іньчуань
+        Іпох
+        Ірбід
+        Іркутськ
+        Іркуцк
+        Ісламабад
+        Ісмаілія
+        Ісмаїлія
+        Іст-Лондан
+        Іст-Лондон
         Ісфахан
         Ічан
         Їньчуань
+        Їєроусалимъ
+        Јазд
         Јангон
         Јангђанг
+        Јангћуен
         Јангџоу
         Јантај
         Јанченг
+        Јарослав
+        Јарослављ
+        Јарославље
         Јаунде
         Јереван
+        Јерусалим
+        Јибин
         Јинчуан
         Јичанг
+        Јокосука
         Јокохама
         Јоханезбург
         Јоханесбург
+        Јунченг
         Љаоченг
+        Љаојанг
+        Љаојуен
         Љуџоу
+        Ња Чанг
         Њу Јорк
+        Њукасл
         Њујорк
+        Ћиба
         Ћингдао
+        Ћинхуангдао
+        Ћићихар
         Џабалпур
         Џакарта
+        Џаландар
+        Џалгаон
+        Џамнагар
+        Џаму
         Џамшедпур
+        Џангђакоу
+        Џангџоу
         Џаоћинг
+        Џајапура
         Џајпур
         Џеда
         Џексонвил
         Џенгџоу
+        Џибути
         Џодпур
+        Џоукоу
+        Џохор Бахру
         Џунгшан
         Џухај
         Џуџоу
+        Аçтăрхан
+        Абеокута
         Абиджан
         Абиджан шаары
         Абижан хот
         Абиџан
         Абу Даби
+        Абу-Грейб
         Абу-Даби
         Абу-Даби хот
         Абу-Дабі
@@ -14295,7 +22529,16 @@ extension Gazetteer {
         Абуџа
         Абуҷа
         Абіджан
+        Авасе
+        Австралын Ньюкасл
+        Агадир
+        Агадыр
+        Агадір
+        Агартала
+        Агваскалијентес
         Агра
+        Агуаскалиентес
+        Агуаскальентес
         Адан
         Адана
         Аддис-Абебæ
@@ -14308,17 +22551,36 @@ extension Gazetteer {
         Аден
         Аден хот
         Аден шаары
+        Аджман
+        Аджмер
         Адис Абеба
         Адыс-Абеба
         Адэлаіда
         Адэн
         Адэса
         Ак-Мола
+        Акапулко
+        Акапулька
+        Акапулько
         Аккрæ
         Аккра
+        Аклахома-Сіці
         Акмола
         Акмолінськ
+        Акола
         Акра
+        Аксу
+        Актобе
+        Актюбинск
+        Актөбе
+        Актөбә
+        Актөбө
+        Акуре
+        Акъяр
+        Албакерки
+        Албакърки
+        Албукерки
+        Албюкуэрокю
         Александрий
         Александрия
         Александрија
@@ -14329,11 +22591,21 @@ extension Gazetteer {
         Алжир хот
         Алжир шаары
         Алжыр
+        Алигарх
         Аллахабад
         Алма-Ата
         Алмаато
         Алмати
         Алматы
+        Алор Стар
+        Алор-Сетар
+        Алор-Стар
+        Аль-Мукалла
+        Аль-Фаюм
+        Аль-Хилла
+        Аль-Худайда
+        Альбукерке
+        Альхудайда
         Алҷазоир
         Аман
         Амман
@@ -14342,6 +22614,15 @@ extension Gazetteer {
         Амрицар
         Амрытсар
         Амрітсар
+        Амстердам
+        Амстэрдам
+        Ан-Наджаф
+        Ананиндеуа
+        Ананіндеуа
+        Андижан
+        Андижон
+        Анжи
+        Анкан
         Анкара
         Анкара хот
         Анкъара
@@ -14352,46 +22633,109 @@ extension Gazetteer {
         Антананариву
         Антананарыву
         Антананаріву
+        Антафагаста
+        Антверпен
+        Антофагаста
+        Анцин
         Аншан
+        Аншун
+        Аньцин
+        Аньцін
         Аньшань
+        Аньшунь
         Аньян
         Аньянг
         Анян
         Анјанг
+        Анћинг
         Анҭалиа
+        Аоминь
+        Апаресида де Гојанија
+        Апаресида ди Гояния
+        Апаресида-ди-Гояния
+        Аподака
+        Ар-Ракка
         Ар-Рияд
+        Арак
+        Аракажу
+        Аран
+        Арасажу
         Арбил
+        Ардабел
         Арекипа
         Арекіпа
+        Арок
+        Аруша
         Арэкіпа
+        Арэнбург
+        Асансол
+        Асмара
+        Асмэра
+        Асмєра
         Астана
+        Астархаан
+        Астрахан
+        Астрахань
         Асунсион
         Асунсьйон
         Асунсьон
         Асунсьён
+        Асьют
         Атава
+        Атина
+        Атлантæ
+        Атланта
+        Атэны
+        АтӀ-ТӀаиф
+        Аумын
         Аурангабад
+        Афины
+        Афіни
+        Ахваз
+        Ахваз шаары
         Ахмадабад
         Ахмадабад шаары
         Ахмедабад
         Ашгабад
         Ашгабат
         Ашкабад
+        Ашттархан
         Ашхабад
         Ашхабад ош
         Ашқобод
+        Ащтэрхъан
+        Аџман
+        Аџмер
+        Аѳины
         Аґра
+        Аґуаскальєнтес
+        Ақсу
+        Ақтөбе
+        Аҳвоз
         Аҳмадобод
         Аһш балһсн
         Баатоў
         Багата
         Багдад
+        Багджылар
+        Байтул Макъдис
+        Бакзянг
         Баку
         Бакы
+        Баликпапан
+        Балтимор
+        Балтимор шаары
+        Балтымар
         Бамако
+        Баменда
+        Баменды
         Бангалор
+        Банги
         Бангкок
+        Бангі
         Бандар-Лампунг
+        Бандарбан
+        Банджармасин
         Бандунг
         Бандуң
         Банкок
@@ -14402,13 +22746,19 @@ extension Gazetteer {
         Баотоу
         Баотоу шаары
         Баоцзи
+        Баошань
         Баранкиля
         Баранкиља
         Баранкілья
+        Барейли
+        Барели
+        Барејли
         Баркизимето
         Баркисимето
         Баркісімета
         Баркісімето
+        Барнаул
+        Барнауыл
         Барранкилья
         Барранкілья
         Барселон
@@ -14418,28 +22768,50 @@ extension Gazetteer {
         Бархи
         Басра
         Батам
+        Батман
+        Баучи
+        Бауши
+        Бахавалпура
         Бачжун
         Бағдод
         Баҡы
         Баҥкок
+        Баҭман
+        Беира
         Бейжің
+        Бейра
         Бейрут
         Бейрут ошсь
+        Бейхай
         Бекаси
         Бекасі
+        Белари
+        Белгаан
+        Белгаум
         Белград
         Белем
         Белен
+        Беллари
         Бело Оризонте
         Бело Оризонти
         Бело Хоризонте
         Белу-Арызонты
         Белу-Оризонти
         Белу-Оризонті
+        Белфорд Рошо
+        Белфорд-Рошу
         Бен Хоа
+        Бенгази
+        Бенгазі
         Бенгалуру
+        Бенгбу
+        Бенгела
         Бенин Сити
         Бенин-Сити
+        Бенони
+        Беноні
+        Бенси
+        Беньсі
         Бенін-Сіті
         Бенін-Сіці
         Бенґалуру
@@ -14448,15 +22820,46 @@ extension Gazetteer {
         Берлін
         Бетъырбух
         Бејрут
+        Бејхај
+        Биванди
+        Бида
+        Биканер
+        Билај
+        Бинджоу
+        Биньчжоу
         Бирмингам
         Бирмингем
+        Бисао
+        Бисау
         Бицзе
+        Бишкек
+        Бишкек ош
+        Блантайр
+        Блантайър
+        Блантајер
+        Блумфантэйн
+        Блумфонтейн
+        Блумфонтејн
+        Боа-Виста
+        Боавішта
+        Бобо-Диулаco шаары
+        Бобо-Диуласо
+        Бобо-Диулассо
+        Бобо-Діуласо
         Богор
         Богота
+        Бозе
+        Бокаро
+        Боксбург
         Боку
         Бомбай
         Бомбей
         Бопал
+        Борама
+        Боривли
+        Бостан
+        Бостон
+        Бостън
         Бочжоу
         Боґота
         Бразавил
@@ -14468,23 +22871,47 @@ extension Gazetteer {
         Бразилија
         Бразиліа
         Бразілія
+        Брамптон
+        Брамптън
+        Братислав
+        Братиславæ
+        Братислава
+        Братислава ош
+        Братіслава
+        Братїслава
+        Браціслава
+        Брежнев
+        Бремен
         Бризбейн
         Бризбејн
         Брисбен
         Брисбэн
         Брисел
+        Бристол
+        Бристоль
+        Бристъл
+        Брод
         Бронкс
         Бруклин
         Бруклін
         Брусэль
         Брысбен
+        Брысталь
+        Брэмен
+        Брэмэн
         Брюксел
         Брюсель
         Брюссель
+        Брянск
+        Брянськ
+        Брјанск
+        Буаке
         Бугат хот
+        Буда
         Будапешт
         Будапешт ош
         Будапеща
+        Будим
         Будимпешта
         Буенос Аирес
         Буенос Айрес
@@ -14492,8 +22919,18 @@ extension Gazetteer {
         Буенос Ајрес
         Буенос-Аирес
         Буенос-Айрес
+        Бужумбура
+        Букаву
+        Букараманга
+        Букараманґа
         Букурешт
         Букурещ
+        Булавайо
+        Булаваё
+        Булавајо
+        Булавейо
+        Буон Ма Тхуот
+        Бурайда
         Бурсæ
         Бурса
         Бурсо
@@ -14504,13 +22941,29 @@ extension Gazetteer {
         Буэнос Айрес
         Буэнос-Айрес
         Буэнос-Айрес ош
+        Буџумбура
+        Буҷумбура
+        Бхавнагаром
         Бхапал
+        Бхаяндар
+        Бхиванди
+        Бхилаи
         Бхопал
+        Бхубанешвар
+        Бънбу
+        Бънси
         Бьен Хоа
+        Бэйхай
+        Бэнбу
+        Бэноні
+        Бэньси
         Бэрлін
         Бээжин
         Бялград
+        Біньчжоу
         Бірмінгем
+        Бісау
+        Бішкек
         Бѣлъ Градъ
         Бәйрут
         Бәәҗң балһсн
@@ -14519,50 +22972,123 @@ extension Gazetteer {
         Вадодарæ
         Вадодара
         Валгаград
+        Валедупар
         Валенс
         Валенси
+        Валенсиа
+        Валенсий
         Валенсия
         Валенсија
         Валенсія
+        Вальедупар
+        Вандсбек
+        Ванкувер
+        Ванкувър
         Варанаси
+        Варангал
+        Варри
         Варшавæ
         Варшава
+        Вашингтон
         Вейфан
+        Велком
+        Веллор
+        Веллуру
+        Велуру
         Вена
+        Вентян
+        Венцьян
         Веньчжоу
         Венџоу
+        Веракруз
+        Веракрус
+        Верджиния-Бич
+        Веренигинг
+        Верноленинск
         Верный
         Вејнан
         Вејфанг
         Виджаявада
         Виена
+        Виентијан
+        Виентян
         Визагапатнам
+        Виктория-де-Дуранго
+        Викторија де Дуранго
+        Вилниус
+        Вилнус
+        Вилнюс
+        Вилн҄ь
         Вилояти Арбӣл
+        Вилояти Бак Гианг
+        Вилояти Бенғази
         Вилояти Карбало
+        Вилояти Ҳвамбо
         Виль Сибиркар
+        Вильнюс
+        Вилья-Нуэва
+        Вилянуева
+        Вилњус
+        Винипег
+        Виннипег
+        Винница
+        Винь
+        Виргиния-Бич
+        Вирджини-Бич
+        Вирджиния Бийч
+        Вирджиния-Бич
+        Вирџинија Бич
         Вишакхапатнaм
         Вишакхапатнам
+        Вијентијан
+        Виљнус
         Виџајавада
+        Владивосток
+        Владик
         Вльгоградъ
         Волгоград
         Воронеж
         Воронежская область
+        Восточный Иерусалим
+        Вроцлав
+        Вроцлаў
+        Вунгтау
         Вуси
         Вухан
         Вухан балһсн
         Вуху
+        Вуџоу
+        Вьентьян
+        Вьет Три
         Вэйнань
         Вэйфан
+        Вэйхай
+        Вэньчан
         Вэньчжоу
+        Вєнтьян
         Відень
         Віджаявада
+        Вільнюс
+        Вінниця
+        Вінніпег
+        Вінніпеґ
+        Вінь
+        Вініпег
+        Вірджинія-Біч
+        Вірджынія-Біч
         Вірний
         Вішакхапатнам
+        ГIянжи-Къала
         Гaванa
         ГІашкъабад
+        Гаага
         Гаванæ
         Гавана
         Гаване
+        Газa
+        Газæ
+        Газа
+        Газзә
         Газиабад
         Газиантеп
         Газипур
@@ -14573,42 +23099,87 @@ extension Gazetteer {
         Газіябад
         Газіянтэп
         Гайранвала
+        Галифакс
+        Гама
         Гамбург
         Гамбурґ
+        Гамильтон
+        Гамільтан
+        Гамільтон
         Ганконг
+        Ганновер
+        Ганновэр
+        Гановер
         Ганой
         Ганьчжоу
         Ганџоу
         Гаосюн
         Гарадская акруга Гуйлінь
+        Гаухати
         Гвадалахарæ
         Гвадалахара
+        Гвадалупе
         Гвалиор
         Гвајакил
+        Гданск
+        Гданськ
+        Гданьск
+        Гдањск
+        Гельсінкі
+        Генерал-Сантос
+        Генуа
+        Генуя
+        Герат
+        Гермосильо
+        Герот
+        Гетеборг
         Гиза
         Гирин
         Гирин хот
+        Гифу
+        Глазга
+        Глазго
+        Глазгов
+        Глазгоу
         Гойас
+        Голд Коуст
+        Гома
+        Гомбе
+        Гомел
+        Гомель
+        Гомељ
+        Гомєль
+        Гондар
+        Гондэр
         Гонконг
+        Горакпур
         Горакпура
+        Горакхпур
+        Город миллиона роз
         Горький
         Гояни
         Гояния
         Гоянія
         Гојанија
         Гуадалахара
+        Гуангјуен
         Гуангџоу
         Гуанджоу
         Гуандьоу
         Гуанжоу
+        Гуанкаё
         Гуанчжоу
         Гуанчжоў
+        Гуанъюань
         Гуарульюс
         Гуаякил
         Гуаякиль
         Гуаякіль
         Гуаңҗу
+        Гувахати
+        Гуджарат
         Гуджранвала
+        Гуджрат
         Гуейлин
         Гуейян
         Гуејанг
@@ -14616,14 +23187,27 @@ extension Gazetteer {
         Гуйган
         Гуйлинь
         Гуйян
+        Гулбарга
+        Гули
+        Гульбарга
+        Гунтур
+        Гунтура
+        Гургаон
+        Гуюань
         Гујранвала
+        Гуџрат
         Гъазиантеп
+        Гъданьскъ
+        Гьотеборг
+        Гётеборг
+        Гётэбарг
         Да Нанг
         ДаЋинг
         Даака
         Даблин
         Даваа
         Давао
+        Дадома
         Дака
         Дакар
         Даккæ
@@ -14632,6 +23216,7 @@ extension Gazetteer {
         Далас
         Даллас
         Даллас шаары
+        Далоа
         Далянь
         Дамам
         Дамаск
@@ -14641,12 +23226,17 @@ extension Gazetteer {
         Данан
         Дананг
         Дананґ
+        Дандун
+        Дандунг
+        Данецк
+        Даньдун
         Дар ас-Салом
         Дар ес Салам
         Дар ес-Салаам
         Дар-ес-Салам
         Дар-эс-Салам
         Дар-эс-Салам шаары
+        Дасмариньяс
         Датун
         Датунг
         Дацин
@@ -14654,123 +23244,302 @@ extension Gazetteer {
         Дачжоу
         Дачин
         Дгака
+        Деградун
         Дели
         Делхи
         Делі
+        Денвер
+        Денвър
+        Денпасар
         Депок
+        Дера Гази Хан
+        Дера-Гази-Хан
+        Дерадун
+        Детроит
+        Детройт
+        Дехрадун
+        Дехрадуне
+        Деџоу
         Деҳли
         Джабалпур
         Джайпур
         Джакартæ
         Джакарта
         Джаксънвил
+        Джаландхар
+        Джалгаон
+        Джалгаоне
+        Джамби
+        Джамму
+        Джамнагар
+        Джамнагаром
+        Джаму
         Джамшедпур
         Джамшэдпур
+        Джанг-Садар
+        Джанджоу
+        Джандзякоу
+        Джание
+        Джаяпура
         Джексонвілл
+        Джибуті
         Джида
         Джиддæ
         Джидда
         Джиддат
         Джидде
+        Джиджига
         Джодхпур
         Джос
+        Джохор Бахру
+        Джохор-Бару
+        Джуба
         Джуджоу
         Джухай
+        Джханг-Садр
         Джънджоу
+        Джыбуці
         Джыда
         Джэксанвіл
         Джэксонвилл
         Дзилин
         Дзинан
         Дзинджоу
+        Дзинчън
         Дзъбо
         Дзъгун
         Дзюдзян
+        Дзюсельдорф
         Дзянмън
         Дзясин
         Диарбекир
         Димашкъ
         Димишкъ
         Димишқ
+        Диселдорф
         Диярбакыр
         Диярбақыр
         Дијарбакир
         Дијарбекир
+        Днепр
+        Днепропетровск
+        Днипро
+        Дніпро
+        Дніпропетровськ
+        Дніпрослав
+        Днїпро
+        Додома
         Домбивли
         Дон ӱмбалне Ростов
         Дон-тӀера-Ростов
+        Донбас-сіті
         Донггуан
         Дондагъы Ростов
         Дондағы Ростов
         Дондохи Ростов
+        Донецк
+        Донецк ош
+        Донецьк
+        Донецьке
         Донын Ростов
+        Дортмунд
+        Доњецк
+        Дрезден
+        Дрэздэн
         Дуала
         Дубаи
         Дубай
         Дублин
         Дублін
+        Дуизбург
+        Дуйсбург
+        Дуке де Кашијас
+        Дуки ди Кашиас
+        Дуки-ди-Кашиас
         Дунгуан
         Дунгуань
+        Дунгјинг
+        Дунъин
+        Дуньин
         Дунґуань
+        Дуранго
         Дурбан
+        Дургапур
+        Душанбе
+        Дујсбург
         Дханбад
         Дъблин
         Дърбан
         Дыярбакыр
         Дьакарта
         Дэлі
+        Дэнвер
+        Дэнпасар
         Дэпак
+        Дэтройт
+        Дэчжоу
+        Дэян
+        Дюселдорф
+        Дюссельдорф
+        Дінецьк
+        Дінецьке
         Діярбакир
+        Дњипро
+        Дүсселдорф
+        Единбург
         Едмонтон
         Едмънтън
         Екатеринбург
+        Екатеринослав
+        Ел Аин
+        Ел Пасо
+        Елaztіг
+        Елазуг
+        Елдорет
+        Ель-Мукалла
+        Ель-Пасо
+        Елязиг
+        Елязъг
+        Енсенада
+        Енугу
         Ер-Ріяд
         Ербил
         Ербіль
         Ереван
         Ереван ош
+        Ерзурум
+        Ермосильо
+        Ермосиљо
+        Ермосійо
+        Ерусалим
         Ерэван
+        Есен
+        Ескишехир
+        Ескішехір
+        Ессен
+        Жабоатан-дус-Гуарарапис
+        Жабоатао дос Гварарапес
+        Жабоатао дос Гуарарапис
+        Жабуатан-дус-Гуарарапіс
         Жайпур
         Жакарта
+        Жанъе
+        Жаћ Жја
         Жемчужина у моря
+        Жибути шаары
         Жидда
         Жинань
+        Жичжао
+        Жиџао
+        Жоао Песоа
+        Жоинвиле
+        Жоинвили
+        Жойнвили
+        Жуан-Песоа
+        Жуан-Пессоа
+        Жуиз де Фора
+        Жуиз ди Фора
+        Жуис-ди-Фора
+        Жундиаи
+        Жундијаи
+        Жундіаї
+        Жуїз-ді-Фора
+        Жъджао
         Жэксонвилл
+        Жючуань
         Жөнжоу
+        Зanjибор
+        Заграб
+        Загреб
         Замбоанга
+        Занзибар
+        Занзібар
+        Западный Иерусалим
+        Запарожжа
         Запопан
+        Запорожье
+        Запорожје
+        Запоріжжя
+        Запоріжя
+        Зариа
+        Зарка
+        Заря
+        Захедан
+        Зоҳидон
+        Ибаге
+        Ибагуé
         Ибадан
         Ибадан шаары
+        Ибин
+        Ибинь
+        Иванов
+        Иваново
+        Иваново шаары
+        Иерусалим
+        Ижау
+        Ижевск
+        Ижкар
         Измир
         Измір
+        Източен Йерусалим
+        Източен Лондон
+        Илоило
         Илорин
+        Имус
         Индаур
+        Индианаполис
+        Индијанаполис
         Индор
+        Инкоу
         Инчон
         Инчуан
         Инчхон
         Инчхън
         Иньчуань
         Иокогама
+        Ипох
+        Ирбид
+        Ирбид қаласы
+        Иркутск
+        Иркутскай
+        Ироду
         Искандри
+        Искишәһәр
         Искәндәриә
+        Исламабад
+        Исламшехр
+        Исмаилия
+        Исмаилија
+        Ист-Лондон
         Истанбул
         Истапалапа
+        Источен Ерусалим
+        Источни Лондон
         Исфахан
         Исфаҳон
         Исфаһан
         Ичан
         Ичунь
+        Йезд
         Йенчън
+        Йерусалим
         Йоганнесбург
         Йогьаннесбург
+        Йокосука
         Йокохама
+        Йола
         Йоханесбург
         Йоханнесбург
         Кaйсери
+        Кабинда
         Кабул
+        Кавагути
+        Кавагучи
         Кавасаки
         Кавасакі
+        Каваґуті
+        Кагаян-де-Оро
+        Кагошима
         Кадуна
         Казабланка
         Казан
@@ -14788,12 +23557,23 @@ extension Gazetteer {
         Кайфэн
         Какамега
         Какамеге
+        Калабар
+        Каламба
+        Каларада-Спрынгс
         Калгари
         Калгары
         Калгарі
+        Калгород
         Кали
+        Калинин
+        Калининград
+        Калининский
+        Калињинград
+        Калок
+        Каломба
         Калоокан
         Калукан
+        Калумбус
         Калькута
         Калькуттæ
         Калькутта
@@ -14802,12 +23582,29 @@ extension Gazetteer {
         Кальяо
         Каляо
         Калі
+        Калінінград
         Кампала
         Кампинас
+        Кампо Гранде
+        Кампо Гранди
+        Кампос
+        Кампу-Гранде
+        Кампу-Гранди
+        Кампу-Гранды
+        Кампу-Гранді
+        Кампус-дус-Гойтаказис
+        Кампус-дус-Гойтаказіс
         Кампінас
         Кан Тхо
         Канага
+        Канадзава
         Кананга
+        Кандагар
+        Канзас Сити
+        Канзас-Сити
+        Канзас-Сіті
+        Канзас-Сіці
+        Канкун
         Кано
         Канпур
         Кантон
@@ -14815,6 +23612,7 @@ extension Gazetteer {
         Каошанг
         Капске Місто
         Капэнгаген
+        Караганда
         Карай
         Каракас
         Карачи
@@ -14823,10 +23621,33 @@ extension Gazetteer {
         Караџ
         Караҷ
         Карбала
+        Карганда
+        Карин
+        Карнул
+        Картахена
+        Картахена де Индијас
         Картум
+        Каруару
         Касабланкæ
         Касабланка
+        Касала
+        Касива
+        Кассала
+        Кассале
+        Касур
+        Касіва
+        Катак
+        Катану
+        Катеринослав
         Катманду
+        Катсина
+        Каттак
+        Каттаке
+        Кауагучи
+        Кахама
+        Кашгар
+        Кашива
+        Кашкар
         Каяо
         Каїр
         Кајсери
@@ -14836,6 +23657,8 @@ extension Gazetteer {
         Кванджу
         Кванже
         Кваңджу
+        Квебек
+        Квенка
         Квета
         Кветта
         Кезон Сити
@@ -14844,11 +23667,21 @@ extension Gazetteer {
         Кейӳ
         Келн
         Кельн
+        Кемĕр
+        Кемерава
+        Кемерово
+        Кемерово хот
+        Кенигзберг
+        Кенитра
+        Кенитра қаласы
+        Кенітра
         Кербала
         Кербела
         Кередж
         Кереж
         Керетаро
+        Керман
+        Керманшах
         Кесон-Сити
         Кесон-Сіті
         Кејптаун
@@ -14857,53 +23690,132 @@ extension Gazetteer {
         Киев ош
         Киевом
         Киеву
+        Киквит
+        Киквите
+        Кимхэ
+        Кингстон
         Киншаса
         Киншасе
         Киото
         Киркук
+        Кирмон
+        Кирмоншоҳ
+        Киров
         Кисангани
+        Китакюсю
+        Китакюшу
+        Китакюшю
+        Китакјушу
+        Китве
+        Китве-Нкана
         Кито
+        Китуе
+        Кишинев
+        Кишинэу
+        Кишинёв
+        Кишињев
         Київ
         Кијев
         Кобе
         Кобул
         Кобэ
+        Кожикод
+        Кожикоде
         Козань
         Коимбатор
         Коимбатур
+        Коламбус
+        Колвези
+        Колвезі
         Колката
         Колкате
+        Коломбо
+        Колорадо Спрингс
+        Колорадо-Спрингс
+        Колорадо-Спрінгз
+        Колумбус
+        Ком-Омбо
+        Комилла
+        Комилле
         Конакри
         Кония
         Конија
+        Константина
+        Контажен
         Конья
         Копенгаген
         Копенхаген
+        Корба
         Кордава
         Кордоба
         Кордовæ
         Кордова
         Кордова хот
+        Корла
+        Корла балһсн
+        Корого
+        Корхого
         Кота
+        Кота Бару
+        Кота-Бару
+        Кота-Кинабалу
+        Котону
         Коуритиба
         Коцюбіїв
+        Кочабамба
+        Кочин
         Коїмбатор
+        Крайстчерч
+        Крайстчърч
+        Крайстчэрч
+        Крайстчёрч
+        Кракаў
+        Краков
+        Краковия
+        Краків
+        Краснодар
         Краснодор
         Краснояр
         Красноярск
+        Крајстчерч
+        Криви Рог
+        Кривий Риҕ
+        Кривий Ріг
+        Кривой Рог
+        Кривой рог
+        Кривый Ріг
+        Крывы Рог
         Куалæ-Лумпур
         Куала Лумпур
+        Куала Теренгану
+        Куала Теренггану
         Куала-Лумпур
+        Куала-Тренгану
+        Куала-Тренггану
         Куанджу
         Куанжү
+        Куантан
+        Кудус
+        Куенка
         Куенминг
         Куета
         Кузон
+        Куи Нхон
+        Куинён
         Куйбышев
+        Кукутá
+        Кукута
+        Кулиакан
+        Кулијакан
         Кулна
+        Кульякан
+        Кум шаары
+        Кумамото
+        Кумана
         Кумаси
         Кумаси шаары
         Кумасі
+        Куми
         Кунмин
         Куншан
         Куньмин
@@ -14911,14 +23823,32 @@ extension Gazetteer {
         Куньминь
         Куньмін
         Куньшань
+        Купанг
+        Купанге
+        Курасики
+        Курасікі
+        Курашики
         Куритибæ
         Куритиба
+        Курск
+        Курськ
         Курытыба
         Курыціба
+        Куска
+        Куско
+        Кучинг
+        Куэбэк
+        Куэнкæ
+        Куэнка
+        Куэнка шаары
+        Куяба
+        Кујаба
         Кхелна
         Кхулна
         Къазан
+        Кълъмбъс
         Къонья
+        Къудс-ГӀала
         Кыив
         Кыйив
         Кьолн
@@ -14926,12 +23856,18 @@ extension Gazetteer {
         Кёто
         Кігалі
         Кіеў
+        Кіквіт
         Кіншаса
         Кіото
+        Кіраў
         Кіркук
+        Кіров
         Кісангані
         Кіта
+        Кіта-Кюшю
+        Кітве
         Кіто
+        Кішынёў
         Кіёта
         Кјото
         Күньмин
@@ -14942,36 +23878,85 @@ extension Gazetteer {
         Ла Пас
         Ла-Пас
         Ла-Пас шаары
+        Лавал
+        Лаваль
+        Лавов
         Лагас
         Лагос
         Лагос шаары
+        Лайбинь
+        Лайпциг
+        Лайу
         Лакнау
         Лакхнау
         Лакхнау шаары
         Лакхнаў
         Ламэ
         Ланджоу
+        Ланфан
         Ланьжоу
         Ланьчжоу
         Ланьчжоу шаары
         Ланьчжоў
         Ланџоу
+        Лас Вегас
+        Лас-Вегас
+        Латакия
+        Латакия шаары
+        Латакија
+        Латакія
+        Латақия
         Лахор
         Лаян
+        Лајпциг
         Лаґос
+        Лвов
+        Лейпциг
+        Лейпцыг
         Ленинград
+        Либрвил
+        Либревил
+        Либревиль
+        Ливерпул
+        Ливерпуль
+        Ливерпүүл
+        Ливърпул
+        Лидс
+        Лийдс
+        Ликаси
         Лилонгве
         Лимæ
         Лима
         Лиме
+        Линфен
         Линьи
+        Линьфынь
+        Линьфэнь
         Линји
+        Лион
+        Липеск
+        Липецк
+        Липецк балһсн
+        Липецк шаары
+        Липецьк
+        Лисабон
+        Лиссабон
         Лиуянг
+        Лишуй
+        Лодз
+        Лодзь
+        Лодзь ош
         Ломе
+        Лонг Бийч
+        Лонг Бич
+        Лонг-Бич
+        Лонг-Біч
         Лондан
         Лондон
         Лондон ош
         Лондонъ
+        Лондрина
+        Лоне
         Лос Анджелес
         Лос Анджелис
         Лос Андьелес
@@ -14985,36 +23970,71 @@ extension Gazetteer {
         Лос-Анжелес
         Лос-Анжелес шаары
         Лос-Анџелес
+        Лоуди
         Лохэ
         Лоян
         Лоян шаары
         Луандæ
         Луанда
         Луань
+        Лубанго
         Лубумбаши
         Лубумбаши шаары
         Лубумбашы
         Лубумбаші
+        Луджоу
         Лудијана
         Лудхияна
         Лудхіана
         Лудхіяна
+        Луивил
+        Луисвил
+        Луисвилл
+        Луйзвилл
+        Луксор
+        Луксор шаары
         Лунъянь
         Луохе
         Луоян
         Луојанг
         Лусака
+        Лучжоу
+        Луісвіл
+        Луїсвілл
+        Луџоу
+        Львив
+        Львов
+        Львов ош
+        Львоў
+        Львів
+        Лэшань
         Люпаньшуй
         Лючжоу
         Ляньюньган
         Ляочэн
+        Ляоюань
+        Ляоян
         Лёндан
+        Лібревіль
+        Лібрэвіль
+        Ліверпул
+        Ліверпуль
+        Лідс
+        Лікасі
         Лілонгве
         Лілонгвэ
         Ліма
+        Ліон
+        Ліпецк
+        Лісабон
+        Ліён
         Мaдрид
         Мæскуы
         Магадыша
+        Магнитогорск
+        Магнітагорск
+        Магнітогорськ
+        Магьачкъала
         Мадина
         Мадинат
         Мадрид
@@ -15023,39 +24043,120 @@ extension Gazetteer {
         Мадрід
         Мадурай
         Мадурај
+        Мазари-Шариф
+        Мазори Шариф
         Маидугури
+        Майами
         Майдугури
         Майдугурі
+        Майсур
+        Макаа
+        Макао
+        Макапá
+        Макапа
         Макассар
+        Малагæ
+        Малага
+        Малакка
+        Маланг
+        Маланже
+        Малатия
+        Малатија
+        Малатья
+        Малатя
+        Малање
+        Малегаон
+        Малхбален Къудс-ГӀала
         Мамбаса
+        Манагва
+        Манагуæ
+        Манагуа
+        Манадо
         Манаус
         Манаўс
+        Мангалор
+        Мангалур
+        Мангалуру
         Мандалай
         Мандалеј
+        Мандалуионг
+        Мандалуйонг
+        Мандалуйоң
+        Мандалуён
+        Мандалујонг
         Манилæ
         Манила
+        Манисалес
         Манровія
         Манрэаль
         Мантэвідэа
         Мантэрэй
         Манхеттен
+        Манчестер
+        Манчестър
+        Манчэстэр
         Маніла
+        Манісалес
         Маомин
         Маоминг
         Мапуто
         Мапуту
+        Мар дел Плата
+        Мар дель Плата
+        Мар-дель-Платæ
+        Мар-дель-Плата
+        Мар-дэль-Плата
+        Марагора
         Маракаибо
+        Маракай
         Маракайба
         Маракайбо
+        Маракеш
+        Маринга
+        Марракеш
+        Маррокеш
+        Марсель
+        Марсеј
+        Марсељ
+        Марсилия
         Масейо
         Масејо
         Маскав
+        Маскат
         Масква
         Масул
+        Масқат
+        Матади
+        Матады
+        Матаді
+        Матаморос
+        Матарам
+        Матида
         Матола
+        Матсудо
+        Матсуяма
+        Матурин
+        Матурін
+        Матіда
+        Мауа
+        МахIачхъала
+        МахІачхъала
+        Махачкала
+        Махачқала
         Мацейо
+        Мацудо
+        Мацуяма
+        Мацујама
+        Мачида
         Машхад
         Машҳад
+        Маями
+        Маямі
+        Мајами
+        Мајсор
+        Мбандака
+        Мбее
+        Мбея
         Мбужи-Майи
         Мбужы-Маі
         Мбужі-Маї
@@ -15074,19 +24175,26 @@ extension Gazetteer {
         Медэльін
         Медіна
         Меерут
+        Мейса
         Мека
+        Мекеле
         Мекка
         Мекке
+        Мекнес
         Мексикали
         Мексико
         Мексико Сити
         Мелбурн
         Мелбърн
         Мельбурн
+        Мемфис
+        Мемфіс
         Мератх
         Мерида
+        Мерсин
         Мерыда
         Меріда
+        Меса
         Мехикали
         Мехико
         Мехікалі
@@ -15095,18 +24203,33 @@ extension Gazetteer {
         МешхӀед
         Мешһед
         Миенян
+        Миколаїв
         Милан
         Милано
+        Милвоки
+        Милуоки
+        Минеаполис
+        Минна
+        Миннеаполис
         Минск
         Минск ош
         Минскай
         Минхен
         Мирут
+        Мисисага
+        Мисисога
+        Миссиссога
+        Мишко
+        Миядзаки
         Могадиш
         Могадишо
         Могадишо қаласы
         Могадишу
         Могадішо
+        Моламьин
+        Моламьяйн
+        Моламяйн
+        Молотов
         Момбаса
         Монреал
         Монреаль
@@ -15116,10 +24239,20 @@ extension Gazetteer {
         Монровія
         Монтевидео
         Монтевідео
+        Монтерía
         Монтерей
         Монтереј
+        Монтерия
         Монтеррей
+        Монтес Кларос
+        Монтис Кларос
+        Монтис-Кларус
         Монтреал
+        Морадабад
+        Морелия
+        Морелија
+        Морелія
+        Морогоро
         Мосeл
         Москва
         Москова
@@ -15127,22 +24260,39 @@ extension Gazetteer {
         Москъва
         Мосул
         Мосул хот
+        Моуламјин
         Муанза
+        Мудандзян
+        Муданьцзян
+        Муданђанг
+        Музафарабад
+        Музаффарабад
+        Мукалла
         Мултан
         Мумбаи
         Мумбай
         Мумбаі
         Мумбаї
         Мумбај
+        Мурсия
         Мускав
+        Мускат
         Муско
+        Мэйчжоу
         Мэйшань
+        Мэкэле
         Мюнхен
         Мяньян
         Мілан
+        Мілуокі
+        Мінеапаліс
+        Мінна
+        Міннеаполіс
         Мінск
         Мінськ
         Мірут
+        Міссісога
+        Місто мільйона троянд
         Мјенјанг
         Мѣньскъ
         Мүнхен
@@ -15153,14 +24303,30 @@ extension Gazetteer {
         Мәскәү
         Мәшһәд
         Мӱнхен
+        Набережные Челны
+        Навакузнецк
         Нави Мумбаи
         Нави Мумбај
+        Нагасаки
         Нагоя
         Нагоја
         Нагпур
+        Наджаф
+        Наджран
+        Найп’їдо
         Найроби
         Найроби ош
         Найробі
+        Накуру
+        Нам Динь
+        Наманган
+        Наманған
+        Намбо
+        Намдинь
+        Нампула
+        Нампхо
+        Нандед
+        Нандер
         Нанин
         Нанинг
         Нанкин
@@ -15174,29 +24340,65 @@ extension Gazetteer {
         Наньжин
         Наньнин
         Наньнін
+        Наньпин
         Наньтун
         Наньцзин
         Наньчан
         Наньчун
         Наньян
         Нанјанг
+        Напуљ
         Насик
+        Насирия
+        Натал
+        Наукалпан
+        Наукалпан де Хуарез
+        Наукальпан
+        Наукальпан-де-Хуарес
+        Нашвил
+        Нашвилл
+        Нашвіл
+        Нашвілл
         Нашик
         Нашік
         Најроби
+        Наџаф
         Наґпур
         Нджамена
+        Ндола
+        Неапаль
+        Неапол
+        Неаполь
+        Нейпьидо
+        Неллуру
+        Нелор
         Несауалькойотль
+        Нешвил
+        Нејпјидо
         Нејђанг
         Ниамей
         Нижний Новгород
         Нижній Новгород
+        Ниигата
+        Николаев
         Нинбо
         Нингбо
+        Нирнберг
+        Нисиномия
+        Нитерой
+        Нијала
         Нијамеј
+        Нова Игуасу
+        Нова-Ігуасу
+        Нова-Игуасу
         Новасібірск
         Нови Тајпеј
+        Новий Кодак
         Новий Тайбей
+        Новокузнетск
+        Новокузнецк
+        Новокузнецьк
+        Новокузњецк
         Новониколаевск
         Новосибирск
         Новосибирскай
@@ -15204,18 +24406,31 @@ extension Gazetteer {
         Новосибірськ
         Новосібір
         Новый Тайбэй
+        Нор Харперт
         Нуакшот
+        Нуево Ларедо
         Нур-Солтан
         Нур-Султан
+        Нуэво-Ларедо
         Нью-Ёрк
         Нью-Йорк
+        Ньюкасл
+        Ньяла
         Нэйцзян
+        Нэшвилл
         Ню Йорк
+        Нюкасъл
+        Нюрнберг
+        Ня Чанг
+        Нячанг
         Ніамей
         Нінбо
         Ніямей
         Нұр-Сұлтан
         Нәнҗиң
+        Нӳрнберг
+        Овери
+        Оверри
         Одеса
         Одесс
         Одессæ
@@ -15224,8 +24439,18 @@ extension Gazetteer {
         Одессе
         Одсибирень ош
         Озаҥ
+        Оита
+        Окара
+        Окаяма
         Окланд
+        Оклахомæ-Сити
+        Оклахома
+        Оклахома Сити
+        Оклахома-Сити
+        Оклахома-Сіті
         Окленд
+        Олександрівка
+        Омаха
         Омбы
         Омва
         Омдурман
@@ -15236,18 +24461,34 @@ extension Gazetteer {
         Онитша
         Онича
         Оніча
+        Оран
+        Оран қаласы
         Ордос
         Ордос хот
+        Оренбург
+        Оренбург ош
+        Орынбор
         Осака
+        Осаску
         Осла
         Осло
         Осло ош
+        Осогбо
+        Остин
         Остона
+        Остін
+        Осцін
         Отава
         Оттавæ
         Оттава
+        Оукланд
+        Оукленд
         Оуфа
+        Паданг
         Палембанг
+        Палерма
+        Палермо
+        Пальма
         Париж
         Париж ош
         Парижь
@@ -15256,43 +24497,89 @@ extension Gazetteer {
         Парыж
         Паріж
         Патна
+        Патьяла
         Пеканбару
         Пекин
         Пекинг
         Пекін
         Пекінґ
+        Пензæ
+        Пенза
+        Пенза балһсн
+        Пенза ош
+        Пензе
+        Перĕм
+        Перейра
+        Перем
         Перлина Чорного моря
+        Перм
+        Пермь
         Перт
         Пертһ
+        Перым
+        Петалинг Джая
+        Петалинг-Джая
         Петербург
         Петроград
         Пешавар
         Пешт
         Пешта
         Пеща
+        Пиетермарицбург
         Пикин
         Пимпри
         Пимпри-Чинчвад
+        Пингдингшан
+        Пингсјанг
+        Пиндиншан
+        Пиндиншань
+        Пинду
+        Пинлян
+        Пинсян
+        Пирасикаба
         Питер
+        Питермарицбург
+        Питърмарицбург
+        Пиура
         Пнампень
         Пном Пен
         Пном Пэнь
         Пномпень
+        Познан
+        Познань
+        Познань ош
+        Познањ
+        Покхара
+        Пондишери
+        Пондішері
+        Понтианак
+        Понтіанак
         Порт Елизабет
+        Порт Судан
         Порт Харкурт
         Порт о Пренс
         Порт-Елізабет
+        Порт-Нумбай
+        Порт-Саид
+        Порт-Судан
         Порт-Харкорт
         Порт-Элизабет
         Порт-Элізабет
         Порт-о-Пренс
         Порт-о-Прэнс
+        Портланд
+        Портленд
         Порто Алегре
         Порто Алегри
+        Порто Вельо
+        Порто Вељо
         Порту-Алегре
         Порту-Алегри
         Порту-Алегры
         Порту-Алегрі
+        Порту-Велью
+        Порту-Велю
+        Похара
         Праг
         Прагæ
         Прага
@@ -15301,9 +24588,14 @@ extension Gazetteer {
         Претория
         Преторија
         Преторія
+        Приштинæ
+        Приштина
+        Прищина
+        Прышціна
         Прэторыя
         Пудун
         Пуебла
+        Пуенте Алто
         Пунæ
         Пуна
         Пуне
@@ -15315,39 +24607,79 @@ extension Gazetteer {
         Пуэбла
         Пуэбла-де-Сарагоса
         Пуэнт-Нуар
+        Пуэнте-Альто
+        Пуян
+        Пујанг
         Пхеньян
         Пхенян
         Пърт
+        Пьюра
+        Пюра
+        Пєрмь
         Південна Пальміра
         Південна столиця
         Північний Хартум
         Пімпры-Чынчвад
         Пімпрі
         Пімпрі-Чінчвад
+        Пірасікаба
+        Пітермаріцбург
+        Пітэрмарыцбург
+        Піура
         Пјонгјанг
         Рабат
         Равалпинди
         Равалпіндзі
         Равалпінді
+        Рагім Яр Хан
         Раджкот
+        Раджшахи
         Райпур
+        Рака
+        Ракка
+        Рали
+        Ралі
         Рангпур
         Рангун
         Ранчи
         Ранчі
+        Расарыа
         Растовъ на Донѣ
         Растоў-на-Доне
+        Ратьзя
+        Ратэрдам
+        Рахимъярхан
+        Рахијар Хан
+        Рацьзя
+        Рач Жа
+        Рашт
         Рајпур
+        Раққа
+        Рейноса
         Ресифе
         Ресифи
         Ресіфі
+        Решт
+        Рејноса
+        Рибейран-Прету
+        Рибейрао Прето
+        Рибејрао Прето
+        Ригæ
+        Рига
         Римъ
+        Рио Бранко
         Рио де Жанеиро
         Рио де Жанейро
         Рио де Жанејро
+        Рио-Бранку
         Рио-де-Жанейро
+        Риу-Бранку
         Рияд
         Ријад
+        Роли
+        Ролі
+        Росарио
+        Росаріо
         Ростов
         Ростов на Дон
         Ростов на Дону
@@ -15355,60 +24687,148 @@ extension Gazetteer {
         Ростов-Тан-çинчи
         Ростов-на-Дону
         Ростов-на-Дону балһсн
+        Ротердам
+        Роттердам
+        Руиру
+        Руїру
         Рыа-дэ-Жанэйра
+        Рыга
         Рэсіфі
+        Рязань
+        Рібейран-Прету
         Ріо де Жанейро
         Ріо-де-Жанейро
+        Ріу-Бранку
+        Ріґа
+        Рәшт
         Саитама
         Сайгон
+        Сакаи
+        Сакрамента
+        Сакраменто
         Салвадор
+        Сале
+        Салем
+        Салта
+        Салтилло
+        Салтильо
+        Салтиљо
+        Салтівка
+        Сальта
+        Сальтильо
+        Сальтільйо
         Самар
         Самар ош
         Самар хот
         Самарæ
         Самара
         Самаре
+        Самаринда
+        Самарканд
+        Самарында
         Самарҕа
+        Самарқан
+        Самарқанд
         Сан Антонио
         Сан Диего
         Сан Дијего
+        Сан Луис Потоси
+        Сан Мигел де Тукуман
+        Сан Николас де лос Гарза
+        Сан Николас де лос Гарса
         Сан Пауло
         Сан Паулу
+        Сан Педро Сула
+        Сан Салвадор
+        Сан Франсиско
+        Сан Франциско
+        Сан Хозе
+        Сан Хосе
+        Сан Хуан
         Сан-Антонио
         Сан-Антоніа
         Сан-Антоніо
+        Сан-Бернардо-ду-Кампу
         Сан-Диего
         Сан-Дыега
         Сан-Дієго
+        Сан-Жозе-ду-Риу-Прету
+        Сан-Жозе-ду-Ріу-Прету
+        Сан-Жозе-дус-Кампус
+        Сан-Жуан-ди-Мерити
+        Сан-Жуан-ды-Мерыты
+        Сан-Луис
+        Сан-Луис-Потоси
+        Сан-Луис-Потосі
+        Сан-Луіс
+        Сан-Луіс-Патасі
+        Сан-Луїс
+        Сан-Мигель-де-Тукуман
+        Сан-Мігель-де-Тукуман
+        Сан-Мігель-дэ-Тукуман
         Сан-Паулу
         Сан-Паўлу
+        Сан-Педра-Сула
+        Сан-Педро-Сула
+        Сан-Сальвадор
+        Сан-Франциско
+        Сан-Францыска
+        Сан-Франціско
+        Сан-Хасэ
+        Сан-Хосе
+        Сан-Хуан
         Сана
+        Сандакан
         Санкт Петербург
         Санкт Петерзбург
         Санкт-Петербург
+        Санменсја
+        Санминг
         Санта Круз де ла Сијера
+        Санта Марта
         Санта-Дамінга
         Санта-Крус-де-ла-Сиерра
         Санта-Крус-де-ла-Сьерра
         Санта-Крус-де-ла-Сьєрра
         Санта-Крус-дэ-ла-Сьера
+        Санта-Марта
         Санта-Фе-де-Богота
         Сантијаго де Керетаро
+        Сантијаго де Куба
         Санто Доминго
         Санто-Доминго
+        Санто-Доминго-Есте
+        Санто-Доминго-Эсте
+        Санто-Доминго-де-лос-Колорадос
         Санто-Домінго
+        Сантос
+        Санту-Андре
+        Сантус
+        Сантус хот
         Сантьяго
         Сантьяго-де-Керетаро
+        Сантьяго-де-Кубæ
+        Сантьяго-де-Куба
         Сантьяго-де-лос-Кабальерос
         Сантьяго-де-лос-Трейнта-Кабальерос
         Сантьяго-де-лос-Трейнта-Кабальєрос
+        Сантяга-дэ-Куба
         Сантяго де Керетаро
+        Сантяго де Куба
         Сантяго де Чиле
         Сантяго де Чили
         Сантјаго
         Санъо
+        Саньмин
+        Саньмэнься
         Санья
         Саньян
+        Сао Жоао де Мерити
+        Сао Жоао ди Мерити
+        Сао Жозе до Рио Прето
+        Сао Жозе дос Кампос
+        Сао Жосе дос Кампос
+        Сао Луис
         Сао Паоло
         Сао Пауло
         Сапапан
@@ -15416,29 +24836,99 @@ extension Gazetteer {
         Сапопан
         Сапоро
         Саппоро
+        Сарăту
+        Сарагосæ
+        Сарагоса
+        Сарагосо
+        Сараева
+        Сараево
+        Сараево ош
+        Саратаў
+        Саратов
+        Саратов балһсн
+        Саратов ош
+        Саратовъ
+        Сараєво
+        Сарајево
+        Сараѥво
+        Саргода
+        Саргодха
+        Сари
+        Сарытау
         Сафія
+        Сахивал
+        Сахивале
+        Сахівал
         Сајгон
         Свердловск
+        Себу
+        Себу Шахары
+        Себу Шәһәре
+        Себу қаласы
+        Севастопаль
+        Севастопол
+        Севастополь
+        Севастопољ
         Северни Картум
         Северный Хартум
+        Севиджэ
+        Севилья
+        Севиля
+        Севилја
+        Севиља
+        Севілья
         Семаранг
+        Сембер
         Сендай
+        Серра
         Сеул
+        Сиалкот
         Сиань
+        Сиатъл
+        Сидзуока
         Сиднеи
         Сидней
         Сиднеј
         Сидни
         Сиенян
+        Сиетл
+        Силигури
         Силәбе
+        Синбирск
+        Сингтај
         Синиин
         Синин
         Сининг
+        Синтай
         Синьсян
+        Синьчжоу
+        Синьчжу
+        Синьюй
+        Сипинг
+        Сиудад Боливар
+        Сиудад Гуаяна
         Сиудад Хуарес
+        Сичан
+        Сиэтл
+        Сиялкот
+        Сијалкот
+        Сијетл
+        Сијудад Аподака
+        Сијудад Гвајана
+        Скоп'е
+        Скоп'є
+        Скопе
+        Скопие
+        Скопье
+        Скопје
+        Скопље
         Смирна
+        Соачу
         Совето
         Сокото
+        Солапур
+        Солов'яненкове
+        Сорокаба
         Соул
         Соуэто
         Софи
@@ -15450,8 +24940,14 @@ extension Gazetteer {
         Сринагар
         Срынагар
         Срінагар
+        Ставропол
+        Ставрополь
         Стакгольм
         Сталинград
+        Сталино
+        Сталинск
+        Сталіне
+        Сталіно
         Стамбол
         Стамбул
         Стамбұл
@@ -15465,15 +24961,45 @@ extension Gazetteer {
         Стокҳолм
         Столица Юмора
         Стёколна
+        Субанг Джая
+        Сувайс
         Сувон
         Суджоу
+        Суец
+        Суејџоу
+        Суйнин
+        Суйчжоу
+        Суккур
+        Сукур
+        Сулеймания
+        Сулейманія
+        Сулејманија
+        Сумгаит
+        Сумгайыт
+        Сумғайыт
+        Сумғойит
         Сурабайа
         Сурабая
         Сурабаја
+        Суракарта
+        Суракарте
         Сурат
+        Суррей
         Сучжоу
         Сучжоў
+        Суэц
+        Суэцкий
         Суџоу
+        Східний Єрусалим
+        Съкопиѥ
+        Съпин
+        Съри
+        Сыпин
+        Сьюдад-Балівар
+        Сьюдад-Боливар
+        Сьюдад-Болівар
+        Сьюдад-Гуаяна
+        Сьюдад-Лопес-Матеус
         Сьюдад-Хуарес
         Сьюдад-Хуарэс
         Сюйчжоу
@@ -15482,14 +25008,27 @@ extension Gazetteer {
         Сямынь
         Сямэнь
         Сян'ян
+        Сянтан
+        Сянтань
         Сянъян
+        Сяньнин
         Сяньян
+        Сяогань
         Сіань
+        Сідзуока
         Сідней
         Сідні
+        Сімбір
         Сінгапур
+        Сінтай
+        Сіньджоў
         Сінін
+        Січослав
+        Сіэтл
+        Сіялкот
+        Сієтл
         Сјамен
+        Сјангтан
         Сјангјанг
         Сјанјанг
         Сјудад Хварез
@@ -15497,10 +25036,15 @@ extension Gazetteer {
         Сүжоу
         Сөүл
         Тæхран
+        Тĕмен
         Табрез
         Табриз
+        Табук
         Тагиг
+        Таиз
+        Таиф
         Таијуан
+        Тай-Нгуен
         Тайань
         Тайбей
         Тайбэй
@@ -15512,45 +25056,104 @@ extension Gazetteer {
         Тайчжун
         Тайюань
         Тайюен
+        Такаматсу
+        Такамацу
+        Такео
+        Талса
+        Тальяці
+        Тамале
+        Тампа
         Тананариве
         Тангер
         Тангеранг
+        Танго
         Тангшан
         Тане
         Танжа
         Танжер
+        Танта
         Таншан
         Таншань
+        Таньһоа
+        Таоюань
+        Таојуан
         Таронта
+        Тартус
+        Тасикмалая
         Ташкен
         Ташкент
         Ташкент ош
+        Таїф
         Тајнан
         Тајпеј
         Тајџоу
+        Тањ Хоа
         Тбилис
         Тбилиси
         Тбилиси ош
         Тбилисӣ
         Тбілісі
+        Твер
+        Тверь
         Тебриз
         Тегеран
         Тегу
+        Тегусигалпа
+        Тегусигальпа
+        Тегусігальпа
+        Тел Авив
+        Тел-Авив
+        Тель-Авив
+        Тель-Авів
+        Терезина
+        Терезіна
+        Тетуан
+        Тетуан қаласы
         Техеран
         Теҳрон
         Тигранакерт
         Тиендзин
+        Тиран хот
+        Тиранæ
+        Тирана
+        Тиране
+        Тируванантапурам
         Тирунелвели
+        Тируппур
+        Тирупур
         Тиручирапали
         Тируччираппалли
         Тихуанæ
         Тихуана
+        Тлакепаке
+        Тлалнепантла
+        Тоиф
+        Тойота
         Токио
         Токіо
+        Толиати
+        Толука
+        Толука-де-Лердо
+        Тольятти
+        Тольятти ош
+        Томск
+        Томскай
+        Томськ
+        Томьскъ
+        Тонала
+        Тореон
+        Торино
         Торонто
+        Торреон
         Тошканд
+        Тояма
+        Тоёота хот
+        Тоёта
+        Тојота
+        Тољати
         Триполи
         Триполі
+        Трнава
         Трухилло
         Трухильо
         Трухилјо
@@ -15559,37 +25162,129 @@ extension Gazetteer {
         Трыпалі
         Ттуплис
         Туба
+        Туен Мун
+        Тукстла Гутијерез
+        Тукуман
+        Тулæ
+        Тулă
+        Тула
+        Туло
+        Тулузæ
+        Тулуза
+        Тулузо
+        Тунис хот
+        Тунис шаары
+        Тунисин Орн
+        Тунхуа
+        Туньси
+        Туніс
+        Турин
+        Турын
+        Тусан
+        Тусон
+        Тустла
+        Тустла Гутиерес
+        Тустла-Гутьеррес
+        Тустла-Ґутьєррес
+        Тутикорин
+        Тутукуди
+        Тхай Нгуен
+        Тхан Хоа
         Тхана
         Тхане
+        Тхань Хоа
+        Тханьхаа
+        Тханьхоа
         Тхени
+        Тхіруванантхапурам
+        Тълса
         Тындагы Ростов
+        Тырана
         Тыхуана
         Тэбрыз
         Тэгу
+        Тэгусігальпа
         Тэгү
         Тэджон
+        Тэль-Авіў
         Тэндьиин
+        Тэрэзіна
+        Тэтуан
+        Тюмен
+        Тюмень
+        Тюмень хот
         Тяньцзинь
         Тяньцзінь
         Тіручірапаллі
         Тіхуана
         Тјенцин
+        Тјумењ
+        Түмен
+        Түмень
+        Түмэн
         Тәбриз
+        Төмән
         Уагадугу
+        Уамбо
+        Уанкайо
+        Уанкајо
+        Уберландия
+        Уберландија
+        Увира
+        Удайпур
+        Удајпур
+        Удджайн
+        Уджда
+        Уджда қаласы
+        Уджджайн
+        Ужда
+        Уинипег
+        Уиннипег
+        Улаанбаатар
+        Уладзівасток
+        Улан Батор
+        Улан-Батор
+        Уланбатар
+        Уласнагар
+        Улхаснагар
         Ульсан
+        Ульск
+        Ульянаўск
+        Ульяновск
+        Ульяновськ
+        Ульянонь ош
+        Уляновск
+        Улјановск
+        Урмия
+        Урумия
         Урумчи
         Урумчы
         Урумчі
         Урумћи
+        Уршалим
+        Ускюдар
+        Устони Кирмоншоҳ
+        Усходні Іерусалім
         Ухан
         Ухань
+        Уцуномия
+        Учжоу
         Уънджоу
+        Уљановск
+        Уџајин
+        Уџда
         Файсалабад
         Фаридабад
         Фарталеза
         Фарыдабад
+        Феира де Сантана
+        Фейра ди Сантана
+        Фейра-де-Сантана
+        Фейра-ди-Сантана
         Фейсалабад
         Феникс
+        Феринихинг
+        Ферінігінг
         Фејсалабад
         Филаделфиа
         Филаделфия
@@ -15598,6 +25293,9 @@ extension Gazetteer {
         Филадельфий
         Филадельфия
         Финикс
+        Флорианополис
+        Флоријанополис
+        Флоріанополіс
         Форт Ворт
         Форт Уърт
         Форт Уэрт
@@ -15607,29 +25305,72 @@ extension Gazetteer {
         Форталеза
         Фошан
         Фошань
+        Франкфурт
+        Франкфурт на Майн
+        Франкфурт на Мајни
+        Франкфурт-на-Майне
+        Фрезно
+        Фресно
+        Фрийтаун
+        Фритаун
+        Фрытаўн
+        Фрэсна
+        Фрітаун
+        Фуджисава
         Фуджоу
+        Фудзисава
+        Фудзісава
         Фукуока
+        Фукуяма
+        Фукујама
+        Фунабаси
+        Фунабасі
+        Фунабаши
+        Фусин
+        Фусинь
         Фучжоу
         Фучжоў
         Фушун
         Фушунь
         Фуян
+        Фуџисава
         Фуџоу
+        Фуҷисава
         Філадельфія
         Філадэльфія
         Фінікс
+        Фүшинь хот
+        ХІумс
+        Хаалган
+        Хабараўск
+        Хабаровск
+        Хабаровскай
+        Хабаровськ
         Хавана
+        Хага
         Хаджибей
+        Хаиль
         Хайдарабад
         Хайкоу
         Хайфон
+        Халапа-де-Энрикес
         Халеб
         Халеб хот
+        Халифакс
+        Хама
+        Хамадан
+        Хамамацу
+        Хамамацү
         Хамбург
+        Хамилтон
+        Хамилтън
+        Хамхын
         Хангџоу
         Хандан
         Ханджоу
         Ханжоу
+        Ханновер
+        Хановер
         Ханой
         Ханој
         Ханчжоу
@@ -15639,23 +25380,51 @@ extension Gazetteer {
         Харарэ
         Харбин
         Харбін
+        Харгейса
+        Харгейсе
         Харков
         Харків
         Хартум
         Харьков
+        Хасака
+        Хасеке
+        Хатиодзи
+        Хатіодзі
+        Хачиоджи
+        Хачиоџи
         Хашымін
         Хајдерабад
         Хајкоу
+        Хвасон
+        Хеби
+        Хеганг
+        Хелзинки
+        Хелсинки
+        Хельсинки
+        Хельсинки ош
+        Хельсінкі
+        Хенгшуеј
         Хенгјанг
+        Херат
         Хефей
         Хефеј
         Хеце
+        Хила
+        Химеджи
+        Химедзи
+        Химеђи
+        Химс
+        Химэдзи
         Хиросима
         Хирошима
         Хо Ши Мин
         Хойчжоу
+        Хомс
         Хонгконг
         Хонконг
+        Хорол хот
+        Хотан
+        Хотән
         Хох хот
         Хохот
         Хошимин
@@ -15663,8 +25432,15 @@ extension Gazetteer {
         Хуайань
         Хуайбей
         Хуайбэй
+        Хуайхуа
+        Хуамбо
+        Хуангши
+        Хуаншань
+        Хуанши
+        Хуаншъ
         Хуајан
         Хуајбеј
+        Хубли-Дхарвад
         Хуейчжоу
         Хуејџоу
         Хусан
@@ -15672,15 +25448,23 @@ extension Gazetteer {
         Хуэйчжоу
         Хъазан
         Хъайсери
+        Хъган
         Хънян
         Хъфей
+        Хьомс
         Хьюстон
+        Хэби
+        Хэган
+        Хэншуй
         Хэнъян
         Хэфэй
         Хэцзэ
         Хэчжоу
+        Хэюань
         Хюстан
         Хюстън
+        Хілла
+        Хімедзі
         Хіросіма
         Хјустон
         ХӀалаб
@@ -15688,37 +25472,67 @@ extension Gazetteer {
         Хөфэй
         Хөх хот
         Х’юстон
+        Цангџоу
+        Цанджоу
+        Цанчжоу
         Царицин
         Царицын
+        Цвер
+        Цзаочжуан
         Цзеян
+        Цзиань
         Цзилинь
         Цзинань
+        Цзиндэчжэнь
         Цзинин
+        Цзинмэнь
         Цзинчжоу
         Цзиньхуа
         Цзиньцзян
+        Цзиньчжоу
+        Цзиньчэн
+        Цзиси
         Цзуньи
         Цзуньї
         Цзыбо
         Цзыгун
+        Цзыян
         Цзюлун
         Цзюцзян
+        Цзюцюань
+        Цзямусы
         Цзянмень
         Цзянмынь
         Цзянмэнь
+        Цзяоцзо
         Цзясин
         Цзясін
         Цзінань
+        Цзіньчжоу
         Цзінін
         Цигунг
         Циндао
+        Цинхуандао
         Цинъюань
+        Циньхуандао
         Циньчжоу
+        Цирих
+        Цицикар
+        Цицихар
         Цуенји
         Цюаньчжоу
         Цюйцзин
+        Цюйчжоу
+        Цюмень
+        Цюрих
+        Цюрих хот
+        Цюрых
         Цілиноград
         Ціндао
+        Ціньхуандао
+        Ціцікар
+        Чĕмпĕр
+        Чабаксар
         Чалябінск
         Чанвон
         Чангде
@@ -15729,6 +25543,8 @@ extension Gazetteer {
         Чангџоу
         Чанджоу
         Чанджъ
+        Чандигар
+        Чандигарх
         Чандэ
         Чанжоу хот
         Чанчжи
@@ -15738,8 +25554,16 @@ extension Gazetteer {
         Чанчүнь хот
         Чанша
         Чаочжоу
+        Чаоян
         Чаоџоу
         Чаттограм
+        Чебоксар
+        Чебоксара
+        Чебоксари
+        Чебоксары
+        Чебоксарҳо
+        Чеджу
+        Чеджу шәһәре
         Челепи
         Челяба
         Челяба ош
@@ -15749,118 +25573,244 @@ extension Gazetteer {
         Челябінськ
         Ченай
         Ченај
+        Ченгде
         Ченгду
         Ченду
         Ченнаи
         Ченнай
         Ченнаї
         Чељабинск
+        Чжанцзякоу
+        Чжанцзяцзе
+        Чжанчжоу
+        Чжанъе
         Чжаньцзян
+        Чжаотун
         Чжаоцин
         Чженчжоу
+        Чжоуко
+        Чжоукоу
+        Чжоушань
+        Чжумадянь
         Чжунвэй
         Чжуншань
         Чжухай
         Чжучжоу
         Чжэнчжоу
         Чжэнчжоў
+        Чиба
+        Чивава
         Чикаго
+        Чикапа
         Чикаґо
+        Чиклайо
+        Чиклајо
         Чилобинск
         Чиләбе
         Чимкент
+        Чимойо
         Чиндао
         Читагонг
         Читтагонг
         Читтаґонґ
+        Чиуауæ
+        Чиуауа
         Чиңдау
+        Чкалов
+        Чонань
+        Чонджу
+        Чончжу
+        Чоньжү
+        Чуджоу
         Чунгкинг
         Чунцин
         Чунцін
+        Чучжоу
+        Чуџоу
         Чханвон
         Чхангвон
+        Чхонан
+        Чхунджу
         Чънду
         Чыкага
+        Чыклая
         Чымкент
         Чытагонг
         Чыңду
+        Чэбаксары
         Чэнаі
         Чэнду
+        Чэндэ
+        Чэньчжоу
         Чєлѣбиньскъ
+        Чіклайо
+        Чіуауа
         Чөндү
         Шангај
         Шангжао
         Шанжао
+        Шанлыурфа
         Шантоу
         Шанхай
+        Шаньвэй
         Шаньтоу
         Шаогуан
         Шаогуань
         Шаосин
         Шаосинг
         Шаосін
+        Шаоян
+        Шаојанг
         Шарджа
         Шарджа куорат
+        Шарлат
+        Шарлот
+        Шарлотт
+        Шарлът
         Шарџа
         Шарҗә
+        Шах Алам
+        Шах-Алам
         Шахри Бенин
+        Шахри Себу
+        Шахри Чеджу
+        Шахтарська столиця
+        Шеикхупура
+        Шекхупура
         Шеньчжень
         Шеньян
         Шеньяң
         Шенјанг
         Шенџен
         Шероз
+        Шефилд
+        Шеффилд
+        Шеффілд
+        Шидзуока
         Шижяжуан
+        Шизуока
         Шикаго
         Шимкент
+        Шимойо
         Шинин
+        Шиньжү
         Шираз
+        Шихэцзы
+        Шихәнзә
         Шицзячжуан
         Шиянь
         Шиђаџуанг
         Шијен
+        Шовакшэҥер
+        Шоугуан
+        Шоупашкаръ
         Шринагар
+        Штутгарт
+        Штуттгарт
+        Шуангјашан
+        Шуанъяшань
+        Шубашкар
+        Шупашкар
         Шъдзяджуан
         Шъйен
         Шънджън
         Шънян
+        Шывашар
         Шымкент
         Шыраз
         Шэньчжэнь
         Шэньян
         Шэньян хот
+        Шэфілд
+        Щутгарт
+        Ырымбур
+        Ырынбур
+        Эдесса
+        Эдинбург
         Эдмантан
         Эдмонтон
+        Эдынбург
+        Эз-Заказик
+        Эз-Зарка
+        Элазыг
+        Элдорет
+        Эль-Айн
+        Эль-Ахмади
+        Эль-Паса
+        Эль-Пасо
+        Эль-Хардж
+        Эль-Хасака
+        Эль-Худайда
+        Элязыг
+        Эн-Наджаф
+        Энсенада
+        Энугу
         Эр-Рияд
         Эр-Рыяд
+        Эрак
         Эрбиль
         Эрбіль
+        Эрзорум
+        Эрзурум
+        Эрмосильо
         Эроіка-Пуэбла-дэ-Сарагоса
+        Эрхүү хот
+        Эрхүү хото
+        Эс-Сиб
+        Эскишехир
+        Эскішэхір
+        Эсна
+        Эссен
+        Эсэн
+        Эт-Таиф
         Южная столица
+        Юзове
+        Юзовка
+        Юзів
+        Юзівка
         Юйлинь
         Юньфу
+        Юньчэн
+        Юэян
         Якагама
         Янгон
         Янгон хот
         Янджоу
         Янтай
         Янцзян
+        Янцюань
         Янчжоу
+        Яньань
         Яньтай
         Яньчэн
+        Яр Чаллы
+        Яраслаўль
+        Ярославль
+        Ярославль ош
+        Ярославъл
         Яунде
         Яўндэ
         Ґазіантеп
+        Ґаньсю
         Ґаньчжоу
         Ґуаякіль
+        Ґувахаті
         Ґуйян
+        Ґурґаон
         Ґірін
+        Ғазза
+        Җаландһар
         Қазан
         Қазон
+        Қандағар
+        Қандаҳор
         Қаохсионг
+        Қарағанди
+        Қарағанды
         Қарҭ
         Қызылтас
         Құлна
+        Қәшқәр
         Ҡazan
         Ҡазан
         Үkhan'
@@ -15870,19 +25820,35 @@ extension Gazetteer {
         Үрүмчү
         Үхань
         Үһән
+        Ұlanbatyr
+        Ұланбатыр
         Ҳавана
         Ҳавзаи федералии Бразилиа
+        Ҳамаматсу
+        Ҳачиоҷи
+        Ҳелсинкӣ
+        Ҳимеҷи
+        Ҷибути
+        Ҷоландҳар
         Һavana
+        Һel'sinki
         Һoң Koң
         Һавана
         Һамар
+        Һарытау
+        Һельсинки
         Һоң Коң
         Әбу-Даби
+        Әл-Ахмади
         Әнкара
         Әрбил
+        Әстерхан
         Әхмәдабад
         Әхмәтабад
+        Әәдрхн балһсн
         Ӧльӧксандрия
+        Өrket
+        Өркет
         Өрөмч хот
         Ḩadā’iq al Qubbah
         Ḩalwān

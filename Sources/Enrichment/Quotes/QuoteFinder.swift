@@ -13,12 +13,13 @@ struct QuoteFinder: Sendable {
 
     func quotes(in text: ScalarText, words: TextWords, entities: EntityFinder.Found, language: String?) -> [PageQuote] {
         let context = QuoteContext(text: text, words: words.words, mentions: entities.mentions)
+        let functionWords = FunctionWords.of(language)
         var quotes: [PageQuote] = []
         var previous: (speaker: Int?, end: Int, sentence: Int32)?
         for span in QuoteMarks.spans(in: text.scalars) {
             let inside = context.words(in: span.inner)
             guard inside.count >= shortest, !context.isTitle(inside) else { continue }
-            var speaker = context.speaker(of: span, inside: inside)
+            var speaker = context.speaker(of: span, inside: inside, functionWords: functionWords)
             if speaker == nil, let previous, let first = context.words(in: span.outer).first,
                 !context.hasReportingVerb(around: span), previous.end <= span.outer.lowerBound,
                 context.words[first].sentence - previous.sentence <= 2
@@ -87,13 +88,13 @@ struct QuoteContext {
         return start..<end
     }
 
-    /// The words after the quote up to its sentence's end (at most 10).
+    /// The words after the quote up to its sentence's end (at most 14).
     private func wordsAfter(_ span: QuoteMarks.Span) -> Range<Int> {
         let start = firstWord(startingAtOrAfter: span.outer.upperBound)
         guard start < words.count else { return start..<start }
         var end = start
         let (sentence, lineEnd) = (words[start].sentence, nextLineBreak(after: span.outer.upperBound))
-        while end < words.count, end - start < 10, words[end].sentence == sentence, Int(words[end].start) < lineEnd {
+        while end < words.count, end - start < 14, words[end].sentence == sentence, Int(words[end].start) < lineEnd {
             end += 1
         }
         return start..<end
@@ -106,17 +107,18 @@ struct QuoteContext {
     }
 
     /// The entity who says the quote, by the rules `QuoteFinder` gives.
-    func speaker(of span: QuoteMarks.Span, inside: Range<Int>) -> Int? {
+    func speaker(of span: QuoteMarks.Span, inside: Range<Int>, functionWords: FunctionWords?) -> Int? {
         var after = wordsAfter(span)
         // Words after the quote speak of it only in its own sentence ("…,” he said), not in
         // the next one ("… ». Vladimir Poutine a déclaré").
         if let first = after.first, !inside.isEmpty, words[first].sentence != words[inside.upperBound - 1].sentence {
             after = first..<first
         }
-        if let verb = after.first(where: { ReportingVerbs.verbs.contains(words[$0].key) }), verb - after.lowerBound < 4
+        if let verb = after.first(where: { ReportingVerbs.verbs.contains(words[$0].key) }), verb - after.lowerBound < 6
         {
-            return mention(in: after.lowerBound..<min(after.upperBound, verb + 5))
-                ?? lastPerson(before: span.outer.lowerBound)
+            if let named = mention(in: after.lowerBound..<min(after.upperBound, verb + 8)) { return named }
+            return namesSomeoneUnnamed(after.lowerBound..<verb, functionWords)
+                ? nil : lastPerson(before: span.outer.lowerBound)
         }
         let before = wordsBefore(span)
         if let verb = before.last(where: { ReportingVerbs.verbs.contains(words[$0].key) }) {
@@ -133,13 +135,22 @@ struct QuoteContext {
         return nil
     }
 
-    /// The first person or organisation named in `range`.
+    /// The first person named in `range`, or else the first organisation.
     private func mention(in range: Range<Int>) -> Int? {
+        var organization: Int?
         for position in range where mentionStarting[position] >= 0 {
             let mention = mentions[Int(mentionStarting[position])]
-            if mention.kind != .place { return mention.entity }
+            if mention.kind == .person { return mention.entity }
+            if mention.kind == .organization, organization == nil { organization = mention.entity }
         }
-        return nil
+        return organization
+    }
+
+    /// Whether the words before a verb after the quote name someone other than a person
+    /// ("the doctor said"): content words, but no pronoun.
+    private func namesSomeoneUnnamed(_ range: Range<Int>, _ functionWords: FunctionWords?) -> Bool {
+        !range.contains { ReportingVerbs.pronouns.contains(words[$0].key) }
+            && range.contains { words[$0].shape == .lower && functionWords?.contains(words[$0].key) == false }
     }
 
     /// The last person or organisation in `range` not after a preposition.

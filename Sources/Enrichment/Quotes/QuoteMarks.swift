@@ -10,15 +10,19 @@ enum QuoteMarks {
         var outer: Range<Int>
     }
 
-    static func spans(in scalars: [Unicode.Scalar]) -> [Span] {
+    static func spans(in text: [Unicode.Scalar]) -> [Span] {
+        text.withUnsafeBufferPointer { spans(in: $0) }
+    }
+
+    private static func spans(in scalars: UnsafeBufferPointer<Unicode.Scalar>) -> [Span] {
         var spans: [Span] = []
         var index = 0
         var lineStart = true
         while index < scalars.count {
             let value = scalars[index].value
             // Most scalars are neither marks, dashes nor line breaks: passed over at once.
-            if value > 0x22 && value < 0xAB || value > 0xBB && value < 0x2013 {
-                lineStart = false
+            if value < 0x2013, value != 0x22, value != 0xAB, value != 0xBB, value != 0x0A, value != 0x0D {
+                if lineStart, !isSpace(value) { lineStart = false }
                 index += 1
                 continue
             }
@@ -55,7 +59,7 @@ enum QuoteMarks {
         case 0x201A: [0x2018, 0x2019]  // ‚ … ‘
         case 0x2018: [0x2019]  // ‘ … ’ (British)
         case 0x2039: [0x203A]  // ‹ … ›
-        case 0x0022: [0x0022]  // " … "
+        case 0x0022: [0x0022, 0x201D]  // " … ", " … ”
         case 0x300C: [0x300D]  // 「 … 」
         case 0x300E: [0x300F]  // 『 … 』
         default: nil
@@ -64,7 +68,7 @@ enum QuoteMarks {
 
     /// A mark opens when it follows white space, a line's start or an opening bracket or dash,
     /// and a word follows it.
-    private static func opens(at index: Int, _ scalars: [Unicode.Scalar]) -> Bool {
+    private static func opens(at index: Int, _ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
         guard index + 1 < scalars.count, !isSpace(scalars[index + 1].value) || scalars[index].value == 0xAB else {
             return false
         }
@@ -76,7 +80,9 @@ enum QuoteMarks {
 
     /// The first closing mark within the paragraph (up to 3,000 scalars on), that ends a word
     /// or follows one (not an apostrophe inside a word).
-    private static func closing(after open: Int, _ closers: Set<UInt32>, _ scalars: [Unicode.Scalar]) -> Int? {
+    private static func closing(
+        after open: Int, _ closers: Set<UInt32>, _ scalars: UnsafeBufferPointer<Unicode.Scalar>
+    ) -> Int? {
         var index = open + 1
         let limit = min(scalars.count, open + 3000)
         while index < limit {
@@ -95,7 +101,7 @@ enum QuoteMarks {
 
     /// A line of speech: "— Nous viendrons, a-t-il dit." The quote runs to the line's end or to
     /// the dash that opens the narrator's words (" — ").
-    private static func dashSpeech(at index: Int, _ scalars: [Unicode.Scalar]) -> Span? {
+    private static func dashSpeech(at index: Int, _ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Span? {
         guard index + 1 < scalars.count, isSpace(scalars[index + 1].value) else { return nil }
         var end = index + 2
         while end < scalars.count, !isLineBreak(scalars[end].value) {
@@ -107,7 +113,7 @@ enum QuoteMarks {
         return inner.isEmpty ? nil : Span(inner: inner, outer: index..<end)
     }
 
-    private static func trimmed(_ range: Range<Int>, _ scalars: [Unicode.Scalar]) -> Range<Int> {
+    private static func trimmed(_ range: Range<Int>, _ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Range<Int> {
         var (lower, upper) = (range.lowerBound, range.upperBound)
         while lower < upper, isSpace(scalars[lower].value) { lower += 1 }
         while upper > lower, isSpace(scalars[upper - 1].value) { upper -= 1 }

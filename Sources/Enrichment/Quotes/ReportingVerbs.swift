@@ -2,6 +2,11 @@
 /// verbs of saying in their common reported forms, the nouns of what was said ("statement",
 /// "réponse"), and the "according to" words whose speaker comes after them.
 enum ReportingVerbs {
+    /// Pronouns that stand for the last person named ("he said", "a-t-il ajouté").
+    static let pronouns = WordSet(
+        "he she they i we il elle ils elles a-t-il a-t-elle dit-il dit-elle er sie él ella ellos lui lei loro ele ela "
+            + "eles elas hij zij ze он она они")
+
     static let accordingTo = WordSet("according selon laut según segundo secondo volgens aldus словам")
 
     static let verbs = WordSet(
