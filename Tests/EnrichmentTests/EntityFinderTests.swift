@@ -94,4 +94,23 @@ struct EntityFinderTests {
         #expect(!names.contains("Yesterday") && !names.contains("Flooding") && !names.contains("Officials"), "\(names)")
         #expect(Self.kinds(record)["Ghent"] == .place, "\(record.entities)")
     }
+
+    /// Texts made of the pieces the finders react to, in any order, end to end: every one is
+    /// read to the end, and what is found lies in the text.
+    @Test func anyArrangementOfMarksNamesAndWordsIsReadThrough() {
+        let pieces = [
+            "«", "»", "“", "”", "„", "‚", "‘", "’", "\"", "'", "— ", "– ", "\n", ".", ",", ":", " ", "  ", "l’", "d’",
+            "Kim", "Jong-un", "de", "la", "Vladimir", "Poutine", "ONU", "said", "a déclaré", "selon", "he", "il",
+            "Conseil", "Ministry", "of", "President", "Stadt", "March", "A.", "3.5", "x", "Ж", "日本",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            let text = (0..<Int.random(in: 0...60, using: &generator)).map { _ in pieces.randomElement()! }.joined()
+            let record = Self.annotated(text, ["en", "fr", "de", nil].randomElement()! ?? "xx")
+            for entity in record.entities {
+                #expect(entity.forms.allSatisfy { text.contains($0) || $0.contains(" ") }, "\(entity) in \(text)")
+            }
+            for quote in record.quotes { #expect(!quote.text.isEmpty) }
+        }
+    }
 }
