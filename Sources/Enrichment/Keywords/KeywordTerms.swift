@@ -107,6 +107,24 @@ struct KeywordTerms {
         }
     }
 
+    /// The natural logarithm, from a table for the small whole counts most terms have.
+    private static func logarithm(_ value: Double) -> Double {
+        if value >= 1, value < Double(logarithms.count), value == value.rounded() { return logarithms[Int(value)] }
+        return log(value)
+    }
+
+    private static let logarithms: [Double] = (0..<256).map { $0 == 0 ? 0 : log(Double($0)) }
+
+    /// YAKE's weight of a term's median sentence, ln(ln(3 + median)); the median is a whole or
+    /// a half number, so the first thousand are a table.
+    private static func positionWeight(_ median: Double) -> Double {
+        let halves = Int(median * 2)
+        if halves >= 0, halves < positionWeights.count, Double(halves) == median * 2 { return positionWeights[halves] }
+        return log(log(3 + median))
+    }
+
+    private static let positionWeights: [Double] = (0..<2048).map { log(log(3 + Double($0) / 2)) }
+
     /// Computes each term's weight.
     mutating func weigh(sentenceCount: Int) {
         let content = counts.lazy.filter { !$0.isFunctionWord }.map(\.frequency)
@@ -129,31 +147,41 @@ struct KeywordTerms {
             let relatedness = 0.5 + before * (tf / most) + 0.5 + after * (tf / most)
             let frequencyWeight = tf / (mean + deviation)
             let spread = Double(sentences.count(term)) / Double(max(1, sentenceCount))
-            let casing = max(counted.capitalised, counted.inCapitals) / (1 + log(tf))
-            let position = log(log(3 + sentences.median(term)))
+            let casing = max(counted.capitalised, counted.inCapitals) / (1 + Self.logarithm(tf))
+            let position = Self.positionWeight(sentences.median(term))
             return position * relatedness / (casing + frequencyWeight / relatedness + spread / relatedness)
         }
     }
 
     /// The distinct sentences each term occurs in, in one flat array.
     private func sentencesOfTerms() -> TermSentences {
-        var counts = [Int32](repeating: 0, count: counts.count)
-        var last = [Int32](repeating: -1, count: counts.count)
-        for (position, word) in words.enumerated() {
-            let term = Int(termOfWord[position])
-            if last[term] != word.sentence { (counts[term], last[term]) = (counts[term] + 1, word.sentence) }
-        }
-        var starts = [Int32](repeating: 0, count: counts.count + 1)
-        for term in counts.indices { starts[term + 1] = starts[term] + counts[term] }
-        var filled = starts
-        var sentences = [Int32](repeating: 0, count: Int(starts[counts.count]))
-        last = [Int32](repeating: -1, count: counts.count)
-        for (position, word) in words.enumerated() {
-            let term = Int(termOfWord[position])
-            guard last[term] != word.sentence else { continue }
-            last[term] = word.sentence
-            sentences[Int(filled[term])] = word.sentence
-            filled[term] += 1
+        // Function words' sentences are never asked for: they are left out of both passes.
+        let termCount = counts.count
+        var starts = [Int32](repeating: 0, count: termCount + 1)
+        var last = [Int32](repeating: -1, count: termCount)
+        var sentences: [Int32] = []
+        counts.withUnsafeBufferPointer { counted in
+            termOfWord.withUnsafeBufferPointer { termOfWord in
+                words.withUnsafeBufferPointer { words in
+                    for position in words.indices {
+                        let term = Int(termOfWord[position])
+                        if !counted[term].isFunctionWord, last[term] != words[position].sentence {
+                            (starts[term + 1], last[term]) = (starts[term + 1] + 1, words[position].sentence)
+                        }
+                    }
+                    for term in 0..<termCount { starts[term + 1] += starts[term] }
+                    var filled = starts
+                    sentences = [Int32](repeating: 0, count: Int(starts[termCount]))
+                    last.withUnsafeMutableBufferPointer { $0.update(repeating: -1) }
+                    for position in words.indices {
+                        let term = Int(termOfWord[position])
+                        guard !counted[term].isFunctionWord, last[term] != words[position].sentence else { continue }
+                        last[term] = words[position].sentence
+                        sentences[Int(filled[term])] = words[position].sentence
+                        filled[term] += 1
+                    }
+                }
+            }
         }
         return TermSentences(starts: starts, sentences: sentences)
     }
