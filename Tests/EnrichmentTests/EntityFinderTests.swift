@@ -93,6 +93,14 @@ struct EntityFinderTests {
         let names = record.entities.map(\.name)
         #expect(!names.contains("Yesterday") && !names.contains("Flooding") && !names.contains("Officials"), "\(names)")
         #expect(Self.kinds(record)["Ghent"] == .place, "\(record.entities)")
+        // A listed acronym written as a word, a listed place the text also writes in lower
+        // case, an organisation's word alone: none is a name.
+        let other = Self.annotated(
+            "Who will pay? Man and beast suffered, and no man was spared. The Council met, and the WHO "
+                + "sent doctors.", "en")
+        let kinds = Self.kinds(other)
+        #expect(kinds["Who"] == nil && kinds["Man"] == nil && kinds["Council"] == nil, "\(other.entities)")
+        #expect(kinds["WHO"] == .organization, "\(other.entities)")
     }
 
     /// Texts made of the pieces the finders react to, in any order, end to end: every one is

@@ -88,7 +88,9 @@ struct EntityFinder: Sendable {
         var first = start
         // "La Russie", "The Kremlin": a function word in front is not the name, unless the
         // whole is listed ("Los Angeles", "La Paz").
-        if gazetteer.entry(Gazetteer.key(of: words[first..<end])).isEmpty {
+        if gazetteer.entry(Gazetteer.key(of: words[first..<end])).isEmpty
+            || (words[first].startsSentence && usage.isLowerCaseElsewhere(words[first].key))
+        {
             while first < end, functionWords?.contains(words[first].key) == true || words[first].letters < 2 {
                 first += 1
             }
@@ -112,9 +114,12 @@ struct EntityFinder: Sendable {
     }
 
     /// A sentence's first word that is not a listed name and is not capitalised anywhere else.
+    /// A word the text also writes in lower case ("Man", "Para") is ordinary even when some
+    /// place bears its name.
     private func isOrdinary(_ word: TextWords.Word, _ usage: WordUsage) -> Bool {
+        if usage.isLowerCaseElsewhere(word.key) { return true }
         if !gazetteer.entry(Gazetteer.key(of: CollectionOfOne(word))).isEmpty { return false }
-        return usage.isLowerCaseElsewhere(word.key) || !usage.isCapitalisedInside(word.key)
+        return !usage.isCapitalisedInside(word.key)
     }
 
     private func isFirstName(_ word: TextWords.Word) -> Bool {
@@ -125,11 +130,18 @@ struct EntityFinder: Sendable {
         _ first: Int, _ end: Int, _ key: UInt64, _ words: [TextWords.Word], _ functionWords: FunctionWords?,
         _ rules: LanguageRules
     ) -> PageEntity.Kind? {
-        let listed = gazetteer.entry(key)
+        var listed = gazetteer.entry(key)
+        // "UN", "WHO": a body listed by its acronym is named so only in capitals ("Un", "Who").
+        if listed.contains(.acronym), !words[first..<end].allSatisfy({ $0.shape == .capitals }) {
+            listed.subtract([.organization, .acronym])
+        }
         if listed.contains(.organization) { return .organization }
         if !listed.isDisjoint(with: .place), !(end - first > 1 && listed.contains(.firstName)) { return .place }
         let span = words[first..<end]
-        if span.contains(where: { EntityCues.organizationWords.contains($0.key) }) { return .organization }
+        if span.contains(where: { EntityCues.organizationWords.contains($0.key) }) {
+            // "la Regierung", "le Conseil": the word alone is a common noun, not a body's name.
+            return end - first == 1 ? nil : .organization
+        }
         if end - first == 1, words[first].shape == .capitals, (2...6).contains(words[first].letters) {
             return .organization
         }
@@ -166,13 +178,16 @@ struct EntityFinder: Sendable {
         var position = first - 1
         var seen = 0
         var adjacent = first > 0 && words[first].followsWord
+        var afterFunctionWord = false
         while position >= 0, seen < 3, adjacent {
             let word = words[position]
-            if EntityCues.titles.contains(word.key) { return .title }
+            // "ministre des Transports", "Sprecherin des Gerichts": a title's own complement.
+            if EntityCues.titles.contains(word.key) { return afterFunctionWord ? .none : .title }
+            // "le cosmodrome de Vostochny", "the city of Ghent".
             if EntityCues.placeWords.contains(word.key) { return .placeNoun }
             if seen == 0, EntityCues.placePrepositions.contains(word.key) { return .placePreposition }
-            // "la porte-parole du Gouvernement", "Sprecherin des Gerichts": a title's own complement.
-            if Self.isCapitalised(word) || functionWords?.contains(word.key) == true { return .none }
+            if Self.isCapitalised(word) { return .none }
+            if functionWords?.contains(word.key) == true { afterFunctionWord = true }
             adjacent = word.followsWord
             (position, seen) = (position - 1, seen + 1)
         }

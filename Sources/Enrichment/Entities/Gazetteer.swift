@@ -11,6 +11,8 @@ struct Gazetteer: Sendable {
         static let region = Entry(rawValue: 4)
         static let firstName = Entry(rawValue: 8)
         static let organization = Entry(rawValue: 16)
+        /// Listed in capitals ("UN"): the text must write it so.
+        static let acronym = Entry(rawValue: 32)
         static let place: Entry = [.country, .city, .region]
     }
 
@@ -29,7 +31,9 @@ struct Gazetteer: Sendable {
         for (list, entry) in lists {
             // Split as bytes: splitting so long a string into characters costs more than the rest.
             for name in list.utf8.split(separator: 0x0A) {
-                keys[Self.key(of: String(decoding: name, as: UTF8.self)), default: []].insert(entry)
+                let acronym = entry == .organization && !name.contains(where: { $0 &- 0x61 < 26 || $0 >= 0x80 })
+                keys[Self.key(of: String(decoding: name, as: UTF8.self)), default: []].formUnion(
+                    acronym ? [entry, .acronym] : entry)
             }
         }
         let index = KeyIndex(capacity: keys.count)
