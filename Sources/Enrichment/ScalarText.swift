@@ -73,6 +73,21 @@ struct ScalarText {
 
     var count: Int { scalars.count }
 
+    /// The text of a range of scalars, each run of white space (line breaks too) one space:
+    /// a name or a quotation as a reader writes it out.
+    func collapsedText(_ range: Range<Int>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(range.count + range.count / 4)
+        for index in range {
+            if traits[index].contains(.space) {
+                if bytes.last != 0x20 { bytes.append(0x20) }
+                continue
+            }
+            UTF8.encode(scalars[index]) { bytes.append($0) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// Python's line boundaries: `\n`, `\r`, `\r\n`, `\v`, `\f`, `\x1c`–`\x1e`, `\x85`, U+2028, U+2029.
     static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {

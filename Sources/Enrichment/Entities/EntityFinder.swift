@@ -54,7 +54,7 @@ struct EntityFinder: Sendable {
     }
 
     private func span(
-        at start: Int, _ words: [TextWords.Word], _ usage: WordUsage, _ functionWords: FunctionWords?,
+        at start: Int, _ words: [TextWords.Word], _ usage: WordUsage, _ functionWords: WordSet?,
         _ rules: LanguageRules
     )
         -> Span?
@@ -127,7 +127,7 @@ struct EntityFinder: Sendable {
     }
 
     private func kind(
-        _ first: Int, _ end: Int, _ key: UInt64, _ words: [TextWords.Word], _ functionWords: FunctionWords?,
+        _ first: Int, _ end: Int, _ key: UInt64, _ words: [TextWords.Word], _ functionWords: WordSet?,
         _ rules: LanguageRules
     ) -> PageEntity.Kind? {
         var listed = gazetteer.entry(key)
@@ -174,7 +174,7 @@ struct EntityFinder: Sendable {
     }
 
     /// What the few lower-case words before a name say of it ("le président russe", "à").
-    private func cue(before first: Int, _ words: [TextWords.Word], _ functionWords: FunctionWords?) -> Cue {
+    private func cue(before first: Int, _ words: [TextWords.Word], _ functionWords: WordSet?) -> Cue {
         var position = first - 1
         var seen = 0
         var adjacent = first > 0 && words[first].followsWord

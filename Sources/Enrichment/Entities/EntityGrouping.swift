@@ -78,34 +78,20 @@ struct EntityGrouping {
 
     private static let kinds: [PageEntity.Kind] = [.person, .organization, .place]
 
-    /// A hash of a form as written (white space folded, as `surface` folds it).
+    /// A hash of a form as written, white space folded as `ScalarText.collapsedText` folds it.
     private static func formKey(_ text: ScalarText, _ range: Range<Int>) -> UInt64 {
-        var hash = TextMeasures.fnvOffset
+        var (hash, afterSpace) = (TextMeasures.fnvOffset, false)
         for index in range {
-            let value = text.traits[index].contains(.space) ? 0x20 : UInt64(text.scalars[index].value)
-            hash = TextMeasures.fnvMixed(hash, value)
+            let space = text.traits[index].contains(.space)
+            if space, afterSpace { continue }
+            hash = TextMeasures.fnvMixed(hash, space ? 0x20 : UInt64(text.scalars[index].value))
+            afterSpace = space
         }
         return hash
     }
 
     /// The text from one word's start to another's end, as written.
     static func surface(_ text: ScalarText, _ first: TextWords.Word, _ last: TextWords.Word) -> String {
-        surface(text, Int(first.start)..<Int(last.end))
-    }
-
-    /// The text of a range of scalars, white space collapsed to single spaces.
-    static func surface(_ text: ScalarText, _ range: Range<Int>) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(range.count + range.count / 4)
-        for index in range {
-            let scalar = text.scalars[index]
-            // Line breaks and runs of spaces inside a name read as one space.
-            if text.traits[index].contains(.space) {
-                if bytes.last != 0x20 { bytes.append(0x20) }
-                continue
-            }
-            UTF8.encode(scalar) { bytes.append($0) }
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        text.collapsedText(Int(first.start)..<Int(last.end))
     }
 }

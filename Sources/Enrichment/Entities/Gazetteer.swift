@@ -2,7 +2,8 @@ import PageModel
 
 /// Names of places (countries in eight languages, large cities, regions) and first names, by the
 /// hash of their lower-cased words (`Gazetteer.key`), loaded once from the generated lists
-/// (`Gazetteer+Data.swift`, built by `make gazetteer` from public data).
+/// (`Gazetteer+Places.swift`, `Gazetteer+FirstNames.swift`, built by `make gazetteer` from
+/// public data: names separated by `|` or line breaks).
 struct Gazetteer: Sendable {
     struct Entry: OptionSet, Sendable {
         let rawValue: UInt8
@@ -30,7 +31,7 @@ struct Gazetteer: Sendable {
         ]
         for (list, entry) in lists {
             // Split as bytes: splitting so long a string into characters costs more than the rest.
-            for name in list.utf8.split(separator: 0x0A) {
+            for name in list.utf8.split(whereSeparator: { $0 == 0x7C || $0 == 0x0A }) {
                 let acronym = entry == .organization && !name.contains(where: { $0 &- 0x61 < 26 || $0 >= 0x80 })
                 keys[Self.key(of: String(decoding: name, as: UTF8.self)), default: []].formUnion(
                     acronym ? [entry, .acronym] : entry)

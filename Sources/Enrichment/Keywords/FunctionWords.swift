@@ -5,25 +5,16 @@ import PageModel
 /// starts nor ends with one, and entity and quote finders skip them. Held as hashes of the
 /// lower-cased words (`TextWords.Word.key`). Languages without a list fall back on length and
 /// frequency (`KeywordExtractor`).
-struct FunctionWords: Sendable {
-    private let words: WordSet
-
-    init(_ list: String) {
-        words = WordSet(list)
-    }
-
-    func contains(_ key: UInt64) -> Bool { words.contains(key) }
-
+enum FunctionWords {
     /// The list for `language` (ISO 639-1); nil when there is none.
-    static func of(_ language: String?) -> FunctionWords? {
+    static func of(_ language: String?) -> WordSet? {
         guard let language else { return nil }
         return byLanguage[language]
     }
 
-    private static let byLanguage: [String: FunctionWords] = [
-        "en": FunctionWords(english), "fr": FunctionWords(french), "de": FunctionWords(german),
-        "es": FunctionWords(spanish), "it": FunctionWords(italian), "pt": FunctionWords(portuguese),
-        "nl": FunctionWords(dutch), "ru": FunctionWords(russian),
+    private static let byLanguage: [String: WordSet] = [
+        "en": WordSet(english), "fr": WordSet(french), "de": WordSet(german), "es": WordSet(spanish),
+        "it": WordSet(italian), "pt": WordSet(portuguese), "nl": WordSet(dutch), "ru": WordSet(russian),
     ]
 
     static let english = """

@@ -24,7 +24,7 @@ struct KeywordTerms {
     private var pairCounts: [Double] = []
     private let words: [TextWords.Word]
 
-    init(_ text: TextWords, functionWords: FunctionWords?) {
+    init(_ text: TextWords, functionWords: WordSet?) {
         words = text.words
         let index = KeyIndex(capacity: words.count / 2)
         pairs = KeyIndex(capacity: words.count)
@@ -72,7 +72,7 @@ struct KeywordTerms {
     func frequency(_ term: Int32) -> Double { counts[Int(term)].frequency }
 
     /// Whether a word is a function word: listed, or too short to be a key word.
-    private static func isFunctionWord(_ word: TextWords.Word, _ functionWords: FunctionWords?) -> Bool {
+    private static func isFunctionWord(_ word: TextWords.Word, _ functionWords: WordSet?) -> Bool {
         if word.letters < 3 { return true }
         guard let functionWords else { return false }
         return functionWords.contains(word.key) || functionWords.contains(word.termKey)

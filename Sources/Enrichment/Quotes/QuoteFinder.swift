@@ -26,7 +26,7 @@ struct QuoteFinder: Sendable {
             {
                 speaker = previous.speaker
             }
-            let quoted = EntityGrouping.surface(text, span.inner)
+            let quoted = text.collapsedText(span.inner)
             quotes.append(PageQuote(text: quoted, speaker: speaker.map { entities.entities[$0].name }))
             previous = (speaker, span.outer.upperBound, context.words[inside.upperBound - 1].sentence)
         }
@@ -107,7 +107,7 @@ struct QuoteContext {
     }
 
     /// The entity who says the quote, by the rules `QuoteFinder` gives.
-    func speaker(of span: QuoteMarks.Span, inside: Range<Int>, functionWords: FunctionWords?) -> Int? {
+    func speaker(of span: QuoteMarks.Span, inside: Range<Int>, functionWords: WordSet?) -> Int? {
         var after = wordsAfter(span)
         // Words after the quote speak of it only in its own sentence ("…,” he said), not in
         // the next one ("… ». Vladimir Poutine a déclaré").
@@ -148,7 +148,7 @@ struct QuoteContext {
 
     /// Whether the words before a verb after the quote name someone other than a person
     /// ("the doctor said"): content words, but no pronoun.
-    private func namesSomeoneUnnamed(_ range: Range<Int>, _ functionWords: FunctionWords?) -> Bool {
+    private func namesSomeoneUnnamed(_ range: Range<Int>, _ functionWords: WordSet?) -> Bool {
         !range.contains { ReportingVerbs.pronouns.contains(words[$0].key) }
             && range.contains { words[$0].shape == .lower && functionWords?.contains(words[$0].key) == false }
     }
