@@ -23,6 +23,8 @@ public struct ExtractionBenchmark: Sendable {
     public var quality = false
     /// The enricher's other settings (which annotations it adds); `quality` sets the rest.
     public var enricher = Enricher()
+    /// The kinds of link records carry, as workers are told (`Extractor.linkKinds`).
+    public var linkKinds: Set<PageLink.Kind> = [.content]
 
     /// What one benchmark measured.
     public struct Result: BenchmarkResult {
@@ -62,7 +64,7 @@ public struct ExtractionBenchmark: Sendable {
         let bytes = pages.reduce(0) { $0 + $1.body.count }
         var times: [Double] = []
         let refused = Atomic(0)
-        let (threads, pages, enrich) = (self.threads, self.pages, self.enrich)
+        let (threads, pages, enrich, linkKinds) = (self.threads, self.pages, self.enrich, self.linkKinds)
         var configured = enricher
         configured.computesQuality = quality
         configured.findsPII = quality
@@ -70,7 +72,7 @@ public struct ExtractionBenchmark: Sendable {
         for _ in 0..<rounds {
             let started = ContinuousClock.now
             DispatchQueue.concurrentPerform(iterations: threads) { thread in
-                let extractor = Extractor()
+                let extractor = Extractor(linkKinds: linkKinds)
                 for index in stride(from: thread, to: pages.count, by: threads) {
                     do {
                         let record = try extractor.extract(pages[index])

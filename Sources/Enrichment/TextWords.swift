@@ -158,15 +158,11 @@ extension TextWords {
             var piece = Piece(start: start)
             var end = start
             while end < scalars.count {
-                let value = scalars[end].value
-                if TextWords.isWordScalar(traits[end], value) {
-                    piece.add(scalars[end], traits[end])
-                    end += 1
-                    continue
-                }
+                end = piece.addRun(from: end, scalars, traits)
                 guard end + 1 < scalars.count, TextWords.isWordScalar(traits[end + 1], scalars[end + 1].value) else {
                     break
                 }
+                let value = scalars[end].value
                 if value == 0x2D || value == 0x2010 {
                     piece.add(scalars[end], traits[end])
                     end += 1
@@ -213,7 +209,7 @@ extension TextWords {
                     start: Int32(piece.start), end: Int32(end), key: piece.hash, termKey: termKey,
                     sentence: sentence, shape: piece.shape(count: count),
                     followsWord: onlySpaceSince && !atSentenceStart,
-                    startsSentence: atSentenceStart, letters: Int16(clamping: count - piece.marks)))
+                    startsSentence: atSentenceStart, letters: Int16(clamping: count - Int(piece.marks))))
             (atSentenceStart, onlySpaceSince) = (false, true)
         }
     }
@@ -225,49 +221,81 @@ extension TextWords {
         /// The hash before the last scalar, and the last scalar, for the plural-folded key.
         var beforeLast = TextMeasures.fnvOffset
         var last: UInt32 = 0
-        var upper = 0, lower = 0, digits = 0, letters = 0, marks = 0
+        var upper: Int32 = 0, lower: Int32 = 0, digits: Int32 = 0, letters: Int32 = 0, marks: Int32 = 0
         var firstUpper = false
 
         init(start: Int) {
             self.start = start
         }
 
-        @inline(__always)
-        mutating func add(_ scalar: Unicode.Scalar, _ traits: ScalarTraits) {
-            if scalar.value < 0x80 { return add(ascii: scalar.value) }
-            let value = TextWords.lowered(scalar, traits)
-            (beforeLast, last) = (hash, value)
-            hash = TextMeasures.fnvMixed(hash, UInt64(value))
-            if traits.contains(.uppercase) {
-                if upper == 0, lower == 0, digits == 0, letters == 0, marks == 0 { firstUpper = true }
-                upper += 1
-            } else if traits.contains(.lowercase) {
-                lower += 1
+        /// Adds the run of word scalars from `start`; returns where it ends. On local
+        /// variables, apart from the joiners' cases, so the loop stays in registers.
+        @inline(never)
+        mutating func addRun(
+            from start: Int, _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ traits: UnsafeBufferPointer<ScalarTraits>
+        ) -> Int {
+            var (hash, beforeLast, last) = (self.hash, self.beforeLast, self.last)
+            var (upper, lower, digits, letters, marks) = (self.upper, self.lower, self.digits, self.letters, self.marks)
+            if start == self.start, start < scalars.count {
+                let first = scalars[start].value
+                firstUpper = first &- 0x41 < 26 || (first >= 0x80 && traits[start].contains(.uppercase))
             }
-            if traits.contains(.numeric) {
-                digits += 1
-            } else if traits.contains(.letter) {
-                letters += 1
+            var index = start
+            while index < scalars.count {
+                var value = scalars[index].value
+                if value &- 0x61 < 26 {
+                    (lower, letters) = (lower &+ 1, letters &+ 1)
+                } else if value &- 0x41 < 26 {
+                    (upper, letters, value) = (upper &+ 1, letters &+ 1, value | 0x20)
+                } else if value &- 0x30 < 10 {
+                    digits &+= 1
+                } else if value < 0x80 {
+                    break
+                } else {
+                    let trait = traits[index]
+                    guard TextWords.isWordScalar(trait, value) else { break }
+                    value = TextWords.lowered(scalars[index], trait)
+                    Self.count(trait, &upper, &lower, &digits, &letters, &marks)
+                }
+                beforeLast = hash
+                last = value
+                hash = TextMeasures.fnvMixed(hash, UInt64(value))
+                index &+= 1
             }
-            if traits.contains(.punctuation) { marks += 1 }
+            (self.hash, self.beforeLast, self.last) = (hash, beforeLast, last)
+            (self.upper, self.lower, self.digits, self.letters, self.marks) = (upper, lower, digits, letters, marks)
+            return index
         }
 
-        /// An ASCII scalar, classed by its value alone (most of most texts).
+        /// Counts a scalar past ASCII letters and digits by its traits.
         @inline(__always)
-        private mutating func add(ascii value: UInt32) {
-            var lowered = value
-            if value &- 0x41 < 26 {
-                if upper == 0, lower == 0, digits == 0, letters == 0, marks == 0 { firstUpper = true }
-                (upper, letters, lowered) = (upper + 1, letters + 1, value | 0x20)
-            } else if value &- 0x61 < 26 {
-                (lower, letters) = (lower + 1, letters + 1)
-            } else if value &- 0x30 < 10 {
-                digits += 1
-            } else {
-                marks += 1
+        private static func count(
+            _ traits: ScalarTraits, _ upper: inout Int32, _ lower: inout Int32, _ digits: inout Int32,
+            _ letters: inout Int32, _ marks: inout Int32
+        ) {
+            if traits.contains(.uppercase) {
+                upper &+= 1
+            } else if traits.contains(.lowercase) {
+                lower &+= 1
             }
-            (beforeLast, last) = (hash, lowered)
-            hash = TextMeasures.fnvMixed(hash, UInt64(lowered))
+            if traits.contains(.numeric) {
+                digits &+= 1
+            } else if traits.contains(.letter) {
+                letters &+= 1
+            }
+            if traits.contains(.punctuation) { marks &+= 1 }
+        }
+
+        /// Adds a joiner inside the word (a hyphen, a decimal point, an apostrophe).
+        mutating func add(_ scalar: Unicode.Scalar, _ traits: ScalarTraits) {
+            let value = scalar.value < 0x80 ? scalar.value : TextWords.lowered(scalar, traits)
+            (beforeLast, last) = (hash, value)
+            hash = TextMeasures.fnvMixed(hash, UInt64(value))
+            if scalar.value < 0x80 {
+                marks &+= 1
+            } else {
+                Self.count(traits, &upper, &lower, &digits, &letters, &marks)
+            }
         }
 
         /// An elided article: one or two letters ("l", "L", "qu"), or a few without capitals ("dell").

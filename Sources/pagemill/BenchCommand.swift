@@ -46,6 +46,8 @@ struct BenchExtractionCommand: ParsableCommand {
 
     @OptionGroup var annotations: AnnotationOptions
 
+    @OptionGroup var links: LinkOptions
+
     @Flag(help: "Print the result as one JSON object.")
     var json = false
 
@@ -59,6 +61,7 @@ struct BenchExtractionCommand: ParsableCommand {
         benchmark.enrich = enrich
         benchmark.quality = quality
         annotations.configure(&benchmark.enricher)
+        benchmark.linkKinds = links.storedLinks.kinds
         try printResult(benchmark.run(), json: json)
     }
 }

@@ -21,9 +21,10 @@ enum QuoteMarks {
         while index < scalars.count {
             let value = scalars[index].value
             // Most scalars are neither marks, dashes nor line breaks: passed over at once.
-            if value < 0x2013, value != 0x22, value != 0xAB, value != 0xBB, value != 0x0A, value != 0x0D {
+            if isPlain(value) {
                 if lineStart, !isSpace(value) { lineStart = false }
                 index += 1
+                while !lineStart, index < scalars.count, isPlain(scalars[index].value) { index += 1 }
                 continue
             }
             if isLineBreak(value) {
@@ -49,19 +50,19 @@ enum QuoteMarks {
         return spans.filter { !$0.inner.isEmpty }
     }
 
-    /// The marks that close a span `value` opens; nil when it opens none.
-    private static func closers(of value: UInt32) -> Set<UInt32>? {
+    /// The marks that close a span `value` opens (one or two); nil when it opens none.
+    private static func closers(of value: UInt32) -> (UInt32, UInt32)? {
         switch value {
-        case 0x201C: [0x201D, 0x201C]  // “ … ” (English), “ … “ (careless)
-        case 0x00AB: [0x00BB, 0x201D]  // « … » (French, Russian), « … ”
-        case 0x201E: [0x201C, 0x201D]  // „ … “ (German), „ … ” (Polish, Dutch)
-        case 0x00BB: [0x00AB]  // » … « (German, Danish)
-        case 0x201A: [0x2018, 0x2019]  // ‚ … ‘
-        case 0x2018: [0x2019]  // ‘ … ’ (British)
-        case 0x2039: [0x203A]  // ‹ … ›
-        case 0x0022: [0x0022, 0x201D]  // " … ", " … ”
-        case 0x300C: [0x300D]  // 「 … 」
-        case 0x300E: [0x300F]  // 『 … 』
+        case 0x201C: (0x201D, 0x201C)  // “ … ” (English), “ … “ (careless)
+        case 0x00AB: (0x00BB, 0x201D)  // « … » (French, Russian), « … ”
+        case 0x201E: (0x201C, 0x201D)  // „ … “ (German), „ … ” (Polish, Dutch)
+        case 0x00BB: (0x00AB, 0x00AB)  // » … « (German, Danish)
+        case 0x201A: (0x2018, 0x2019)  // ‚ … ‘
+        case 0x2018: (0x2019, 0x2019)  // ‘ … ’ (British)
+        case 0x2039: (0x203A, 0x203A)  // ‹ … ›
+        case 0x0022: (0x0022, 0x201D)  // " … ", " … ”
+        case 0x300C: (0x300D, 0x300D)  // 「 … 」
+        case 0x300E: (0x300F, 0x300F)  // 『 … 』
         default: nil
         }
     }
@@ -81,14 +82,14 @@ enum QuoteMarks {
     /// The first closing mark within the paragraph (up to 3,000 scalars on), that ends a word
     /// or follows one (not an apostrophe inside a word).
     private static func closing(
-        after open: Int, _ closers: Set<UInt32>, _ scalars: UnsafeBufferPointer<Unicode.Scalar>
+        after open: Int, _ closers: (UInt32, UInt32), _ scalars: UnsafeBufferPointer<Unicode.Scalar>
     ) -> Int? {
         var index = open + 1
         let limit = min(scalars.count, open + 3000)
         while index < limit {
             let value = scalars[index].value
             if isLineBreak(value) { return nil }
-            if closers.contains(value) {
+            if value == closers.0 || value == closers.1 {
                 let after = index + 1 < scalars.count ? scalars[index + 1].value : 0x20
                 let apostrophe =
                     (value == 0x2019 || value == 0x2018) && Unicode.Scalar(after)?.properties.isAlphabetic == true
@@ -118,6 +119,14 @@ enum QuoteMarks {
         while lower < upper, isSpace(scalars[lower].value) { lower += 1 }
         while upper > lower, isSpace(scalars[upper - 1].value) { upper -= 1 }
         return lower..<upper
+    }
+
+    /// Neither a quotation mark, a dash nor a line break.
+    @inline(__always)
+    private static func isPlain(_ value: UInt32) -> Bool {
+        // '#' to 0xAA holds none of them: most text is decided by one comparison.
+        if value &- 0x23 < 0xAB - 0x23 { return true }
+        return value < 0x2013 && value != 0x22 && value != 0xAB && value != 0xBB && value != 0x0A && value != 0x0D
     }
 
     private static func isSpace(_ value: UInt32) -> Bool {
