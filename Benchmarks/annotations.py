@@ -150,6 +150,12 @@ def main():
     report(every, tallies, quotes, keyphrases, pagemill_seconds, spacy_seconds)
 
 
+def quotation_row(tool, languages, rows):
+    gold, matched, found, used, asked, right = (sum(column) for column in zip(*rows))
+    print(f"| {tool} | {languages} | {used / max(1, found):.3f} | "
+          f"{matched / max(1, gold):.3f} | {right / max(1, asked):.3f} ({right}/{asked}) |")
+
+
 def report(every, tallies, quotes, keyphrases, pagemill_seconds, spacy_seconds):
     print("| entities | F1 by name | F1 by name and type |")
     print("|---|---|---|")
@@ -161,9 +167,10 @@ def report(every, tallies, quotes, keyphrases, pagemill_seconds, spacy_seconds):
     print("|---|---|---|---|---|")
     for tool, by_language in quotes.items():
         rows = [row for rows in by_language.values() for row in rows]
-        gold, matched, found, used, asked, right = (sum(column) for column in zip(*rows))
-        print(f"| {tool} | {', '.join(sorted(by_language))} | {used / max(1, found):.3f} | "
-              f"{matched / max(1, gold):.3f} | {right / max(1, asked):.3f} ({right}/{asked}) |")
+        quotation_row(tool, ", ".join(sorted(by_language)), rows)
+        if len(by_language) > 1:  # the goal holds in every language, not only on the whole
+            for language, language_rows in sorted(by_language.items()):
+                quotation_row(tool, language, language_rows)
     print()
     for tool, (right, total) in keyphrases.items():
         print(f"key phrases, {tool}: {right} of the {total} annotated phrases in the top ten ({right / total:.3f})")

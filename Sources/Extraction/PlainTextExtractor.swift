@@ -32,7 +32,7 @@ struct PlainTextExtractor {
         {
             index += 1
         }
-        if index < lines.count {
+        if index < lines.count, !Self.opensBody(lines[index...]) {
             metadata.title = lines[index].text
             index += 1
             if index < lines.count, lines[index].text == lines[index - 1].text { index += 1 }
@@ -127,6 +127,15 @@ struct PlainTextExtractor {
 
     private static func isTimestamp(_ line: String) -> Bool {
         (9...11).contains(line.count) && line.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    /// Whether the first line is a paragraph, not a title: a text given without its title (an
+    /// article body, a cleaned document) opens with a long sentence that ends in a full stop, as
+    /// the line after it ends too; a title is seldom a dozen words closed by one.
+    static func opensBody(_ lines: ArraySlice<Line>) -> Bool {
+        guard let first = lines.first, first.words.count >= 12, first.text.last == "." else { return false }
+        let next = lines.dropFirst().first
+        return next.map { $0.text != first.text && endsAsSentence($0.text) } ?? true
     }
 
     static func endsAsSentence(_ text: String) -> Bool {

@@ -18,7 +18,7 @@ final class WALCheckpointer: @unchecked Sendable {
     private var stopped = false
 
     /// Opens a second connection to the database at `path` and starts the thread.
-    init(path: String, minimumInterval: TimeInterval = 0.3) throws(StoreError) {
+    init(path: String, minimumInterval: TimeInterval = 1.5) throws(StoreError) {
         database = try Database(path: path)
         self.minimumInterval = minimumInterval
         let thread = Thread { [self] in checkpointUntilStopped() }
@@ -51,7 +51,8 @@ final class WALCheckpointer: @unchecked Sendable {
                 requested = false
                 return stopping
             }
-            // Pace the runs: a checkpoint per commit would copy the same pages again and again.
+            // Pace the runs: a checkpoint per commit would copy the same pages (an index's, the
+            // tables' last leaves) again and again; 1.5 s apart, a busy run spends less on them.
             let due = last.addingTimeInterval(minimumInterval)
             if !finalRun, due > Date() { Thread.sleep(until: due) }
             last = Date()

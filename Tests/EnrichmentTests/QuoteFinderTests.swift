@@ -76,4 +76,16 @@ struct QuoteFinderTests {
         let found = Self.quotes("The sign on the door read “closed until further notice today”.", "en")
         #expect(found == [PageQuote(text: "closed until further notice today", speaker: nil)], "\(found)")
     }
+
+    @Test func aQuoteRelayedFromAnotherOutletIsTheSpeakersNotTheOutlets() {
+        let text = """
+            Coach Dana Whitfield spoke to reporters after the loss on Sunday.
+
+            “We wanted everything that was still in front of us,” Whitfield said, via the Boston \
+            Herald. “Now we will need some help from the other teams.”
+            """
+        let found = Self.quotes(text, "en")
+        #expect(found.count == 2, "\(found)")
+        #expect(found.allSatisfy { $0.speaker == "Dana Whitfield" }, "\(found)")
+    }
 }

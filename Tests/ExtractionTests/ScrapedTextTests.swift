@@ -66,4 +66,17 @@ import Testing
         let record = try Extractor().extract(RawPage(id: "q", body: Array(text.utf8), format: .text))
         #expect(record.text.hasSuffix("- Check the permits\n\nGood luck!"), "\(record.text)")
     }
+
+    @Test func aTextGivenWithoutItsTitleKeepsItsFirstParagraph() throws {
+        // An article body as a dataset gives it: the first line is the lead, not a title.
+        let body = Self.story.joined(separator: "\n\n")
+        let record = try Extractor().extract(RawPage(id: "b", body: Array(body.utf8), format: .text))
+        #expect(record.text.components(separatedBy: "\n\n") == Self.story)
+        #expect(record.title == nil)
+        // A title is seldom a long sentence closed by a full stop; a short one still is a title.
+        let titled = (["Most zamknięty na zimę."] + Self.story).joined(separator: "\n\n")
+        let withTitle = try Extractor().extract(RawPage(id: "t", body: Array(titled.utf8), format: .text))
+        #expect(withTitle.title == "Most zamknięty na zimę.")
+        #expect(withTitle.text.components(separatedBy: "\n\n") == Self.story)
+    }
 }
