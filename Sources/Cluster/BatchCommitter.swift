@@ -29,6 +29,11 @@ final class BatchCommitter: @unchecked Sendable {
     private var busy = false
     private var stopping = false
     private var stopped = false
+    private var closingError: StoreError?
+
+    /// Why building the name indexes a load deferred failed as the committer stopped (they are
+    /// built when the database is next loaded); nil when it did not.
+    var indexBuildError: StoreError? { condition.withLock { closingError } }
 
     /// Starts the committer's thread. It writes to `store`, and sends one empty message on
     /// `doneSignal` (a connected PAIR socket, handed over for good) each time a batch is done.
@@ -107,6 +112,10 @@ final class BatchCommitter: @unchecked Sendable {
             }
             // Only a wake-up: the collector also looks for an outcome whenever it wakes.
             _ = try? doneSignal.send(Message([[]]), wait: false)
+        }
+        // Before the last checkpoint, so that the indexes' pages go back into the database too.
+        do throws(StoreError) { try store.buildDeferredNameIndexes() } catch {
+            condition.withLock { closingError = error }
         }
         // The log's last pages go back into the database before the collector says it stopped.
         store.finishBackgroundCheckpoints()

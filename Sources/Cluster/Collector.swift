@@ -104,11 +104,20 @@ public final class Collector {
         guard let store else { throw ClusterError(.store, "a collector runs once: its store went to the first run") }
         self.store = nil
         // The collector commits all the time: its checkpoints run beside the commits, not in them.
-        do throws(StoreError) { try store.checkpointInBackground() } catch { throw ClusterError(error) }
+        // A load into empty tables builds their name indexes once at the end, not row by row.
+        do throws(StoreError) {
+            try store.checkpointInBackground()
+            try store.deferNameIndexesWhileEmpty()
+        } catch { throw ClusterError(error) }
         do throws(ZeroMQError) {
             var sockets = try openSockets(context, store: store)
             defer {
                 sockets.committer.stop()
+                if let error = sockets.committer.indexBuildError {
+                    logger.warning(
+                        "name indexes not built; the next load builds them",
+                        metadata: ["error": "\(error)", "path": "\(store.database.path)"])
+                }
                 sockets.authenticator?.stop()
             }
             logger.info("collector listening", metadata: ["endpoint": "\(configuration.collectorEndpoint)"])

@@ -16,6 +16,8 @@ public final class PageStore {
     private let anyFailures: Statement
     /// Set by `checkpointInBackground()`.
     private var checkpointer: WALCheckpointer?
+    /// Set by `deferNameIndexesWhileEmpty()` when it dropped them.
+    private var nameIndexesDeferred = false
 
     /// How the store groups duplicates as it stores pages.
     public struct Deduplication: Sendable, Equatable {
@@ -165,6 +167,29 @@ public final class PageStore {
         try database.execute("PRAGMA wal_autocheckpoint = 0")
         // The log grows between checkpoints; once one has caught up, keep its file no larger.
         try database.execute("PRAGMA journal_size_limit = \(64 << 20)")
+    }
+
+    /// For a writer about to load many pages (the collector): leaves the name indexes
+    /// (`entities_name`, `keywords_phrase`, `quotes_speaker`) out while the tables they index
+    /// are empty, to be built in one go by `buildDeferredNameIndexes()` at the end; on a
+    /// database that holds rows already, makes sure they exist (a load cut short by a crash
+    /// left them out) and keeps them up. Returns whether they were deferred.
+    @discardableResult
+    public func deferNameIndexesWhileEmpty() throws(StoreError) -> Bool {
+        guard try NameIndexes.tablesAreEmpty(database) else {
+            try NameIndexes.build(database)
+            return false
+        }
+        try NameIndexes.drop(database)
+        nameIndexesDeferred = true
+        return true
+    }
+
+    /// Builds the name indexes `deferNameIndexesWhileEmpty()` left out; nothing when it did not.
+    public func buildDeferredNameIndexes() throws(StoreError) {
+        guard nameIndexesDeferred else { return }
+        try NameIndexes.build(database)
+        nameIndexesDeferred = false
     }
 
     /// Stores a batch of outcomes in one transaction. Returns how many new rows it wrote to `pages`.

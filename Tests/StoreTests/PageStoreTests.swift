@@ -133,4 +133,39 @@ import Testing
         let error = #expect(throws: StoreError.self) { try PageStore(path: path) }
         #expect(error?.code == .migration)
     }
+
+    /// The name indexes of an empty database are left out while it loads and built at the end;
+    /// a database with rows keeps them up, and gets back any a load cut short left out.
+    @Test func nameIndexesAreBuiltOnceAfterALoadIntoEmptyTables() throws {
+        let path = folder + "/names.sqlite"
+        func indexes(_ store: PageStore) throws -> [String] {
+            let query = try store.database.prepare(
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND name IN "
+                    + "('entities_name', 'keywords_phrase', 'quotes_speaker') ORDER BY name")
+            var names: [String] = []
+            while try query.step() { names.append(query.string(at: 0) ?? "") }
+            return names
+        }
+        let all = ["entities_name", "keywords_phrase", "quotes_speaker"]
+        var named = record("a")
+        named.entities = [PageEntity(name: "Rosa Delgado", kind: .person, forms: ["Rosa Delgado"], count: 1)]
+        let store = try PageStore(path: path)
+        #expect(try indexes(store) == all)
+        #expect(try store.deferNameIndexesWhileEmpty())
+        #expect(try indexes(store).isEmpty)
+        try store.store([.stored(named, worker: "w", extractionMilliseconds: 1)])
+        try store.buildDeferredNameIndexes()
+        #expect(try indexes(store) == all)
+        do {  // The plan's statement is finalized before the index is dropped below.
+            let plan = try store.database.prepare(
+                "EXPLAIN QUERY PLAN SELECT page_id FROM entities WHERE name = 'rosa delgado'")
+            #expect(try plan.step())
+            #expect(plan.string(at: 3)?.contains("entities_name") == true, "\(plan.string(at: 3) ?? "")")
+        }
+        // A load cut short: the tables hold rows, the indexes are gone; the next load builds them.
+        try store.database.execute("DROP INDEX entities_name")
+        let next = try PageStore(path: path)
+        #expect(try !next.deferNameIndexesWhileEmpty())
+        #expect(try indexes(next) == all)
+    }
 }

@@ -86,6 +86,13 @@ extension EndToEndTests {
             #expect(keywords.contains("page-0 river banks"), "\(keywords)")
             #expect(Set(keywords.map { $0.prefix(6) }).count == 3)
             #expect(try rows(folder.file("none.sqlite"), "SELECT count(*) FROM keywords") == ["0"])
+            // The run loaded empty tables without their name indexes and built them at the end.
+            #expect(
+                try rows(
+                    folder.file("content.sqlite"),
+                    "SELECT name FROM sqlite_master WHERE type = 'index' AND name IN "
+                        + "('entities_name', 'keywords_phrase', 'quotes_speaker') ORDER BY name")
+                    == ["entities_name", "keywords_phrase", "quotes_speaker"])
         }
 
         @Test func repeatedIdsAreCountedAsDuplicatesNotAsStored() throws {
