@@ -104,11 +104,13 @@ public final class Collector {
         guard let store else { throw ClusterError(.store, "a collector runs once: its store went to the first run") }
         self.store = nil
         // The collector commits all the time: its checkpoints run beside the commits, not in them.
-        // A load into empty tables builds their name indexes once at the end, not row by row.
-        do throws(StoreError) {
-            try store.checkpointInBackground()
-            try store.deferNameIndexesWhileEmpty()
-        } catch { throw ClusterError(error) }
+        do throws(StoreError) { try store.checkpointInBackground() } catch { throw ClusterError(error) }
+        // A load into empty tables builds their name indexes once at the end, not row by row;
+        // a store that cannot say or drop them (a full disk) keeps them as they are.
+        do throws(StoreError) { try store.deferNameIndexesWhileEmpty() } catch {
+            logger.warning(
+                "name indexes kept as they are", metadata: ["error": "\(error)", "path": "\(store.database.path)"])
+        }
         do throws(ZeroMQError) {
             var sockets = try openSockets(context, store: store)
             defer {

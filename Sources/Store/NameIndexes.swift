@@ -22,6 +22,15 @@ enum NameIndexes {
         return probe.int(at: 0) == 1
     }
 
+    /// Whether every one of the indexes exists (a load cut short by a crash leaves them out).
+    static func allPresent(_ database: Database) throws(StoreError) -> Bool {
+        let names = definitions.map { "'\($0.name)'" }.joined(separator: ", ")
+        let probe = try database.prepare(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN (\(names))")
+        guard try probe.step() else { return false }
+        return probe.int(at: 0) == definitions.count
+    }
+
     /// Drops the indexes (in one transaction).
     static func drop(_ database: Database) throws(StoreError) {
         try database.transaction { () throws(StoreError) in

@@ -171,16 +171,17 @@ public final class PageStore {
 
     /// For a writer about to load many pages (the collector): leaves the name indexes
     /// (`entities_name`, `keywords_phrase`, `quotes_speaker`) out while the tables they index
-    /// are empty, to be built in one go by `buildDeferredNameIndexes()` at the end; on a
-    /// database that holds rows already, makes sure they exist (a load cut short by a crash
-    /// left them out) and keeps them up. Returns whether they were deferred.
+    /// are empty, to be built in one go by `buildDeferredNameIndexes()` at the end. On a
+    /// database that holds rows already, keeps them up; where a load cut short by a crash left
+    /// them out, they too are built at the end, not now: a writer starting on a full disk
+    /// must not need room before its first commit. Returns whether they were deferred.
     @discardableResult
     public func deferNameIndexesWhileEmpty() throws(StoreError) -> Bool {
-        guard try NameIndexes.tablesAreEmpty(database) else {
-            try NameIndexes.build(database)
+        if try NameIndexes.tablesAreEmpty(database) {
+            try NameIndexes.drop(database)
+        } else if try NameIndexes.allPresent(database) {
             return false
         }
-        try NameIndexes.drop(database)
         nameIndexesDeferred = true
         return true
     }
