@@ -71,17 +71,16 @@ enum WARCHeaders {
     /// start with a whole WARC header block.
     static func parse(_ bytes: ArraySlice<UInt8>) -> ([String: String], blockStart: Int)? {
         guard bytes.starts(with: Array("WARC/".utf8)) else { return nil }
-        var headers: [String: String] = [:]
+        var fields = HeaderFields(joinsRepeats: false)
         var lineStart = bytes.startIndex
         var first = true
         while let newline = bytes[lineStart...].firstIndex(of: 0x0A) {
             var line = bytes[lineStart..<newline]
             if line.last == 0x0D { line = line.dropLast() }
             lineStart = newline + 1
-            if line.isEmpty { return first ? nil : (headers, lineStart) }
-            defer { first = false }
-            guard !first, let (name, value) = HTTPMessage.field(line) else { continue }
-            headers[name] = value
+            if line.isEmpty { return first ? nil : (fields.values, lineStart) }
+            if !first { fields.add(line) }
+            first = false
         }
         return nil
     }

@@ -73,10 +73,9 @@ final class WARCReader {
             try skipToNextRecord()
             return .damaged(offset: offset, reason: "not a WARC record: \(shown.debugDescription)")
         }
-        var headers: [String: String] = [:]
-        while let header = try readLine(), !header.isEmpty {
-            if let (name, value) = HTTPMessage.field(header[...]) { headers[name] = value }
-        }
+        var fields = HeaderFields(joinsRepeats: false)
+        while let header = try readLine(), !header.isEmpty { fields.add(header[...]) }
+        let headers = fields.values
         guard let lengthText = headers["content-length"], let length = Int(lengthText), length >= 0 else {
             return .damaged(offset: offset, reason: "a record without a Content-Length")
         }

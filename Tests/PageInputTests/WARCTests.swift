@@ -73,12 +73,7 @@ import Testing
 
     func archive(_ kind: String, name: String) throws -> String {
         let path = folder + "/" + name
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", Self.writer, kind, path]
-        try process.run()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "the archive writer failed")
+        try writeArchive(with: Self.writer, kind: kind, to: path)
         return path
     }
 

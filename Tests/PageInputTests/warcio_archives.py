@@ -25,9 +25,11 @@ def chunked(data, size=17):
 
 
 def records(writer):
-    def response(uri, status, headers, payload):
+    def response(uri, status, headers, payload, identified=None):
         http = StatusAndHeaders(status, headers, protocol="HTTP/1.1")
-        return writer.create_warc_record(uri, "response", payload=io.BytesIO(payload), http_headers=http)
+        warc = {"WARC-Identified-Payload-Type": identified} if identified else None
+        return writer.create_warc_record(uri, "response", payload=io.BytesIO(payload), http_headers=http,
+                                         warc_headers_dict=warc)
 
     html = ("Content-Type", "text/html")
     yield writer.create_warcinfo_record("test.warc", {"software": "warcio", "format": "WARC File Format"})
@@ -48,6 +50,14 @@ def records(writer):
     yield response("https://h.example/", "301 Moved Permanently", [("Location", "https://a.example/")], b"")
     yield response("https://i.example/", "404 Not Found", [html], b"<p>gone</p>")
     yield response("https://j.example/data.json", "200 OK", [("Content-Type", "application/json")], b"{}")
+    # Bodies not coded as their headers say (stored decoded): taken as they are.
+    yield response("https://m.example/", "200 OK", [html, ("Content-Encoding", "gzip")], BODY)
+    yield response("https://n.example/", "200 OK", [html, ("Transfer-Encoding", "chunked")], BODY)
+    # The crawler's sniffing of the payload over the server's word.
+    yield response("https://o.example/", "200 OK", [("Content-Type", "application/octet-stream")], BODY,
+                   identified="text/html")
+    yield response("https://p.example/report.pdf", "200 OK", [html], b"%PDF-1.4\n%\xe2\xe3\n1 0 obj",
+                   identified="application/pdf")
     yield response("https://k.example/notes.txt", "200 OK", [("Content-Type", "text/plain; charset=utf-8")],
                    "Des notes, en texte brut.\n".encode())
     yield writer.create_revisit_record(
@@ -90,9 +100,22 @@ def fnv1a(data):
     return format(value, "x")
 
 
+def media_type(content_type):
+    return (content_type or "").split(";")[0].strip().lower()
+
+
 def is_page_type(content_type):
-    return (content_type or "").split(";")[0].strip().lower() in ("text/html", "application/xhtml+xml",
-                                                                   "text/plain", "")
+    return media_type(content_type) in ("text/html", "application/xhtml+xml", "text/plain", "")
+
+
+def is_page_response(declared, identified):
+    """A response is a page by its payload's identified type when that is markup, else by its
+    Content-Type, unless the identified type is binary."""
+    identified = media_type(identified)
+    if identified in ("text/html", "application/xhtml+xml"):
+        return True
+    binary = identified and not identified.startswith("text/") and "xml" not in identified
+    return is_page_type(declared) and not (binary and identified != "application/octet-stream")
 
 
 def read(path, offsets=None):
@@ -110,7 +133,8 @@ def read(path, offsets=None):
                     reason = "redirect"
                 elif not 200 <= status < 300:
                     reason = "error status"
-                elif not is_page_type(record.http_headers.get_header("Content-Type")):
+                elif not is_page_response(record.http_headers.get_header("Content-Type"),
+                                          headers.get_header("WARC-Identified-Payload-Type")):
                     reason = "not HTML"
             elif kind == "resource":
                 reason = None if is_page_type(headers.get_header("Content-Type")) else "not HTML"
