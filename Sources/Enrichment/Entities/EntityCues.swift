@@ -21,7 +21,8 @@ enum EntityCues {
         presidente ministro ministra portavoz canciller alcalde alcaldesa rey reina papa señor señora sr sra don \
         doña secretario secretaria director directora entrenador jugador embajador diputado \
         portavoce sindaco signor signora dottor dott premier allenatore giocatore ambasciatore segretario \
-        porta-voz prefeito prefeita senhor senhora governador técnico treinador jogador embaixador \
+        porta-voz prefeito prefeita senhor senhora governador técnico treinador jogador embaixador senador \
+        senadora deputado deputada vereador vereadora presidenta \
         woordvoerder burgemeester meneer mevrouw koning koningin voorzitter trainer \
         президент министр премьер премьер-министр глава представитель пресс-секретарь господин госпожа лидер \
         канцлер мэр губернатор генерал директор посол

@@ -33,7 +33,8 @@ struct EntityFinder: Sendable {
         var spans: [Span] = []
         var position = 0
         while position < words.count {
-            guard Self.isCapitalised(words[position]), let span = span(at: position, words, usage, functionWords, rules)
+            guard Self.isCapitalised(words[position]),
+                let span = span(at: position, words, usage, functionWords, rules, text)
             else {
                 position += 1
                 continue
@@ -55,7 +56,7 @@ struct EntityFinder: Sendable {
 
     private func span(
         at start: Int, _ words: [TextWords.Word], _ usage: WordUsage, _ functionWords: WordSet?,
-        _ rules: LanguageRules
+        _ rules: LanguageRules, _ text: ScalarText
     )
         -> Span?
     {
@@ -96,21 +97,25 @@ struct EntityFinder: Sendable {
             }
             // A capital that starts a sentence counts only when the word is written so elsewhere.
             if first < end, words[first].startsSentence, isOrdinary(words[first], usage) { first += 1 }
-            // "Ombudsman Nadia Cruz", "Татарстана Рустам Минниханов": a first name inside starts
-            // the person's name; the words before it are a role or another name.
-            if first < end,
-                let given = (first + 1..<end).first(where: { Self.isCapitalised(words[$0]) && isFirstName(words[$0]) }),
-                end - given >= 2, !isFirstName(words[first]),
+            // "Ombudsman Nadia Cruz", "Татарстана Рустам Минниханов": in three words, a first
+            // name second starts the person's name; the word before it is a role or another
+            // name. After a title's complement ("ministro degli Esteri Antonio Tajani") it does
+            // so whatever the word is, in any length. Right after a title ("o senador Luiz
+            // Fernando Couto"), or with more words ("Luiz Inácio Lula da Silva"), the words are
+            // the person's own.
+            if first < end, first + 2 < end, Self.isCapitalised(words[first + 1]), isFirstName(words[first + 1]),
+                followsTitleComplement(first, words, functionWords)
+                    || (end - first == 3 && !isFirstName(words[first]) && !followsTitle(first, words)),
                 !words[first..<end].contains(where: { EntityCues.organizationWords.contains($0.key) }),
-                !(first..<given).contains(where: { rules.particles.contains(words[$0].key) })
+                !rules.particles.contains(words[first].key)
             {
-                first = given
+                first += 1
             }
         }
         // Nothing left of the run: it is passed over whole.
         guard first < end else { return Span(first: end, end: end, kind: nil, key: 0) }
         let key = Gazetteer.key(of: words[first..<end])
-        return Span(first: first, end: end, kind: kind(first, end, key, words, functionWords, rules), key: key)
+        return Span(first: first, end: end, kind: kind(first, end, key, words, functionWords, rules, text), key: key)
     }
 
     /// A sentence's first word that is not a listed name and is not capitalised anywhere else.
@@ -128,7 +133,7 @@ struct EntityFinder: Sendable {
 
     private func kind(
         _ first: Int, _ end: Int, _ key: UInt64, _ words: [TextWords.Word], _ functionWords: WordSet?,
-        _ rules: LanguageRules
+        _ rules: LanguageRules, _ text: ScalarText
     ) -> PageEntity.Kind? {
         var listed = gazetteer.entry(key)
         // "UN", "WHO": a body listed by its acronym is named so only in capitals ("Un", "Who").
@@ -151,7 +156,9 @@ struct EntityFinder: Sendable {
         switch cue(before: first, words, functionWords) {
         case .title: return .person
         case .placeNoun: return .place
-        case .placePreposition where end - first == 1: return .place
+        // After "in" or "nach", an unlisted word is a place; where every noun is capitalised,
+        // not one shaped as a common noun: "nach Angaben eines Sprechers", "in Zukunft".
+        case .placePreposition where end - first == 1 && !rules.isCommonNoun(first, words, text): return .place
         default: break
         }
         // Two capitalised words are a person's name, unless the language capitalises its nouns
@@ -163,6 +170,21 @@ struct EntityFinder: Sendable {
             return .person
         }
         return nil
+    }
+
+    /// Whether the words before `first` are a title and its complement's function word: the
+    /// capitalised word at `first` is the complement ("ministre des Armées", "degli Esteri").
+    private func followsTitleComplement(_ first: Int, _ words: [TextWords.Word], _ functionWords: WordSet?) -> Bool {
+        guard first >= 2, words[first].followsWord, functionWords?.contains(words[first - 1].key) == true else {
+            return false
+        }
+        let before = words[max(0, first - 3)..<(first - 1)]
+        return before.contains { EntityCues.titles.contains($0.key) }
+    }
+
+    /// Whether a title stands right before `first` ("senador", "Präsidentin").
+    private func followsTitle(_ first: Int, _ words: [TextWords.Word]) -> Bool {
+        first > 0 && words[first].followsWord && EntityCues.titles.contains(words[first - 1].key)
     }
 
     private func isPlace(_ word: TextWords.Word) -> Bool {
@@ -236,6 +258,28 @@ struct LanguageRules {
     init(_ language: String?) {
         capitalisesNouns = language == "de"
         particles = Self.particles[language ?? ""] ?? Self.other
+    }
+
+    /// German's articles: a noun with one after it has a complement ("Angaben eines
+    /// Sprechers"), which a place's name seldom has.
+    private static let articles = WordSet("der die das des dem den ein eine einer eines einem einen")
+    /// Endings of German's abstract and derived nouns ("Zukunft" aside, what "in" and "nach"
+    /// most often meet that is no place: "Wirklichkeit", "Richtung", "Gemeinschaft").
+    private static let nounEndings = ["ung", "heit", "keit", "schaft", "tion", "tät", "ismus", "nis", "kunft"]
+
+    /// Whether the capitalised word at `index` is, by its shape and what follows it, a common
+    /// noun: only said in a language that capitalises its nouns.
+    func isCommonNoun(_ index: Int, _ words: [TextWords.Word], _ text: ScalarText) -> Bool {
+        guard capitalisesNouns else { return false }
+        if index + 1 < words.count, words[index + 1].followsWord, Self.articles.contains(words[index + 1].key) {
+            return true
+        }
+        let word = words[index]
+        let scalars = text.scalars[Int(word.start)..<Int(word.end)]
+        return Self.nounEndings.contains { ending in
+            let tail = ending.unicodeScalars
+            return scalars.count > tail.count + 2 && scalars.suffix(tail.count).elementsEqual(tail)
+        }
     }
 
     private static let other = WordSet(

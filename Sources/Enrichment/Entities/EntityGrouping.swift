@@ -28,16 +28,27 @@ struct EntityGrouping {
             groupOfKey[key] = groups.count - 1
             return groups.count - 1
         }
+        // Family names alone, to the person: these outweigh a place of the same name.
+        var bySurname: [UInt64: Int] = [:]
         for span in spans where span.kind == .person && span.end - span.first > 1 {
             let person = group(for: span.key, at: span.first)
-            byName[words[span.end - 1].key] = byName[words[span.end - 1].key] ?? person
-            byName[words[span.first].key] = byName[words[span.first].key] ?? person
+            bySurname[words[span.end - 1].key] = bySurname[words[span.end - 1].key] ?? person
+            // Surname, given name and the names between ("Lula" of "Luiz Inácio Lula da Silva").
+            for word in [span.end - 1, span.first] + Array(span.first + 1..<span.end - 1)
+            where EntityFinder.isCapitalised(words[word]) {
+                byName[words[word].key] = byName[words[word].key] ?? person
+            }
         }
         for span in spans {
             let single = span.end - span.first == 1
             let index: Int
             var kind = span.kind
             if single, kind == nil || kind == .person, let person = byName[words[span.first].key] {
+                (index, kind) = (person, .person)
+            } else if single, kind == .place, let person = bySurname[words[span.first].key],
+                !Self.isAfterPlacePreposition(span.first, words)
+            {
+                // "Luís Montenegro" then "Montenegro": the person, unless "in Montenegro".
                 (index, kind) = (person, .person)
             } else if kind != nil {
                 index = group(for: span.key, at: span.first)
@@ -77,6 +88,10 @@ struct EntityGrouping {
     }
 
     private static let kinds: [PageEntity.Kind] = [.person, .organization, .place]
+
+    private static func isAfterPlacePreposition(_ position: Int, _ words: [TextWords.Word]) -> Bool {
+        position > 0 && words[position].followsWord && EntityCues.placePrepositions.contains(words[position - 1].key)
+    }
 
     /// A hash of a form as written, white space folded as `ScalarText.collapsedText` folds it.
     private static func formKey(_ text: ScalarText, _ range: Range<Int>) -> UInt64 {
