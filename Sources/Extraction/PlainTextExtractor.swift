@@ -133,14 +133,28 @@ struct PlainTextExtractor {
     /// article body, a cleaned document) opens with a long sentence that ends in a full stop, as
     /// the line after it ends too; a title is seldom a dozen words closed by one.
     static func opensBody(_ lines: ArraySlice<Line>) -> Bool {
-        guard let first = lines.first, first.words.count >= 12, first.text.last == "." else { return false }
+        guard let first = lines.first, first.words.count >= 12, lastBeforeClosers(first.text) == "." else {
+            return false
+        }
         let next = lines.dropFirst().first
         return next.map { $0.text != first.text && endsAsSentence($0.text) } ?? true
     }
 
+    /// Whether a line ends as a sentence does: a full stop (or its kin), also inside closing
+    /// quotation marks or brackets (`… "somewhat elevated."`); a question or exclamation mark,
+    /// or marks closing on something else, only on a long line (a title may end so).
     static func endsAsSentence(_ text: String) -> Bool {
         guard let last = text.last else { return false }
-        return ".;…。".contains(last) || ("!?»”\")".contains(last) && !isShorter(text, than: 201))
+        if ".;…。".contains(last) { return true }
+        if let beforeClosers = lastBeforeClosers(text), beforeClosers != last, ".…。".contains(beforeClosers) {
+            return true
+        }
+        return "!?»”\")".contains(last) && !isShorter(text, than: 201)
+    }
+
+    /// The line's last character before any closing quotation marks and brackets.
+    private static func lastBeforeClosers(_ text: String) -> Character? {
+        text.unicodeScalars.reversed().first { !"\"”’'»)]".unicodeScalars.contains($0) }.map(Character.init)
     }
 
     static func isShortUnfinished(_ line: Line) -> Bool {

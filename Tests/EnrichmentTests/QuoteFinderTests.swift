@@ -72,6 +72,43 @@ struct QuoteFinderTests {
         #expect(found == [PageQuote(text: "Hemos jugado mejor que nunca", speaker: "Diego Salcedo")], "\(found)")
     }
 
+    /// Spanish's way of writing speech, the dash against the first word and the narrator's
+    /// dash against the verb: each line's speaker is the one its verb names.
+    @Test func dashSpeechAgainstTheWordIsQuotedToo() {
+        let text = """
+            —No cerraremos la escuela del barrio —dijo la alcaldesa Rocío Almansa a los vecinos.
+            —¿Y los profesores? —preguntó una madre.
+            —Seguirán todos en su puesto, se lo aseguro —respondió Almansa.
+            """
+        let found = Self.quotes(text, "es")
+        #expect(
+            found == [
+                PageQuote(text: "No cerraremos la escuela del barrio", speaker: "Rocío Almansa"),
+                PageQuote(text: "¿Y los profesores?", speaker: nil),
+                PageQuote(text: "Seguirán todos en su puesto, se lo aseguro", speaker: "Rocío Almansa"),
+            ], "\(found)")
+    }
+
+    /// A pronoun before the verb is who speaks, whatever the verb's objects name; "according
+    /// to" a body's expert is the expert; the body a title follows is an organisation.
+    @Test func theSubjectSpeaksNotTheObjectNorTheEmployer() {
+        let text = """
+            Finance Minister Priya Raman defended the budget on Tuesday. “We are watching prices closely,” \
+            she said in an interview with Reuters.
+
+            According to Barclays economist Tomas Lindgren, “a cut in March is still the likeliest outcome.”
+            """
+        let record = EntityFinderTests.annotated(text, "en")
+        #expect(record.quotes.map(\.speaker) == ["Priya Raman", "Tomas Lindgren"], "\(record.quotes)")
+        let kinds = EntityFinderTests.kinds(record)
+        #expect(kinds["Tomas Lindgren"] == .person, "\(record.entities)")
+        let employer = EntityFinderTests.annotated(
+            "On Monday, Federal Reserve Chair Daniel Okafor spoke in Boston. Okafor left at noon.", "en")
+        let employerKinds = EntityFinderTests.kinds(employer)
+        #expect(employerKinds["Federal Reserve"] == .organization, "\(employer.entities)")
+        #expect(employerKinds["Daniel Okafor"] == .person, "\(employer.entities)")
+    }
+
     @Test func anUnsaidQuoteHasNoSpeaker() {
         let found = Self.quotes("The sign on the door read “closed until further notice today”.", "en")
         #expect(found == [PageQuote(text: "closed until further notice today", speaker: nil)], "\(found)")

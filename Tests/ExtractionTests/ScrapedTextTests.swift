@@ -79,4 +79,19 @@ import Testing
         #expect(withTitle.title == "Most zamknięty na zimę.")
         #expect(withTitle.text.components(separatedBy: "\n\n") == Self.story)
     }
+
+    /// A paragraph whose last sentence ends inside quotation marks (`… "slightly high."`) ends
+    /// as a sentence: the paragraph before it is no notice to skip, nor is it a title.
+    @Test func aParagraphClosedInsideQuotationMarksEndsAsASentence() throws {
+        let story = [
+            "The harbour board said on Monday that the old ferry would keep running through the whole winter.",
+            "\"We have enough crew for every crossing,\" the board's chair told the meeting. She called the fares "
+                + "\"slightly high.\"",
+            "The new timetable starts next week.",
+        ]
+        let record = try Extractor().extract(
+            RawPage(id: "q", body: Array(story.joined(separator: "\n\n").utf8), format: .text))
+        #expect(record.text.components(separatedBy: "\n\n") == story)
+        #expect(record.title == nil)
+    }
 }

@@ -8,7 +8,7 @@ enum EntityCues {
         """
         president vice-president minister prime premier chancellor spokesman spokeswoman spokesperson senator \
         governor mayor king queen prince princess pope general colonel captain secretary leader chief director \
-        chairman chairwoman ceo founder coach judge ambassador mr mrs ms miss dr prof sir lord lady dame saint st \
+        chair chairman chairwoman ceo cfo founder coach judge ambassador mr mrs ms miss dr prof sir lord lady dame saint st \
         counterpart deputy envoy commander lieutenant sergeant officer analyst professor author actor actress \
         singer player striker goalkeeper manager editor reporter journalist economist expert candidate rival \
         président présidente ministre porte-parole chancelier chancelière sénateur maire roi reine pape général \

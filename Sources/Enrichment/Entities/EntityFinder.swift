@@ -142,6 +142,9 @@ struct EntityFinder: Sendable {
         }
         if listed.contains(.organization) { return .organization }
         if !listed.isDisjoint(with: .place), !(end - first > 1 && listed.contains(.firstName)) { return .place }
+        // "Goldman Sachs economist Jan Hatzius", "Federal Reserve Chair Jerome Powell": a name
+        // that a title and another name follow is the body that person speaks for.
+        if end - first > 1, !isFirstName(words[first]), precedesTitledName(end, words) { return .organization }
         let span = words[first..<end]
         if span.contains(where: { EntityCues.organizationWords.contains($0.key) }) {
             // "la Regierung", "le Conseil": the word alone is a common noun, not a body's name.
@@ -180,6 +183,12 @@ struct EntityFinder: Sendable {
         }
         let before = words[max(0, first - 3)..<(first - 1)]
         return before.contains { EntityCues.titles.contains($0.key) }
+    }
+
+    /// Whether a title, then a capitalised word, come right at `end` ("economist Jan").
+    private func precedesTitledName(_ end: Int, _ words: [TextWords.Word]) -> Bool {
+        end + 1 < words.count && words[end].followsWord && EntityCues.titles.contains(words[end].key)
+            && words[end + 1].followsWord && Self.isCapitalised(words[end + 1])
     }
 
     /// Whether a title stands right before `first` ("senador", "Präsidentin").

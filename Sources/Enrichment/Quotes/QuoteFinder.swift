@@ -116,7 +116,13 @@ struct QuoteContext {
         }
         if let verb = after.first(where: { ReportingVerbs.verbs.contains(words[$0].key) }), verb - after.lowerBound < 6
         {
-            if let named = mention(in: after.lowerBound..<min(after.upperBound, verb + 8)) { return named }
+            // "…,” she said in an interview with CNBC": the pronoun is who said it.
+            if (after.lowerBound..<verb).contains(where: { ReportingVerbs.pronouns.contains(words[$0].key) }) {
+                return lastPerson(before: span.outer.lowerBound)
+            }
+            if let named = mention(in: after.lowerBound..<min(after.upperBound, verb + 8), skippingObjects: true) {
+                return named
+            }
             return namesSomeoneUnnamed(after.lowerBound..<verb, functionWords)
                 ? nil : lastPerson(before: span.outer.lowerBound)
         }
@@ -135,11 +141,13 @@ struct QuoteContext {
         return nil
     }
 
-    /// The first person named in `range`, or else the first organisation.
-    private func mention(in range: Range<Int>) -> Int? {
+    /// The first person named in `range`, or else the first organisation; with
+    /// `skippingObjects`, not a preposition's object ("said in an interview with CNBC").
+    private func mention(in range: Range<Int>, skippingObjects: Bool = false) -> Int? {
         var organization: Int?
         for position in range where mentionStarting[position] >= 0 {
             let mention = mentions[Int(mentionStarting[position])]
+            if skippingObjects, isObject(mention) { continue }
             if mention.kind == .person { return mention.entity }
             if mention.kind == .organization, organization == nil { organization = mention.entity }
         }

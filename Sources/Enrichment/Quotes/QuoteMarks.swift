@@ -100,17 +100,21 @@ enum QuoteMarks {
         return nil
     }
 
-    /// A line of speech: "— Nous viendrons, a-t-il dit." The quote runs to the line's end or to
-    /// the dash that opens the narrator's words (" — ").
+    /// A line of speech: "— Nous viendrons, a-t-il dit.", or in Spanish's way, the dash
+    /// against the first word: "—No cerrará —dijo el alcalde." The quote runs to the line's end
+    /// or to the dash that opens the narrator's words (" — ", " —dijo").
     private static func dashSpeech(at index: Int, _ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Span? {
-        guard index + 1 < scalars.count, isSpace(scalars[index + 1].value) else { return nil }
+        guard index + 1 < scalars.count else { return nil }
+        let next = scalars[index + 1]
+        let againstWord = next.properties.isAlphabetic || next == "¿" || next == "¡"
+        guard isSpace(next.value) || againstWord else { return nil }
         var end = index + 2
         while end < scalars.count, !isLineBreak(scalars[end].value) {
             let value = scalars[end].value
             if (value == 0x2014 || value == 0x2013), isSpace(scalars[end - 1].value) { break }
             end += 1
         }
-        let inner = trimmed(index + 2..<end, scalars)
+        let inner = trimmed((againstWord ? index + 1 : index + 2)..<end, scalars)
         return inner.isEmpty ? nil : Span(inner: inner, outer: index..<end)
     }
 

@@ -14,19 +14,25 @@ enum ReportingVerbs {
         said says say told tells tell added adds stated states asked asks warned warns wrote writes explained \
         explains insisted insists noted notes claimed claims declared declares announced announces replied \
         replies argued argues recalled recalls admitted admits acknowledged confirmed confirms denied denies \
-        urged urges stressed stresses according \
+        urged urges stressed stresses according answered responded continued concluded \
+        suggested promised vowed conceded \
         déclaré dit dit-il dit-elle affirmé ajouté souligné expliqué estimé assuré indiqué précisé rappelé \
         prévenu averti écrit confié répondu lancé martelé insisté déclare affirme ajoute souligne explique \
         estime assure indique précise rappelle selon affirmant déclarant rappelant soulignant expliquant \
-        ajoutant estimant assurant indiquant précisant prévenant \
+        ajoutant estimant assurant indiquant précisant prévenant poursuivi conclu demandé reconnu regretté \
+        dénoncé jugé \
         sagte sagt sagten erklärte erklärt betonte betont meinte meint schrieb fügte warnte warnt laut \
+        fragte antwortete ergänzte kritisierte forderte versicherte \
         dijo dice afirmó afirma declaró declara aseguró asegura explicó explica añadió agregó indicó señaló \
-        advirtió según \
-        disse diz afirmou declarou explicou acrescentou garantiu segundo \
+        advirtió según respondió preguntó comentó sostuvo insistió reconoció subrayó apuntó destacó manifestó \
+        disse diz afirmou declarou explicou acrescentou garantiu segundo respondeu perguntou comentou \
+        ressaltou destacou lembrou alertou admitiu \
         detto dichiarato affermato spiegato aggiunto sottolineato ribadito avvertito secondo dice afferma \
-        zei zegt verklaarde verklaart stelde benadrukte volgens aldus \
+        risposto chiesto commentato osservato ammesso precisato \
+        zei zegt verklaarde verklaart stelde benadrukte volgens aldus vroeg antwoordde \
         заявил заявила заявили сказал сказала сказали сообщил сообщила отметил отметила подчеркнул \
-        подчеркнула добавил добавила пояснил пояснила словам \
+        подчеркнула добавил добавила пояснил пояснила словам ответил ответила спросил спросила признал \
+        признала предупредил предупредила \
         statement remarks comments answer reply response message \
         réponse déclaration propos message réplique \
         erklärung antwort botschaft \
