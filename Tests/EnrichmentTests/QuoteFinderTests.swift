@@ -109,6 +109,18 @@ struct QuoteFinderTests {
         #expect(employerKinds["Daniel Okafor"] == .person, "\(employer.entities)")
     }
 
+    /// Typed single quotes, as British papers print them, quote too, apostrophes aside; the
+    /// strings of a tutorial's code are no one's words.
+    @Test func typedSingleQuotesQuoteAndCodeDoesNot() {
+        let text = """
+            The Chancellor, Ruth Hallam, said the budget wasn't a gamble. 'We've kept every promise we made,' \
+            Ms Hallam told MPs. Set it with app.config['SECRET_KEY'] = 'change me now please' and open \
+            'https://example.org/start here now' or '/var/www/site/index.html' to check.
+            """
+        let found = Self.quotes(text, "en")
+        #expect(found == [PageQuote(text: "We've kept every promise we made,", speaker: "Ruth Hallam")], "\(found)")
+    }
+
     @Test func anUnsaidQuoteHasNoSpeaker() {
         let found = Self.quotes("The sign on the door read “closed until further notice today”.", "en")
         #expect(found == [PageQuote(text: "closed until further notice today", speaker: nil)], "\(found)")

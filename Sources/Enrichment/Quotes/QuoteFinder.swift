@@ -18,7 +18,7 @@ struct QuoteFinder: Sendable {
         var previous: (speaker: Int?, end: Int, sentence: Int32)?
         for span in QuoteMarks.spans(in: text.scalars) {
             let inside = context.words(in: span.inner)
-            guard inside.count >= shortest, !context.isTitle(inside) else { continue }
+            guard inside.count >= shortest, !context.isTitle(inside), !context.isCode(span) else { continue }
             var speaker = context.speaker(of: span, inside: inside, functionWords: functionWords)
             if speaker == nil, let previous, let first = context.words(in: span.outer).first,
                 !context.hasReportingVerb(around: span), previous.end <= span.outer.lowerBound,
@@ -70,6 +70,26 @@ struct QuoteContext {
     func isTitle(_ inside: Range<Int>) -> Bool {
         let long = inside.filter { words[$0].letters > 3 }
         return long.count >= 2 && long.allSatisfy { EntityFinder.isCapitalised(words[$0]) }
+    }
+
+    /// Whether a quoted span is code, a path or an address rather than speech: marks no one
+    /// says (`<`, `>`, `{`, `}`, `=`, `_`, `\`), a leading `/`, or `://`, as in a tutorial's
+    /// strings; or a string given to code (`= 'x'`, `f('x')`).
+    func isCode(_ span: QuoteMarks.Span) -> Bool {
+        let inner = span.inner
+        if inner.first.map({ text.scalars[$0] == "/" }) == true { return true }
+        let before = text.scalars[..<span.outer.lowerBound].reversed()
+        if before.first(where: { $0 != " " }) == "=" { return true }
+        if let opening = before.first, opening == "(" || opening == "[",
+            let callee = before.dropFirst().first,
+            callee.properties.isAlphabetic || callee.properties.numericType != nil
+                || callee == "_" || callee == "]" || callee == ")"
+        {
+            return true
+        }
+        let scalars = text.scalars[inner]
+        if scalars.contains(where: { "<>{}=_\\".unicodeScalars.contains($0) }) { return true }
+        return zip(scalars, scalars.dropFirst()).contains { $0 == ":" && $1 == "/" }
     }
 
     func hasReportingVerb(around span: QuoteMarks.Span) -> Bool {

@@ -1,5 +1,5 @@
 /// Where a text quotes: spans between quotation marks of every style (“ ” « » „ “ ‚ ‘ ‘ ’
-/// " " 「」 『』 ‹ ›), and lines of speech opened by a dash (— or –, as Spanish, French and
+/// " " ' ' 「」 『』 ‹ ›), and lines of speech opened by a dash (— or –, as Spanish, French and
 /// Russian dialogue is written). A mark opens only after white space, a line's start or an
 /// opening bracket, and the span closes at the first closing mark within its paragraph: a
 /// writer's mixed marks (« … ”) still close, an unclosed mark quotes nothing.
@@ -61,6 +61,7 @@ enum QuoteMarks {
         case 0x2018: (0x2019, 0x2019)  // ‘ … ’ (British)
         case 0x2039: (0x203A, 0x203A)  // ‹ … ›
         case 0x0022: (0x0022, 0x201D)  // " … ", " … ”
+        case 0x0027: (0x0027, 0x0027)  // ' … ' (British, typed)
         case 0x300C: (0x300D, 0x300D)  // 「 … 」
         case 0x300E: (0x300F, 0x300F)  // 『 … 』
         default: nil
@@ -92,7 +93,8 @@ enum QuoteMarks {
             if value == closers.0 || value == closers.1 {
                 let after = index + 1 < scalars.count ? scalars[index + 1].value : 0x20
                 let apostrophe =
-                    (value == 0x2019 || value == 0x2018) && Unicode.Scalar(after)?.properties.isAlphabetic == true
+                    (value == 0x2019 || value == 0x2018 || value == 0x27)
+                    && Unicode.Scalar(after)?.properties.isAlphabetic == true
                 if !apostrophe, index > open + 1 { return index }
             }
             index += 1
@@ -128,9 +130,10 @@ enum QuoteMarks {
     /// Neither a quotation mark, a dash nor a line break.
     @inline(__always)
     private static func isPlain(_ value: UInt32) -> Bool {
-        // '#' to 0xAA holds none of them: most text is decided by one comparison.
-        if value &- 0x23 < 0xAB - 0x23 { return true }
-        return value < 0x2013 && value != 0x22 && value != 0xAB && value != 0xBB && value != 0x0A && value != 0x0D
+        // '(' to 0xAA holds none of them: most text is decided by one comparison.
+        if value &- 0x28 < 0xAB - 0x28 { return true }
+        return value < 0x2013 && value != 0x22 && value != 0x27 && value != 0xAB && value != 0xBB && value != 0x0A
+            && value != 0x0D
     }
 
     private static func isSpace(_ value: UInt32) -> Bool {
