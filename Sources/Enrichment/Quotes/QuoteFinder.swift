@@ -87,9 +87,14 @@ struct QuoteContext {
         {
             return true
         }
-        let scalars = text.scalars[inner]
-        if scalars.contains(where: { "<>{}=_\\".unicodeScalars.contains($0) }) { return true }
-        return zip(scalars, scalars.dropFirst()).contains { $0 == ":" && $1 == "/" }
+        for index in inner {
+            switch text.scalars[index].value {
+            case 0x3C, 0x3E, 0x7B, 0x7D, 0x3D, 0x5F, 0x5C: return true  // < > { } = _ \
+            case 0x3A where index + 1 < inner.upperBound && text.scalars[index + 1] == "/": return true
+            default: continue
+            }
+        }
+        return false
     }
 
     func hasReportingVerb(around span: QuoteMarks.Span) -> Bool {
