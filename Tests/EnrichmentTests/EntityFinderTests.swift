@@ -128,6 +128,18 @@ struct EntityFinderTests {
         }
     }
 
+    /// Where names take case endings, a surname in another case is the same person, and a
+    /// title's complement in the genitive is no part of the name after it.
+    @Test func aDeclinedSurnameIsTheSamePerson() {
+        let record = Self.annotated(
+            "Губернатор Игорь Волков посетил в понедельник новый завод. По словам Волкова, производство "
+                + "начнётся весной. Представитель Кремля Дмитрий Песков поддержал проект.", "ru")
+        let governor = record.entities.first { $0.name == "Игорь Волков" }
+        #expect(governor?.kind == .person && governor?.count == 2, "\(record.entities)")
+        #expect(governor?.forms.contains("Волкова") == true, "\(record.entities)")
+        #expect(Self.kinds(record)["Дмитрий Песков"] == .person, "\(record.entities)")
+    }
+
     @Test func aCapitalThatOnlyStartsASentenceIsNoName() {
         let record = Self.annotated(
             "Yesterday the river rose. Flooding closed three roads, and yesterday the schools shut. "

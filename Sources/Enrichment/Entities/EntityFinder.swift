@@ -42,7 +42,7 @@ struct EntityFinder: Sendable {
             if span.first < span.end { spans.append(span) }
             position = span.end
         }
-        return EntityGrouping(spans: spans, words: words, text: text).found
+        return EntityGrouping(spans: spans, words: words, text: text, declinesNames: rules.declinesNames).found
     }
 
     /// A run of name words and what it was taken for (nil: unknown, a person only if a full
@@ -102,10 +102,12 @@ struct EntityFinder: Sendable {
             // name. After a title's complement ("ministro degli Esteri Antonio Tajani") it does
             // so whatever the word is, in any length. Right after a title ("o senador Luiz
             // Fernando Couto"), or with more words ("Luiz Inácio Lula da Silva"), the words are
-            // the person's own.
+            // the person's own, except where a title's complement needs no function word
+            // (Russian's genitive: "представитель Кремля Дмитрий Песков").
             if first < end, first + 2 < end, Self.isCapitalised(words[first + 1]), isFirstName(words[first + 1]),
                 followsTitleComplement(first, words, functionWords)
-                    || (end - first == 3 && !isFirstName(words[first]) && !followsTitle(first, words)),
+                    || (end - first == 3 && !isFirstName(words[first])
+                        && (rules.declinesNames || !followsTitle(first, words))),
                 !words[first..<end].contains(where: { EntityCues.organizationWords.contains($0.key) }),
                 !rules.particles.contains(words[first].key)
             {
@@ -263,9 +265,12 @@ struct WordUsage {
 struct LanguageRules {
     let particles: WordSet
     let capitalisesNouns: Bool
+    /// Whether names take case endings ("Лавров", "Лаврова"): grouped by their stems.
+    let declinesNames: Bool
 
     init(_ language: String?) {
         capitalisesNouns = language == "de"
+        declinesNames = language == "ru"
         particles = Self.particles[language ?? ""] ?? Self.other
     }
 

@@ -17,9 +17,16 @@ struct EntityGrouping {
         var firstMention: Int
     }
 
-    init(spans: [EntityFinder.Span], words: [TextWords.Word], text: ScalarText) {
+    /// With `declinesNames`, names are grouped by their stems ("Фидан", "Фиданом" one name).
+    init(spans: [EntityFinder.Span], words: [TextWords.Word], text: ScalarText, declinesNames: Bool = false) {
         var groups: [Group] = []
         var groupOfKey: [UInt64: Int] = [:]
+        func key(of span: EntityFinder.Span) -> UInt64 {
+            declinesNames ? NameStem.key(of: words[span.first..<span.end], in: text) : span.key
+        }
+        func nameKey(_ word: Int) -> UInt64 {
+            declinesNames ? NameStem.key(of: words[word], in: text).key : words[word].key
+        }
         // Given and family names of the people named in full, to the person.
         var byName: [UInt64: Int] = [:]
         func group(for key: UInt64, at position: Int) -> Int {
@@ -31,27 +38,27 @@ struct EntityGrouping {
         // Family names alone, to the person: these outweigh a place of the same name.
         var bySurname: [UInt64: Int] = [:]
         for span in spans where span.kind == .person && span.end - span.first > 1 {
-            let person = group(for: span.key, at: span.first)
-            bySurname[words[span.end - 1].key] = bySurname[words[span.end - 1].key] ?? person
+            let person = group(for: key(of: span), at: span.first)
+            bySurname[nameKey(span.end - 1)] = bySurname[nameKey(span.end - 1)] ?? person
             // Surname, given name and the names between ("Lula" of "Luiz Inácio Lula da Silva").
             for word in [span.end - 1, span.first] + Array(span.first + 1..<span.end - 1)
             where EntityFinder.isCapitalised(words[word]) {
-                byName[words[word].key] = byName[words[word].key] ?? person
+                byName[nameKey(word)] = byName[nameKey(word)] ?? person
             }
         }
         for span in spans {
             let single = span.end - span.first == 1
             let index: Int
             var kind = span.kind
-            if single, kind == nil || kind == .person, let person = byName[words[span.first].key] {
+            if single, kind == nil || kind == .person, let person = byName[nameKey(span.first)] {
                 (index, kind) = (person, .person)
-            } else if single, kind == .place, let person = bySurname[words[span.first].key],
+            } else if single, kind == .place, let person = bySurname[nameKey(span.first)],
                 !Self.isAfterPlacePreposition(span.first, words)
             {
                 // "Luís Montenegro" then "Montenegro": the person, unless "in Montenegro".
                 (index, kind) = (person, .person)
             } else if kind != nil {
-                index = group(for: span.key, at: span.first)
+                index = group(for: key(of: span), at: span.first)
             } else {
                 continue
             }
