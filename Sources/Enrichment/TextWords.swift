@@ -312,3 +312,11 @@ extension TextWords {
         }
     }
 }
+
+extension [TextWords.Word] {
+    /// Whether the word at `index` comes right after (white space only between, in one
+    /// sentence's run) a word of `set`: "in Montenegro", "senador Luiz", "with CNBC".
+    func follows(_ set: WordSet, at index: Int) -> Bool {
+        index > 0 && index < count && self[index].followsWord && set.contains(self[index - 1].key)
+    }
+}

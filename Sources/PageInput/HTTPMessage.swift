@@ -31,21 +31,6 @@ struct HTTPMessage {
         self.body = bytes[headerEnd.end...]
     }
 
-    /// A header line's name, ASCII lower-cased, and its value without the white space around
-    /// it (HTTP's and WARC's alike); nil for a line without a colon.
-    static func field(_ line: ArraySlice<UInt8>) -> (name: String, value: String)? {
-        guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return nil }
-        let name = String(decoding: line[..<colon].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-        return (name, trimmed(line[(colon + 1)...]))
-    }
-
-    /// The bytes without the spaces and tabs around them, as a string.
-    static func trimmed(_ bytes: ArraySlice<UInt8>) -> String {
-        let start = bytes.firstIndex { $0 != 0x20 && $0 != 0x09 } ?? bytes.endIndex
-        let end = bytes.lastIndex { $0 != 0x20 && $0 != 0x09 }.map { $0 + 1 } ?? start
-        return String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
-    }
-
     /// The charset the Content-Type names, if any.
     var charset: String? {
         guard let type = headers["content-type"], let range = type.range(of: "charset=", options: .caseInsensitive)

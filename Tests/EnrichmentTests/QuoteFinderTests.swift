@@ -102,6 +102,10 @@ struct QuoteFinderTests {
         #expect(record.quotes.map(\.speaker) == ["Priya Raman", "Tomas Lindgren"], "\(record.quotes)")
         let kinds = EntityFinderTests.kinds(record)
         #expect(kinds["Tomas Lindgren"] == .person, "\(record.entities)")
+        // The verb's object named with no preposition between: still the pronoun's.
+        let told = Self.quotes(
+            "Mayor Ines Okoro opened the bridge. “It will carry ten thousand cars,” she told Reuters.", "en")
+        #expect(told.map(\.speaker) == ["Ines Okoro"], "\(told)")
         let employer = EntityFinderTests.annotated(
             "On Monday, Federal Reserve Chair Daniel Okafor spoke in Boston. Okafor left at noon.", "en")
         let employerKinds = EntityFinderTests.kinds(employer)

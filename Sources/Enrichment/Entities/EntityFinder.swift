@@ -97,22 +97,7 @@ struct EntityFinder: Sendable {
             }
             // A capital that starts a sentence counts only when the word is written so elsewhere.
             if first < end, words[first].startsSentence, isOrdinary(words[first], usage) { first += 1 }
-            // "Ombudsman Nadia Cruz", "Татарстана Рустам Минниханов": in three words, a first
-            // name second starts the person's name; the word before it is a role or another
-            // name. After a title's complement ("ministro degli Esteri Antonio Tajani") it does
-            // so whatever the word is, in any length. Right after a title ("o senador Luiz
-            // Fernando Couto"), or with more words ("Luiz Inácio Lula da Silva"), the words are
-            // the person's own, except where a title's complement needs no function word
-            // (Russian's genitive: "представитель Кремля Дмитрий Песков").
-            if first < end, first + 2 < end, Self.isCapitalised(words[first + 1]), isFirstName(words[first + 1]),
-                followsTitleComplement(first, words, functionWords)
-                    || (end - first == 3 && !isFirstName(words[first])
-                        && (rules.declinesNames || !followsTitle(first, words))),
-                !words[first..<end].contains(where: { EntityCues.organizationWords.contains($0.key) }),
-                !rules.particles.contains(words[first].key)
-            {
-                first += 1
-            }
+            if isRoleBeforeFullName(first, end, words, functionWords, rules) { first += 1 }
         }
         // Nothing left of the run: it is passed over whole.
         guard first < end else { return Span(first: end, end: end, kind: nil, key: 0) }
@@ -168,7 +153,7 @@ struct EntityFinder: Sendable {
         }
         // Two capitalised words are a person's name, unless the language capitalises its nouns
         // or a particle stands before them ("concejal de Medio Ambiente": a department's name).
-        let afterParticle = first > 0 && words[first].followsWord && rules.particles.contains(words[first - 1].key)
+        let afterParticle = words.follows(rules.particles, at: first)
         if end - first == 2, !rules.capitalisesNouns, !afterParticle,
             span.allSatisfy({ $0.shape == .titled || rules.particles.contains($0.key) })
         {
@@ -177,25 +162,37 @@ struct EntityFinder: Sendable {
         return nil
     }
 
+    /// Whether the run's first word is a role or another name before a person's full name,
+    /// which then starts at the first name second. "Ombudsman Nadia Cruz", "Татарстана Рустам
+    /// Минниханов": so in three words. After a title's complement ("ministro degli Esteri
+    /// Antonio Tajani"), whatever the word is, in any length. Right after a title ("o senador
+    /// Luiz Fernando Couto"), or with more words ("Luiz Inácio Lula da Silva"), the words are
+    /// the person's own, except where a title's complement needs no function word (Russian's
+    /// genitive: "представитель Кремля Дмитрий Песков").
+    private func isRoleBeforeFullName(
+        _ first: Int, _ end: Int, _ words: [TextWords.Word], _ functionWords: WordSet?, _ rules: LanguageRules
+    ) -> Bool {
+        guard first + 2 < end, Self.isCapitalised(words[first + 1]), isFirstName(words[first + 1]),
+            !rules.particles.contains(words[first].key),
+            !words[first..<end].contains(where: { EntityCues.organizationWords.contains($0.key) })
+        else { return false }
+        if followsTitleComplement(first, words, functionWords) { return true }
+        return end - first == 3 && !isFirstName(words[first])
+            && (rules.declinesNames || !words.follows(EntityCues.titles, at: first))
+    }
+
     /// Whether the words before `first` are a title and its complement's function word: the
     /// capitalised word at `first` is the complement ("ministre des Armées", "degli Esteri").
     private func followsTitleComplement(_ first: Int, _ words: [TextWords.Word], _ functionWords: WordSet?) -> Bool {
-        guard first >= 2, words[first].followsWord, functionWords?.contains(words[first - 1].key) == true else {
-            return false
-        }
+        guard first >= 2, let functionWords, words.follows(functionWords, at: first) else { return false }
         let before = words[max(0, first - 3)..<(first - 1)]
         return before.contains { EntityCues.titles.contains($0.key) }
     }
 
     /// Whether a title, then a capitalised word, come right at `end` ("economist Jan").
     private func precedesTitledName(_ end: Int, _ words: [TextWords.Word]) -> Bool {
-        end + 1 < words.count && words[end].followsWord && EntityCues.titles.contains(words[end].key)
-            && words[end + 1].followsWord && Self.isCapitalised(words[end + 1])
-    }
-
-    /// Whether a title stands right before `first` ("senador", "Präsidentin").
-    private func followsTitle(_ first: Int, _ words: [TextWords.Word]) -> Bool {
-        first > 0 && words[first].followsWord && EntityCues.titles.contains(words[first - 1].key)
+        end < words.count && words[end].followsWord && words.follows(EntityCues.titles, at: end + 1)
+            && Self.isCapitalised(words[end + 1])
     }
 
     private func isPlace(_ word: TextWords.Word) -> Bool {

@@ -18,14 +18,14 @@ struct EntityGrouping {
     }
 
     /// With `declinesNames`, names are grouped by their stems ("Фидан", "Фиданом" one name).
-    init(spans: [EntityFinder.Span], words: [TextWords.Word], text: ScalarText, declinesNames: Bool = false) {
+    init(spans: [EntityFinder.Span], words: [TextWords.Word], text: ScalarText, declinesNames: Bool) {
         var groups: [Group] = []
         var groupOfKey: [UInt64: Int] = [:]
         func key(of span: EntityFinder.Span) -> UInt64 {
             declinesNames ? NameStem.key(of: words[span.first..<span.end], in: text) : span.key
         }
         func nameKey(_ word: Int) -> UInt64 {
-            declinesNames ? NameStem.key(of: words[word], in: text).key : words[word].key
+            declinesNames ? NameStem.key(of: words[word], in: text) : words[word].key
         }
         // Given and family names of the people named in full, to the person.
         var byName: [UInt64: Int] = [:]
@@ -39,21 +39,24 @@ struct EntityGrouping {
         var bySurname: [UInt64: Int] = [:]
         for span in spans where span.kind == .person && span.end - span.first > 1 {
             let person = group(for: key(of: span), at: span.first)
-            bySurname[nameKey(span.end - 1)] = bySurname[nameKey(span.end - 1)] ?? person
+            let surname = nameKey(span.end - 1)
+            bySurname[surname] = bySurname[surname] ?? person
             // Surname, given name and the names between ("Lula" of "Luiz Inácio Lula da Silva").
             for word in [span.end - 1, span.first] + Array(span.first + 1..<span.end - 1)
             where EntityFinder.isCapitalised(words[word]) {
-                byName[nameKey(word)] = byName[nameKey(word)] ?? person
+                let name = nameKey(word)
+                byName[name] = byName[name] ?? person
             }
         }
         for span in spans {
             let single = span.end - span.first == 1
             let index: Int
             var kind = span.kind
-            if single, kind == nil || kind == .person, let person = byName[nameKey(span.first)] {
+            let name = single ? nameKey(span.first) : 0
+            if single, kind == nil || kind == .person, let person = byName[name] {
                 (index, kind) = (person, .person)
-            } else if single, kind == .place, let person = bySurname[nameKey(span.first)],
-                !Self.isAfterPlacePreposition(span.first, words)
+            } else if single, kind == .place, let person = bySurname[name],
+                !words.follows(EntityCues.placePrepositions, at: span.first)
             {
                 // "Luís Montenegro" then "Montenegro": the person, unless "in Montenegro".
                 (index, kind) = (person, .person)
@@ -95,10 +98,6 @@ struct EntityGrouping {
     }
 
     private static let kinds: [PageEntity.Kind] = [.person, .organization, .place]
-
-    private static func isAfterPlacePreposition(_ position: Int, _ words: [TextWords.Word]) -> Bool {
-        position > 0 && words[position].followsWord && EntityCues.placePrepositions.contains(words[position - 1].key)
-    }
 
     /// A hash of a form as written, white space folded as `ScalarText.collapsedText` folds it.
     private static func formKey(_ text: ScalarText, _ range: Range<Int>) -> UInt64 {

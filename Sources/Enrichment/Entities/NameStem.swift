@@ -10,8 +10,8 @@ enum NameStem {
         "ю", "е", "ы", "и",
     ].map { $0.unicodeScalars.map(\.value) }
 
-    /// The hash of the word's stem, and how many scalars its ending had.
-    static func key(of word: TextWords.Word, in text: ScalarText) -> (key: UInt64, ending: Int) {
+    /// The hash of the word's stem.
+    static func key(of word: TextWords.Word, in text: ScalarText) -> UInt64 {
         let range = Int(word.start)..<Int(word.end)
         let lowered = range.map { TextWords.lowered(text.scalars[$0], text.traits[$0]) }
         var length = lowered.count
@@ -22,11 +22,11 @@ enum NameStem {
         }
         var hash = TextMeasures.fnvOffset
         for value in lowered.prefix(length) { hash = TextMeasures.fnvMixed(hash, UInt64(value)) }
-        return (hash, lowered.count - length)
+        return hash
     }
 
     /// The hash of a run of words' stems.
     static func key(of words: ArraySlice<TextWords.Word>, in text: ScalarText) -> UInt64 {
-        words.reduce(TextMeasures.fnvOffset) { TextMeasures.fnvMixed($0, key(of: $1, in: text).key) }
+        words.reduce(TextMeasures.fnvOffset) { TextMeasures.fnvMixed($0, key(of: $1, in: text)) }
     }
 }

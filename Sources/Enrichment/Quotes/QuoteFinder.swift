@@ -201,7 +201,6 @@ struct QuoteContext {
     }
 
     private func isObject(_ mention: EntityFinder.Mention) -> Bool {
-        mention.first > 0 && words[mention.first].followsWord
-            && EntityCues.objectPrepositions.contains(words[mention.first - 1].key)
+        words.follows(EntityCues.objectPrepositions, at: mention.first)
     }
 }
