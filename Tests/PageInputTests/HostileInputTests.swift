@@ -5,13 +5,15 @@ import Testing
 
 /// Inputs a hostile world or a careless user hands over: each one must end as a page or a
 /// failure with its reason, never as silence, a hang or a loop.
-@Suite struct HostileInputTests {
+@Suite final class HostileInputTests {
     let folder: String
 
     init() throws {
         folder = NSTemporaryDirectory() + "/pagemill-hostile-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder + "/site", withIntermediateDirectories: true)
     }
+
+    deinit { try? FileManager.default.removeItem(atPath: folder) }
 
     func write(_ name: String, _ bytes: [UInt8]) {
         _ = FileManager.default.createFile(atPath: folder + "/" + name, contents: Data(bytes))

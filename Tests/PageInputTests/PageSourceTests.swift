@@ -3,13 +3,15 @@ import Foundation
 import Testing
 @testable import PageInput
 
-@Suite struct PageSourceTests {
+@Suite final class PageSourceTests {
     let folder: String
 
     init() throws {
         folder = NSTemporaryDirectory() + "/pagemill-input-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder + "/site/sub", withIntermediateDirectories: true)
     }
+
+    deinit { try? FileManager.default.removeItem(atPath: folder) }
 
     func write(_ name: String, _ text: String) {
         _ = FileManager.default.createFile(atPath: folder + "/" + name, contents: Data(text.utf8))

@@ -4,13 +4,15 @@ import Synchronization
 import Testing
 @testable import Store
 
-@Suite struct PageStoreTests {
+@Suite final class PageStoreTests {
     let folder: String
 
     init() throws {
         folder = NSTemporaryDirectory() + "/pagemill-store-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     }
+
+    deinit { try? FileManager.default.removeItem(atPath: folder) }
 
     func record(_ id: String, text: String = "some text") -> PageRecord {
         PageRecord(
