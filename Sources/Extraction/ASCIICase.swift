@@ -13,6 +13,12 @@ enum ASCIICase {
         return word | (upper >> 2)
     }
 
+    /// Whether the byte is an ASCII letter, of either case.
+    @inline(__always)
+    static func isLetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+    }
+
     /// The bytes as a string with ASCII letters lower-cased (invalid UTF-8 repaired, as the
     /// string initializer repairs it).
     static func lowercasedString(_ source: UnsafeBufferPointer<UInt8>) -> String {

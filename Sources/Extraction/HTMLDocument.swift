@@ -126,13 +126,31 @@ struct HTMLDocument {
                         attributes.document[attribute.valueRange], "author", or: "byline")
                         || attributes.document[attribute.valueRange].contains(UInt8(ascii: "&"))
                 else { continue }
-                let value = attributes.value(attribute)
-                let tokens = value.split { !$0.isLetter }
-                if tokens.contains(where: { $0 == "author" || $0 == "byline" || $0 == "authorname" }) { return true }
+                if namesByline(attributes.value(attribute)) { return true }
             default: break
             }
         }
         return false
+    }
+
+    /// Whether a class value, cut at every byte that is not a letter, holds a byline's word.
+    /// Bytes of characters beyond ASCII count as letters: they belong to a longer word.
+    private static func namesByline(_ value: String) -> Bool {
+        var value = value
+        return value.withUTF8 { bytes in
+            var start = 0
+            for index in 0...bytes.count {
+                if index < bytes.count, bytes[index] >= 0x80 || ASCIICase.isLetter(bytes[index]) { continue }
+                let word = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                if word.elementsEqual("author".utf8) || word.elementsEqual("byline".utf8)
+                    || word.elementsEqual("authorname".utf8)
+                {
+                    return true
+                }
+                start = index + 1
+            }
+            return false
+        }
     }
 
     private mutating func readAttributes(of name: String, _ attributes: TagAttributes) {

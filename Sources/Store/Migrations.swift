@@ -141,6 +141,58 @@ enum Migrations {
         ) WITHOUT ROWID;
         CREATE INDEX keywords_phrase ON keywords(phrase COLLATE NOCASE);
         """,
+        // `pages` as a rowid table: a row holds kilobytes of text, and in a table keyed by the
+        // id (in random order) each one cost a B-tree split and its overflow chain moved; now
+        // a row goes on the end and only the id's index takes the random key. The same
+        // columns in the same order, the rows copied.
+        """
+        DROP VIEW distinct_pages;
+        CREATE TABLE pages_appended (
+            id TEXT PRIMARY KEY,
+            url TEXT,
+            canonical_url TEXT,
+            title TEXT,
+            authors TEXT NOT NULL DEFAULT '[]',
+            published TEXT,
+            language TEXT,
+            description TEXT,
+            site_name TEXT,
+            tags TEXT NOT NULL DEFAULT '[]',
+            image TEXT,
+            text TEXT NOT NULL,
+            word_count INTEGER NOT NULL,
+            content_hash TEXT NOT NULL,
+            worker TEXT,
+            extraction_ms REAL,
+            stored_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+            fetched_at TEXT,
+            archive TEXT,
+            archive_offset INTEGER,
+            group_id TEXT,
+            quality TEXT,
+            pii TEXT,
+            pii_spans TEXT,
+            gopher_pass INTEGER GENERATED ALWAYS AS
+                (json_extract(quality, '$.gopher_quality_pass') * json_extract(quality, '$.gopher_repetition_pass'))
+                VIRTUAL,
+            c4_pass INTEGER GENERATED ALWAYS AS (json_extract(quality, '$.c4_pass')) VIRTUAL,
+            fineweb_pass INTEGER GENERATED ALWAYS AS (json_extract(quality, '$.fineweb_pass')) VIRTUAL
+        );
+        INSERT INTO pages_appended (
+                id, url, canonical_url, title, authors, published, language, description, site_name, tags,
+                image, text, word_count, content_hash, worker, extraction_ms, stored_at, fetched_at, archive,
+                archive_offset, group_id, quality, pii, pii_spans)
+            SELECT
+                id, url, canonical_url, title, authors, published, language, description, site_name, tags,
+                image, text, word_count, content_hash, worker, extraction_ms, stored_at, fetched_at, archive,
+                archive_offset, group_id, quality, pii, pii_spans
+            FROM pages;
+        DROP TABLE pages;
+        ALTER TABLE pages_appended RENAME TO pages;
+        CREATE INDEX pages_content_hash ON pages(content_hash);
+        CREATE INDEX pages_group ON pages(group_id) WHERE group_id IS NOT NULL;
+        CREATE VIEW distinct_pages AS SELECT * FROM pages WHERE group_id IS NULL OR group_id = id;
+        """,
     ]
 
     /// The version a fully migrated database has.

@@ -124,6 +124,44 @@ import Testing
         #expect(error?.description.contains("nowhere") == true)
     }
 
+    /// Step 9 rebuilds `pages` as a rowid table: every column of a page stored before it
+    /// reads the same after, and the view and indexes are back.
+    @Test func pagesOfAStepEightDatabaseSurviveTheRowidRebuild() throws {
+        let path = folder + "/step8.sqlite"
+        do {
+            let database = try Database(path: path)
+            for step in Migrations.steps.prefix(8) { try database.execute(step) }
+            try database.execute("PRAGMA user_version = 8")
+            try database.execute(
+                """
+                INSERT INTO pages (id, url, title, text, word_count, content_hash, fetched_at, archive, archive_offset,
+                    group_id, quality, pii) VALUES ('old', 'https://a.example/x', 'Old', 'old text', 2, 'h1',
+                    '2024-01-02T03:04:05Z', 'crawl.warc.gz', 1234, 'old', '{"gopher_quality_pass":1,
+                    "gopher_repetition_pass":1,"c4_pass":0,"fineweb_pass":1}', '{"email":1}')
+                """)
+        }
+        let store = try PageStore(path: path)
+        #expect(try store.database.userVersion == Migrations.latestVersion)
+        let row = try store.database.prepare(
+            """
+            SELECT (SELECT rowid FROM pages WHERE id = 'old'), url, title, text, word_count, content_hash, fetched_at,
+                archive, archive_offset, gopher_pass, c4_pass, fineweb_pass, pii FROM distinct_pages WHERE id = 'old'
+            """)
+        #expect(try row.step())
+        #expect(row.int(at: 0) == 1, "pages has rowids now")
+        #expect(row.string(at: 1) == "https://a.example/x" && row.string(at: 2) == "Old" && row.string(at: 3) == "old text")
+        #expect(row.int(at: 4) == 2 && row.string(at: 5) == "h1" && row.string(at: 6) == "2024-01-02T03:04:05Z")
+        #expect(row.string(at: 7) == "crawl.warc.gz" && row.int(at: 8) == 1234)
+        #expect(row.int(at: 9) == 1 && row.int(at: 10) == 0 && row.int(at: 11) == 1 && row.string(at: 12) == #"{"email":1}"#)
+        let indexes = try store.database.prepare(
+            "SELECT count(*) FROM sqlite_master WHERE name IN ('pages_content_hash', 'pages_group')")
+        #expect(try indexes.step() && indexes.int(at: 0) == 2)
+        // Storing goes on as before: the id stays unique.
+        try store.store([.stored(record("old"), worker: "w", extractionMilliseconds: 1)])
+        try store.store([.stored(record("new"), worker: "w", extractionMilliseconds: 1)])
+        #expect(try store.counts() == StoreCounts(pages: 2, failures: 0))
+    }
+
     @Test func anUnusablePathIsAnOpenError() {
         let error = #expect(throws: StoreError.self) { try PageStore(path: folder + "/missing-folder/x.sqlite") }
         #expect(error?.code == .open)
