@@ -356,6 +356,10 @@ public final class Worker {
 
     private func drain(results: Socket, producer: Socket) throws(ZeroMQError) {
         logger.notice("draining", metadata: ["held": "\(held.count)", "unsent": "\(outbox.count)"])
+        // With nothing to hand back, the goodbye only saves a live producer a lease timeout:
+        // it may wait a moment for delivery, not the second a hand-back gets (at the end of a
+        // local run the producer has gone already, and every worker would wait that second out).
+        if held.isEmpty { try producer.setLinger(milliseconds: 100) }
         if !held.isEmpty {
             try producer.send(WireMessage.handBack(tickets: held.map(\.ticket)).encoded(), wait: false)
             held.removeAll()

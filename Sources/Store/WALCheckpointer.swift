@@ -46,15 +46,17 @@ final class WALCheckpointer: @unchecked Sendable {
     private func checkpointUntilStopped() {
         var last = Date.distantPast
         while true {
+            // Pace the runs: a checkpoint per commit would copy the same pages (an index's, the
+            // tables' last leaves) again and again; 1.5 s apart, a busy run spends less on them.
+            // The pause waits on the condition, not in a sleep: `stop` ends it at once, so that
+            // the writer's last checkpoint does not wait out the pause.
+            let due = last.addingTimeInterval(minimumInterval)
             let finalRun: Bool = condition.withLock {
                 while !requested, !stopping { condition.wait() }
+                while !stopping, due > Date() { _ = condition.wait(until: due) }
                 requested = false
                 return stopping
             }
-            // Pace the runs: a checkpoint per commit would copy the same pages (an index's, the
-            // tables' last leaves) again and again; 1.5 s apart, a busy run spends less on them.
-            let due = last.addingTimeInterval(minimumInterval)
-            if !finalRun, due > Date() { Thread.sleep(until: due) }
             last = Date()
             // A checkpoint that fails (a busy database, a full disk) leaves the log as it is:
             // nothing is lost, and the next one copies what this one did not.
