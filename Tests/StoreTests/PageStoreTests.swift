@@ -149,10 +149,13 @@ import Testing
             """)
         #expect(try row.step())
         #expect(row.int(at: 0) == 1, "pages has rowids now")
-        #expect(row.string(at: 1) == "https://a.example/x" && row.string(at: 2) == "Old" && row.string(at: 3) == "old text")
+        #expect(
+            row.string(at: 1) == "https://a.example/x" && row.string(at: 2) == "Old" && row.string(at: 3) == "old text")
         #expect(row.int(at: 4) == 2 && row.string(at: 5) == "h1" && row.string(at: 6) == "2024-01-02T03:04:05Z")
         #expect(row.string(at: 7) == "crawl.warc.gz" && row.int(at: 8) == 1234)
-        #expect(row.int(at: 9) == 1 && row.int(at: 10) == 0 && row.int(at: 11) == 1 && row.string(at: 12) == #"{"email":1}"#)
+        #expect(
+            row.int(at: 9) == 1 && row.int(at: 10) == 0 && row.int(at: 11) == 1 && row.string(at: 12) == #"{"email":1}"#
+        )
         let indexes = try store.database.prepare(
             "SELECT count(*) FROM sqlite_master WHERE name IN ('pages_content_hash', 'pages_group')")
         #expect(try indexes.step() && indexes.int(at: 0) == 2)
