@@ -32,6 +32,11 @@ public final class Database {
         sqlite3_close_v2(handle)
     }
 
+    /// How long a statement waits for a lock another connection holds before it fails busy.
+    public func setBusyTimeout(milliseconds: Int32) {
+        sqlite3_busy_timeout(handle, milliseconds)
+    }
+
     /// Process-wide settings, applied before the first connection initializes SQLite: without
     /// memory statistics, allocations take no global lock.
     private static let configureOnce: Int32 = pagemill_sqlite_disable_memory_statistics()

@@ -161,9 +161,10 @@ public final class PageStore {
     /// thread of their own, run after commits: for a writer that commits all the time (the
     /// collector), so that copying the log back into the database no longer happens inside
     /// its commits.
-    public func checkpointInBackground() throws(StoreError) {
+    /// `minimumInterval`: seconds at least between two checkpoints.
+    public func checkpointInBackground(minimumInterval: TimeInterval = 1.5) throws(StoreError) {
         guard checkpointer == nil else { return }
-        checkpointer = try WALCheckpointer(path: database.path)
+        checkpointer = try WALCheckpointer(path: database.path, minimumInterval: minimumInterval)
         try database.execute("PRAGMA wal_autocheckpoint = 0")
         // The log grows between checkpoints; once one has caught up, keep its file no larger.
         try database.execute("PRAGMA journal_size_limit = \(64 << 20)")

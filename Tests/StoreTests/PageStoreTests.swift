@@ -94,6 +94,32 @@ import Testing
         #expect(try store.counts().pages == 1000)
     }
 
+    /// A writer that never stops committing still gets its log started over: a passive
+    /// checkpoint alone never catches up with it, and the log then grows by every page committed.
+    /// Each start-over bumps the checkpoint sequence number in the log's header (bytes 12–15).
+    @Test func theLogStartsOverWhileTheWriterKeepsCommitting() throws {
+        let path = folder + "/restarted.sqlite"
+        let store = try PageStore(path: path)
+        try store.checkpointInBackground(minimumInterval: 0.01)
+        let text = String(repeating: "word ", count: 800)
+        func startOvers() throws -> UInt32 {
+            let header = try FileHandle(forReadingFrom: URL(fileURLWithPath: path + "-wal")).readData(ofLength: 16)
+            return header.count == 16 ? header[12...15].reduce(0) { $0 << 8 | UInt32($1) } : 0
+        }
+        var batch = 0
+        // Batches until the log has started over three times (or a budget many times what that
+        // takes runs out): a condition, not a time.
+        while batch < 400, try startOvers() < 3 {
+            try store.store(
+                (0..<20).map { .stored(record("p\(batch)-\($0)", text: text), worker: "w", extractionMilliseconds: 1) })
+            batch += 1
+        }
+        let seen = try startOvers()
+        store.finishBackgroundCheckpoints()
+        #expect(seen >= 3, "after \(batch) batches the log started over \(seen) times")
+        #expect(try store.counts().pages == batch * 20)
+    }
+
     @Test func storingTwiceLeavesOneRow() throws {
         let store = try PageStore(path: folder + "/twice.sqlite")
         #expect(try store.store([.stored(record("a"), worker: "w1", extractionMilliseconds: 1)]) == 1)
