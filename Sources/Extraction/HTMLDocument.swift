@@ -118,7 +118,11 @@ struct HTMLDocument {
     private static func isByline(_ attributes: TagAttributes) -> Bool {
         for attribute in attributes {
             switch attribute.known {
-            case .itemprop, .rel: if attributes.value(attribute) == "author" { return true }
+            case .itemprop, .rel:
+                // Only six bytes, or a character reference, can read "author": no string otherwise.
+                let written = attributes.document[attribute.valueRange]
+                guard written.count == 6 || written.contains(UInt8(ascii: "&")) else { continue }
+                if attributes.value(attribute) == "author" { return true }
             case .class:
                 // Cheap test first, on the bytes as written: most classes mention neither.
                 guard attribute.valueRange.count >= 6,
