@@ -3,8 +3,9 @@ import Foundation
 /// Copies the write-ahead log back into the database file on a connection and a thread of its
 /// own. SQLite's automatic checkpoint runs inside the commit that crosses its threshold, so a
 /// busy writer pays for it in its own time; with automatic checkpoints turned off on the
-/// writer's connection, this does the same work beside it (a passive checkpoint never blocks
-/// the writer, and the log starts over once a checkpoint has caught up).
+/// writer's connection, this does the same work beside it: a passive checkpoint, which never
+/// blocks the writer, then a restart, which holds it back only while it copies what the passive
+/// one missed, so that the log starts over from its beginning.
 ///
 /// `request()` after each commit; the checkpointer runs at most once per `minimumInterval`.
 final class WALCheckpointer: @unchecked Sendable {
@@ -67,8 +68,8 @@ final class WALCheckpointer: @unchecked Sendable {
             // a log that is never caught up is never started over: it grew to five times the
             // database (650 MB on the 5,810-page crawl), every commit appending to new file
             // pages. A restart copies what the passive one missed (the writer waits for that
-            // moment only) and has the next commit write the log from its start. It gives up at
-            // once when a reader holds an older snapshot, and the log waits for the next run.
+            // moment only) and has the next commit write the log from its start. It gives up after
+            // 100 ms (its busy timeout) when a reader holds an older snapshot; the next run tries again.
             try? database.execute("PRAGMA wal_checkpoint(RESTART)")
             if finalRun { break }
         }
