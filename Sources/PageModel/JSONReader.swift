@@ -4,31 +4,6 @@
     import Darwin
 #endif
 
-/// One value under an object's key, as `JSONReader.readObject` hands it over.
-public enum JSONValue: Sendable, Equatable {
-    /// A string.
-    case string(String)
-    /// A number, as written (checked against JSON's grammar).
-    case number(String)
-    /// `true` or `false`.
-    case bool(Bool)
-    /// `null`.
-    case null
-    /// An array whose items are all strings.
-    case strings([String])
-    /// An object, as its JSON text (checked to be well formed).
-    case object(String)
-    /// Any other array (of objects, numbers, arrays …), as its JSON text (checked to be well
-    /// formed).
-    case array(String)
-
-    /// The number as an integer, when it is one (`3`, `3.0`, `3e2`) and fits.
-    public var integer: Int? {
-        guard case let .number(text) = self, let value = Double(text) else { return nil }
-        return Int(exactly: value)
-    }
-}
-
 /// Reads JSON straight from bytes, with one set of rules for every reader of the product
 /// (records from workers, the protocol's headers, JSON Lines input):
 ///
@@ -149,7 +124,7 @@ public struct JSONReader {
     }
 
     /// Reads any one value, at nesting `depth`.
-    mutating func readValue(depth: Int) throws(PageModelError) -> JSONValue {
+    public mutating func readValue(depth: Int) throws(PageModelError) -> JSONValue {
         skipSpace()
         guard position < bytes.endIndex else { throw failure("expected a value") }
         switch bytes[position] {
@@ -192,8 +167,8 @@ public struct JSONReader {
         return values
     }
 
-    /// Skips any one value, checking it is well formed.
-    private mutating func skipValue(depth: Int) throws(PageModelError) {
+    /// Skips any one value, at nesting `depth`, checking it is well formed.
+    public mutating func skipValue(depth: Int) throws(PageModelError) {
         guard depth <= Self.maximumDepth else { throw failure("nesting deeper than \(Self.maximumDepth)") }
         skipSpace()
         guard position < bytes.endIndex else { throw failure("expected a value") }

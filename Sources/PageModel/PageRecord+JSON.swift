@@ -61,7 +61,10 @@ extension PageRecord {
         var fields = Fields(text: separateText)
         var reader = JSONReader(jsonBytes)
         do throws(PageModelError) {
-            try reader.readObject { key, value in fields.take(key, value, textGivenApart: separateText != nil) }
+            try reader.readMembers(depth: 0) { key, reader throws(PageModelError) in
+                try fields.take(key, &reader, textGivenApart: separateText != nil)
+            }
+            try reader.expectEnd()
         } catch {
             throw error.about(pageID: fields.id ?? "")
         }
@@ -86,21 +89,6 @@ extension PageRecord {
         keywords = fields.keywords
         entities = fields.entities
         quotes = fields.quotes
-    }
-
-    /// An object's numbers by name; other values are left out.
-    static func numbers(inObject json: String) -> [String: Double] {
-        var numbers: [String: Double] = [:]
-        var reader = JSONReader(Array(json.utf8))
-        do throws(PageModelError) {
-            try reader.readObject { key, value in
-                if case let .number(text) = value, let number = Double(text) { numbers[key] = number }
-            }
-        } catch {
-            // Checked to be well formed as the record was read: nothing here can fail.
-            return numbers
-        }
-        return numbers
     }
 
     /// A signature as text: each value as 8 hex digits, back to back.
@@ -174,19 +162,27 @@ extension PageRecord {
             self.text = text
         }
 
-        mutating func take(_ key: String, _ value: JSONValue, textGivenApart: Bool) {
+        /// Reads the value of `key`: the arrays of objects and the objects of numbers in place,
+        /// item by item, the rest as one value.
+        mutating func take(_ key: String, _ reader: inout JSONReader, textGivenApart: Bool) throws(PageModelError) {
+            switch key {
+            case "links": links = try Self.items(&reader, Self.link)
+            case "keywords": keywords = try Self.items(&reader, Self.keyword)
+            case "entities": entities = try Self.items(&reader, Self.entity)
+            case "quotes": quotes = try Self.items(&reader, Self.quote)
+            case "quality": quality = try Self.numbers(&reader) ?? quality
+            case "pii": pii = try Self.numbers(&reader) ?? pii
+            default: take(key, try reader.readValue(depth: 1), textGivenApart: textGivenApart)
+            }
+        }
+
+        private mutating func take(_ key: String, _ value: JSONValue, textGivenApart: Bool) {
             switch (key, value) {
             case ("word_count", _): wordCount = value.integer
             case ("archive_offset", _): archiveOffset = value.integer
             case ("author", _): authors = Self.strings(value)
             case ("tags", _): tags = Self.strings(value)
-            case let ("quality", .object(json)): quality = PageRecord.numbers(inObject: json)
-            case let ("pii", .object(json)): pii = PageRecord.numbers(inObject: json)
             case ("pii_spans", _): piiSpans = Self.strings(value)
-            case let ("links", .array(json)): links = Self.links(json)
-            case let ("keywords", .array(json)): keywords = Self.keywords(json)
-            case let ("entities", .array(json)): entities = Self.entities(json)
-            case let ("quotes", .array(json)): quotes = Self.quotes(json)
             case let (_, .string(string)): take(key, string, textGivenApart: textGivenApart)
             default: break
             }
@@ -212,50 +208,95 @@ extension PageRecord {
             }
         }
 
-        /// Links from an array of objects; an item without a URL, or of an unknown kind, is left
-        /// out (the array itself was checked to be well formed).
-        private static func links(_ json: String) -> [PageLink] {
-            objects(json).compactMap { fields in
-                guard let url = fields["url"]?.string,
-                    let kind = fields["kind"]?.string.flatMap(PageLink.Kind.init(rawValue:))
-                else { return nil }
-                return PageLink(url: url, text: fields["text"]?.string ?? "", kind: kind)
+        /// The items of an array of objects that `read` makes something of (each object's
+        /// members, by key, the reader at the value); other items are left out.
+        private static func items<Item>(
+            _ reader: inout JSONReader, _ read: (inout JSONReader) throws(PageModelError) -> Item?
+        ) throws(PageModelError) -> [Item] {
+            var items: [Item] = []
+            try reader.readObjectItems(depth: 1) { reader throws(PageModelError) in
+                if let item = try read(&reader) { items.append(item) }
+            }
+            return items
+        }
+
+        /// An object's members, each value handed to `take` with its key (strings, numbers and
+        /// arrays of strings, read at the depth of an item's values; others skipped).
+        private static func members(
+            _ reader: inout JSONReader, _ take: (String, JSONValue) -> Void
+        ) throws(PageModelError) {
+            try reader.readMembers(depth: 2) { key, reader throws(PageModelError) in
+                take(key, try reader.readValue(depth: 3))
             }
         }
 
-        /// Key phrases from an array of objects; an item without a phrase is left out.
-        private static func keywords(_ json: String) -> [PageKeyword] {
-            objects(json).compactMap { fields in
-                guard let phrase = fields["phrase"]?.string else { return nil }
-                return PageKeyword(phrase: phrase, score: fields["score"]?.number ?? 0)
+        /// A link; one without a URL, or of an unknown kind, is none.
+        private static func link(_ reader: inout JSONReader) throws(PageModelError) -> PageLink? {
+            var url: String?, text: String?, kind: PageLink.Kind?
+            try members(&reader) { key, value in
+                switch key {
+                case "url": url = value.string
+                case "text": text = value.string
+                case "kind": kind = value.string.flatMap(PageLink.Kind.init(rawValue:))
+                default: break
+                }
             }
+            guard let url, let kind else { return nil }
+            return PageLink(url: url, text: text ?? "", kind: kind)
         }
 
-        /// Entities from an array of objects; an item without a name or of an unknown kind is left out.
-        private static func entities(_ json: String) -> [PageEntity] {
-            objects(json).compactMap { fields in
-                guard let name = fields["name"]?.string,
-                    let kind = fields["kind"]?.string.flatMap(PageEntity.Kind.init(rawValue:))
-                else { return nil }
-                let forms = fields["forms"]?.array?.compactMap(\.string) ?? [name]
-                return PageEntity(name: name, kind: kind, forms: forms, count: Int(fields["count"]?.number ?? 1))
-            }
+        /// A key phrase; one without a phrase is none, one without a score scores 0.
+        private static func keyword(_ reader: inout JSONReader) throws(PageModelError) -> PageKeyword? {
+            let (phrase, score) = try values(&reader, "phrase", "score")
+            return phrase?.string.map { PageKeyword(phrase: $0, score: score?.double ?? 0) }
         }
 
-        /// Quotations from an array of objects; an item without a text is left out.
-        private static func quotes(_ json: String) -> [PageQuote] {
-            objects(json).compactMap { fields in
-                fields["text"]?.string.map { PageQuote(text: $0, speaker: fields["speaker"]?.string) }
+        /// The values of two members of an object (of duplicate keys, the last one's).
+        private static func values(
+            _ reader: inout JSONReader, _ first: String, _ second: String
+        ) throws(PageModelError) -> (JSONValue?, JSONValue?) {
+            var values: (JSONValue?, JSONValue?)
+            try members(&reader) { key, value in
+                if key == first { values.0 = value } else if key == second { values.1 = value }
             }
+            return values
         }
 
-        /// The objects of an array (checked to be well formed as the record was read).
-        private static func objects(_ json: String) -> [[String: JSONTree]] {
-            do throws(PageModelError) {
-                return (try JSONTree.read(Array(json.utf8)).array ?? []).compactMap(\.object)
-            } catch {
-                return []
+        /// An entity; one without a name or of an unknown kind is none.
+        private static func entity(_ reader: inout JSONReader) throws(PageModelError) -> PageEntity? {
+            var name: String?, kind: PageEntity.Kind?, forms: [String]?, count: Double?
+            try members(&reader) { key, value in
+                switch key {
+                case "name": name = value.string
+                case "kind": kind = value.string.flatMap(PageEntity.Kind.init(rawValue:))
+                case "forms": forms = value.arrayStrings
+                case "count": count = value.double
+                default: break
+                }
             }
+            guard let name, let kind else { return nil }
+            let mentions = count.flatMap { Int(exactly: $0.rounded(.towardZero)) } ?? 1
+            return PageEntity(name: name, kind: kind, forms: forms ?? [name], count: mentions)
+        }
+
+        /// A quotation; one without a text is none.
+        private static func quote(_ reader: inout JSONReader) throws(PageModelError) -> PageQuote? {
+            let (text, speaker) = try values(&reader, "text", "speaker")
+            return text?.string.map { PageQuote(text: $0, speaker: speaker?.string) }
+        }
+
+        /// An object's numbers by name, other values left out; nil (the value skipped) when it
+        /// is not an object.
+        private static func numbers(_ reader: inout JSONReader) throws(PageModelError) -> [String: Double]? {
+            guard reader.isNext(UInt8(ascii: "{")) else {
+                try reader.skipValue(depth: 1)
+                return nil
+            }
+            var numbers: [String: Double] = [:]
+            try reader.readMembers(depth: 1) { key, reader throws(PageModelError) in
+                if let number = try reader.readNumberOrSkip(depth: 2) { numbers[key] = number }
+            }
+            return numbers
         }
 
         /// A list of names as given: an array of strings, or one string alone.

@@ -149,4 +149,38 @@ import PageModel
         let deep = #"{"id": "x", "text": "t", "junk": "# + String(repeating: "[", count: 100_000) + "}"
         #expect(throws: PageModelError.self) { try PageRecord(jsonBytes: Array(deep.utf8)) }
     }
+
+    /// The arrays of objects are read in place, item by item: values of the wrong shape are
+    /// left out as a tree of them was, and what is malformed inside an item is refused.
+    @Test func itemsOfTheWrongShapeAreLeftOutAndMalformedOnesRefused() throws {
+        let odd = #"""
+            {"id": "x", "text": "t", "links": "not an array", "keywords": [1, "two", {"phrase": 3}, {"phrase": "p", "score": "high"}],
+             "entities": [{"name": "A", "kind": "person", "forms": ["A", 1, {"b": 2}, "Ay"], "count": 1e300, "extra": [[{}]]},
+                          {"name": "B", "kind": "place", "forms": "B", "count": 2.9}, {"name": "C", "kind": "person", "name": 4}],
+             "quotes": [{"text": "q", "speaker": null}, {"text": "r", "speaker": "s", "speaker": 5}],
+             "quality": [1, 2], "pii": {"email": 2, "note": "x", "phone": {"n": 1}}}
+            """#
+        let read = try PageRecord(jsonBytes: Array(odd.utf8))
+        #expect(read.links.isEmpty)
+        #expect(read.keywords == [PageKeyword(phrase: "p", score: 0)])
+        #expect(
+            read.entities == [
+                PageEntity(name: "A", kind: .person, forms: ["A", "Ay"], count: 1),
+                PageEntity(name: "B", kind: .place, forms: ["B"], count: 2),
+            ], "a later duplicate key wins, as in a dictionary; a count past any integer is one mention")
+        #expect(read.quotes == [PageQuote(text: "q", speaker: nil), PageQuote(text: "r", speaker: nil)])
+        #expect(read.quality.isEmpty)
+        #expect(read.pii == ["email": 2])
+        for broken in [
+            #"{"id": "x", "text": "t", "links": [{"url": "u", "kind": "content",}]}"#,
+            #"{"id": "x", "text": "t", "entities": [{"name": "A" "kind": "person"}]}"#,
+            #"{"id": "x", "text": "t", "quotes": [{"text": "q"}"#,
+            #"{"id": "x", "text": "t", "keywords": [{"phrase": "p", "x": "#
+                + String(repeating: "[", count: 100) + String(repeating: "]", count: 100) + "}]}",
+        ] {
+            #expect(throws: PageModelError.self, "\(broken.prefix(60))") {
+                try PageRecord(jsonBytes: Array(broken.utf8))
+            }
+        }
+    }
 }
