@@ -193,6 +193,81 @@ enum Migrations {
         CREATE INDEX pages_group ON pages(group_id) WHERE group_id IS NOT NULL;
         CREATE VIEW distinct_pages AS SELECT * FROM pages WHERE group_id IS NULL OR group_id = id;
         """,
+        // A page's rows in other tables under its number, not its id: numbers only grow, so the
+        // rows go on the end of their tables, where keyed by the id (random) each page's rows
+        // dirtied a page of each table, a commit (the log grew seven times the database). Every
+        // page gets a number (`pages.number`, its rowid here: a VACUUM may renumber rowids, not
+        // numbers); `links`, `keywords`, `entities` and `quotes` are views of the rows with
+        // their page's id, read as the tables were; deleting a page deletes its rows, and a
+        // page inserted without a number (by another program) is given the next one.
+        """
+        ALTER TABLE pages ADD COLUMN number INTEGER;
+        UPDATE pages SET number = rowid;
+        CREATE UNIQUE INDEX pages_number ON pages(number);
+        CREATE TABLE link_rows (
+            page INTEGER NOT NULL,
+            position INTEGER NOT NULL,
+            url TEXT NOT NULL,
+            anchor_text TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            PRIMARY KEY (page, position)
+        ) WITHOUT ROWID;
+        INSERT INTO link_rows SELECT p.number, r.position, r.url, r.anchor_text, r.kind
+            FROM links r JOIN pages p ON p.id = r.page_id ORDER BY p.number, r.position;
+        CREATE TABLE entity_rows (
+            page INTEGER NOT NULL,
+            position INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            forms TEXT NOT NULL,
+            mentions INTEGER NOT NULL,
+            PRIMARY KEY (page, position)
+        ) WITHOUT ROWID;
+        INSERT INTO entity_rows SELECT p.number, r.position, r.name, r.kind, r.forms, r.mentions
+            FROM entities r JOIN pages p ON p.id = r.page_id ORDER BY p.number, r.position;
+        CREATE TABLE quote_rows (
+            page INTEGER NOT NULL,
+            position INTEGER NOT NULL,
+            quote TEXT NOT NULL,
+            speaker TEXT,
+            PRIMARY KEY (page, position)
+        ) WITHOUT ROWID;
+        INSERT INTO quote_rows SELECT p.number, r.position, r.quote, r.speaker
+            FROM quotes r JOIN pages p ON p.id = r.page_id ORDER BY p.number, r.position;
+        CREATE TABLE keyword_rows (
+            page INTEGER NOT NULL,
+            position INTEGER NOT NULL,
+            phrase TEXT NOT NULL,
+            score REAL NOT NULL,
+            PRIMARY KEY (page, position)
+        ) WITHOUT ROWID;
+        INSERT INTO keyword_rows SELECT p.number, r.position, r.phrase, r.score
+            FROM keywords r JOIN pages p ON p.id = r.page_id ORDER BY p.number, r.position;
+        DROP TABLE links;
+        DROP TABLE entities;
+        DROP TABLE quotes;
+        DROP TABLE keywords;
+        CREATE INDEX entities_name ON entity_rows(name COLLATE NOCASE);
+        CREATE INDEX quotes_speaker ON quote_rows(speaker COLLATE NOCASE);
+        CREATE INDEX keywords_phrase ON keyword_rows(phrase COLLATE NOCASE);
+        CREATE VIEW links AS SELECT p.id AS page_id, r.position AS position, r.url AS url,
+            r.anchor_text AS anchor_text, r.kind AS kind FROM link_rows r JOIN pages p ON p.number = r.page;
+        CREATE VIEW entities AS SELECT p.id AS page_id, r.position AS position, r.name AS name, r.kind AS kind,
+            r.forms AS forms, r.mentions AS mentions FROM entity_rows r JOIN pages p ON p.number = r.page;
+        CREATE VIEW quotes AS SELECT p.id AS page_id, r.position AS position, r.quote AS quote,
+            r.speaker AS speaker FROM quote_rows r JOIN pages p ON p.number = r.page;
+        CREATE VIEW keywords AS SELECT p.id AS page_id, r.position AS position, r.phrase AS phrase,
+            r.score AS score FROM keyword_rows r JOIN pages p ON p.number = r.page;
+        CREATE TRIGGER pages_numbered AFTER INSERT ON pages WHEN new.number IS NULL BEGIN
+            UPDATE pages SET number = (SELECT coalesce(max(number), 0) + 1 FROM pages) WHERE rowid = new.rowid;
+        END;
+        CREATE TRIGGER pages_rows_deleted AFTER DELETE ON pages BEGIN
+            DELETE FROM link_rows WHERE page = old.number;
+            DELETE FROM entity_rows WHERE page = old.number;
+            DELETE FROM quote_rows WHERE page = old.number;
+            DELETE FROM keyword_rows WHERE page = old.number;
+        END;
+        """,
     ]
 
     /// The version a fully migrated database has.

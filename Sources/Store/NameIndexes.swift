@@ -6,17 +6,17 @@
 enum NameIndexes {
     /// Each index's name and the statement that makes it, as the schema's migration made it.
     static let definitions: [(name: String, sql: String)] = [
-        ("entities_name", "CREATE INDEX IF NOT EXISTS entities_name ON entities(name COLLATE NOCASE)"),
-        ("quotes_speaker", "CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker COLLATE NOCASE)"),
-        ("keywords_phrase", "CREATE INDEX IF NOT EXISTS keywords_phrase ON keywords(phrase COLLATE NOCASE)"),
+        ("entities_name", "CREATE INDEX IF NOT EXISTS entities_name ON entity_rows(name COLLATE NOCASE)"),
+        ("quotes_speaker", "CREATE INDEX IF NOT EXISTS quotes_speaker ON quote_rows(speaker COLLATE NOCASE)"),
+        ("keywords_phrase", "CREATE INDEX IF NOT EXISTS keywords_phrase ON keyword_rows(phrase COLLATE NOCASE)"),
     ]
 
     /// Whether none of the indexed tables holds a row: a load with nothing to keep in order yet.
     static func tablesAreEmpty(_ database: Database) throws(StoreError) -> Bool {
         let probe = try database.prepare(
             """
-            SELECT NOT EXISTS (SELECT 1 FROM entities) AND NOT EXISTS (SELECT 1 FROM quotes)
-                AND NOT EXISTS (SELECT 1 FROM keywords)
+            SELECT NOT EXISTS (SELECT 1 FROM entity_rows) AND NOT EXISTS (SELECT 1 FROM quote_rows)
+                AND NOT EXISTS (SELECT 1 FROM keyword_rows)
             """)
         guard try probe.step() else { return false }
         return probe.int(at: 0) == 1

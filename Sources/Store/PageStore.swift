@@ -76,31 +76,36 @@ public final class PageStore {
         if let problem = Self.transientPathProblem(path) {
             throw StoreError(.open, resultCode: 0, message: problem, path: path)
         }
-        database = try Database(path: path)
-        try Migrations.migrate(database)
-        // 32 MB of page cache, not SQLite's 2 MB: the writer looks up signatures, groups and
-        // indexes between inserts, and would otherwise read back pages it has just evicted.
-        try database.execute("PRAGMA cache_size = -32768")
-        let identity = try database.prepare("SELECT value FROM pagemill_meta WHERE key = 'database_id'")
-        guard try identity.step(), let databaseID = identity.string(at: 0) else {
-            throw StoreError(
-                .migration, resultCode: 0, message: "the database has no pagemill_meta.database_id row", path: path)
+        // Whatever opening reads first (the schema, the signatures) may be where damage shows.
+        do throws(StoreError) {
+            database = try Database(path: path)
+            try Migrations.migrate(database)
+            // 32 MB of page cache, not SQLite's 2 MB: the writer looks up signatures, groups and
+            // indexes between inserts, and would otherwise read back pages it has just evicted.
+            try database.execute("PRAGMA cache_size = -32768")
+            let identity = try database.prepare("SELECT value FROM pagemill_meta WHERE key = 'database_id'")
+            guard try identity.step(), let databaseID = identity.string(at: 0) else {
+                throw StoreError(
+                    .migration, resultCode: 0, message: "the database has no pagemill_meta.database_id row", path: path)
+            }
+            self.databaseID = databaseID
+            insertFailure = try database.prepare(
+                """
+                INSERT INTO failures (id, error, attempts, worker)
+                SELECT ?1, ?2, ?3, ?4 WHERE NOT EXISTS (SELECT 1 FROM pages WHERE id = ?1)
+                ON CONFLICT(id) DO UPDATE SET error = excluded.error,
+                    attempts = max(failures.attempts, excluded.attempts), worker = excluded.worker
+                """)
+            clearFailure = try database.prepare("DELETE FROM failures WHERE id = ?1")
+            anyFailures = try database.prepare("SELECT 1 FROM failures LIMIT 1")
+            duplicates = try DuplicateIndex(
+                database, mode: DuplicateIndex.Mode(rawValue: deduplication.mode) ?? .near,
+                threshold: deduplication.threshold, keepsEveryText: deduplication.keepsEveryText,
+                hasher: deduplication.minHasher)
+            writer = try PageWriter(database, duplicates: duplicates, policy: existingPages, storedLinks: storedLinks)
+        } catch  where error.isDamage {
+            throw StoreError.damaged([error.message + (error.sql.map { " in: \($0.prefix(80))" } ?? "")], path: path)
         }
-        self.databaseID = databaseID
-        insertFailure = try database.prepare(
-            """
-            INSERT INTO failures (id, error, attempts, worker)
-            SELECT ?1, ?2, ?3, ?4 WHERE NOT EXISTS (SELECT 1 FROM pages WHERE id = ?1)
-            ON CONFLICT(id) DO UPDATE SET error = excluded.error,
-                attempts = max(failures.attempts, excluded.attempts), worker = excluded.worker
-            """)
-        clearFailure = try database.prepare("DELETE FROM failures WHERE id = ?1")
-        anyFailures = try database.prepare("SELECT 1 FROM failures LIMIT 1")
-        duplicates = try DuplicateIndex(
-            database, mode: DuplicateIndex.Mode(rawValue: deduplication.mode) ?? .near,
-            threshold: deduplication.threshold, keepsEveryText: deduplication.keepsEveryText,
-            hasher: deduplication.minHasher)
-        writer = try PageWriter(database, duplicates: duplicates, policy: existingPages, storedLinks: storedLinks)
     }
 
     deinit {
@@ -130,24 +135,19 @@ public final class PageStore {
             // damage all the same.
             problems.append(error.message)
         }
-        guard problems.isEmpty else {
-            throw StoreError(
-                .corrupt, resultCode: 11,
-                message: "the database is damaged: " + problems.joined(separator: "; ")
-                    + " (restore it from a copy, or name a new file)", path: database.path)
-        }
+        guard problems.isEmpty else { throw StoreError.damaged(problems, path: database.path) }
     }
 
     /// An INSERT of one row of `pages`, every column a parameter in table order (`?17` is
     /// `stored_at`, `?18` to `?21` are `fetched_at`, `archive`, `archive_offset` and `group_id`,
-    /// `?22` to `?24` `quality`, `pii` and `pii_spans`):
-    /// the collector's, and the plain-SQLite ceiling it is measured against.
+    /// `?22` to `?24` `quality`, `pii` and `pii_spans`; the page's `number` follows the last
+    /// one's): the collector's, and the plain-SQLite ceiling it is measured against.
     public static let insertSQL = """
         INSERT INTO pages (id, url, canonical_url, title, authors, published, language, description,
             site_name, tags, image, text, word_count, content_hash, worker, extraction_ms, stored_at,
-            fetched_at, archive, archive_offset, group_id, quality, pii, pii_spans)
+            fetched_at, archive, archive_offset, group_id, quality, pii, pii_spans, number)
         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,
-            ?23, ?24)
+            ?23, ?24, (SELECT coalesce(max(number), 0) + 1 FROM pages))
         """
 
     /// Runs the last background checkpoint and stops its thread; nothing when checkpoints are

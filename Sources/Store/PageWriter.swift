@@ -35,7 +35,7 @@ final class PageWriter {
         (self.database, self.duplicates, self.policy) = (database, duplicates, policy)
         links = try LinkWriter(database, kinds: storedLinks)
         annotations = try AnnotationWriter(database)
-        insertPage = try database.prepare(PageStore.insertSQL + " ON CONFLICT(id) DO NOTHING")
+        insertPage = try database.prepare(PageStore.insertSQL + " ON CONFLICT(id) DO NOTHING RETURNING number")
         replacePage = try database.prepare(
             """
             UPDATE pages SET url = ?2, canonical_url = ?3, title = ?4, authors = ?5, published = ?6,
@@ -45,7 +45,7 @@ final class PageWriter {
                 pii = ?23, pii_spans = ?24
             WHERE id = ?1
             """)
-        storedFetch = try database.prepare("SELECT fetched_at, content_hash, title FROM pages WHERE id = ?1")
+        storedFetch = try database.prepare("SELECT fetched_at, content_hash, title, number FROM pages WHERE id = ?1")
         archiveCurrent = try database.prepare(
             "INSERT INTO page_versions (\(Self.columns)) SELECT \(Self.columns) FROM pages WHERE id = ?1")
         insertVersion = try database.prepare(
@@ -73,16 +73,16 @@ final class PageWriter {
         let row = Row(record: record, worker: worker, milliseconds: milliseconds, storedAt: storedAt)
         // Without duplicates to place nor versions to weigh, the insert alone says whether the id is new.
         if duplicates.mode == .off, policy == .keep {
-            guard try insertNew(row, placement: .init()) else { return .alreadyStored }
-            try writeRows(of: record)
+            guard let number = try insertNew(row, placement: .init()) else { return .alreadyStored }
+            try writeRows(of: record, page: number)
             return .new
         }
         // Placed first, so that the row is written once with its group; a redelivery wastes
         // the placing, but new pages are spared a lookup of their id.
         let placement = try duplicates.place(record)
-        if try insertNew(row, placement: placement) {
+        if let number = try insertNew(row, placement: placement) {
             try duplicates.commit(record, placement)
-            try writeRows(of: record)
+            try writeRows(of: record, page: number)
             return .new
         }
         guard policy != .keep, let stored = try storedRow(record.id) else { return .alreadyStored }
@@ -97,12 +97,13 @@ final class PageWriter {
         var storedAt: String
     }
 
-    private func insertNew(_ row: Row, placement: DuplicateIndex.Placement) throws(StoreError) -> Bool {
+    /// Inserts a new page and returns its number; nil when its id is stored already.
+    private func insertNew(_ row: Row, placement: DuplicateIndex.Placement) throws(StoreError) -> Int? {
         try bind(row, to: insertPage, keepingText: duplicates.keepsText(of: row.record.id, placement))
         try insertPage.bind(placement.representative, at: 21)
         defer { insertPage.reset() }
-        try insertPage.step()
-        return database.changes > 0
+        guard try insertPage.step() else { return nil }
+        return insertPage.int(at: 0)
     }
 
     /// What is stored under an id: enough to tell the same fetch and the same content.
@@ -110,6 +111,7 @@ final class PageWriter {
         var fetchedAt: String?
         var contentHash: String
         var title: String?
+        var number: Int
     }
 
     private func storedRow(_ id: String) throws(StoreError) -> StoredRow? {
@@ -118,7 +120,7 @@ final class PageWriter {
         guard try storedFetch.step() else { return nil }
         return StoredRow(
             fetchedAt: storedFetch.string(at: 0), contentHash: storedFetch.string(at: 1) ?? "",
-            title: storedFetch.string(at: 2))
+            title: storedFetch.string(at: 2), number: storedFetch.int(at: 3))
     }
 
     private func writeOver(_ stored: StoredRow, with row: Row) throws(StoreError) -> Written {
@@ -149,14 +151,15 @@ final class PageWriter {
         defer { replacePage.reset() }
         try replacePage.step()
         try duplicates.commit(record, placement)
-        try writeRows(of: record, replacing: true)
+        try writeRows(of: record, page: stored.number, replacing: true)
         return .replaced
     }
 
-    /// The rows a page has in other tables: its links, keywords, entities and quotes.
-    private func writeRows(of record: PageRecord, replacing: Bool = false) throws(StoreError) {
-        try links.write(record, replacing: replacing)
-        try annotations.write(record, replacing: replacing)
+    /// The rows a page has in other tables, under its number: its links, keywords, entities
+    /// and quotes.
+    private func writeRows(of record: PageRecord, page: Int, replacing: Bool = false) throws(StoreError) {
+        try links.write(record, page: page, replacing: replacing)
+        try annotations.write(record, page: page, replacing: replacing)
     }
 
     /// Whether fetch time `new` is later than `old`; a known time is later than an unknown one.

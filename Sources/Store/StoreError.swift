@@ -25,6 +25,20 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
         self.path = path
     }
 
+    /// Whether SQLite found the file damaged (`SQLITE_CORRUPT`, `SQLITE_NOTADB`), whatever it
+    /// was doing at the time.
+    public var isDamage: Bool {
+        code == .corrupt || resultCode & 0xFF == 11 || resultCode & 0xFF == 26
+    }
+
+    /// The error that refuses a damaged database: `problems`, in SQLite's words, and what to do.
+    static func damaged(_ problems: [String], path: String?) -> StoreError {
+        StoreError(
+            .corrupt, resultCode: 11,
+            message: "the database is damaged: " + problems.joined(separator: "; ")
+                + " (restore it from a copy, or name a new file)", path: path)
+    }
+
     public var description: String {
         var text = "SQLite \(code.rawValue) error \(resultCode): \(message)"
         if let path { text += " (database \(path))" }

@@ -4,15 +4,13 @@ import Synchronization
 import Testing
 @testable import Store
 
-@Suite final class PageStoreTests {
-    let folder: String
+@Suite struct PageStoreTests {
+    let scratch: StoreTestFolder
+    var folder: String { scratch.path }
 
     init() throws {
-        folder = NSTemporaryDirectory() + "/pagemill-store-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        scratch = try StoreTestFolder("store")
     }
-
-    deinit { try? FileManager.default.removeItem(atPath: folder) }
 
     func record(_ id: String, text: String = "some text") -> PageRecord {
         PageRecord(
@@ -189,6 +187,28 @@ import Testing
         try store.store([.stored(record("old"), worker: "w", extractionMilliseconds: 1)])
         try store.store([.stored(record("new"), worker: "w", extractionMilliseconds: 1)])
         #expect(try store.counts() == StoreCounts(pages: 2, failures: 0))
+    }
+
+    /// Damage found while opening (here in the signatures the duplicate index reads back) is
+    /// said to be damage, as `verifyIntegrity` says it, not as the failed statement.
+    @Test func damageFoundOnOpenIsCalledDamage() throws {
+        let path = folder + "/damaged.sqlite"
+        let root: Int
+        do {
+            let store = try PageStore(path: path)
+            try store.store(DuplicateIndexTests.records.map { .stored($0, worker: "w", extractionMilliseconds: 1) })
+            let query = try store.database.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'page_signatures'")
+            #expect(try query.step())
+            root = query.int(at: 0)
+        }  // Closed: the log is back in the file.
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+        let handle = try #require(FileHandle(forUpdatingAtPath: path))
+        try handle.seek(toOffset: UInt64(root - 1) * 4096)
+        try handle.write(contentsOf: Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }))
+        try handle.close()
+        let error = #expect(throws: StoreError.self) { try PageStore(path: path) }
+        #expect(error?.code == .corrupt && error?.isDamage == true)
+        #expect(error?.description.contains("the database is damaged") == true, "\(String(describing: error))")
     }
 
     @Test func anUnusablePathIsAnOpenError() {
