@@ -33,6 +33,8 @@ public struct WorkerLaunch: Codable, Equatable, Sendable {
     public var shingleWords: Int?
     public var minhashBands: Int?
     public var minhashRows: Int?
+    /// Whether the worker leaves the signatures out (for a collector that groups no near duplicates).
+    public var noSignature = false
     /// Whether the worker leaves out the quality signals, and whether it redacts personal data.
     public var noQuality = false
     public var redactPII = false
@@ -78,6 +80,7 @@ public struct WorkerLaunch: Codable, Equatable, Sendable {
         }
         if noOp { arguments.append("--no-op") }
         if noQuality { arguments.append("--no-quality") }
+        if noSignature { arguments.append("--no-signature") }
         if redactPII { arguments.append("--redact-pii") }
         if let links { arguments += ["--links", links] }
         arguments += annotationFlags

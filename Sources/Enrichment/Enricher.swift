@@ -19,6 +19,9 @@ public struct Enricher: Sendable {
     public var findsEntities = true
     /// Whether to find the text's quotations and their speakers (`quotes`; needs the entities).
     public var findsQuotes = true
+    /// Whether to compute the MinHash signature (`minhash`): only a collector that groups near
+    /// duplicates reads it.
+    public var signs = true
 
     /// Whether any annotation is asked for.
     private var annotates: Bool { keywords != nil || findsEntities || findsQuotes }
@@ -40,12 +43,12 @@ public struct Enricher: Sendable {
             }
         }
         guard computesQuality || annotates else {
-            enriched.minhash = minHasher.signature(of: enriched.text)
+            if signs { enriched.minhash = minHasher.signature(of: enriched.text) }
             return enriched
         }
         // The text decoded once for all: the signature's words from the same scalars.
         let scalars = ScalarText(enriched.text)
-        enriched.minhash = minHasher.signature(ofWords: scalars.minHashWords())
+        if signs { enriched.minhash = minHasher.signature(ofWords: scalars.minHashWords()) }
         if computesQuality { enriched.quality = QualitySignals(scalars, language: record.language).named }
         annotate(&enriched, scalars)
         return enriched

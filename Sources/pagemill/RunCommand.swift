@@ -99,6 +99,8 @@ struct RunCommand: ParsableCommand {
         let (logLevel, parent, minhash) = ((logging.logLevel ?? .warning).rawValue, getpid(), minhash.launchValues)
         let (noQuality, redactPII, links) = (quality.noQuality, quality.redactPii, links.launchValue)
         let annotationFlags = annotations.launchFlags
+        // Only grouping near duplicates reads the signatures: the workers leave them out otherwise.
+        let noSignature = dedup.dedup != .near
         return { index, producer, collector in
             var launch = WorkerLaunch(
                 producer: producer, collector: collector, name: "worker-\(index + 1)", credit: credit,
@@ -107,6 +109,7 @@ struct RunCommand: ParsableCommand {
                 minhash: minhash)
             (launch.noQuality, launch.redactPII, launch.links) = (noQuality, redactPII, links)
             launch.annotationFlags = annotationFlags
+            launch.noSignature = noSignature
             return launch
         }
     }

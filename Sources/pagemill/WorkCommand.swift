@@ -29,6 +29,13 @@ struct WorkCommand: ParsableCommand {
     @OptionGroup var links: LinkOptions
     @OptionGroup var annotations: AnnotationOptions
 
+    @Flag(
+        help: ArgumentHelp(
+            "Leave out each record's near-duplicate signature (MinHash), for a collector that groups no near "
+                + "duplicates (--dedup off or exact); run leaves it out by itself then. A collector with --dedup "
+                + "near stores such records as unique."))
+    var noSignature = false
+
     @Option(help: "The name this worker logs and stores records under (default: host-pid).")
     var name: String?
 
@@ -75,6 +82,7 @@ struct WorkCommand: ParsableCommand {
             noOp: noOp, parentPID: parentPid, minhash: minhash.launchValues)
         (launch.noQuality, launch.redactPII, launch.links) = (quality.noQuality, quality.redactPii, links.launchValue)
         launch.annotationFlags = annotations.launchFlags
+        launch.noSignature = noSignature
         return launch
     }
 
@@ -105,6 +113,7 @@ struct WorkCommand: ParsableCommand {
         configuration.enricher = Enricher(minHasher: minhash.hasher, computesQuality: !quality.noQuality)
         (configuration.enricher.findsPII, configuration.enricher.redactsPII) = (!quality.noQuality, quality.redactPii)
         annotations.configure(&configuration.enricher)
+        configuration.enricher.signs = !noSignature
         configuration.curve = try curve.settings(binds: false, connects: true)
         let worker = Worker(
             configuration: configuration,

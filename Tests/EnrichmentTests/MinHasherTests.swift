@@ -1,4 +1,5 @@
 @testable import Enrichment
+import PageModel
 import Testing
 
 /// MinHash signatures estimate the Jaccard similarity of word shingles.
@@ -74,5 +75,24 @@ import Testing
         let differing = texts.filter { ScalarText($0.text).minHashWords() != MinHasher.wordHashes($0.text) }
         #expect(differing.isEmpty, "\(differing.prefix(3).map(\.id))")
         #expect(texts.count >= 600)
+    }
+
+    /// An enricher told not to sign leaves the signature out, and nothing else: whether it
+    /// annotates the text too (the signature's words from the shared decoding) or not.
+    @Test(arguments: [true, false])
+    func anEnricherThatDoesNotSignLeavesOnlyTheSignatureOut(annotates: Bool) {
+        let record = PageRecord(
+            id: "p", language: "en", text: MinHasherTests.words.joined(separator: " "), wordCount: 400, contentHash: "h"
+        )
+        var signing = Enricher(computesQuality: annotates)
+        if !annotates { (signing.keywords, signing.findsEntities, signing.findsQuotes) = (nil, false, false) }
+        var unsigned = signing
+        unsigned.signs = false
+        let (signed, bare) = (signing.enrich(record), unsigned.enrich(record))
+        #expect(signed.minhash.count == MinHasher.standard.bands * MinHasher.standard.rows)
+        #expect(bare.minhash.isEmpty)
+        var withoutSignature = signed
+        withoutSignature.minhash = []
+        #expect(bare == withoutSignature)
     }
 }

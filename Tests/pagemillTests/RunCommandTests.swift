@@ -194,7 +194,7 @@ extension EndToEndTests.RunCommandTests {
         let settings = [
             "--credit", "7", "--lease", "9.5", "--peer-timeout", "2", "--drain-grace", "3", "--page-timeout", "11",
             "--max-page-bytes", "123456", "--log-level", "error", "--shingle-words", "4", "--minhash-bands", "20",
-            "--minhash-rows", "5", "--links", "all",
+            "--minhash-rows", "5", "--links", "all", "--dedup", "exact",
         ]
         let run = try RoleProcess(
             ["run", pages, "--db", folder.file("x.sqlite"), "--print-worker-launch"] + settings,
@@ -214,6 +214,6 @@ extension EndToEndTests.RunCommandTests {
             intended["credit"] as? Int == 7 && intended["lease"] as? Double == 9.5
                 && intended["logLevel"] as? String == "error" && intended["shingleWords"] as? Int == 4
                 && intended["minhashBands"] as? Int == 20 && intended["minhashRows"] as? Int == 5
-                && intended["links"] as? String == "all")
+                && intended["links"] as? String == "all" && intended["noSignature"] as? Bool == true)
     }
 }
