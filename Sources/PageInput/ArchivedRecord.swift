@@ -48,16 +48,18 @@ public enum ArchivedRecord {
         let stated = member.suffix(4).enumerated().reduce(0) { $0 | Int($1.element) << (8 * $1.offset) }
         var capacity = min(limit, max(stated, member.count * 4, 1 << 16))
         while true {
-            var output = [UInt8](repeating: 0, count: capacity)
-            var produced = 0
-            let result = member.withUnsafeBytes { source in
-                output.withUnsafeMutableBytes { target in
+            // Inflated straight into the array's own storage: no zeroing first, no copy after.
+            var result = LIBDEFLATE_BAD_DATA
+            let output = [UInt8](unsafeUninitializedCapacity: capacity) { target, initialized in
+                var produced = 0
+                result = member.withUnsafeBytes { source in
                     libdeflate_gzip_decompress(
                         decompressor, source.baseAddress, source.count, target.baseAddress, target.count, &produced)
                 }
+                initialized = result == LIBDEFLATE_SUCCESS ? produced : 0
             }
             switch result {
-            case LIBDEFLATE_SUCCESS: return Array(output.prefix(produced))
+            case LIBDEFLATE_SUCCESS: return output
             case LIBDEFLATE_INSUFFICIENT_SPACE where capacity < limit: capacity = min(limit, capacity * 4)
             default: return nil
             }

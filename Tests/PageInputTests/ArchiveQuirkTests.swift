@@ -112,4 +112,14 @@ import Testing
         #expect(pages[11]?.body == Array("<p>Caf".utf8) + [0xE9] + Array(" 11.</p>".utf8))
         #expect(pages[4]?.charset == "UTF-8" && pages[15]?.charset == "utf-8")
     }
+
+    /// A Content-Type's media type as servers write it: any case, parameters, white space.
+    @Test(arguments: [
+        (" Text/HTML ; charset=UTF-8", "text/html"), ("application/XHTML+xml", "application/xhtml+xml"),
+        ("\ttext/plain\r", "text/plain"), ("", ""), (";charset=utf-8", ""), ("TEXT/Html;", "text/html"),
+        ("text/html\u{00A0}", "text/html\u{00A0}"),
+    ])
+    func mediaTypesReadAsServersWriteThem(written: String, meant: String) {
+        #expect(WARCPage.mediaType(written) == meant)
+    }
 }
