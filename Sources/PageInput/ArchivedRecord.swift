@@ -26,7 +26,7 @@ public enum ArchivedRecord {
             throw InputError(.malformed, location: location, detail: "not a whole WARC record")
         }
         let record = WARCRecord(
-            headers: headers, block: Array(bytes[blockStart..<(blockStart + length)]), truncatedBy: 0,
+            headers: headers, block: bytes[blockStart..<(blockStart + length)], truncatedBy: 0,
             offset: stored.origin?.offset ?? 0)
         switch WARCPage.outcome(of: record, archive: stored.origin?.archive ?? "", maximumPageBytes: maximumPageBytes) {
         case var .page(page):

@@ -68,7 +68,7 @@ final class GzipMemberScanner {
         if ended, produced != recordLength { return .irregular(offset: offset) }
         current = (recordLength, ended ? start + consumed : nil)
         var result = Head(offset: offset, headers: headers, http: nil, blockLength: length)
-        if result.type == "response" { result.http = HTTPMessage(Array(head[blockStart..<produced])) }
+        if result.type == "response" { result.http = HTTPMessage(head[blockStart..<produced]) }
         return .head(result)
     }
 

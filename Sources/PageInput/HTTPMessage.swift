@@ -12,7 +12,8 @@ struct HTTPMessage {
     let headers: [String: String]
     let body: ArraySlice<UInt8>
 
-    init?(_ bytes: [UInt8]) {
+    /// Reads the message in `bytes` (a record's block): the body is a slice of it, not a copy.
+    init?(_ bytes: ArraySlice<UInt8>) {
         guard let headerEnd = Self.endOfHeaders(bytes) else { return nil }
         // Parsed on the bytes: Foundation's string handling costs more than the rest of a record.
         var lines = bytes[..<headerEnd.start].split(separator: 0x0A, omittingEmptySubsequences: false).map { line in
@@ -92,12 +93,12 @@ struct HTTPMessage {
         return !bytes[start..<min(bytes.count, start + 1024)].contains { $0 < 0x09 || (0x0E..<0x20).contains($0) }
     }
 
-    private static func endOfHeaders(_ bytes: [UInt8]) -> (start: Int, end: Int)? {
-        var index = 0
-        while index + 1 < bytes.count {
+    private static func endOfHeaders(_ bytes: ArraySlice<UInt8>) -> (start: Int, end: Int)? {
+        var index = bytes.startIndex
+        while index + 1 < bytes.endIndex {
             if bytes[index] == 0x0A {
                 if bytes[index + 1] == 0x0A { return (index, index + 2) }
-                if bytes[index + 1] == 0x0D, index + 2 < bytes.count, bytes[index + 2] == 0x0A {
+                if bytes[index + 1] == 0x0D, index + 2 < bytes.endIndex, bytes[index + 2] == 0x0A {
                     return (index, index + 3)
                 }
             }

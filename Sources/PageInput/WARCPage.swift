@@ -80,7 +80,8 @@ enum WARCPage {
         case let .page(pageFormat): format = pageFormat
         }
         var page = RawPage(
-            id: recordID(record), url: record.headers["warc-target-uri"].map(stripBrackets), body: record.block,
+            id: recordID(record), url: record.headers["warc-target-uri"].map(stripBrackets),
+            body: http == nil ? Array(record.block) : [],
             format: format, fetchedAt: record.headers["warc-date"],
             origin: ArchiveOrigin(archive: archive, offset: record.offset))
         if let http {

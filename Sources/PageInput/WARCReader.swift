@@ -5,8 +5,9 @@ import Foundation
 struct WARCRecord {
     /// Header names lower-cased, values as written (the last of a repeated name wins).
     var headers: [String: String]
-    /// The block, or its first `limit` bytes when `truncatedBy` is above 0.
-    var block: [UInt8]
+    /// The block, or its first `limit` bytes when `truncatedBy` is above 0: a slice of the
+    /// bytes it was read in, so that a response's payload is copied once, into its page.
+    var block: ArraySlice<UInt8>
     /// Bytes of the block left unread because it was over the limit.
     var truncatedBy: Int
     /// Where the record begins in the file: its gzip member's offset, or its first byte's.
@@ -84,7 +85,7 @@ final class WARCReader {
         if missing > 0 {
             return .damaged(offset: offset, reason: "cut short: \(missing) of its \(length) bytes are missing")
         }
-        return .record(WARCRecord(headers: headers, block: block, truncatedBy: truncated, offset: offset))
+        return .record(WARCRecord(headers: headers, block: block[...], truncatedBy: truncated, offset: offset))
     }
 
     /// The file offset of the next content byte: its own for a plain file, its gzip member's
