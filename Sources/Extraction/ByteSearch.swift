@@ -41,8 +41,10 @@ enum ByteSearch {
     }
 
     /// Whether `bytes` hold `first` or `second`, lower-case ASCII letters only, in any ASCII
-    /// case, in one pass: for letters, setting bit 5 is lower-casing, so no table is needed.
-    static func containsIgnoringASCIICase(
+    /// case, or an `&` (a character reference may spell either), in one pass: for letters,
+    /// setting bit 5 is lower-casing, so no table is needed. Attribute values are tried so,
+    /// on the bytes as written, before anything is decoded.
+    static func mayHoldIgnoringASCIICase(
         _ bytes: ArraySlice<UInt8>, _ first: StaticString, or second: StaticString
     ) -> Bool {
         let one = UnsafeBufferPointer(start: first.utf8Start, count: first.utf8CodeUnitCount)
@@ -61,6 +63,7 @@ enum ByteSearch {
             }
             var index = 0
             while index < count {
+                if buffer[index] == UInt8(ascii: "&") { return true }
                 let byte = buffer[index] | 0x20
                 if byte == oneStart, matches(one, at: index) { return true }
                 if byte == twoStart, matches(two, at: index) { return true }

@@ -126,9 +126,8 @@ struct HTMLDocument {
             case .class:
                 // Cheap test first, on the bytes as written: most classes mention neither.
                 guard attribute.valueRange.count >= 6,
-                    ByteSearch.containsIgnoringASCIICase(
+                    ByteSearch.mayHoldIgnoringASCIICase(
                         attributes.document[attribute.valueRange], "author", or: "byline")
-                        || attributes.document[attribute.valueRange].contains(UInt8(ascii: "&"))
                 else { continue }
                 if namesByline(attributes.value(attribute)) { return true }
             default: break

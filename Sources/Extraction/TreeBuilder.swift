@@ -100,10 +100,8 @@ struct TreeBuilder {
                 break
             case .style:
                 // Most styles hide nothing: the bytes as written are tried first, cheaply.
-                let written = attributes.document[attribute.valueRange]
                 guard
-                    ByteSearch.containsIgnoringASCIICase(written, "none", or: "hidden")
-                        || written.contains(UInt8(ascii: "&"))
+                    ByteSearch.mayHoldIgnoringASCIICase(attributes.document[attribute.valueRange], "none", or: "hidden")
                 else { break }
                 let style = String(decoding: attributes.value(attribute).utf8.filter { $0 != 0x20 }, as: UTF8.self)
                 if ByteSearch.contains(style, "display:none", or: "visibility:hidden") {
