@@ -7,7 +7,7 @@ struct DocumentTree {
 
     /// What a node is and where it sits, in one plain value per node: building the tree appends
     /// one of these rather than one entry to each of several arrays.
-    private struct Node {
+    fileprivate struct Node {
         var parent: NodeID
         var firstChild: NodeID = DocumentTree.none
         var lastChild: NodeID = DocumentTree.none
@@ -89,14 +89,20 @@ struct DocumentTree {
     func isText(_ node: NodeID) -> Bool { names[Int(node)].isEmpty }
 
     /// The children of `node`, in document order.
-    func children(_ node: NodeID) -> ChildSequence { ChildSequence(tree: self, upcoming: nodes[Int(node)].firstChild) }
+    func children(_ node: NodeID) -> ChildSequence { ChildSequence(nodes: nodes, upcoming: nodes[Int(node)].firstChild) }
 
+    /// The children of a node; it holds the nodes alone, not a copy of the whole tree, which
+    /// would retain and release each of the tree's arrays on every walk through a node.
     struct ChildSequence: Sequence, IteratorProtocol {
-        let tree: DocumentTree
-        var upcoming: NodeID
+        fileprivate let nodes: [Node]
+        private var upcoming: NodeID
+        fileprivate init(nodes: [Node], upcoming: NodeID) {
+            self.nodes = nodes
+            self.upcoming = upcoming
+        }
         mutating func next() -> NodeID? {
             guard upcoming != DocumentTree.none else { return nil }
-            defer { upcoming = tree.nodes[Int(upcoming)].nextSibling }
+            defer { upcoming = nodes[Int(upcoming)].nextSibling }
             return upcoming
         }
     }

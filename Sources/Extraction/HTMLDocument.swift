@@ -116,7 +116,7 @@ struct HTMLDocument {
     }
 
     private static func isByline(_ attributes: TagAttributes) -> Bool {
-        for attribute in attributes {
+        for attribute in attributes.list {
             switch attribute.known {
             case .itemprop, .rel:
                 // Only six bytes, or a character reference, can read "author": no string otherwise.

@@ -70,7 +70,7 @@ struct TreeBuilder {
         var flags: DocumentTree.ElementFlags = []
         var isTabPanel = false
         var href: Range<Int>?
-        for attribute in attributes {
+        for attribute in attributes.list {
             switch attribute.known {
             case .class, .id:
                 // Decoded straight into the hint; a second value joins the first with one space.
