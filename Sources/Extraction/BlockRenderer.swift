@@ -67,14 +67,21 @@ struct BlockRenderer {
             if entering {
                 guard node == root || keeps(node) else { continue }
                 if traits.contains(.blockBoundary) { flush() }
-                switch name {
-                case "a":
+                // Names are compared only for the few elements whose traits say they may match:
+                // most elements are none of these, and a name compared is a call into the runtime.
+                if traits.contains(.link) {
                     linkDepth += 1
                     if tree.flags(node).contains(.inPageLink) { inPageLinkDepth += 1 }
                     renderedLinks.append(node)
-                case "li", "dt", "dd": listItemDepth += 1; currentIsListItem = true
-                case "td", "th": current.append(0x20)
-                default: if traits.contains(.heading) { headingDepth += 1; currentIsHeading = true }
+                } else if traits.contains(.impliesEndTag) {
+                    switch name {
+                    case "li", "dt", "dd": listItemDepth += 1; currentIsListItem = true
+                    case "td", "th": current.append(0x20)
+                    default: break
+                    }
+                } else if traits.contains(.heading) {
+                    headingDepth += 1
+                    currentIsHeading = true
                 }
                 pending.append((node, false))
                 // Children go on the stack last first, so that they come off in document order.
@@ -83,25 +90,32 @@ struct BlockRenderer {
                 pending[firstChild...].reverse()
             } else {
                 if traits.contains(.blockBoundary) { flush() }
-                switch name {
-                case "a":
+                if traits.contains(.link) {
                     linkDepth -= 1
                     if tree.flags(node).contains(.inPageLink) { inPageLinkDepth -= 1 }
-                case "li", "dt", "dd": listItemDepth -= 1
-                case "td", "th": current.append(0x20)
-                case "img":
-                    break
-                default: if traits.contains(.heading) { headingDepth -= 1 }
+                } else if traits.contains(.impliesEndTag) {
+                    switch name {
+                    case "li", "dt", "dd": listItemDepth -= 1
+                    case "td", "th": current.append(0x20)
+                    default: break
+                    }
+                } else if traits.contains(.heading) {
+                    headingDepth -= 1
                 }
             }
         }
+    }
+
+    /// An `<h1>`: its name is compared only when its traits say it is a heading.
+    private func isHeadline(_ node: DocumentTree.NodeID) -> Bool {
+        tree.traits(node).contains(.heading) && tree.name(node) == "h1"
     }
 
     /// Whether a node inside the content is rendered: not boilerplate by nature, and not a
     /// container that is mostly links or says it is something else.
     private func keeps(_ node: DocumentTree.NodeID) -> Bool {
         if locator.excluded[Int(node)] {
-            guard locator.revealable[Int(node)], tree.name(node) != "h1" else { return false }
+            guard locator.revealable[Int(node)], !isHeadline(node) else { return false }
             // A collapsed part of the content is read. A hidden box of the page's own (a dialog, a
             // promotion) sits straight in the body or beside the content, and is read only when
             // it holds a good deal of text: pages that stream their content in hidden parts
@@ -111,9 +125,9 @@ struct BlockRenderer {
             let besideContent = parent == currentRoot || tree.name(parent) == "body" || tree.name(parent) == "html"
             return !besideContent || locator.revealableLength[Int(node)] >= Self.minimumRevealedLength
         }
-        let name = tree.name(node)
         // The headline is the record's title, not a paragraph of its text.
-        if name == "h1" { return false }
+        if isHeadline(node) { return false }
+        let name = tree.name(node)
         guard tree.traits(node).contains(.cleanedContainer) else { return true }
         if tree.flags(node).contains(.articleBody) { return true }
         let length = locator.length(node)

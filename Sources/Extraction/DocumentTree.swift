@@ -89,7 +89,9 @@ struct DocumentTree {
     func isText(_ node: NodeID) -> Bool { names[Int(node)].isEmpty }
 
     /// The children of `node`, in document order.
-    func children(_ node: NodeID) -> ChildSequence { ChildSequence(nodes: nodes, upcoming: nodes[Int(node)].firstChild) }
+    func children(_ node: NodeID) -> ChildSequence {
+        ChildSequence(nodes: nodes, upcoming: nodes[Int(node)].firstChild)
+    }
 
     /// The children of a node; it holds the nodes alone, not a copy of the whole tree, which
     /// would retain and release each of the tree's arrays on every walk through a node.

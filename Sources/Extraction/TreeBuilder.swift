@@ -123,7 +123,7 @@ struct TreeBuilder {
     }
 
     mutating func close(_ name: String) {
-        if name == "head" { inHead = false }
+        if Self.same(name, "head") { inHead = false }
         // Close the nearest open element of that name, and everything opened inside it.
         var index = stack.count - 1
         let limit = max(1, stack.count - 64)
@@ -135,7 +135,7 @@ struct TreeBuilder {
             index -= 1
         }
         // A "</p>" with no open paragraph is an empty one: a paragraph break.
-        if name == "p" {
+        if Self.same(name, "p") {
             tree.appendNode(
                 name: "p", traits: ElementTraits.of("p"), parent: stack[stack.count - 1].node, flags: [])
         }
