@@ -173,14 +173,8 @@ struct ContentLocator {
 
     /// Non-space bytes and commas in a text.
     private static func measure(_ text: ArraySlice<UInt8>) -> (Int32, Int32) {
-        var length: Int32 = 0, commaCount: Int32 = 0
-        text.withUnsafeBufferPointer { bytes in
-            for byte in bytes {
-                length &+= byte > 0x20 ? 1 : 0
-                commaCount &+= byte == UInt8(ascii: ",") ? 1 : 0
-            }
-        }
-        return (length, commaCount)
+        let (visible, commas) = text.withUnsafeBufferPointer(ByteCounts.visibleAndCommas)
+        return (Int32(truncatingIfNeeded: visible), Int32(truncatingIfNeeded: commas))
     }
 
     func linkDensity(_ node: DocumentTree.NodeID) -> Double {
