@@ -7,14 +7,11 @@ import Testing
     /// count finds, for runs of every length up to 40 (so every tail) of bytes around the edges
     /// the word operations test: 0x20 and 0x21, the comma and its neighbours, 0x7F and 0x80, 0xFF.
     @Test func wordAtATimeCountsEqualByteByByteCounts() {
-        var generator = SystemRandomNumberGenerator()
-        let alphabet: [UInt8] = [
+        var random = RandomBytes([
             0x00, 0x09, 0x0A, 0x1F, 0x20, 0x21, 0x2B, 0x2C, 0x2D, 0x41, 0x7F, 0x80, 0xAC, 0xDF, 0xFF,
-        ]
+        ])
         for _ in 0..<3_000 {
-            let bytes = (0..<Int.random(in: 0...40, using: &generator)).map { _ in
-                alphabet.randomElement(using: &generator) ?? 0
-            }
+            let bytes = random.next(lengths: 0...40)
             let counted = bytes.withUnsafeBufferPointer(ByteCounts.visibleAndCommas)
             #expect(counted.visible == bytes.filter { $0 > 0x20 }.count, "\(bytes)")
             #expect(counted.commas == bytes.filter { $0 == 0x2C }.count, "\(bytes)")

@@ -8,13 +8,11 @@ import Testing
     /// the bytes are read one by one), and for bytes on both sides of "A" to "Z".
     @Test func lowerCasedKeysMatchBytewiseLowerCasing() {
         var generator = SystemRandomNumberGenerator()
-        let alphabet: [UInt8] = [
+        var random = RandomBytes([
             0x40, 0x41, 0x4D, 0x5A, 0x5B, 0x60, 0x61, 0x7A, 0x7B, 0x2D, 0x30, 0xC3, 0xA9, 0xDA, 0xFF,
-        ]
+        ])
         for _ in 0..<2_000 {
-            let bytes = (0..<Int.random(in: 1...40, using: &generator)).map { _ in
-                alphabet.randomElement(using: &generator) ?? 0x41
-            }
+            let bytes = random.next(lengths: 1...40)
             let start = Int.random(in: 0..<bytes.count, using: &generator)
             let count = Int.random(in: 0...min(16, bytes.count - start), using: &generator)
             let lowered = bytes[start..<(start + count)].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
