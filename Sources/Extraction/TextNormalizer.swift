@@ -26,7 +26,9 @@ enum TextNormalizer {
             let end = bytes.count
             func put(_ range: Range<Int>) {
                 if pendingSpace { output[written] = 0x20; written += 1; pendingSpace = false }
-                for offset in range { output[written] = bytes[offset]; written += 1 }
+                guard let target = output.baseAddress, let source = bytes.baseAddress else { return }
+                (target + written).update(from: source + range.lowerBound, count: range.count)
+                written += range.count
             }
             while index < end {
                 let byte = bytes[index]
@@ -37,8 +39,20 @@ enum TextNormalizer {
                     } else if byte < 0x20 || byte == 0x7F {
                         index += 1
                     } else {
+                        // A run of plain ASCII goes on through single spaces between visible
+                        // bytes, which stay as they are: whole phrases are copied at once.
                         var runEnd = index + 1
-                        while runEnd < end, bytes[runEnd] > 0x20, bytes[runEnd] < 0x7F { runEnd += 1 }
+                        while runEnd < end {
+                            if bytes[runEnd] > 0x20, bytes[runEnd] < 0x7F {
+                                runEnd += 1
+                            } else if bytes[runEnd] == 0x20, runEnd + 1 < end, bytes[runEnd + 1] > 0x20,
+                                bytes[runEnd + 1] < 0x7F
+                            {
+                                runEnd += 2
+                            } else {
+                                break
+                            }
+                        }
                         put(index..<runEnd)
                         index = runEnd
                     }

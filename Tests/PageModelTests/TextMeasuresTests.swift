@@ -8,6 +8,29 @@ import Testing
         #expect(TextMeasures.wordCount("東京都") == 3)
     }
 
+    /// ASCII words are runs of letters and digits, whichever bytes sit beside the edges of
+    /// those ranges (`/` and `:` by the digits, `@` and `[` by the capitals, a backquote and
+    /// `{` by the small letters), counted against a plain reading of the same rule.
+    @Test func countsASCIIWordsAtTheEdgesOfTheirRanges() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("/09:@AZ[`az{ \t~é")
+        for _ in 0..<3_000 {
+            let text = String(
+                (0..<Int.random(in: 0...24, using: &generator)).map { _ in
+                    alphabet.randomElement(using: &generator) ?? " "
+                })
+            var expected = 0
+            var inWord = false
+            for character in text {
+                let isWordCharacter =
+                    character == "é" || (character.isASCII && (character.isLetter || character.isNumber))
+                if isWordCharacter && !inWord { expected += 1 }
+                inWord = isWordCharacter
+            }
+            #expect(TextMeasures.wordCount(text) == expected, "\(text.debugDescription)")
+        }
+    }
+
     @Test func hashesContentNotSpacing() {
         #expect(TextMeasures.contentHash("A  b\nc") == TextMeasures.contentHash("a b c"))
         #expect(TextMeasures.contentHash("a b c") != TextMeasures.contentHash("a b d"))
