@@ -32,6 +32,13 @@ public final class Collector {
         public var timing: ClusterTiming
         /// CURVE encryption and the keys let in; nil: plain TCP, for trusted networks only.
         public var curve: CurveSettings?
+        /// How long, in milliseconds, what is still unsent to the producer when the collector
+        /// has drained (its last acknowledgements, a heartbeat) may wait for it: a producer that
+        /// runs on would redeliver the pages of lost acknowledgements. The local cluster drains
+        /// its collector only once its producer has finished, with every page acknowledged, so
+        /// it waits for nothing: else the process's exit waited up to this long for a producer
+        /// already gone, in one run out of three.
+        public var producerLingerAfterDrainMilliseconds: Int32 = 2000
 
         public init(
             producerEndpoint: String, collectorEndpoint: String, maximumMessageBytes: Int,
@@ -285,6 +292,13 @@ public final class Collector {
 
     /// Commits and acknowledges what has arrived; anything still queued is redelivered.
     private func drain(_ sockets: Sockets) throws(ZeroMQError) {
+        defer {
+            do throws(ZeroMQError) {
+                try sockets.producer.setLinger(milliseconds: configuration.producerLingerAfterDrainMilliseconds)
+            } catch {
+                logger.warning("producer socket's linger not set", metadata: ["error": "\(error)"])
+            }
+        }
         let committer = sockets.committer
         if let outcome = committer.waitForOutcome() { try finish(outcome, producer: sockets.producer) }
         if holdingBack != nil {

@@ -137,10 +137,14 @@ public final class LocalCluster {
     }
 
     private func startCollector(context: Context, producer: String, collector: String) -> RoleThread<Double> {
-        let configuration = Collector.Configuration(
+        var settings = Collector.Configuration(
             producerEndpoint: producer, collectorEndpoint: collector,
             maximumMessageBytes: self.configuration.maximumPageBytes * 2 + (1 << 20),
             timing: self.configuration.timing)
+        // Drained only after the producer has finished, every page acknowledged: nothing left
+        // unsent to it is waited for.
+        settings.producerLingerAfterDrainMilliseconds = 0
+        let configuration = settings
         let (path, logger, shutdown, statistics) = (
             self.configuration.databasePath, logger, shutdown.collector, statistics.collector
         )
@@ -173,6 +177,10 @@ public final class LocalCluster {
             supervisor.stopAll(grace: 1)
             throw error
         }
+        // A producer that finished on its own saw every page committed: the workers hold
+        // nothing, and stop while the collector drains (each waits a moment for a goodbye to
+        // the producer that has gone). An interrupted run's workers first send what they hold.
+        if outcome == .completed { supervisor.signalAll() }
         shutdown.collector.request(.drain)
         let collectorCPU: Double
         do {

@@ -60,9 +60,14 @@ public final class WorkerSupervisor {
         }
     }
 
+    /// Asks every worker to stop (SIGTERM), without waiting: they drain while other work goes on.
+    public func signalAll() {
+        for slot in slots where slot.process.isRunning { slot.process.signal(SIGTERM) }
+    }
+
     /// Sends SIGTERM to every worker, waits up to `grace` seconds, then SIGKILLs the rest.
     public func stopAll(grace: TimeInterval) {
-        for slot in slots where slot.process.isRunning { slot.process.signal(SIGTERM) }
+        signalAll()
         let deadline = Date().addingTimeInterval(grace)
         while slots.contains(where: { $0.process.isRunning }), Date() < deadline {
             Thread.sleep(forTimeInterval: 0.02)
