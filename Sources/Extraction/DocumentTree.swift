@@ -96,7 +96,7 @@ struct DocumentTree {
     /// The children of a node; it holds the nodes alone, not a copy of the whole tree, which
     /// would retain and release each of the tree's arrays on every walk through a node.
     struct ChildSequence: Sequence, IteratorProtocol {
-        fileprivate let nodes: [Node]
+        private let nodes: [Node]
         private var upcoming: NodeID
         fileprivate init(nodes: [Node], upcoming: NodeID) {
             self.nodes = nodes
