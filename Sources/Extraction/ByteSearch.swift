@@ -18,26 +18,26 @@ enum ByteSearch {
 
     /// Whether `text` holds `first` or `second`, in one pass over its bytes.
     static func contains(_ text: String, _ first: StaticString, or second: StaticString) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { contains(bytes: $0, first, or: second) }
+            ?? (contains(text, first) || contains(text, second))
+    }
+
+    /// Whether `bytes` hold `first` or `second`, in one pass over them.
+    static func contains(bytes: UnsafeBufferPointer<UInt8>, _ first: StaticString, or second: StaticString) -> Bool {
         let one = UnsafeBufferPointer(start: first.utf8Start, count: first.utf8CodeUnitCount)
         let two = UnsafeBufferPointer(start: second.utf8Start, count: second.utf8CodeUnitCount)
         guard let oneStart = one.first, let twoStart = two.first else { return true }
-        return text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            let count = bytes.count
-            for index in 0..<count {
-                let byte = bytes[index]
-                if byte == oneStart, index + one.count <= count,
-                    bytes[index..<(index + one.count)].elementsEqual(one)
-                {
-                    return true
-                }
-                if byte == twoStart, index + two.count <= count,
-                    bytes[index..<(index + two.count)].elementsEqual(two)
-                {
-                    return true
-                }
+        let count = bytes.count
+        for index in 0..<count {
+            let byte = bytes[index]
+            if byte == oneStart, index + one.count <= count, bytes[index..<(index + one.count)].elementsEqual(one) {
+                return true
             }
-            return false
-        } ?? (contains(text, first) || contains(text, second))
+            if byte == twoStart, index + two.count <= count, bytes[index..<(index + two.count)].elementsEqual(two) {
+                return true
+            }
+        }
+        return false
     }
 
     /// Whether `bytes` hold `first` or `second`, lower-case ASCII letters only, in any ASCII
@@ -47,30 +47,35 @@ enum ByteSearch {
     static func mayHoldIgnoringASCIICase(
         _ bytes: ArraySlice<UInt8>, _ first: StaticString, or second: StaticString
     ) -> Bool {
+        bytes.withUnsafeBufferPointer { mayHoldIgnoringASCIICase($0, first, or: second) }
+    }
+
+    /// Whether `buffer` may hold `first` or `second`, as the slice's form says.
+    static func mayHoldIgnoringASCIICase(
+        _ buffer: UnsafeBufferPointer<UInt8>, _ first: StaticString, or second: StaticString
+    ) -> Bool {
         let one = UnsafeBufferPointer(start: first.utf8Start, count: first.utf8CodeUnitCount)
         let two = UnsafeBufferPointer(start: second.utf8Start, count: second.utf8CodeUnitCount)
         guard let oneStart = one.first, let twoStart = two.first else { return true }
-        return bytes.withUnsafeBufferPointer { buffer in
-            let count = buffer.count
-            func matches(_ pattern: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-                guard index + pattern.count <= count else { return false }
-                var offset = 1
-                while offset < pattern.count {
-                    if buffer[index + offset] | 0x20 != pattern[offset] { return false }
-                    offset += 1
-                }
-                return true
+        let count = buffer.count
+        func matches(_ pattern: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+            guard index + pattern.count <= count else { return false }
+            var offset = 1
+            while offset < pattern.count {
+                if buffer[index + offset] | 0x20 != pattern[offset] { return false }
+                offset += 1
             }
-            var index = 0
-            while index < count {
-                if buffer[index] == UInt8(ascii: "&") { return true }
-                let byte = buffer[index] | 0x20
-                if byte == oneStart, matches(one, at: index) { return true }
-                if byte == twoStart, matches(two, at: index) { return true }
-                index += 1
-            }
-            return false
+            return true
         }
+        var index = 0
+        while index < count {
+            if buffer[index] == UInt8(ascii: "&") { return true }
+            let byte = buffer[index] | 0x20
+            if byte == oneStart, matches(one, at: index) { return true }
+            if byte == twoStart, matches(two, at: index) { return true }
+            index += 1
+        }
+        return false
     }
 
     /// The byte offsets at which `needle` starts in `bytes`, without overlaps, in order.

@@ -29,13 +29,18 @@ enum CharacterReferences {
     /// `lowercasingASCII` lower-cases ASCII letters on the way.
     static func decode(_ bytes: ArraySlice<UInt8>, inAttribute: Bool = false, lowercasingASCII: Bool = false) -> String
     {
+        bytes.withUnsafeBufferPointer { decode($0, inAttribute: inAttribute, lowercasingASCII: lowercasingASCII) }
+    }
+
+    /// Decodes the references in `bytes`, as `decode(_:inAttribute:lowercasingASCII:)` does.
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, inAttribute: Bool, lowercasingASCII: Bool) -> String {
         if lowercasingASCII {
             // Invalid UTF-8 is repaired by the initializer, as `String(decoding:)` would.
             if hasAmpersand(bytes) {
-                var decoded = decode(bytes, inAttribute: inAttribute)
+                var decoded = decode(bytes, inAttribute: inAttribute, lowercasingASCII: false)
                 return decoded.withUTF8(ASCIICase.lowercasedString)
             }
-            return bytes.withUnsafeBufferPointer(ASCIICase.lowercasedString)
+            return ASCIICase.lowercasedString(bytes)
         }
         guard hasAmpersand(bytes) else { return String(decoding: bytes, as: UTF8.self) }
         var output: [UInt8] = []
@@ -47,12 +52,17 @@ enum CharacterReferences {
     /// Decodes the references in text `bytes` onto the end of `output`, the bytes between them
     /// as they are: valid UTF-8 in, valid UTF-8 out.
     static func decode(_ bytes: ArraySlice<UInt8>, inAttribute: Bool = false, appendingTo output: inout [UInt8]) {
+        bytes.withUnsafeBufferPointer { decode($0, inAttribute: inAttribute, appendingTo: &output) }
+    }
+
+    /// Decodes the references in `bytes` onto the end of `output`, as the slice's form does.
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, inAttribute: Bool, appendingTo output: inout [UInt8]) {
         guard hasAmpersand(bytes) else {
             output.append(contentsOf: bytes)
             return
         }
-        var index = bytes.startIndex
-        let end = bytes.endIndex
+        var index = 0
+        let end = bytes.count
         while index < end {
             let byte = bytes[index]
             guard byte == UInt8(ascii: "&") else {
@@ -72,16 +82,16 @@ enum CharacterReferences {
 
     /// Whether any reference may start in `bytes`: memchr looks at many bytes a step, and most
     /// text holds none.
-    private static func hasAmpersand(_ bytes: ArraySlice<UInt8>) -> Bool {
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return false }
-            return memchr(base, Int32(UInt8(ascii: "&")), buffer.count) != nil
-        }
+    private static func hasAmpersand(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        return memchr(base, Int32(UInt8(ascii: "&")), bytes.count) != nil
     }
 
     /// The replacement for the reference starting at `start` (an '&'), and the bytes it spans.
-    private static func reference(in bytes: ArraySlice<UInt8>, at start: Int, inAttribute: Bool) -> (String, Int)? {
-        let end = bytes.endIndex
+    private static func reference(
+        in bytes: UnsafeBufferPointer<UInt8>, at start: Int, inAttribute: Bool
+    ) -> (String, Int)? {
+        let end = bytes.count
         var cursor = start + 1
         guard cursor < end else { return nil }
         if bytes[cursor] == UInt8(ascii: "#") {
@@ -101,7 +111,7 @@ enum CharacterReferences {
         let nameStart = cursor
         while cursor < end, cursor - nameStart < 32, isAlphanumeric(bytes[cursor]) { cursor += 1 }
         guard cursor > nameStart else { return nil }
-        let name = String(decoding: bytes[nameStart..<cursor], as: UTF8.self)
+        let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[nameStart..<cursor]), as: UTF8.self)
         let terminated = cursor < end && bytes[cursor] == UInt8(ascii: ";")
         // In attributes, an unterminated reference followed by more name characters is literal.
         if !terminated && inAttribute { return nil }

@@ -30,6 +30,8 @@ struct DocumentTree {
     /// Each element's lower-cased class and id, space separated (what boilerplate patterns are
     /// matched against), one after another.
     private var hintBytes: [UInt8] = []
+    /// Where the hint of the next node appended starts in `hintBytes`.
+    private var pendingHintStart = 0
     /// The document the tree was built from (shared, not copied): link targets point into it.
     var document: [UInt8] = []
     /// Each `<a href>`, in document order: the element and its value's bytes in `document`.
@@ -109,14 +111,23 @@ struct DocumentTree {
         }
     }
 
+    /// Writes bytes of the hint of the next element appended (`write` puts them on the end of
+    /// the buffer it is given), straight into the tree's store of hints; `separatedBySpace`: a
+    /// space goes first when that hint already holds bytes.
+    mutating func appendToHint(separatedBySpace: Bool, _ write: (inout [UInt8]) -> Void) {
+        if separatedBySpace, hintBytes.count > pendingHintStart { hintBytes.append(0x20) }
+        write(&hintBytes)
+    }
+
+    /// An element or text node under `parent`; its hint is what `appendToHint` wrote since the
+    /// node before it.
     @discardableResult
     mutating func appendNode(
-        name: String, traits: ElementTraits, parent: NodeID, hint: [UInt8] = [], flags: ElementFlags,
-        text: Range<Int> = 0..<0
+        name: String, traits: ElementTraits, parent: NodeID, flags: ElementFlags, text: Range<Int> = 0..<0
     ) -> NodeID {
         let id = NodeID(names.count)
-        let hintStart = hintBytes.count
-        if !hint.isEmpty { hintBytes.append(contentsOf: hint) }
+        let hintStart = pendingHintStart
+        pendingHintStart = hintBytes.count
         nodes.append(
             Node(
                 parent: parent, flags: flags, traits: traits, textStart: text.lowerBound, textEnd: text.upperBound,

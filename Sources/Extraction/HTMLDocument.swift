@@ -29,67 +29,83 @@ struct HTMLDocument {
     init(bytes: [UInt8]) {
         tree = DocumentTree()
         builder = TreeBuilder(expectedBytes: bytes.count)
-        var tokenizer = HTMLTokenizer(bytes, onlyKnownAttributes: true)
         let isValidUTF8 = CharsetDetector.isValidUTF8(bytes)
-        while let token = tokenizer.next() {
-            switch consume token {
-            case let .startTag(name, traits, attributes, selfClosing):
-                if traits.contains(.readByDocument) {
-                    readAttributes(of: name, attributes)
-                    if name == "script" {
-                        inStructuredData = attributes.contains {
-                            $0.known == .type && ByteSearch.contains(attributes.value($0), "ld+json")
-                        }
-                    }
-                    if name == "h1", headings.count < 5 { headingText = [] }
-                }
-                if byline == nil, bylineText == nil, Self.isByline(attributes) {
-                    bylineText = []
-                    bylineDepth = 0
-                }
-                if bylineText != nil {
-                    // Elements side by side are laid out apart: "Ann Lee</p><p>Jan 2" is two phrases.
-                    bylineText?.append(0x20)
-                    if !traits.contains(.void) { bylineDepth += 1 }
-                }
-                builder.open(
-                    name, traits: traits, attributes: attributes, selfClosing: selfClosing,
-                    documentIsValidUTF8: isValidUTF8)
-                if headingText != nil, name == "br" || name == "img" { headingText?.append(0x20) }
-            case let .endTag(name):
-                if bylineText != nil { bylineText?.append(0x20) }
-                if let text = bylineText, !ElementTraits.of(name).contains(.void) {
-                    bylineDepth -= 1
-                    if bylineDepth <= 0 {
-                        let line = TextNormalizer.collapseWhitespace(bytes: text)
-                        bylineDate = bylineDate ?? DateText.read(line, language: metadata.declaredLanguage)
-                        byline = BylineText.names(line)
-                        bylineText = nil
-                    }
-                }
-                if let heading = headingText, name == "h1" {
-                    let text = TextNormalizer.collapseWhitespace(bytes: heading)
-                    if !text.isEmpty { headings.append(text) }
-                    headingText = nil
-                }
-                builder.close(name)
-            case let .text(range):
-                let written = builder.text(bytes[range], isValidUTF8: isValidUTF8)
-                guard headingText != nil || bylineText != nil || visibleDate == nil else { break }
-                let text = builder.tree.textBytes(in: written)
-                if headingText != nil { headingText?.append(contentsOf: text) }
-                if bylineText != nil { bylineText?.append(contentsOf: text) }
-                if visibleDate == nil, text.count < 120, text.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
-                    visibleDate = DateText.read(
-                        String(decoding: text, as: UTF8.self), language: metadata.declaredLanguage)
-                }
-            case let .rawText(name, range):
-                // Scripts, styles and titles are not text of the page; their content feeds metadata.
-                rawText(name, bytes[range])
-            case .comment, .doctype:
-                break
+        HTMLTokenizer.reading(bytes, onlyKnownAttributes: true) { tokenizer in
+            while let token = tokenizer.next() {
+                handle(token, in: tokenizer.document, isValidUTF8: isValidUTF8)
             }
         }
+        finish(bytes)
+    }
+
+    /// Feeds one token to the tree and to the metadata read along the way.
+    private mutating func handle(_ token: consuming HTMLToken, in bytes: UnsafeBufferPointer<UInt8>, isValidUTF8: Bool)
+    {
+        switch consume token {
+        case let .startTag(name, traits, attributes, selfClosing):
+            startTag(name, traits: traits, attributes: attributes, selfClosing: selfClosing, isValidUTF8: isValidUTF8)
+        case let .endTag(name):
+            if bylineText != nil { bylineText?.append(0x20) }
+            if let text = bylineText, !ElementTraits.of(name).contains(.void) {
+                bylineDepth -= 1
+                if bylineDepth <= 0 {
+                    let line = TextNormalizer.collapseWhitespace(bytes: text)
+                    bylineDate = bylineDate ?? DateText.read(line, language: metadata.declaredLanguage)
+                    byline = BylineText.names(line)
+                    bylineText = nil
+                }
+            }
+            if let heading = headingText, name == "h1" {
+                let text = TextNormalizer.collapseWhitespace(bytes: heading)
+                if !text.isEmpty { headings.append(text) }
+                headingText = nil
+            }
+            builder.close(name)
+        case let .text(range):
+            let written = builder.text(UnsafeBufferPointer(rebasing: bytes[range]), isValidUTF8: isValidUTF8)
+            guard headingText != nil || bylineText != nil || visibleDate == nil else { break }
+            let text = builder.tree.textBytes(in: written)
+            if headingText != nil { headingText?.append(contentsOf: text) }
+            if bylineText != nil { bylineText?.append(contentsOf: text) }
+            if visibleDate == nil, text.count < 120, text.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
+                visibleDate = DateText.read(String(decoding: text, as: UTF8.self), language: metadata.declaredLanguage)
+            }
+        case let .rawText(name, range):
+            // Scripts, styles and titles are not text of the page; their content feeds metadata.
+            rawText(name, UnsafeBufferPointer(rebasing: bytes[range]))
+        case .comment, .doctype:
+            break
+        }
+    }
+
+    private mutating func startTag(
+        _ name: String, traits: ElementTraits, attributes: TagAttributes, selfClosing: Bool, isValidUTF8: Bool
+    ) {
+        if traits.contains(.readByDocument) {
+            readAttributes(of: name, attributes)
+            if name == "script" {
+                inStructuredData = attributes.contains {
+                    $0.known == .type && ByteSearch.contains(attributes.value($0), "ld+json")
+                }
+            }
+            if name == "h1", headings.count < 5 { headingText = [] }
+        }
+        if byline == nil, bylineText == nil, Self.isByline(attributes) {
+            bylineText = []
+            bylineDepth = 0
+        }
+        if bylineText != nil {
+            // Elements side by side are laid out apart: "Ann Lee</p><p>Jan 2" is two phrases.
+            bylineText?.append(0x20)
+            if !traits.contains(.void) { bylineDepth += 1 }
+        }
+        builder.open(
+            name, traits: traits, attributes: attributes, selfClosing: selfClosing, documentIsValidUTF8: isValidUTF8)
+        if headingText != nil, name == "br" || name == "img" { headingText?.append(0x20) }
+    }
+
+    /// Once every token is in: the tree, and the metadata chosen from what was read.
+    private mutating func finish(_ bytes: [UInt8]) {
         tree = builder.tree
         tree.document = bytes
         builder = TreeBuilder()
@@ -120,14 +136,13 @@ struct HTMLDocument {
             switch attribute.known {
             case .itemprop, .rel:
                 // Only six bytes, or a character reference, can read "author": no string otherwise.
-                let written = attributes.document[attribute.valueRange]
+                let written = attributes.writtenValue(attribute)
                 guard written.count == 6 || written.contains(UInt8(ascii: "&")) else { continue }
                 if attributes.value(attribute) == "author" { return true }
             case .class:
                 // Cheap test first, on the bytes as written: most classes mention neither.
                 guard attribute.valueRange.count >= 6,
-                    ByteSearch.mayHoldIgnoringASCIICase(
-                        attributes.document[attribute.valueRange], "author", or: "byline")
+                    ByteSearch.mayHoldIgnoringASCIICase(attributes.writtenValue(attribute), "author", or: "byline")
                 else { continue }
                 if namesByline(attributes.value(attribute)) { return true }
             default: break
@@ -176,11 +191,12 @@ struct HTMLDocument {
         }
     }
 
-    private mutating func rawText(_ name: String, _ bytes: ArraySlice<UInt8>) {
+    private mutating func rawText(_ name: String, _ bytes: UnsafeBufferPointer<UInt8>) {
         switch name {
         case "title":
             if documentTitle == nil {
-                let title = TextNormalizer.collapseWhitespace(CharacterReferences.decode(bytes))
+                let title = TextNormalizer.collapseWhitespace(
+                    CharacterReferences.decode(bytes, inAttribute: false, lowercasingASCII: false))
                 if !title.isEmpty { documentTitle = title }
             }
         case "script":

@@ -31,27 +31,32 @@ struct HTMLAttribute {
 }
 
 /// A start tag's attributes with the document they point into: a value is decoded when asked.
+/// Both point into the tokenizer's storage, without reference counting: a tag's attributes are
+/// read while its token is handled, before the tokenizer is asked for the next one.
 struct TagAttributes: RandomAccessCollection {
     /// The document the attributes' ranges point into.
-    let document: [UInt8]
-    let list: [HTMLAttribute]
+    let document: UnsafeBufferPointer<UInt8>
+    let list: UnsafeBufferPointer<HTMLAttribute>
 
     var startIndex: Int { list.startIndex }
     var endIndex: Int { list.endIndex }
     subscript(position: Int) -> HTMLAttribute { list[position] }
 
+    /// The bytes of the attribute's value as written.
+    func writtenValue(_ attribute: HTMLAttribute) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: document[attribute.valueRange])
+    }
+
     /// The attribute's name: the known name, or the bytes written lower-cased.
     func name(_ attribute: HTMLAttribute) -> String {
         if let known = attribute.known { return known.rawValue }
-        return document.withUnsafeBufferPointer {
-            ASCIICase.lowercasedString(UnsafeBufferPointer(rebasing: $0[attribute.nameRange]))
-        }
+        return ASCIICase.lowercasedString(UnsafeBufferPointer(rebasing: document[attribute.nameRange]))
     }
 
     /// The attribute's value, character references decoded (invalid UTF-8 repaired).
     func value(_ attribute: HTMLAttribute) -> String {
         CharacterReferences.decode(
-            document[attribute.valueRange], inAttribute: true, lowercasingASCII: attribute.lowercasesValue)
+            writtenValue(attribute), inAttribute: true, lowercasingASCII: attribute.lowercasesValue)
     }
 
     /// The value of the first attribute of that name, if there is one.
@@ -67,13 +72,13 @@ struct TagAttributes: RandomAccessCollection {
             return
         }
         let start = output.count
-        CharacterReferences.decode(document[attribute.valueRange], inAttribute: true, appendingTo: &output)
+        CharacterReferences.decode(writtenValue(attribute), inAttribute: true, appendingTo: &output)
         if attribute.lowercasesValue { ASCIICase.lowercase(&output, from: start) }
     }
 
     /// The first byte of the decoded value, read without decoding it where no reference opens it.
     func firstValueByte(_ attribute: HTMLAttribute) -> UInt8? {
-        guard let first = document[attribute.valueRange].first else { return nil }
+        guard let first = writtenValue(attribute).first else { return nil }
         return first == UInt8(ascii: "&") ? value(attribute).utf8.first : first
     }
 }

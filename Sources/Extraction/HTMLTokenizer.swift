@@ -10,8 +10,15 @@
 /// It follows the shape of the HTML tokenizer's states closely enough for extraction: tags,
 /// attributes (quoted, unquoted, bare), comments, doctypes, CDATA, and the raw-text elements
 /// whose content is not markup.
-struct HTMLTokenizer {
-    private let bytes: [UInt8]
+///
+/// It reads the document through a pointer, without reference counting or bounds checks on
+/// each byte: every read is behind a test of `position` against `bytes.count`, and the tests
+/// (built with checks on) run it over random bytes. A start tag's attributes point into the
+/// tokenizer's own storage: they are valid until the next call to `next()`.
+struct HTMLTokenizer: ~Copyable {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    /// Whether `bytes` is the tokenizer's own copy, freed with it.
+    private let ownsBytes: Bool
     private var position = 0
 
     /// Elements whose content runs, unparsed, to their end tag (`ElementTraits.rawText`).
@@ -21,7 +28,10 @@ struct HTMLTokenizer {
         "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext",
     ]
 
-    private var attributes: [HTMLAttribute] = []
+    /// The current start tag's attributes: one buffer for every tag, reused from tag to tag.
+    private var attributes: UnsafeMutablePointer<HTMLAttribute>
+    private var attributeCount = 0
+    private var attributeCapacity = 16
 
     /// Set after the start tag of a raw-text element: its content comes next, as one token.
     private var pendingRawText: String?
@@ -47,14 +57,43 @@ struct HTMLTokenizer {
         let traits: ElementTraits
     }
 
-    /// A tokenizer for `bytes`; `rawTextElement` starts inside such an element's content, as
-    /// the html5lib tests' initial states do. `onlyKnownAttributes`: report only the attributes
-    /// in `KnownAttribute`.
+    /// A tokenizer for its own copy of `bytes`; `rawTextElement` starts inside such an
+    /// element's content, as the html5lib tests' initial states do. `onlyKnownAttributes`: report
+    /// only the attributes in `KnownAttribute`.
     init(_ bytes: [UInt8], rawTextElement: String? = nil, onlyKnownAttributes: Bool = false) {
+        let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, bytes.count))
+        _ = copy.initialize(from: bytes)
+        self.init(
+            bytes: UnsafeBufferPointer(rebasing: copy[0..<bytes.count]), owned: true, rawTextElement: rawTextElement,
+            onlyKnownAttributes: onlyKnownAttributes)
+    }
+
+    /// A tokenizer reading `bytes` where they are, without a copy: for `body` alone.
+    static func reading<Result>(
+        _ bytes: [UInt8], onlyKnownAttributes: Bool = false, _ body: (inout HTMLTokenizer) -> Result
+    ) -> Result {
+        bytes.withUnsafeBufferPointer { buffer in
+            var tokenizer = HTMLTokenizer(
+                bytes: buffer, owned: false, rawTextElement: nil, onlyKnownAttributes: onlyKnownAttributes)
+            return body(&tokenizer)
+        }
+    }
+
+    private init(bytes: UnsafeBufferPointer<UInt8>, owned: Bool, rawTextElement: String?, onlyKnownAttributes: Bool) {
         self.bytes = bytes
+        self.ownsBytes = owned
         self.pendingRawText = rawTextElement
         self.onlyKnownAttributes = onlyKnownAttributes
+        attributes = .allocate(capacity: attributeCapacity)
     }
+
+    deinit {
+        attributes.deallocate()
+        if ownsBytes { bytes.deallocate() }
+    }
+
+    /// The document being read: tokens' ranges point into it.
+    var document: UnsafeBufferPointer<UInt8> { bytes }
 
     /// The known attribute these bytes name, if any.
     private func knownAttribute(_ range: Range<Int>) -> KnownAttribute? {
@@ -63,7 +102,7 @@ struct HTMLTokenizer {
 
     /// The lower-cased key of the bytes in `range`; nil past 16 bytes.
     private func key(_ range: Range<Int>) -> ShortNameKey? {
-        bytes.withUnsafeBufferPointer { ShortNameKey(lowercasing: $0, start: range.lowerBound, count: range.count) }
+        ShortNameKey(lowercasing: bytes, start: range.lowerBound, count: range.count)
     }
 
     mutating func next() -> HTMLToken? {
@@ -117,9 +156,8 @@ struct HTMLTokenizer {
     private mutating func readStartTag() -> HTMLToken {
         position += 1
         let (name, traits) = readName()
-        // One buffer for every tag: the token that shared it is gone by the next tag, so its
-        // storage is reused rather than allocated again.
-        attributes.removeAll(keepingCapacity: true)
+        // The previous tag's attributes are read by now (they last until this call).
+        attributeCount = 0
         var selfClosing = false
         let count = bytes.count
         while position < count {
@@ -144,8 +182,8 @@ struct HTMLTokenizer {
                 valueRange = attributeValueRange()
             }
             // The first of duplicate attributes wins, as in browsers.
-            if kept, !attributes.contains(where: { isSameName($0, known: known, nameRange) }) {
-                attributes.append(
+            if kept, !currentAttributes.contains(where: { isSameName($0, known: known, nameRange) }) {
+                appendAttribute(
                     HTMLAttribute(
                         known: known, nameRange: nameRange, valueRange: valueRange,
                         lowercasesValue: onlyKnownAttributes && known?.isCaseInsensitive == true))
@@ -153,8 +191,24 @@ struct HTMLTokenizer {
         }
         if !selfClosing, traits.contains(.rawText) { pendingRawText = name }
         return .startTag(
-            name: name, traits: traits, attributes: TagAttributes(document: bytes, list: attributes),
+            name: name, traits: traits, attributes: TagAttributes(document: bytes, list: currentAttributes),
             selfClosing: selfClosing)
+    }
+
+    private var currentAttributes: UnsafeBufferPointer<HTMLAttribute> {
+        UnsafeBufferPointer(start: attributes, count: attributeCount)
+    }
+
+    private mutating func appendAttribute(_ attribute: HTMLAttribute) {
+        if attributeCount == attributeCapacity {
+            let larger = UnsafeMutablePointer<HTMLAttribute>.allocate(capacity: attributeCapacity * 2)
+            larger.moveInitialize(from: attributes, count: attributeCount)
+            attributes.deallocate()
+            attributes = larger
+            attributeCapacity *= 2
+        }
+        (attributes + attributeCount).initialize(to: attribute)
+        attributeCount += 1
     }
 
     /// Reads a raw-text element's content up to (not including) its end tag; nil when empty.
@@ -301,13 +355,11 @@ struct HTMLTokenizer {
     }
 
     private func indexOf(_ byte: UInt8, from start: Int) -> Int? {
-        guard start < bytes.count else { return nil }
         // memchr: text runs and attribute values are long, and it looks at many bytes a step.
-        return bytes.withUnsafeBufferPointer { buffer -> Int? in
-            guard let base = buffer.baseAddress, let found = memchr(base + start, Int32(byte), buffer.count - start)
-            else { return nil }
-            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-        }
+        guard start < bytes.count, let base = bytes.baseAddress,
+            let found = memchr(base + start, Int32(byte), bytes.count - start)
+        else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     private func matchesName(_ name: [UInt8], at start: Int) -> Bool {
@@ -335,7 +387,7 @@ struct HTMLTokenizer {
     }
 
     private func lowercased(_ range: Range<Int>) -> String {
-        bytes.withUnsafeBufferPointer { ASCIICase.lowercasedString(UnsafeBufferPointer(rebasing: $0[range])) }
+        ASCIICase.lowercasedString(UnsafeBufferPointer(rebasing: bytes[range]))
     }
 
     private func isASCIILetter(_ byte: UInt8) -> Bool {

@@ -14,8 +14,8 @@ struct TreeBuilder {
         let foreign: Bool
     }
 
-    /// The hint of the element being opened, built here so its storage is reused.
-    private var hint: [UInt8] = []
+    /// A style attribute's value, decoded here so its storage is reused.
+    private var style: [UInt8] = []
 
     /// Whether a <head> is open.
     private var inHead = false
@@ -66,16 +66,17 @@ struct TreeBuilder {
             default: break
             }
         }
-        hint.removeAll(keepingCapacity: true)
         var flags: DocumentTree.ElementFlags = []
         var isTabPanel = false
         var href: Range<Int>?
         for attribute in attributes.list {
             switch attribute.known {
             case .class, .id:
-                // Decoded straight into the hint; a second value joins the first with one space.
-                if !hint.isEmpty { hint.append(0x20) }
-                attributes.appendValue(attribute, documentIsValidUTF8: documentIsValidUTF8, to: &hint)
+                // Decoded straight into the tree's hint of the node about to be appended; a
+                // second value joins the first with one space.
+                tree.appendToHint(separatedBySpace: true) { hint in
+                    attributes.appendValue(attribute, documentIsValidUTF8: documentIsValidUTF8, to: &hint)
+                }
             case .itemprop:
                 if ByteSearch.contains(attributes.value(attribute), "articlebody") { flags.insert(.articleBody) }
             case .role:
@@ -101,10 +102,9 @@ struct TreeBuilder {
             case .style:
                 // Most styles hide nothing: the bytes as written are tried first, cheaply.
                 guard
-                    ByteSearch.mayHoldIgnoringASCIICase(attributes.document[attribute.valueRange], "none", or: "hidden")
+                    ByteSearch.mayHoldIgnoringASCIICase(attributes.writtenValue(attribute), "none", or: "hidden")
                 else { break }
-                let style = String(decoding: attributes.value(attribute).utf8.filter { $0 != 0x20 }, as: UTF8.self)
-                if ByteSearch.contains(style, "display:none", or: "visibility:hidden") {
+                if hidesElement(attribute, of: attributes, documentIsValidUTF8: documentIsValidUTF8) {
                     flags.insert(.hidden)
                 }
             default: break
@@ -112,13 +112,25 @@ struct TreeBuilder {
         }
         if isTabPanel { flags.subtract([.hidden, .hiddenAttribute]) }
         let parent = stack[stack.count - 1].node
-        let node = tree.appendNode(name: name, traits: traits, parent: parent, hint: hint, flags: flags)
+        let node = tree.appendNode(name: name, traits: traits, parent: parent, flags: flags)
         if let href, !flags.contains(.inPageLink) { tree.addLink(node, href: href) }
         // In SVG and MathML, "<path/>" closes itself (in HTML the slash means nothing): else
         // every later element of the page would nest inside the drawing.
         let foreign = stack[stack.count - 1].foreign || (special && (name == "svg" || name == "math"))
         if !traits.contains(.void), !(selfClosing && foreign), stack.count < Self.maximumDepth {
             stack.append(OpenElement(name: name, traits: traits, node: node, foreign: foreign))
+        }
+    }
+
+    /// Whether a style value, its spaces taken out, says `display:none` or `visibility:hidden`.
+    private mutating func hidesElement(
+        _ attribute: HTMLAttribute, of attributes: TagAttributes, documentIsValidUTF8: Bool
+    ) -> Bool {
+        style.removeAll(keepingCapacity: true)
+        attributes.appendValue(attribute, documentIsValidUTF8: documentIsValidUTF8, to: &style)
+        style.removeAll { $0 == 0x20 }
+        return style.withUnsafeBufferPointer {
+            ByteSearch.contains(bytes: $0, "display:none", or: "visibility:hidden")
         }
     }
 
@@ -152,13 +164,14 @@ struct TreeBuilder {
     /// decoded bytes went in the tree (`DocumentTree.textBytes(in:)`). `isValidUTF8`: the
     /// document's bytes are, so the text needs no repair.
     @discardableResult
-    mutating func text(_ raw: ArraySlice<UInt8>, isValidUTF8: Bool) -> Range<Int> {
+    mutating func text(_ raw: UnsafeBufferPointer<UInt8>, isValidUTF8: Bool) -> Range<Int> {
         tree.appendText(to: stack[stack.count - 1].node) { output in
             if isValidUTF8 {
-                CharacterReferences.decode(raw, appendingTo: &output)
+                CharacterReferences.decode(raw, inAttribute: false, appendingTo: &output)
             } else {
                 // Invalid sequences become U+FFFD token by token, as in a string of each.
-                output.append(contentsOf: CharacterReferences.decode(raw).utf8)
+                output.append(
+                    contentsOf: CharacterReferences.decode(raw, inAttribute: false, lowercasingASCII: false).utf8)
             }
         }
     }
