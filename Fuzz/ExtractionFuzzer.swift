@@ -1,5 +1,7 @@
 // libFuzzer entry point for the extraction library. Compiled together with
-// Sources/Extraction by Fuzz/run.sh (same module), so it needs no import.
+// Sources/Extraction by Fuzz/run.sh (same module), so it needs no import of it.
+
+import PageModel
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzExtraction(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

@@ -7,8 +7,19 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-600}
 mkdir -p .build/fuzz Fuzz/crashes Fuzz/corpus
-swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name Extraction \
-  Sources/Extraction/*.swift Fuzz/ExtractionFuzzer.swift -o .build/fuzz/extraction-fuzzer
+out=.build/fuzz
+# Extraction's dependencies first, with the same sanitizers: the page model as a module of its
+# own, and the C++ shim over CLD2 that language detection calls.
+swiftc -O -sanitize=address -parse-as-library -module-name PageModel -emit-module -emit-module-path "$out" \
+  -emit-library -static Sources/PageModel/*.swift -o "$out/libPageModel.a"
+clang++ -O2 -fsanitize=address -c Sources/CLanguageID/LanguageID.cpp -I Sources/CLanguageID/include \
+  -o "$out/LanguageID.o"
+mkdir -p "$out/CLanguageID"
+printf 'module CLanguageID {\n  header "%s"\n  export *\n}\n' "$PWD/Sources/CLanguageID/include/CLanguageID.h" \
+  > "$out/CLanguageID/module.modulemap"
+swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name Extraction -I "$out" -I "$out/CLanguageID" \
+  Sources/Extraction/*.swift Fuzz/ExtractionFuzzer.swift "$out/libPageModel.a" "$out/LanguageID.o" \
+  -lcld2_full -lcld2 -lstdc++ -o "$out/extraction-fuzzer"
 # Seed the corpus with small real pages.
 if [ -d ../shared/corpus/wcxb-dev/html ] && [ -z "$(ls -A Fuzz/corpus)" ]; then
   pages=(../shared/corpus/wcxb-dev/html/*.gz)

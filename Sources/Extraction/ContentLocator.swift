@@ -82,10 +82,11 @@ struct ContentLocator {
         // a wrapper named "page-ad-margins" or "container penci_sidebar" may hold the article.
         let pageText = max(1, textLength[0])
         var changed = false
+        var hintVerdicts = HintVerdicts()
         for index in 1..<count where !excluded[index] {
             let node = DocumentTree.NodeID(index)
             if excluded[Int(tree.parent(node))] { excluded[index] = true; changed = true; continue }
-            if !tree.isText(node) { verdicts[index] = BoilerplatePatterns.verdict(tree.hintBytes(node)) }
+            if !tree.isText(node) { verdicts[index] = hintVerdicts.verdict(of: node, in: tree) }
             if isUnlikely(node) && textLength[index] * 10 < pageText * 3 {
                 excluded[index] = true
                 changed = true
@@ -103,7 +104,7 @@ struct ContentLocator {
                 continue
             }
             if tree.flags(node).contains(.hidden), !tree.flags(node).contains(.hiddenAttribute) { continue }
-            if !tree.isText(node), saysBoilerplate(BoilerplatePatterns.verdict(tree.hintBytes(node))) { continue }
+            if !tree.isText(node), saysBoilerplate(hintVerdicts.verdict(of: node, in: tree)) { continue }
             revealable[index] = true
         }
         revealableLength = [Int32](repeating: 0, count: count)

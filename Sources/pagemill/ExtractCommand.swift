@@ -1,4 +1,5 @@
 import ArgumentParser
+import Cluster
 import Enrichment
 import Extraction
 import Foundation
@@ -56,6 +57,7 @@ struct ExtractCommand: ParsableCommand {
     }
 
     func run() throws {
+        ProcessMemory.keepFreedMemory()
         let source: PageSource
         do {
             source = try PageSource(inputs: paths, maximumPageBytes: limits.maxPageBytes)

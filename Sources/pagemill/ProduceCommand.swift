@@ -52,6 +52,7 @@ struct ProduceCommand: ParsableCommand {
     }
 
     func run() throws {
+        ProcessMemory.keepFreedMemory()
         let source: PageSource
         do {
             source = try archives.source(inputs: inputs, maximumPageBytes: limits.maxPageBytes)

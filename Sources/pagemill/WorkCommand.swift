@@ -91,6 +91,7 @@ struct WorkCommand: ParsableCommand {
             print(try launch.json())
             return
         }
+        ProcessMemory.keepFreedMemory()
         let logger = logging.makeLogger("pagemill.work")
         if let parentPid {
             do {
