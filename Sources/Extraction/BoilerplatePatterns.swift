@@ -87,35 +87,38 @@ enum BoilerplatePatterns {
 
     /// Classifies a lower-cased class-and-id string's UTF-8 bytes, token by token.
     static func verdict(_ hint: ArraySlice<UInt8>) -> Verdict {
-        guard !hint.isEmpty else { return [] }
+        hint.withUnsafeBufferPointer(verdict)
+    }
+
+    /// Classifies a hint's bytes, as the slice's form does.
+    static func verdict(_ bytes: UnsafeBufferPointer<UInt8>) -> Verdict {
+        guard !bytes.isEmpty else { return [] }
         var verdict: Verdict = []
-        hint.withUnsafeBufferPointer { bytes in
-            wordBytes.withUnsafeBufferPointer { wordBytes in
-                words.withUnsafeBufferPointer { words in
-                    var start = 0
-                    func isTokenByte(_ byte: UInt8) -> Bool {
-                        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80
-                    }
-                    while start < bytes.count {
-                        while start < bytes.count, !isTokenByte(bytes[start]) { start += 1 }
-                        var end = start
-                        while end < bytes.count, isTokenByte(bytes[end]) { end += 1 }
-                        if end > start {
-                            let length = end - start
-                            for index in wordRanges[Int(bytes[start])] {
-                                let word = words[index]
-                                guard !verdict.contains(word.flag), word.count <= length,
-                                    !word.whole || word.count == length
-                                else { continue }
-                                var offset = 1
-                                while offset < word.count, bytes[start + offset] == wordBytes[word.start + offset] {
-                                    offset += 1
-                                }
-                                if offset == word.count { verdict.insert(word.flag) }
+        wordBytes.withUnsafeBufferPointer { wordBytes in
+            words.withUnsafeBufferPointer { words in
+                var start = 0
+                func isTokenByte(_ byte: UInt8) -> Bool {
+                    (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80
+                }
+                while start < bytes.count {
+                    while start < bytes.count, !isTokenByte(bytes[start]) { start += 1 }
+                    var end = start
+                    while end < bytes.count, isTokenByte(bytes[end]) { end += 1 }
+                    if end > start {
+                        let length = end - start
+                        for index in wordRanges[Int(bytes[start])] {
+                            let word = words[index]
+                            guard !verdict.contains(word.flag), word.count <= length,
+                                !word.whole || word.count == length
+                            else { continue }
+                            var offset = 1
+                            while offset < word.count, bytes[start + offset] == wordBytes[word.start + offset] {
+                                offset += 1
                             }
+                            if offset == word.count { verdict.insert(word.flag) }
                         }
-                        start = end
                     }
+                    start = end
                 }
             }
         }

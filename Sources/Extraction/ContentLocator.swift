@@ -82,11 +82,11 @@ struct ContentLocator {
         // a wrapper named "page-ad-margins" or "container penci_sidebar" may hold the article.
         let pageText = max(1, textLength[0])
         var changed = false
-        var hintVerdicts = HintVerdicts()
+        var hintVerdicts = RunMemo<BoilerplatePatterns.Verdict>()
         for index in 1..<count where !excluded[index] {
             let node = DocumentTree.NodeID(index)
             if excluded[Int(tree.parent(node))] { excluded[index] = true; changed = true; continue }
-            if !tree.isText(node) { verdicts[index] = hintVerdicts.verdict(of: node, in: tree) }
+            if !tree.isText(node) { verdicts[index] = Self.verdict(of: node, in: tree, memo: &hintVerdicts) }
             if isUnlikely(node) && textLength[index] * 10 < pageText * 3 {
                 excluded[index] = true
                 changed = true
@@ -104,7 +104,7 @@ struct ContentLocator {
                 continue
             }
             if tree.flags(node).contains(.hidden), !tree.flags(node).contains(.hiddenAttribute) { continue }
-            if !tree.isText(node), saysBoilerplate(hintVerdicts.verdict(of: node, in: tree)) { continue }
+            if !tree.isText(node), saysBoilerplate(Self.verdict(of: node, in: tree, memo: &hintVerdicts)) { continue }
             revealable[index] = true
         }
         revealableLength = [Int32](repeating: 0, count: count)
@@ -112,6 +112,15 @@ struct ContentLocator {
             revealableLength[index] += ownLength[index]
             revealableLength[Int(tree.parent(DocumentTree.NodeID(index)))] += revealableLength[index]
         }
+    }
+
+    /// What an element's class and id say, each distinct hint of the page worked out once.
+    private static func verdict(
+        of node: DocumentTree.NodeID, in tree: DocumentTree, memo: inout RunMemo<BoilerplatePatterns.Verdict>
+    ) -> BoilerplatePatterns.Verdict {
+        let range = tree.hintRange(node)
+        guard !range.isEmpty else { return [] }
+        return tree.withHintStore { store in memo.value(of: range, in: store, BoilerplatePatterns.verdict) }
     }
 
     private mutating func sumText() {

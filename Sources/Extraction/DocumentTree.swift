@@ -74,7 +74,13 @@ struct DocumentTree {
     func hint(_ node: NodeID) -> String { String(decoding: hintBytes(node), as: UTF8.self) }
     /// The element's hint, as UTF-8.
     func hintBytes(_ node: NodeID) -> ArraySlice<UInt8> {
-        hintBytes[nodes[Int(node)].hintStart..<nodes[Int(node)].hintEnd]
+        hintBytes[hintRange(node)]
+    }
+    /// Where the element's hint lies in the store of every hint (`withHintStore`).
+    func hintRange(_ node: NodeID) -> Range<Int> { nodes[Int(node)].hintStart..<nodes[Int(node)].hintEnd }
+    /// Calls `body` with every element's hint, one after another.
+    func withHintStore<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        hintBytes.withUnsafeBufferPointer(body)
     }
     func flags(_ node: NodeID) -> ElementFlags { nodes[Int(node)].flags }
     func text(_ node: NodeID) -> String { String(decoding: textBytes(node), as: UTF8.self) }
