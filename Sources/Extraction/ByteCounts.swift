@@ -25,6 +25,31 @@ enum ByteCounts {
         return (visible, commas)
     }
 
+    /// Control bytes: below 0x20 and not white space (tab, line feed, vertical tab, form feed,
+    /// carriage return).
+    static func controls(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        let raw = UnsafeRawPointer(base)
+        var count = 0, index = 0
+        while index + 8 <= bytes.count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            let low = word & lowBits
+            // Each test adds to the low seven bits, so no byte carries into the next; bytes with
+            // the high bit set are none of these.
+            let belowSpace = ~((low &+ ones &* (0x80 - 0x20)) | word) & highBits
+            let fromTab = (low &+ ones &* (0x80 - 0x09)) & highBits
+            let pastReturn = (low &+ ones &* (0x80 - 0x0E)) & highBits
+            count &+= countOfHighBits(belowSpace & ~(fromTab & ~pastReturn))
+            index += 8
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            count &+= byte < 0x09 || (byte > 0x0D && byte < 0x20) ? 1 : 0
+            index += 1
+        }
+        return count
+    }
+
     /// How many bytes of a word of high bits have theirs set: moved down to a 1 a byte, one
     /// multiplication adds them up in the top byte (eight at most: no carry). The baseline
     /// x86-64 has no population count instruction, so this is cheaper than `nonzeroBitCount`.

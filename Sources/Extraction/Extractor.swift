@@ -97,12 +97,8 @@ public struct Extractor: Sendable {
     static func looksBinary(_ body: [UInt8]) -> Bool {
         body.withUnsafeBufferPointer { buffer in
             let sample = UnsafeBufferPointer(rebasing: buffer.prefix(8192))
-            var controls = 0
-            for byte in sample where byte < 0x09 || (byte > 0x0D && byte < 0x20) {
-                if byte == 0 && sample.count < 64 { return true }
-                controls += 1
-            }
-            return controls * 50 > sample.count
+            if sample.count < 64, sample.contains(0) { return true }
+            return ByteCounts.controls(sample) * 50 > sample.count
         }
     }
 

@@ -69,8 +69,12 @@ struct ShortNameKey: Equatable, Sendable {
         if start + 16 <= buffer.count {
             let raw = UnsafeRawPointer(base + start)
             low = ASCIICase.lowercased(Self.prefix(UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)), count))
-            high = ASCIICase.lowercased(
-                Self.prefix(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)), count - 8))
+            // Most names fit the first word.
+            high =
+                count <= 8
+                ? 0
+                : ASCIICase.lowercased(
+                    Self.prefix(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)), count - 8))
         } else {
             guard var key = ShortNameKey(UnsafeBufferPointer(rebasing: buffer[start..<(start + count)])) else {
                 return nil
