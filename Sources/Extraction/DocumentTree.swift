@@ -96,6 +96,9 @@ struct DocumentTree {
     func traits(_ node: NodeID) -> ElementTraits { nodes[Int(node)].traits }
     func isText(_ node: NodeID) -> Bool { names[Int(node)].isEmpty }
 
+    /// Whether `node` holds any child yet.
+    func hasChildren(_ node: NodeID) -> Bool { nodes[Int(node)].firstChild != Self.none }
+
     /// The children of `node`, in document order.
     func children(_ node: NodeID) -> ChildSequence {
         ChildSequence(nodes: nodes, upcoming: nodes[Int(node)].firstChild)
