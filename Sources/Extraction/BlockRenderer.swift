@@ -65,8 +65,9 @@ struct BlockRenderer {
             let name = tree.name(node)
             let traits = tree.traits(node)
             if entering {
-                guard node == root || keeps(node) else { continue }
+                // A block left out still ends the line before it: the text after it starts anew.
                 if traits.contains(.blockBoundary) { flush() }
+                guard node == root || keeps(node) else { continue }
                 // Names are compared only for the few elements whose traits say they may match:
                 // most elements are none of these, and a name compared is a call into the runtime.
                 if traits.contains(.link) {

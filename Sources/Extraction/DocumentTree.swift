@@ -96,8 +96,13 @@ struct DocumentTree {
     func traits(_ node: NodeID) -> ElementTraits { nodes[Int(node)].traits }
     func isText(_ node: NodeID) -> Bool { names[Int(node)].isEmpty }
 
-    /// Whether `node` holds any child yet.
-    func hasChildren(_ node: NodeID) -> Bool { nodes[Int(node)].firstChild != Self.none }
+    /// Whether text appended under `parent` now would start a line of output: it would be the
+    /// first child of a block, or follow one.
+    func opensLine(under parent: NodeID, parentTraits: ElementTraits) -> Bool {
+        let last = nodes[Int(parent)].lastChild
+        if last == Self.none { return parentTraits.contains(.blockBoundary) }
+        return !names[Int(last)].isEmpty && nodes[Int(last)].traits.contains(.blockBoundary)
+    }
 
     /// The children of `node`, in document order.
     func children(_ node: NodeID) -> ChildSequence {

@@ -55,6 +55,9 @@ struct HTMLDocument {
                     bylineText = nil
                 }
             }
+            if headingText != nil, name != "h1", ElementTraits.of(name).contains(.blockBoundary) {
+                headingText?.append(0x20)
+            }
             if let heading = headingText, name == "h1" {
                 let text = TextNormalizer.collapseWhitespace(bytes: heading)
                 if !text.isEmpty { headings.append(text) }
@@ -101,7 +104,8 @@ struct HTMLDocument {
         }
         builder.open(
             name, traits: traits, attributes: attributes, selfClosing: selfClosing, documentIsValidUTF8: isValidUTF8)
-        if headingText != nil, name == "br" || name == "img" { headingText?.append(0x20) }
+        // A block, a line break or a picture inside the headline parts its words.
+        if headingText != nil, traits.contains(.blockBoundary) || name == "img" { headingText?.append(0x20) }
     }
 
     /// Once every token is in: the tree, and the metadata chosen from what was read.

@@ -169,7 +169,7 @@ struct TreeBuilder {
         // White space that opens a block (the indentation after "<div>") is never read: the
         // block starts a new line of output, and white space at a line's start is dropped.
         // A node fewer for every such run, a fifth of a page's text nodes.
-        if open.traits.contains(.blockBoundary), !tree.hasChildren(open.node), Self.isWhitespace(raw) {
+        if Self.isWhitespace(raw), tree.opensLine(under: open.node, parentTraits: open.traits) {
             return 0..<0
         }
         return tree.appendText(to: open.node) { output in
