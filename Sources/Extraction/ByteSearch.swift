@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Substring search on UTF-8 bytes: Foundation's `contains` goes through CFString and costs
 /// far more than the whole tokenizer on the hot path.
 enum ByteSearch {
@@ -76,6 +82,24 @@ enum ByteSearch {
             index += 1
         }
         return false
+    }
+
+    /// The first byte offset at which `needle` starts in `bytes`, found by memchr on its first
+    /// byte.
+    static func firstOffset(of needle: [UInt8], in bytes: [UInt8]) -> Int? {
+        guard let first = needle.first, bytes.count >= needle.count else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer -> Int? in
+            guard let base = buffer.baseAddress else { return nil }
+            var index = 0
+            let last = buffer.count - needle.count
+            while index <= last {
+                guard let found = memchr(base + index, Int32(first), last - index + 1) else { return nil }
+                index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if buffer[index..<(index + needle.count)].elementsEqual(needle) { return index }
+                index += 1
+            }
+            return nil
+        }
     }
 
     /// The byte offsets at which `needle` starts in `bytes`, without overlaps, in order.

@@ -31,4 +31,14 @@ import Testing
         #expect(!ByteSearch.mayHoldIgnoringASCIICase(document[1..<12], "author", or: "byline"))
         #expect(!ByteSearch.mayHoldIgnoringASCIICase(document[0..<0], "author", or: "byline"))
     }
+
+    /// The first offset found by memchr is the first of every offset found byte by byte.
+    @Test func theFirstOffsetIsTheFirstOfAll() {
+        var random = RandomBytes(Array("chrsetCa= ".utf8))
+        let needle = Array("charset".utf8)
+        for _ in 0..<2_000 {
+            let bytes = random.next(lengths: 0...60) + (Bool.random() ? needle : []) + random.next(lengths: 0...10)
+            #expect(ByteSearch.firstOffset(of: needle, in: bytes) == ByteSearch.offsets(of: needle, in: bytes).first)
+        }
+    }
 }
