@@ -173,7 +173,7 @@ struct BlockRenderer {
         current.append(contentsOf: text)
         // Visible bytes only: the white space between a menu's links is not prose either.
         guard linkDepth > 0 else { return }
-        let visible = text.lazy.filter { $0 > 0x20 }.count
+        let visible = text.withUnsafeBufferPointer(ByteCounts.visibleAndCommas).visible
         currentLinkBytes += visible
         if inPageLinkDepth > 0 { currentInPageLinkBytes += visible }
     }
@@ -186,7 +186,7 @@ struct BlockRenderer {
             currentIsHeading = headingDepth > 0
             currentIsListItem = listItemDepth > 0
         }
-        let visible = current.lazy.filter { $0 > 0x20 }.count
+        let visible = current.withUnsafeBufferPointer(ByteCounts.visibleAndCommas).visible
         // A block that is only a jump within the page ("Skip to content", "Back to top") is furniture.
         guard visible > 0, currentInPageLinkBytes < visible else { return }
         let text = Self.withoutEcho(TextNormalizer.collapseWhitespace(bytes: current))
