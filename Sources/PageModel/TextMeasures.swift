@@ -12,6 +12,15 @@ public enum TextMeasures {
         text.withUTF8 { bytes in
             var index = 0
             while index < bytes.count {
+                // Eight ASCII bytes at a time, with word operations (most text is ASCII).
+                if index + 8 <= bytes.count, let base = bytes.baseAddress {
+                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    if word & asciiHighBits == 0 {
+                        count &+= asciiWordStarts(UInt64(littleEndian: word), afterWord: &inWord)
+                        index += 8
+                        continue
+                    }
+                }
                 let byte = bytes[index]
                 if byte < 0x80 {
                     // The ASCII letters and digits as two bitmaps of 64 bytes each.
@@ -37,6 +46,29 @@ public enum TextMeasures {
             }
         }
         return Int(count)
+    }
+
+    private static let asciiOnes: UInt64 = 0x0101_0101_0101_0101
+    private static let asciiHighBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// How many words start in eight ASCII bytes (first byte lowest), given whether a word runs
+    /// into them (`afterWord`, 1 or 0), which is set to whether one runs on past them. For bytes
+    /// below 0x80, adding `0x80 - c` to every byte sets a byte's high bit exactly when it is at
+    /// least `c`, and carries into no other byte.
+    @inline(__always)
+    static func asciiWordStarts(_ word: UInt64, afterWord: inout UInt64) -> UInt64 {
+        func atLeast(_ value: UInt64, _ bound: UInt64) -> UInt64 {
+            (value &+ asciiOnes &* (0x80 - bound)) & asciiHighBits
+        }
+        let digits = atLeast(word, 0x30) & ~atLeast(word, 0x3A)
+        let folded = word | (asciiOnes &* 0x20)
+        let letters = atLeast(folded, 0x61) & ~atLeast(folded, 0x7B)
+        let inWord = digits | letters
+        // A word starts at a word byte whose previous byte is not one.
+        let previous = (inWord << 8) | (afterWord << 7)
+        let starts = inWord & ~previous
+        afterWord = inWord >> 63
+        return ((starts >> 7) &* asciiOnes) >> 56
     }
 
     /// The 64-bit FNV-1a hash of `bytes`: small, fast and the same in a few lines of any
