@@ -9,7 +9,7 @@ signals, personal data, near duplicates, key phrases, entities, quotes, links) a
 what datatrove's pipeline does (extraction: the same options off). Prints pages/s of each and
 the extraction scores of each on the first copy, scored by ../shared/tools/score-extraction.
 """
-import glob, gzip, json, subprocess, sys, time
+import glob, gzip, json, shutil, subprocess, sys, time
 from pathlib import Path
 
 import corpus_warcs
@@ -31,6 +31,10 @@ def run_datatrove(folder):
     from datatrove.pipeline.readers import WarcReader
     from datatrove.pipeline.writers import JsonlWriter
     output = SCRATCH / "datatrove-out"
+    # datatrove skips tasks its logging folder marks done: a second run in the same scratch
+    # folder would time nothing. Both start empty.
+    for leftover in (output, SCRATCH / "datatrove-logs"):
+        shutil.rmtree(leftover, ignore_errors=True)
     executor = LocalPipelineExecutor(
         pipeline=[WarcReader(str(folder), glob_pattern="*.warc.gz"), Trafilatura(), JsonlWriter(str(output))],
         tasks=2, workers=2, logging_dir=str(SCRATCH / "datatrove-logs"))
