@@ -1,7 +1,8 @@
 /// Counts of bytes of a kind in a run of text, eight bytes a step with word operations rather
 /// than a compare and a branch a byte: the content locator measures every text node of a page.
 enum ByteCounts {
-    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    /// A one in every byte: times a byte, that byte in every byte.
+    static let ones: UInt64 = 0x0101_0101_0101_0101
     private static let highBits: UInt64 = 0x8080_8080_8080_8080
     private static let lowBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
 
@@ -69,7 +70,7 @@ enum ByteCounts {
     /// The high bit of each zero byte of `word`: a byte's low seven bits plus 0x7F set its high
     /// bit unless they are all zero, and its own high bit rules out the rest.
     @inline(__always)
-    private static func zeroBytes(_ word: UInt64) -> UInt64 {
+    static func zeroBytes(_ word: UInt64) -> UInt64 {
         ~(((word & lowBits) &+ lowBits) | word | lowBits)
     }
 }

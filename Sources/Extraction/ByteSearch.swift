@@ -73,12 +73,37 @@ enum ByteSearch {
             }
             return true
         }
-        var index = 0
-        while index < count {
+        func holds(at index: Int) -> Bool {
             if buffer[index] == UInt8(ascii: "&") { return true }
             let byte = buffer[index] | 0x20
-            if byte == oneStart, matches(one, at: index) { return true }
-            if byte == twoStart, matches(two, at: index) { return true }
+            return (byte == oneStart && matches(one, at: index)) || (byte == twoStart && matches(two, at: index))
+        }
+        var index = 0
+        if let base = buffer.baseAddress, one.count >= 2, two.count >= 2 {
+            // Eight positions a step: only where a word's first two letters, in either case, or
+            // an `&` start within them are the bytes looked at one by one. Two letters side by
+            // side are far rarer than one (class names are full of a's and b's).
+            let raw = UnsafeRawPointer(base)
+            let ones = ByteCounts.ones
+            let (oneFirst, oneSecond) = (ones &* UInt64(oneStart), ones &* UInt64(one[1]))
+            let (twoFirst, twoSecond) = (ones &* UInt64(twoStart), ones &* UInt64(two[1]))
+            let (ampersands, lowerCase) = (ones &* UInt64(UInt8(ascii: "&")), ones &* 0x20)
+            while index + 9 <= count {
+                let here = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                let next = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index + 1, as: UInt64.self))
+                let (first, second) = (here | lowerCase, next | lowerCase)
+                let candidates =
+                    (ByteCounts.zeroBytes(first ^ oneFirst) & ByteCounts.zeroBytes(second ^ oneSecond))
+                    | (ByteCounts.zeroBytes(first ^ twoFirst) & ByteCounts.zeroBytes(second ^ twoSecond))
+                    | ByteCounts.zeroBytes(here ^ ampersands)
+                if candidates != 0 {
+                    for offset in index..<(index + 8) where holds(at: offset) { return true }
+                }
+                index += 8
+            }
+        }
+        while index < count {
+            if holds(at: index) { return true }
             index += 1
         }
         return false
