@@ -46,6 +46,13 @@ enum ASCIICase {
             UnsafeMutableRawPointer(to + index).storeBytes(of: lowercased(word), as: UInt64.self)
             index += 8
         }
+        if index < count, count >= 8 {
+            // The last eight bytes as one word, overlapping some done already: lower-casing twice
+            // is lower-casing once.
+            let word = UnsafeRawPointer(from + count - 8).loadUnaligned(as: UInt64.self)
+            UnsafeMutableRawPointer(to + count - 8).storeBytes(of: lowercased(word), as: UInt64.self)
+            return
+        }
         while index < count {
             let byte = from[index]
             to[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
