@@ -220,38 +220,26 @@ struct HTMLDocument {
         let key =
             (attributes.first { $0.known == .property || $0.known == .name || $0.known == .itemprop })
             .map(attributes.value) ?? ""
-        guard let content = attributes.value(of: .content), !content.isEmpty else { return }
-        // Tidied only for the keys read: pages carry dozens of others (viewport, theme colours,
-        // verification tokens).
-        var value: String { TextNormalizer.collapseWhitespace(content) }
-        switch key {
-        case "og:title", "twitter:title": metadata.title = metadata.title ?? value
-        case "description", "og:description", "twitter:description":
-            metadata.description = metadata.description ?? value
-        case "og:site_name", "application-name": metadata.siteName = metadata.siteName ?? value
-        case "og:image", "twitter:image", "image": metadata.image = metadata.image ?? value
-        case "author", "article:author", "byl", "sailthru.author":
+        guard let field = MetaField.byKey[key], let content = attributes.value(of: .content), !content.isEmpty else {
+            return
+        }
+        let value = TextNormalizer.collapseWhitespace(content)
+        switch field {
+        case .title: metadata.title = metadata.title ?? value
+        case .description: metadata.description = metadata.description ?? value
+        case .siteName: metadata.siteName = metadata.siteName ?? value
+        case .image: metadata.image = metadata.image ?? value
+        case .author:
             if metadata.authors.isEmpty, !value.hasPrefix("http") { metadata.authors = [value] }
-        case "article:published_time", "datepublished", "date", "pubdate", "publishdate", "dc.date", "dc.date.issued",
-            "og:published_time", "published", "publication_date", "citation_publication_date", "parsely-pub-date",
-            "sailthru.date", "dcterms.created", "dc.date.created", "datecreated", "article.published":
-            metadata.published = metadata.published ?? value
-        case "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified":
-            metadata.modified = metadata.modified ?? value
-        case "keywords", "news_keywords":
-            if metadata.tags.isEmpty {
-                metadata.tags = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
-                    !$0.isEmpty
-                }
-            }
-        case "article:tag":
-            metadata.tags.append(value)
-        case "og:type":
+        case .published: metadata.published = metadata.published ?? value
+        case .modified: metadata.modified = metadata.modified ?? value
+        case .keywords:
+            if metadata.tags.isEmpty { metadata.tags = MetaField.keywords(value) }
+        case .tag: metadata.tags.append(value)
+        case .type:
             if value.lowercased() == "article" { metadata.isArticle = true }
             if value.lowercased().hasSuffix("product") { metadata.isProduct = true }
-        case "og:url":
-            metadata.canonicalURL = metadata.canonicalURL ?? value
-        default: break
+        case .url: metadata.canonicalURL = metadata.canonicalURL ?? value
         }
     }
 
