@@ -50,6 +50,9 @@ struct DocumentTree {
         static let inPageLink = ElementFlags(rawValue: 16)
         /// Hidden by the `hidden` attribute (a collapsed section), not by a style.
         static let hiddenAttribute = ElementFlags(rawValue: 32)
+        /// A text node: set by the tree itself, so that telling text from elements reads the
+        /// node alone.
+        static let text = ElementFlags(rawValue: 64)
     }
 
     var count: Int { names.count }
@@ -94,14 +97,14 @@ struct DocumentTree {
     /// How many bytes a text node's text has.
     func textLength(_ node: NodeID) -> Int { nodes[Int(node)].textEnd - nodes[Int(node)].textStart }
     func traits(_ node: NodeID) -> ElementTraits { nodes[Int(node)].traits }
-    func isText(_ node: NodeID) -> Bool { names[Int(node)].isEmpty }
+    func isText(_ node: NodeID) -> Bool { nodes[Int(node)].flags.contains(.text) }
 
     /// Whether text appended under `parent` now would start a line of output: it would be the
     /// first child of a block, or follow one.
     func opensLine(under parent: NodeID, parentTraits: ElementTraits) -> Bool {
         let last = nodes[Int(parent)].lastChild
         if last == Self.none { return parentTraits.contains(.blockBoundary) }
-        return !names[Int(last)].isEmpty && nodes[Int(last)].traits.contains(.blockBoundary)
+        return !isText(last) && nodes[Int(last)].traits.contains(.blockBoundary)
     }
 
     /// The children of `node`, in document order.
@@ -161,10 +164,10 @@ struct DocumentTree {
     @discardableResult
     mutating func appendText(to parent: NodeID, _ write: (inout [UInt8]) -> Void) -> Range<Int> {
         let last = nodes[Int(parent)].lastChild
-        guard last != Self.none, names[Int(last)].isEmpty else {
+        guard last != Self.none, isText(last) else {
             let start = textBytes.count
             write(&textBytes)
-            appendNode(name: "", traits: [], parent: parent, flags: [], text: start..<textBytes.count)
+            appendNode(name: "", traits: [], parent: parent, flags: .text, text: start..<textBytes.count)
             return start..<textBytes.count
         }
         if nodes[Int(last)].textEnd != textBytes.count {
