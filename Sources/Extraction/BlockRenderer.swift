@@ -128,8 +128,8 @@ struct BlockRenderer {
         }
         // The headline is the record's title, not a paragraph of its text.
         if isHeadline(node) { return false }
-        let name = tree.name(node)
         guard tree.traits(node).contains(.cleanedContainer) else { return true }
+        let name = tree.name(node)
         if tree.flags(node).contains(.articleBody) { return true }
         let length = locator.length(node)
         // What holds nearly all of the chosen content is that content, whatever its class says

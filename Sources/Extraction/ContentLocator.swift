@@ -54,7 +54,10 @@ struct ContentLocator {
             var ancestor = tree.parent(DocumentTree.NodeID(index))
             var steps = 0
             while ancestor > 0, steps < 8 {
-                if tree.name(ancestor) == "button" { holdsHeading[Int(ancestor)] = true; break }
+                if tree.traits(ancestor).contains(.neverContent), tree.name(ancestor) == "button" {
+                    holdsHeading[Int(ancestor)] = true
+                    break
+                }
                 ancestor = tree.parent(ancestor)
                 steps += 1
             }
@@ -167,10 +170,11 @@ struct ContentLocator {
     /// Elements whose class or id calls them boilerplate.
     private func isUnlikely(_ node: DocumentTree.NodeID) -> Bool {
         if tree.isText(node) { return false }
-        let name = tree.name(node)
-        if tree.flags(node).contains(.articleBody) || tree.traits(node).contains(.neverUnlikely) { return false }
+        let traits = tree.traits(node)
+        if tree.flags(node).contains(.articleBody) || traits.contains(.neverUnlikely) { return false }
         let verdict = verdicts[Int(node)]
-        if name == "header" && !verdict.contains(.maybeContent) { return true }
+        // (A name is compared only where the traits allow it: <header> is a navigation element.)
+        if traits.contains(.navigation), !verdict.contains(.maybeContent), tree.name(node) == "header" { return true }
         return saysBoilerplate(verdict)
     }
 
@@ -327,8 +331,11 @@ struct ContentLocator {
     }
 
     private func isScoredParagraph(_ node: DocumentTree.NodeID) -> Bool {
+        let traits = tree.traits(node)
+        if traits.contains(.paragraphLike) { return true }
+        // <div> and <section> are loose text parents; most elements are not.
+        guard traits.contains(.looseTextParent) else { return false }
         let name = tree.name(node)
-        if tree.traits(node).contains(.paragraphLike) { return true }
         guard name == "div" || name == "section" else { return false }
         // A div with text of its own and no block children is a paragraph in all but name.
         var hasText = false
@@ -340,17 +347,25 @@ struct ContentLocator {
     }
 
     private func baseScore(_ node: DocumentTree.NodeID) -> Double {
-        var score: Double
-        switch tree.name(node) {
-        case "div", "article", "main", "section": score = 5
-        case "pre", "td", "blockquote": score = 3
-        case "address", "ol", "ul", "dl", "dd", "dt", "li", "form": score = -3
-        case "h1", "h2", "h3", "h4", "h5", "h6", "th": score = -5
-        default: score = 0
-        }
-        if tree.name(node) == "article" || tree.flags(node).contains(.mainRole) { score += 10 }
+        let name = tree.name(node)
+        var score = Self.nameScores[name] ?? 0
+        if name == "article" || tree.flags(node).contains(.mainRole) { score += 10 }
         return score + weight(node)
     }
+
+    /// readability's score of an element by its name alone: one look-up, not a comparison with
+    /// each name.
+    private static let nameScores: [String: Double] = {
+        var scores: [String: Double] = [:]
+        for (score, names) in [
+            (5.0, ["div", "article", "main", "section"]), (3, ["pre", "td", "blockquote"]),
+            (-3, ["address", "ol", "ul", "dl", "dd", "dt", "li", "form"]),
+            (-5, ["h1", "h2", "h3", "h4", "h5", "h6", "th"]),
+        ] {
+            for name in names { scores[name] = score }
+        }
+        return scores
+    }()
 
     /// `top` with the siblings that look like more of the same; beside a story picked out by its
     /// headline (`skippingArticles`), sibling articles are other stories and stay out.
