@@ -62,7 +62,6 @@ struct BlockRenderer {
                 append(tree.textBytes(node))
                 continue
             }
-            let name = tree.name(node)
             let traits = tree.traits(node)
             if entering {
                 // A block left out still ends the line before it: the text after it starts anew.
@@ -75,7 +74,7 @@ struct BlockRenderer {
                     if tree.flags(node).contains(.inPageLink) { inPageLinkDepth += 1 }
                     renderedLinks.append(node)
                 } else if traits.contains(.impliesEndTag) {
-                    switch name {
+                    switch tree.name(node) {
                     case "li", "dt", "dd": listItemDepth += 1; currentIsListItem = true
                     case "td", "th": current.append(0x20)
                     default: break
@@ -95,7 +94,7 @@ struct BlockRenderer {
                     linkDepth -= 1
                     if tree.flags(node).contains(.inPageLink) { inPageLinkDepth -= 1 }
                 } else if traits.contains(.impliesEndTag) {
-                    switch name {
+                    switch tree.name(node) {
                     case "li", "dt", "dd": listItemDepth -= 1
                     case "td", "th": current.append(0x20)
                     default: break

@@ -304,7 +304,10 @@ struct ContentLocator {
     /// The first `<h1>` with text: the page's headline, usually. (Its header may have been set
     /// aside as boilerplate; it still marks where the story is.)
     private func headline() -> DocumentTree.NodeID? {
-        for index in 1..<tree.count where tree.name(DocumentTree.NodeID(index)) == "h1" {
+        for index in 1..<tree.count
+        where tree.traits(DocumentTree.NodeID(index)).contains(.heading)
+            && tree.name(DocumentTree.NodeID(index)) == "h1"
+        {
             let heading = DocumentTree.NodeID(index)
             // Descendants follow their element in the arrays.
             var next = index + 1
