@@ -141,7 +141,7 @@ struct TreeBuilder {
         let limit = max(1, stack.count - 64)
         while index >= limit {
             if Self.same(stack[index].name, name) {
-                stack.removeLast(stack.count - index)
+                while stack.count > index { stack.removeLast() }
                 return
             }
             index -= 1
@@ -205,7 +205,7 @@ struct TreeBuilder {
         while index > limit {
             let open = stack[index]
             if Self.same(open.name, name) {
-                stack.removeLast(stack.count - index)
+                while stack.count > index { stack.removeLast() }
                 return
             }
             if isBoundary(open.name, open.traits) { return }
