@@ -351,24 +351,19 @@ struct ContentLocator {
 
     private func baseScore(_ node: DocumentTree.NodeID) -> Double {
         let name = tree.name(node)
-        var score = Self.nameScores[name] ?? 0
+        var score = Self.nameScores.value(for: name) ?? 0
         if name == "article" || tree.flags(node).contains(.mainRole) { score += 10 }
         return score + weight(node)
     }
 
     /// readability's score of an element by its name alone: one look-up, not a comparison with
     /// each name.
-    private static let nameScores: [String: Double] = {
-        var scores: [String: Double] = [:]
-        for (score, names) in [
+    private static let nameScores = ShortNameTable(
+        [
             (5.0, ["div", "article", "main", "section"]), (3, ["pre", "td", "blockquote"]),
             (-3, ["address", "ol", "ul", "dl", "dd", "dt", "li", "form"]),
             (-5, ["h1", "h2", "h3", "h4", "h5", "h6", "th"]),
-        ] {
-            for name in names { scores[name] = score }
-        }
-        return scores
-    }()
+        ].flatMap { score, names in names.map { ($0, score) } })
 
     /// `top` with the siblings that look like more of the same; beside a story picked out by its
     /// headline (`skippingArticles`), sibling articles are other stories and stay out.

@@ -28,6 +28,10 @@ struct HTMLTokenizer: ~Copyable {
         "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext",
     ]
 
+    /// The two tables, held here: a static's every read checks that it is initialised.
+    private let knownNames = Self.knownNames
+    private let tagNames = Self.commonTagNames
+
     /// The current start tag's attributes: one buffer for every tag, reused from tag to tag.
     private var attributes: UnsafeMutablePointer<HTMLAttribute>
     private var attributeCount = 0
@@ -97,7 +101,7 @@ struct HTMLTokenizer: ~Copyable {
 
     /// The known attribute these bytes name, if any.
     private func knownAttribute(_ range: Range<Int>) -> KnownAttribute? {
-        key(range).flatMap(Self.knownNames.value(for:))
+        key(range).flatMap(knownNames.value(for:))
     }
 
     /// The lower-cased key of the bytes in `range`; nil past 16 bytes.
@@ -309,7 +313,7 @@ struct HTMLTokenizer: ~Copyable {
             if isWhitespace(byte) || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ">") { break }
             position += 1
         }
-        if let key = key(start..<position), let common = Self.commonTagNames.value(for: key) {
+        if let key = key(start..<position), let common = tagNames.value(for: key) {
             return (common.name, common.traits)
         }
         return (lowercased(start..<position), [])
