@@ -164,11 +164,11 @@ struct HTMLDocument {
             for index in 0...bytes.count {
                 if index < bytes.count, bytes[index] >= 0x80 || ASCIICase.isLetter(bytes[index]) { continue }
                 let word = UnsafeBufferPointer(rebasing: bytes[start..<index])
-                if word.elementsEqual("author".utf8) || word.elementsEqual("byline".utf8)
-                    || word.elementsEqual("authorname".utf8)
-                {
+                // Lengths first: most words are neither six nor ten bytes long.
+                if word.count == 6, word.elementsEqual("author".utf8) || word.elementsEqual("byline".utf8) {
                     return true
                 }
+                if word.count == 10, word.elementsEqual("authorname".utf8) { return true }
                 start = index + 1
             }
             return false
