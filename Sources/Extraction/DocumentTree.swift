@@ -129,10 +129,10 @@ struct DocumentTree {
     }
 
     /// Writes bytes of the hint of the next element appended (`write` puts them on the end of
-    /// the buffer it is given), straight into the tree's store of hints; `separatedBySpace`: a
-    /// space goes first when that hint already holds bytes.
-    mutating func appendToHint(separatedBySpace: Bool, _ write: (inout [UInt8]) -> Void) {
-        if separatedBySpace, hintBytes.count > pendingHintStart { hintBytes.append(0x20) }
+    /// the buffer it is given), straight into the tree's store of hints, after a space when
+    /// that hint already holds bytes.
+    mutating func appendToHint(_ write: (inout [UInt8]) -> Void) {
+        if hintBytes.count > pendingHintStart { hintBytes.append(0x20) }
         write(&hintBytes)
     }
 

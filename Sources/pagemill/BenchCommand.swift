@@ -1,6 +1,5 @@
 import ArgumentParser
 import Benchmarks
-import Cluster
 import Store
 
 struct BenchCommand: ParsableCommand {
@@ -58,8 +57,6 @@ struct BenchExtractionCommand: ParsableCommand {
 
     func run() throws {
         let pages = try failingBeforeStart { () throws(BenchmarkError) in try BenchmarkPages.read(from: paths) }
-        // As a worker runs: a page's freed arrays are kept for the next.
-        ProcessMemory.keepFreedMemory()
         var benchmark = ExtractionBenchmark(pages: pages, rounds: rounds, threads: threads)
         benchmark.enrich = enrich
         benchmark.quality = quality

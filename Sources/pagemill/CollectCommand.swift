@@ -35,7 +35,6 @@ struct CollectCommand: ParsableCommand {
     var batchSize: Int = 512
 
     func run() throws {
-        ProcessMemory.keepFreedMemory()
         let store = try openCheckedStore(
             db, deduplication: dedup.deduplication(minhash), existingPages: dedup.onExisting.policy,
             storedLinks: links.storedLinks.kinds)

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Cluster
 import Enrichment
 import Extraction
 import Foundation
@@ -57,7 +56,6 @@ struct ExtractCommand: ParsableCommand {
     }
 
     func run() throws {
-        ProcessMemory.keepFreedMemory()
         let source: PageSource
         do {
             source = try PageSource(inputs: paths, maximumPageBytes: limits.maxPageBytes)

@@ -52,7 +52,6 @@ struct ProduceCommand: ParsableCommand {
     }
 
     func run() throws {
-        ProcessMemory.keepFreedMemory()
         let source: PageSource
         do {
             source = try archives.source(inputs: inputs, maximumPageBytes: limits.maxPageBytes)

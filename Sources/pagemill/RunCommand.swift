@@ -46,7 +46,6 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        ProcessMemory.keepFreedMemory()
         try failingBeforeStart { () throws(InputError) in try PageSource.validate(self.inputs) }
         _ = try openCheckedStore(db)
         // Opened here to fail early, then again on the producer's thread, which owns it.

@@ -91,7 +91,6 @@ struct WorkCommand: ParsableCommand {
             print(try launch.json())
             return
         }
-        ProcessMemory.keepFreedMemory()
         let logger = logging.makeLogger("pagemill.work")
         if let parentPid {
             do {
