@@ -99,12 +99,15 @@ struct HTMLTokenizer: ~Copyable {
     /// The document being read: tokens' ranges point into it.
     var document: UnsafeBufferPointer<UInt8> { bytes }
 
-    /// The known attribute these bytes name, if any.
+    /// The known attribute these bytes name, if any. Inlined: called on the tokenizer, a
+    /// `~Copyable` struct, it had its fields copied out for every attribute.
+    @inline(__always)
     private func knownAttribute(_ range: Range<Int>) -> KnownAttribute? {
         key(range).flatMap(knownNames.value(for:))
     }
 
     /// The lower-cased key of the bytes in `range`; nil past 16 bytes.
+    @inline(__always)
     private func key(_ range: Range<Int>) -> ShortNameKey? {
         ShortNameKey(lowercasing: bytes, start: range.lowerBound, count: range.count)
     }
