@@ -60,8 +60,8 @@ final class GzipMemberScanner {
         guard start < end else { return nil }
         let offset = bufferOffset + start
         guard end - start >= 18, buffer[start] == 0x1F, buffer[start + 1] == 0x8B, buffer[start + 2] == 0x08,
-            let (produced, consumed, ended) = inflateHead(),
-            let (headers, blockStart) = WARCHeaders.parse(head[..<produced]),
+            let (produced, consumed, ended, parsed) = inflateHead(),
+            let (headers, blockStart) = parsed,
             let length = headers["content-length"].flatMap({ Int($0) }), length >= 0
         else { return .irregular(offset: offset) }
         let recordLength = blockStart + length + 4
@@ -91,8 +91,11 @@ final class GzipMemberScanner {
     }
 
     /// Inflates the member at `start` until its WARC headers and any HTTP head are whole (or
-    /// 64 KB); the bytes produced into `head`, the input consumed, and whether the member ended.
-    private func inflateHead() -> (produced: Int, consumed: Int, ended: Bool)? {
+    /// 64 KB); the bytes produced into `head`, the input consumed, whether the member ended, and
+    /// the WARC headers read on the way (nil when they do not parse).
+    private func inflateHead()
+        -> (produced: Int, consumed: Int, ended: Bool, headers: (fields: [String: String], blockStart: Int)?)?
+    {
         if streamReady {
             inflateReset(&stream)
         } else {
@@ -102,7 +105,7 @@ final class GzipMemberScanner {
             streamReady = true
         }
         var produced = 0, consumed = 0
-        for step in [4096, 16384, head.count] {
+        for step in [2048, 4096, 16384, head.count] {
             let available = end - start - consumed
             let status = buffer.withUnsafeMutableBufferPointer { source in
                 head.withUnsafeMutableBufferPointer { target in
@@ -116,23 +119,25 @@ final class GzipMemberScanner {
                     return status
                 }
             }
-            if status == Z_STREAM_END { return (produced, consumed, true) }
+            if status == Z_STREAM_END { return (produced, consumed, true, WARCHeaders.parse(head[..<produced])) }
             guard status == Z_OK || status == Z_BUF_ERROR, produced == step else { return nil }
-            if headIsWhole(head[..<produced]) { return (produced, consumed, false) }
+            // The headers are parsed once: those that say the head is whole are the record's.
+            if let headers = wholeHead(head[..<produced]) { return (produced, consumed, false, headers) }
         }
         return nil
     }
 
-    /// Whether the WARC headers, and a response's HTTP head, are all in `bytes`.
-    private func headIsWhole(_ bytes: ArraySlice<UInt8>) -> Bool {
-        guard let (headers, blockStart) = WARCHeaders.parse(bytes) else { return false }
-        guard headers["warc-type"]?.lowercased() == "response" else { return true }
+    /// The WARC headers when they, and a response's HTTP head, are all in `bytes`; else nil.
+    private func wholeHead(_ bytes: ArraySlice<UInt8>) -> (fields: [String: String], blockStart: Int)? {
+        guard let (headers, blockStart) = WARCHeaders.parse(bytes) else { return nil }
+        guard headers["warc-type"]?.lowercased() == "response" else { return (headers, blockStart) }
         let block = bytes[blockStart...]
-        return block.indices.contains { index in
+        let whole = block.indices.contains { index in
             block[index] == 0x0A
                 && (index + 1 < block.endIndex && block[index + 1] == 0x0A
                     || index + 2 < block.endIndex && block[index + 1] == 0x0D && block[index + 2] == 0x0A)
         }
+        return whole ? (headers, blockStart) : nil
     }
 
     /// The buffer index where the member at `start` ends: before a gzip header whose four
