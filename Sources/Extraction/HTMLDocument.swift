@@ -76,8 +76,8 @@ struct HTMLDocument {
         case let .rawText(name, range):
             // Scripts, styles and titles are not text of the page; their content feeds metadata.
             rawText(name, UnsafeBufferPointer(rebasing: bytes[range]))
-        case .comment, .doctype:
-            break
+        case .comment: break
+        case .doctype: break
         }
     }
 
