@@ -33,9 +33,11 @@ struct HTMLTokenizer: ~Copyable {
     private let tagNames = Self.commonTagNames
 
     /// The current start tag's attributes: one buffer for every tag, reused from tag to tag.
-    private var attributes: UnsafeMutablePointer<HTMLAttribute>
+    /// The count is not stored next to the pointer: the two were read as one 16-byte load right
+    /// after the count's 8-byte store, which the processor cannot forward (a stall every tag).
     private var attributeCount = 0
     private var attributeCapacity = 16
+    private var attributes: UnsafeMutablePointer<HTMLAttribute>
 
     /// Set after the start tag of a raw-text element: its content comes next, as one token.
     private var pendingRawText: String?
