@@ -31,7 +31,7 @@ struct RunMemo<Value> {
         of run: Range<Int>, in store: UnsafeBufferPointer<UInt8>, _ compute: (UnsafeBufferPointer<UInt8>) -> Value
     ) -> Value {
         let bytes = UnsafeBufferPointer(rebasing: store[run])
-        let hash = Self.hash(bytes)
+        let hash = ByteHash.hash(bytes)
         var slot = Int(truncatingIfNeeded: hash >> 40) & mask
         while hashes[slot] != 0 {
             if hashes[slot] == hash, Self.same(UnsafeBufferPointer(rebasing: store[runs[slot]]), bytes),
@@ -60,32 +60,6 @@ struct RunMemo<Value> {
             while hashes[slot] != 0 { slot = (slot + 1) & mask }
             (hashes[slot], runs[slot], values[slot]) = (old.0[index], old.1[index], old.2[index])
         }
-    }
-
-    /// A hash of the bytes, eight at a time, never 0 (the mark of an empty slot).
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
-        guard let base = bytes.baseAddress else { return mix(hash) | 1 }
-        let raw = UnsafeRawPointer(base)
-        var offset = 0
-        while offset + 8 <= bytes.count {
-            hash = mix(hash ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
-            offset += 8
-        }
-        var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while offset < bytes.count {
-            tail |= UInt64(bytes[offset]) << shift
-            shift += 8
-            offset += 1
-        }
-        return mix(hash ^ tail) | 1
-    }
-
-    @inline(__always)
-    private static func mix(_ value: UInt64) -> UInt64 {
-        let product = value &* 0xFF51_AFD7_ED55_8CCD
-        return product ^ (product >> 29)
     }
 
     private static func same(_ one: UnsafeBufferPointer<UInt8>, _ two: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -57,7 +57,7 @@ import Testing
         var random = RandomBytes(Array("ab -_09".utf8) + [0x00, 0xFF])
         for _ in 0..<2_000 {
             let bytes = random.next(lengths: 0...40)
-            #expect(bytes.withUnsafeBufferPointer(RunMemo<Bool>.hash) != 0)
+            #expect(bytes.withUnsafeBufferPointer(ByteHash.hash) != 0)
         }
     }
 }
