@@ -25,8 +25,12 @@ struct DocumentTree {
     }
 
     private var nodes: [Node] = []
-    /// Element names; text nodes have an empty name.
-    private var names: [String] = []
+    /// Element names, by number (`ElementName`); text nodes have `DocumentTree.textName`.
+    private var names: [ElementName] = []
+    /// What the names numbered after the common ones are.
+    private var otherNames: [String] = []
+    /// The name of text nodes, whose names read as empty.
+    static let textName = ElementName(id: -1)
     /// Each element's lower-cased class and id, space separated (what boilerplate patterns are
     /// matched against), one after another.
     private var hintBytes: [UInt8] = []
@@ -67,10 +71,21 @@ struct DocumentTree {
         names.reserveCapacity(expectedBytes / 96)
         textBytes.reserveCapacity(expectedBytes / 8)
         hintBytes.reserveCapacity(expectedBytes / 10)
-        appendNode(name: "#root", traits: ElementTraits.of("#root"), parent: Self.none, flags: [])
+        appendNode(name: .root, traits: ElementTraits.of("#root"), parent: Self.none, flags: [])
     }
 
-    func name(_ node: NodeID) -> String { names[Int(node)] }
+    /// The element's name; empty for a text node.
+    func name(_ node: NodeID) -> String {
+        let name = names[Int(node)]
+        if name == Self.textName { return "" }
+        return name.commonName ?? otherNames[Int(name.id) - ElementName.common.count]
+    }
+
+    /// The element's name as a number, to compare with `ElementName`'s.
+    func elementName(_ node: NodeID) -> ElementName { names[Int(node)] }
+
+    /// What the names numbered after the common ones are (`HTMLTokenizer.otherNames`).
+    mutating func nameOtherElements(_ names: [String]) { otherNames = names }
     /// Records that `node` (an `<a>`) links to the value at `href` in the document.
     mutating func addLink(_ node: NodeID, href: Range<Int>) { links.append((node, href)) }
     func parent(_ node: NodeID) -> NodeID { nodes[Int(node)].parent }
@@ -140,7 +155,7 @@ struct DocumentTree {
     /// node before it.
     @discardableResult
     mutating func appendNode(
-        name: String, traits: ElementTraits, parent: NodeID, flags: ElementFlags, text: Range<Int> = 0..<0
+        name: ElementName, traits: ElementTraits, parent: NodeID, flags: ElementFlags, text: Range<Int> = 0..<0
     ) -> NodeID {
         let id = NodeID(names.count)
         let hintStart = pendingHintStart
@@ -167,7 +182,7 @@ struct DocumentTree {
         guard last != Self.none, isText(last) else {
             let start = textBytes.count
             write(&textBytes)
-            appendNode(name: "", traits: [], parent: parent, flags: .text, text: start..<textBytes.count)
+            appendNode(name: Self.textName, traits: [], parent: parent, flags: .text, text: start..<textBytes.count)
             return start..<textBytes.count
         }
         if nodes[Int(last)].textEnd != textBytes.count {

@@ -30,11 +30,13 @@ struct HTMLDocument {
         tree = DocumentTree()
         builder = TreeBuilder(expectedBytes: bytes.count)
         let isValidUTF8 = CharsetDetector.isValidUTF8(bytes)
-        HTMLTokenizer.reading(bytes, onlyKnownAttributes: true) { tokenizer in
+        let otherNames = HTMLTokenizer.reading(bytes, onlyKnownAttributes: true) { tokenizer in
             while let token = tokenizer.next() {
                 handle(token, in: tokenizer.document, isValidUTF8: isValidUTF8)
             }
+            return tokenizer.otherNames
         }
+        builder.nameOtherElements(otherNames)
         finish(bytes)
     }
 
@@ -46,7 +48,7 @@ struct HTMLDocument {
             startTag(name, traits: traits, attributes: attributes, selfClosing: selfClosing, isValidUTF8: isValidUTF8)
         case let .endTag(name):
             if bylineText != nil { bylineText?.append(0x20) }
-            if let text = bylineText, !ElementTraits.of(name).contains(.void) {
+            if let text = bylineText, !Self.traits(of: name).contains(.void) {
                 bylineDepth -= 1
                 if bylineDepth <= 0 {
                     let line = TextNormalizer.collapseWhitespace(bytes: text)
@@ -55,10 +57,10 @@ struct HTMLDocument {
                     bylineText = nil
                 }
             }
-            if headingText != nil, name != "h1", ElementTraits.of(name).contains(.blockBoundary) {
+            if headingText != nil, name != .h1, Self.traits(of: name).contains(.blockBoundary) {
                 headingText?.append(0x20)
             }
-            if let heading = headingText, name == "h1" {
+            if let heading = headingText, name == .h1 {
                 let text = TextNormalizer.collapseWhitespace(bytes: heading)
                 if !text.isEmpty { headings.append(text) }
                 headingText = nil
@@ -82,16 +84,16 @@ struct HTMLDocument {
     }
 
     private mutating func startTag(
-        _ name: String, traits: ElementTraits, attributes: TagAttributes, selfClosing: Bool, isValidUTF8: Bool
+        _ name: ElementName, traits: ElementTraits, attributes: TagAttributes, selfClosing: Bool, isValidUTF8: Bool
     ) {
         if traits.contains(.readByDocument) {
             readAttributes(of: name, attributes)
-            if name == "script" {
+            if name == .script {
                 inStructuredData = attributes.contains {
                     $0.known == .type && ByteSearch.contains(attributes.value($0), "ld+json")
                 }
             }
-            if name == "h1", headings.count < 5 { headingText = [] }
+            if name == .h1, headings.count < 5 { headingText = [] }
         }
         if byline == nil, bylineText == nil, Self.isByline(attributes) {
             bylineText = []
@@ -105,7 +107,7 @@ struct HTMLDocument {
         builder.open(
             name, traits: traits, attributes: attributes, selfClosing: selfClosing, documentIsValidUTF8: isValidUTF8)
         // A block, a line break or a picture inside the headline parts its words.
-        if headingText != nil, traits.contains(.blockBoundary) || name == "img" { headingText?.append(0x20) }
+        if headingText != nil, traits.contains(.blockBoundary) || name == .img { headingText?.append(0x20) }
     }
 
     /// Once every token is in: the tree, and the metadata chosen from what was read.
@@ -175,8 +177,14 @@ struct HTMLDocument {
         }
     }
 
-    private mutating func readAttributes(of name: String, _ attributes: TagAttributes) {
-        switch name {
+    /// The traits of an element by its number: those of a common name, none for another.
+    private static func traits(of name: ElementName) -> ElementTraits {
+        Int(name.id) < ElementName.commonTraits.count ? ElementName.commonTraits[Int(name.id)] : []
+    }
+
+    /// Reads what the elements that say something about the page (all common names) declare.
+    private mutating func readAttributes(of name: ElementName, _ attributes: TagAttributes) {
+        switch name.commonName {
         case "meta": readMeta(attributes)
         case "link": readLink(attributes)
         case "html":
@@ -195,15 +203,15 @@ struct HTMLDocument {
         }
     }
 
-    private mutating func rawText(_ name: String, _ bytes: UnsafeBufferPointer<UInt8>) {
+    private mutating func rawText(_ name: ElementName, _ bytes: UnsafeBufferPointer<UInt8>) {
         switch name {
-        case "title":
+        case .title:
             if documentTitle == nil {
                 let title = TextNormalizer.collapseWhitespace(
                     CharacterReferences.decode(bytes, inAttribute: false, lowercasingASCII: false))
                 if !title.isEmpty { documentTitle = title }
             }
-        case "script":
+        case .script:
             let trimmed = bytes.drop(while: { $0 <= 0x20 })
             if inStructuredData, let first = trimmed.first, first == UInt8(ascii: "{") || first == UInt8(ascii: "["),
                 trimmed.count < 1 << 20

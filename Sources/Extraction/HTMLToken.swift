@@ -3,13 +3,13 @@
 /// the runtime's generic code, once for every tag (1.4 % of extraction).
 enum HTMLToken: ~Copyable {
     /// `<name attr=value ...>`; names are lower-cased ASCII; `traits`: the element's, by its name.
-    case startTag(name: String, traits: ElementTraits, attributes: TagAttributes, selfClosing: Bool)
+    case startTag(name: ElementName, traits: ElementTraits, attributes: TagAttributes, selfClosing: Bool)
     /// `</name>`.
-    case endTag(name: String)
+    case endTag(name: ElementName)
     /// Character data between tags, undecoded: the byte range in the document.
     case text(Range<Int>)
     /// The raw content of a script, style or similar element, undecoded.
-    case rawText(name: String, range: Range<Int>)
+    case rawText(name: ElementName, range: Range<Int>)
     /// A comment's content (`<!--…-->`, or a bogus comment such as `<?…>`).
     case comment(Range<Int>)
     /// A doctype, with its name lower-cased.

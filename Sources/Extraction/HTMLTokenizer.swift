@@ -30,7 +30,8 @@ struct HTMLTokenizer: ~Copyable {
 
     /// The two tables, held here: a static's every read checks that it is initialised.
     private let knownNames = Self.knownNames
-    private let tagNames = Self.commonTagNames
+    /// Tag names: the common ones looked up, the document's others numbered.
+    private var tagNames = TagNames()
 
     /// The current start tag's attributes: one buffer for every tag, reused from tag to tag.
     /// The count is not stored next to the pointer: the two were read as one 16-byte load right
@@ -40,33 +41,18 @@ struct HTMLTokenizer: ~Copyable {
     private var attributes: UnsafeMutablePointer<HTMLAttribute>
 
     /// Set after the start tag of a raw-text element: its content comes next, as one token.
-    private var pendingRawText: String?
+    private var pendingRawText: ElementName?
     /// Whether only the attributes extraction reads are reported (the others are skipped, name
     /// and value: most attribute bytes, `srcset`, `data-*`, inline JSON, are of no use to it),
     /// with case-insensitive values lower-cased.
     private let onlyKnownAttributes: Bool
     /// The known attribute names, looked up by their bytes without building a string.
     private static let knownNames = ShortNameTable(KnownAttribute.allCases.map { ($0.rawValue, $0) })
-    /// Tag names pages use most, with their traits, so a tag's name is looked up rather than
-    /// built and checked as UTF-8 each time; every name with a trait is among them.
-    private static let commonTagNames = ShortNameTable(
-        (ElementTraits.namedElements + [
-            "span", "b", "i", "em", "strong", "small", "sup", "sub", "u", "s", "abbr", "cite", "code", "picture",
-            "path", "g", "use", "defs", "symbol", "circle", "rect", "polygon", "ins", "del", "mark", "q",
-            "kbd", "var", "samp", "data", "font", "center", "caption", "colgroup", "tfoot", "legend", "optgroup",
-            "progress", "meter", "output", "slot", "amp-img", "bdi", "bdo", "ruby", "rt", "rp",
-        ]).map { ($0, TagName(name: $0, traits: ElementTraits.of($0))) })
-
-    /// A tag's name and what it is.
-    private struct TagName {
-        let name: String
-        let traits: ElementTraits
-    }
-
     /// A tokenizer for its own copy of `bytes`; `rawTextElement` starts inside such an
     /// element's content, as the html5lib tests' initial states do. `onlyKnownAttributes`: report
     /// only the attributes in `KnownAttribute`.
     init(_ bytes: [UInt8], rawTextElement: String? = nil, onlyKnownAttributes: Bool = false) {
+        let rawTextElement = rawTextElement.flatMap { ElementName(common: $0) }
         let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, bytes.count))
         _ = copy.initialize(from: bytes)
         self.init(
@@ -85,7 +71,9 @@ struct HTMLTokenizer: ~Copyable {
         }
     }
 
-    private init(bytes: UnsafeBufferPointer<UInt8>, owned: Bool, rawTextElement: String?, onlyKnownAttributes: Bool) {
+    private init(
+        bytes: UnsafeBufferPointer<UInt8>, owned: Bool, rawTextElement: ElementName?, onlyKnownAttributes: Bool
+    ) {
         self.bytes = bytes
         self.ownsBytes = owned
         self.pendingRawText = rawTextElement
@@ -100,6 +88,12 @@ struct HTMLTokenizer: ~Copyable {
 
     /// The document being read: tokens' ranges point into it.
     var document: UnsafeBufferPointer<UInt8> { bytes }
+
+    /// The name a token's number stands for.
+    func string(of name: ElementName) -> String { tagNames.string(of: name) }
+
+    /// The names outside `ElementName.common` met so far, in the order of their numbers.
+    var otherNames: [String] { tagNames.others }
 
     /// The known attribute these bytes name, if any. Inlined: called on the tokenizer, a
     /// `~Copyable` struct, it had its fields copied out for every attribute.
@@ -221,13 +215,13 @@ struct HTMLTokenizer: ~Copyable {
     }
 
     /// Reads a raw-text element's content up to (not including) its end tag; nil when empty.
-    private mutating func readRawText(of name: String) -> HTMLToken? {
+    private mutating func readRawText(of name: ElementName) -> HTMLToken? {
         let start = position
         let count = bytes.count
-        let nameBytes = Array(name.utf8)
+        let nameBytes = Array(string(of: name).utf8)
         var cursor = position
         var end = count
-        if name != "plaintext" {
+        if name != .plaintext {
             while let open = indexOf(UInt8(ascii: "<"), from: cursor) {
                 if open + 1 < count, bytes[open + 1] == UInt8(ascii: "/"), matchesName(nameBytes, at: open + 2) {
                     end = open
@@ -310,7 +304,7 @@ struct HTMLTokenizer: ~Copyable {
     // MARK: Pieces
 
     /// A tag's name, lower-cased, and its traits (none for a name outside the common ones).
-    private mutating func readName() -> (String, ElementTraits) {
+    private mutating func readName() -> (ElementName, ElementTraits) {
         let start = position
         let count = bytes.count
         while position < count {
@@ -318,10 +312,7 @@ struct HTMLTokenizer: ~Copyable {
             if isWhitespace(byte) || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ">") { break }
             position += 1
         }
-        if let key = key(start..<position), let common = tagNames.value(for: key) {
-            return (common.name, common.traits)
-        }
-        return (lowercased(start..<position), [])
+        return tagNames.name(UnsafeBufferPointer(rebasing: bytes[start..<position]), key: key(start..<position))
     }
 
     private mutating func readAttributeName() -> Range<Int> {

@@ -45,7 +45,7 @@ struct ShortNameTable<Value: Sendable>: Sendable {
 
 /// Up to 16 bytes of a name as two little-endian words, zero past its end: equal keys, equal
 /// names (no name holds a NUL byte).
-struct ShortNameKey: Equatable, Sendable {
+struct ShortNameKey: Hashable, Sendable {
     var low: UInt64
     var high: UInt64
 

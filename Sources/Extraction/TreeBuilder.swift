@@ -3,12 +3,12 @@
 struct TreeBuilder {
     private(set) var tree: DocumentTree
     /// The open elements; `foreign`: inside an <svg> or <math>, where the rules of XML apply.
-    private var stack = [OpenElement(name: "#root", traits: ElementTraits.of("#root"), node: 0, foreign: false)]
+    private var stack = [OpenElement(name: .root, traits: ElementTraits.of("#root"), node: 0, foreign: false)]
 
     /// An element on the stack; a struct, not a tuple, so that popping one is specialised code
     /// rather than the runtime's generic destruction of a tuple.
     private struct OpenElement {
-        let name: String
+        let name: ElementName
         let traits: ElementTraits
         let node: DocumentTree.NodeID
         let foreign: Bool
@@ -21,13 +21,20 @@ struct TreeBuilder {
     private var inHead = false
 
     /// Where the search for an element to close implicitly stops, by the element's kind.
-    /// A few names each: compared length first, they cost less than a hash.
-    private static let listScope = ["ul", "ol", "menu"]
-    private static let definitionScope = ["dl"]
-    private static let tableScope = ["table", "tbody", "thead", "tfoot"]
-    private static let rowScope = ["tr", "table"]
-    private static let selectScope = ["select"]
-    private static let bodyScope = ["body", "html"]
+    private enum Scope {
+        case list, definition, table, row, select, body
+
+        func stops(at name: ElementName) -> Bool {
+            switch self {
+            case .list: name == .ul || name == .ol || name == .menu
+            case .definition: name == .dl
+            case .table: name == .table || name == .tbody || name == .thead || name == .tfoot
+            case .row: name == .tr || name == .table
+            case .select: name == .select
+            case .body: name == .body || name == .html
+            }
+        }
+    }
 
     /// Deeper elements are flattened into their ancestor: bounded depth, bounded work.
     static let maximumDepth = 512
@@ -37,33 +44,36 @@ struct TreeBuilder {
         tree = DocumentTree(expectedBytes: expectedBytes)
     }
 
+    /// What the names numbered after the common ones are (`HTMLTokenizer.otherNames`).
+    mutating func nameOtherElements(_ names: [String]) { tree.nameOtherElements(names) }
+
     /// Opens an element; `documentIsValidUTF8`: the attributes' document needs no repair.
     mutating func open(
-        _ name: String, traits: ElementTraits, attributes: TagAttributes, selfClosing: Bool = false,
+        _ name: ElementName, traits: ElementTraits, attributes: TagAttributes, selfClosing: Bool = false,
         documentIsValidUTF8: Bool = false
     ) {
         // A page that never closes its <head> has its body in it: the first element that
         // cannot be in a head closes it, as in browsers (else the whole page sits in "head",
         // which is never content).
-        if inHead, !traits.contains(.headContent) { close("head") }
+        if inHead, !traits.contains(.headContent) { close(.head) }
         let special = traits.contains(.specialInTree)
-        if special, name == "head" { inHead = true }
+        if special, name == .head { inHead = true }
         // Nor is <main> ever inside an aside or a nav: one left open closes before it.
-        if special, name == "main" {
-            closeImplied("aside", boundaries: Self.bodyScope); closeImplied("nav", boundaries: Self.bodyScope)
+        if special, name == .main {
+            closeImplied(.aside, scope: .body); closeImplied(.nav, scope: .body)
         }
-        if traits.contains(.closesParagraph) { closeImplied("p") { _, traits in traits.contains(.paragraphScope) } }
+        if traits.contains(.closesParagraph) { closeImplied(.p) { _, traits in traits.contains(.paragraphScope) } }
         if traits.contains(.impliesEndTag) {
-            switch name {
-            case "li": closeImplied("li", boundaries: Self.listScope)
-            case "dt", "dd":
-                closeImplied("dd", boundaries: Self.definitionScope);
-                closeImplied("dt", boundaries: Self.definitionScope)
-            case "tr": closeImplied("tr", boundaries: Self.tableScope)
-            case "td", "th":
-                closeImplied("td", boundaries: Self.rowScope); closeImplied("th", boundaries: Self.rowScope)
-            case "option": closeImplied("option", boundaries: Self.selectScope)
-            default: break
+            if name == .li {
+                closeImplied(.li, scope: .list)
+            } else if name == .dt || name == .dd {
+                closeImplied(.dd, scope: .definition); closeImplied(.dt, scope: .definition)
+            } else if name == .tr {
+                closeImplied(.tr, scope: .table)
+            } else if name == .td || name == .th {
+                closeImplied(.td, scope: .row); closeImplied(.th, scope: .row)
+            } else if name == .option {
+                closeImplied(.option, scope: .select)
             }
         }
         var flags: DocumentTree.ElementFlags = []
@@ -116,7 +126,7 @@ struct TreeBuilder {
         if let href, !flags.contains(.inPageLink) { tree.addLink(node, href: href) }
         // In SVG and MathML, "<path/>" closes itself (in HTML the slash means nothing): else
         // every later element of the page would nest inside the drawing.
-        let foreign = stack[stack.count - 1].foreign || (special && (name == "svg" || name == "math"))
+        let foreign = stack[stack.count - 1].foreign || (special && (name == .svg || name == .math))
         if !traits.contains(.void), !(selfClosing && foreign), stack.count < Self.maximumDepth {
             stack.append(OpenElement(name: name, traits: traits, node: node, foreign: foreign))
         }
@@ -134,30 +144,24 @@ struct TreeBuilder {
         }
     }
 
-    mutating func close(_ name: String) {
-        if Self.same(name, "head") { inHead = false }
+    mutating func close(_ name: ElementName) {
+        if name == .head { inHead = false }
         // Close the nearest open element of that name, and everything opened inside it.
         var index = stack.count - 1
         let limit = max(1, stack.count - 64)
         while index >= limit {
-            if Self.same(stack[index].name, name) {
+            if stack[index].name == name {
                 popStack(to: index)
                 return
             }
             index -= 1
         }
         // A "</p>" with no open paragraph is an empty one: a paragraph break.
-        if Self.same(name, "p") {
+        if name == .p {
             tree.appendNode(
-                name: "p", traits: ElementTraits.of("p"), parent: stack[stack.count - 1].node, flags: [])
+                name: .p, traits: ElementName.commonTraits[Int(ElementName.p.id)],
+                parent: stack[stack.count - 1].node, flags: [])
         }
-    }
-
-    /// Names compared length first: most names on the stack differ from the one sought in
-    /// length, and that test needs no call into the string library.
-    @inline(__always)
-    private static func same(_ open: String, _ name: String) -> Bool {
-        open.utf8.count == name.utf8.count && open == name
     }
 
     /// Adds a text token's bytes, character references decoded, to the open element; where the
@@ -199,18 +203,20 @@ struct TreeBuilder {
 
     /// Closes the nearest open `name` and what it holds, unless an element where the search
     /// stops comes first.
-    private mutating func closeImplied(_ name: String, boundaries: [String]) {
-        closeImplied(name) { open, _ in boundaries.contains { Self.same(open, $0) } }
+    private mutating func closeImplied(_ name: ElementName, scope: Scope) {
+        closeImplied(name) { open, _ in scope.stops(at: open) }
     }
 
-    private mutating func closeImplied(_ name: String, stopsAt isBoundary: (String, ElementTraits) -> Bool) {
+    private mutating func closeImplied(
+        _ name: ElementName, stopsAt isBoundary: (ElementName, ElementTraits) -> Bool
+    ) {
         // Look a bounded way up: an implied end tag closes a near element, and a bound keeps
         // deeply nested pages linear.
         var index = stack.count - 1
         let limit = max(0, stack.count - 24)
         while index > limit {
             let open = stack[index]
-            if Self.same(open.name, name) {
+            if open.name == name {
                 popStack(to: index)
                 return
             }

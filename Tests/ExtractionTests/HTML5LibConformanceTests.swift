@@ -64,16 +64,18 @@ import Testing
         while let token = tokenizer.next() {
             switch token {
             case let .text(range): characters += CharacterReferences.decode(bytes[range])
-            case let .rawText(name, range):
+            case let .rawText(number, range):
+                let name = tokenizer.string(of: number)
                 characters +=
                     decodeRawText || name == "title" || name == "textarea"
                     ? CharacterReferences.decode(bytes[range]) : String(decoding: bytes[range], as: UTF8.self)
-            case let .startTag(name, _, attributes, selfClosing):
+            case let .startTag(number, _, attributes, selfClosing):
+                let name = tokenizer.string(of: number)
                 flush()
                 let attributeText = attributes.map { "\(attributes.name($0))=\(attributes.value($0))" }.sorted().joined(
                     separator: ",")
                 output.append("StartTag:\(name)[\(attributeText)]" + (selfClosing ? "/" : ""))
-            case let .endTag(name): flush(); output.append("EndTag:\(name)")
+            case let .endTag(number): flush(); output.append("EndTag:\(tokenizer.string(of: number))")
             case let .comment(range): flush(); output.append("Comment:" + String(decoding: bytes[range], as: UTF8.self))
             case let .doctype(name): flush(); output.append("DOCTYPE:\(name)")
             }

@@ -59,8 +59,8 @@ import Testing
         var names: [String] = []
         while let token = tokenizer.next() {
             switch token {
-            case let .startTag(name, _, _, _): names.append(name)
-            case let .endTag(name): names.append("/" + name)
+            case let .startTag(number, _, _, _): names.append(tokenizer.string(of: number))
+            case let .endTag(number): names.append("/" + tokenizer.string(of: number))
             default: break
             }
         }

@@ -15,7 +15,8 @@ import Testing
         var result: [String] = []
         while let token = tokenizer.next() {
             switch token {
-            case let .startTag(name, _, attributes, selfClosing):
+            case let .startTag(number, _, attributes, selfClosing):
+                let name = tokenizer.string(of: number)
                 let read = attributes.map { attribute in
                     var appended: [UInt8] = []
                     attributes.appendValue(attribute, documentIsValidUTF8: false, to: &appended)
@@ -23,9 +24,9 @@ import Testing
                         + "|\(appended.count)|\(attributes.firstValueByte(attribute) ?? 0)"
                 }
                 result.append("<\(name) \(read.joined(separator: " "))\(selfClosing ? "/" : "")>")
-            case let .endTag(name): result.append("</\(name)>")
+            case let .endTag(number): result.append("</\(tokenizer.string(of: number))>")
             case let .text(range): result.append("text \(range)")
-            case let .rawText(name, range): result.append("\(name) \(range)")
+            case let .rawText(number, range): result.append("\(tokenizer.string(of: number)) \(range)")
             case let .comment(range): result.append("comment \(range)")
             case let .doctype(name): result.append("doctype \(name)")
             }
