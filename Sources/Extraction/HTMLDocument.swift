@@ -41,6 +41,7 @@ struct HTMLDocument {
     }
 
     /// Feeds one token to the tree and to the metadata read along the way.
+    @inline(__always)
     private mutating func handle(_ token: consuming HTMLToken, in bytes: UnsafeBufferPointer<UInt8>, isValidUTF8: Bool)
     {
         switch consume token {

@@ -108,6 +108,7 @@ struct HTMLTokenizer: ~Copyable {
         ShortNameKey(lowercasing: bytes, start: range.lowerBound, count: range.count)
     }
 
+    @inline(__always)
     mutating func next() -> HTMLToken? {
         let count = bytes.count
         if let name = pendingRawText {
@@ -156,6 +157,7 @@ struct HTMLTokenizer: ~Copyable {
 
     // MARK: Tags
 
+    @inline(__always)
     private mutating func readStartTag() -> HTMLToken {
         position += 1
         let (name, traits) = readName()
