@@ -72,6 +72,9 @@ struct ElementName: Hashable, Sendable {
 
     init(id: Int32) { self.id = id }
 
-    /// The name of a common element; nil for one of a document's other names.
-    var commonName: String? { Int(id) < Self.common.count ? Self.common[Int(id)] : nil }
+    /// The name of a common element; nil for one of a document's other names (or a text node's).
+    var commonName: String? { Self.common.indices.contains(Int(id)) ? Self.common[Int(id)] : nil }
+
+    /// The traits of a common element; none for any other.
+    var traits: ElementTraits { Self.commonTraits.indices.contains(Int(id)) ? Self.commonTraits[Int(id)] : [] }
 }

@@ -49,7 +49,7 @@ struct HTMLDocument {
             startTag(name, traits: traits, attributes: attributes, selfClosing: selfClosing, isValidUTF8: isValidUTF8)
         case let .endTag(name):
             if bylineText != nil { bylineText?.append(0x20) }
-            if let text = bylineText, !Self.traits(of: name).contains(.void) {
+            if let text = bylineText, !name.traits.contains(.void) {
                 bylineDepth -= 1
                 if bylineDepth <= 0 {
                     let line = TextNormalizer.collapseWhitespace(bytes: text)
@@ -58,7 +58,7 @@ struct HTMLDocument {
                     bylineText = nil
                 }
             }
-            if headingText != nil, name != .h1, Self.traits(of: name).contains(.blockBoundary) {
+            if headingText != nil, name != .h1, name.traits.contains(.blockBoundary) {
                 headingText?.append(0x20)
             }
             if let heading = headingText, name == .h1 {
@@ -176,11 +176,6 @@ struct HTMLDocument {
             }
             return false
         }
-    }
-
-    /// The traits of an element by its number: those of a common name, none for another.
-    private static func traits(of name: ElementName) -> ElementTraits {
-        Int(name.id) < ElementName.commonTraits.count ? ElementName.commonTraits[Int(name.id)] : []
     }
 
     /// Reads what the elements that say something about the page (all common names) declare.

@@ -159,7 +159,7 @@ struct TreeBuilder {
         // A "</p>" with no open paragraph is an empty one: a paragraph break.
         if name == .p {
             tree.appendNode(
-                name: .p, traits: ElementName.commonTraits[Int(ElementName.p.id)],
+                name: .p, traits: ElementName.p.traits,
                 parent: stack[stack.count - 1].node, flags: [])
         }
     }

@@ -19,6 +19,11 @@ import Testing
             #expect(ElementName(common: name) == constant)
         }
         #expect(Set(ElementName.common).count == ElementName.common.count, "a common name is listed twice")
+        #expect(ElementName.p.traits == ElementTraits.of("p") && !ElementName.p.traits.isEmpty)
+        // Numbers no name has (a text node's, one past the list) have no name and no traits.
+        for stranger in [DocumentTree.textName, ElementName(id: Int32(ElementName.common.count))] {
+            #expect(stranger.commonName == nil && stranger.traits.isEmpty)
+        }
         // Every name with a trait is common: only common names carry traits.
         for name in ElementTraits.namedElements { #expect(ElementName(common: name) != nil, "\(name)") }
     }
