@@ -71,14 +71,13 @@ struct DocumentTree {
         names.reserveCapacity(expectedBytes / 96)
         textBytes.reserveCapacity(expectedBytes / 8)
         hintBytes.reserveCapacity(expectedBytes / 10)
-        appendNode(name: .root, traits: ElementTraits.of("#root"), parent: Self.none, flags: [])
+        appendNode(name: .root, traits: ElementName.root.traits, parent: Self.none, flags: [])
     }
 
     /// The element's name; empty for a text node.
     func name(_ node: NodeID) -> String {
         let name = names[Int(node)]
-        if name == Self.textName { return "" }
-        return name.commonName ?? otherNames[Int(name.id) - ElementName.common.count]
+        return name == Self.textName ? "" : name.string(others: otherNames)
     }
 
     /// The element's name as a number, to compare with `ElementName`'s.

@@ -75,6 +75,13 @@ struct ElementName: Hashable, Sendable {
     /// The name of a common element; nil for one of a document's other names (or a text node's).
     var commonName: String? { Self.common.indices.contains(Int(id)) ? Self.common[Int(id)] : nil }
 
+    /// The name this number stands for, `others` being the document's other names in the order
+    /// of their numbers.
+    @inline(__always)
+    func string(others: [String]) -> String {
+        commonName ?? others[Int(id) - Self.common.count]
+    }
+
     /// The traits of a common element; none for any other.
     var traits: ElementTraits { Self.commonTraits.indices.contains(Int(id)) ? Self.commonTraits[Int(id)] : [] }
 }

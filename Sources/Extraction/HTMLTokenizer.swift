@@ -28,7 +28,7 @@ struct HTMLTokenizer: ~Copyable {
         "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext",
     ]
 
-    /// The two tables, held here: a static's every read checks that it is initialised.
+    /// The known attributes' table, held here: a static's every read checks that it is initialised.
     private let knownNames = Self.knownNames
     /// Tag names: the common ones looked up, the document's others numbered.
     private var tagNames = TagNames()

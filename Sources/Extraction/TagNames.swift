@@ -30,9 +30,7 @@ struct TagNames {
     }
 
     /// The name a number stands for.
-    func string(of name: ElementName) -> String {
-        name.commonName ?? others[Int(name.id) - ElementName.common.count]
-    }
+    func string(of name: ElementName) -> String { name.string(others: others) }
 
     private mutating func other(_ bytes: UnsafeBufferPointer<UInt8>, key: ShortNameKey?) -> ElementName {
         let next = Int32(ElementName.common.count + others.count)

@@ -3,7 +3,7 @@
 struct TreeBuilder {
     private(set) var tree: DocumentTree
     /// The open elements; `foreign`: inside an <svg> or <math>, where the rules of XML apply.
-    private var stack = [OpenElement(name: .root, traits: ElementTraits.of("#root"), node: 0, foreign: false)]
+    private var stack = [OpenElement(name: .root, traits: ElementName.root.traits, node: 0, foreign: false)]
 
     /// An element on the stack; a struct, not a tuple, so that popping one is specialised code
     /// rather than the runtime's generic destruction of a tuple.
@@ -64,16 +64,13 @@ struct TreeBuilder {
         }
         if traits.contains(.closesParagraph) { closeImplied(.p) { _, traits in traits.contains(.paragraphScope) } }
         if traits.contains(.impliesEndTag) {
-            if name == .li {
-                closeImplied(.li, scope: .list)
-            } else if name == .dt || name == .dd {
-                closeImplied(.dd, scope: .definition); closeImplied(.dt, scope: .definition)
-            } else if name == .tr {
-                closeImplied(.tr, scope: .table)
-            } else if name == .td || name == .th {
-                closeImplied(.td, scope: .row); closeImplied(.th, scope: .row)
-            } else if name == .option {
-                closeImplied(.option, scope: .select)
+            switch name {
+            case .li: closeImplied(.li, scope: .list)
+            case .dt, .dd: closeImplied(.dd, scope: .definition); closeImplied(.dt, scope: .definition)
+            case .tr: closeImplied(.tr, scope: .table)
+            case .td, .th: closeImplied(.td, scope: .row); closeImplied(.th, scope: .row)
+            case .option: closeImplied(.option, scope: .select)
+            default: break
             }
         }
         var flags: DocumentTree.ElementFlags = []
